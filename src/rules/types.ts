@@ -1,0 +1,116 @@
+import type { Account, Party } from '../schema/reference-data.js';
+import type { Channel, Transaction, TransactionKind } from '../schema/transaction.js';
+import type { JurisdictionProfile } from '../jurisdictions/types.js';
+
+/**
+ * Indicator families used for corroboration (RESEARCH §c.6): a high band needs hits from two
+ * non-context families; context indicators only amplify.
+ * @category Rules
+ */
+export type IndicatorFamily = 'threshold_avoidance' | 'network_flow' | 'debt_exploitation' | 'identity' | 'context';
+
+/** The kinds of entity a rule keeps windows for and raises hits on. @category Rules */
+export type EntityKind = 'account' | 'party';
+
+/** A reference to the entity an alert is about. @category Alerts */
+export interface EntityRef {
+  readonly kind: EntityKind | 'network';
+  readonly id: string;
+}
+
+/**
+ * One transaction as seen from one entity's window. Amounts are integer minor units in the
+ * jurisdiction's currency (converted exactly through the FX table where needed).
+ * @category Rules
+ */
+export interface WindowEvent {
+  readonly tx: Transaction;
+  readonly id: string;
+  /** Epoch ms (UTC). */
+  readonly ts: number;
+  /** Minor units of the jurisdiction currency. */
+  readonly amount: number;
+  readonly kind: TransactionKind;
+  readonly channel: Channel | undefined;
+  /** Relative to the entity: money coming in, or going out. */
+  readonly direction: 'in' | 'out';
+  /** The other account (the sender of an inflow, the beneficiary of an outflow), if any. */
+  readonly counterparty: string | undefined;
+  readonly counterpartyName: string | undefined;
+  readonly counterpartyCountry: string | undefined;
+  /** Country of the entity's own side of the transaction, if given. */
+  readonly ownCountry: string | undefined;
+  readonly conductor: string | undefined;
+  readonly location: string | undefined;
+  /** Local calendar day number (days since 1970-01-01) in the jurisdiction's time zone. */
+  readonly day: number;
+  /** Regulatory aggregation unit key under the jurisdiction's rule (day, business day, month …). */
+  readonly unit: number;
+  /** Whether this single transaction is at or over the cash threshold (a report is due). */
+  readonly reportable: boolean;
+}
+
+/**
+ * The recent history of one entity, oldest first, as long as the longest enabled rule needs.
+ * `events[events.length - 1]` is the event being evaluated.
+ * @category Rules
+ */
+export interface EntityWindow {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly events: readonly WindowEvent[];
+  /** Index of the oldest event still inside the retention horizon. */
+  readonly start: number;
+  readonly account: Account | undefined;
+  readonly party: Party | undefined;
+}
+
+/** What a rule may read besides the window. @category Rules */
+export interface RuleContext {
+  readonly jurisdiction: JurisdictionProfile;
+  readonly accounts: ReadonlyMap<string, Account>;
+  readonly parties: ReadonlyMap<string, Party>;
+}
+
+/** The numbers behind a hit: plain counts, sums in minor units, ratios. @category Rules */
+export type HitFacts = Readonly<Record<string, number | string | boolean>>;
+
+/**
+ * One rule firing on one entity: the explanation an analyst reads.
+ * @category Rules
+ */
+export interface RuleHit {
+  readonly rule: string;
+  readonly indicators: readonly string[];
+  readonly entity: EntityRef;
+  /** 0..1 */
+  readonly strength: number;
+  /** Epoch ms, inclusive. */
+  readonly window: { readonly from: number; readonly to: number };
+  readonly transactionIds: readonly string[];
+  /** One plain sentence; says "possible … pattern", never a finding. */
+  readonly reason: string;
+  readonly facts: HitFacts;
+  /** Distinguishes sub-signals of one rule (e.g. deposits vs withdrawals) when merging episodes. */
+  readonly variant?: string;
+}
+
+/**
+ * A rule: a pure, stateless description of a pattern (STYLE: factory returns plain data).
+ * @category Rules
+ */
+export interface Rule<Id extends string = string> {
+  readonly id: Id;
+  readonly indicators: readonly string[];
+  readonly family: IndicatorFamily;
+  /** The entity kinds whose windows this rule is evaluated on. */
+  readonly entities: readonly EntityKind[];
+  /** How far back (ms) the rule looks from the newest event. */
+  readonly windowMs: number;
+  /** The effective options, after defaults, for listing and the config hash. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** One sentence describing what a hit means. */
+  readonly description: string;
+  /** Called for each new event in an entity's window; returns zero or more hits. Never throws on valid input. */
+  evaluate(window: EntityWindow, context: RuleContext): readonly RuleHit[];
+}
