@@ -1,6 +1,7 @@
 import type { Account, Party } from '../schema/reference-data.js';
 import type { Channel, Transaction, TransactionKind } from '../schema/transaction.js';
 import type { JurisdictionProfile } from '../jurisdictions/types.js';
+import type { IdentityIndex } from './identity.js';
 
 /**
  * Indicator families used for corroboration (RESEARCH §c.6): a high band needs hits from two
@@ -70,6 +71,10 @@ export interface RuleContext {
   readonly jurisdiction: JurisdictionProfile;
   readonly accounts: ReadonlyMap<string, Account>;
   readonly parties: ReadonlyMap<string, Party>;
+  /** Households and shared identifiers from the reference data. */
+  readonly identity: IdentityIndex;
+  /** Exact conversion through the FX table; `undefined` when no usable rate exists. */
+  readonly convert: (amountMinor: number, from: string, to: string, ts: number) => number | undefined;
 }
 
 /** The numbers behind a hit: plain counts, sums in minor units, ratios. @category Rules */
@@ -93,6 +98,8 @@ export interface RuleHit {
   readonly facts: HitFacts;
   /** Distinguishes sub-signals of one rule (e.g. deposits vs withdrawals) when merging episodes. */
   readonly variant?: string;
+  /** Other entities this hit ties to the entity (a collector's payers, a conductor's accounts); used to form network alerts. */
+  readonly related?: readonly EntityRef[];
 }
 
 /**

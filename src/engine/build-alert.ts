@@ -1,0 +1,58 @@
+import { stableHash } from '../_internal/hash.js';
+import type { RuleHit } from '../rules/types.js';
+import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
+import { scoreHits } from '../scoring/score.js';
+import type { EngineConfig, EntityState } from './core.js';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Builds the `tidewatch/alert@1` document for an entity from its hit episodes. */
+export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' | 'anchor'>, config: EngineConfig): Alert {
+  const hits: AlertHit[] = [];
+  const scored: RuleHit[] = [];
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const list of state.episodes.values()) {
+    for (const ep of list) {
+      scored.push(ep.hit);
+      if (ep.from < first) first = ep.from;
+      if (ep.to > last) last = ep.to;
+      hits.push({
+        rule: ep.hit.rule,
+        indicators: [...ep.hit.indicators],
+        strength: ep.hit.strength,
+        window: { from: iso(ep.from), to: iso(ep.to) },
+        transactionIds: [...ep.ids],
+        transactionCount: ep.transactionCount,
+        reason: ep.hit.reason,
+        facts: { ...ep.hit.facts },
+      });
+    }
+  }
+  hits.sort((a, b) => b.strength - a.strength || cmp(a.rule, b.rule) || cmp(a.window.from, b.window.from) || cmp(a.reason, b.reason));
+  const score = scoreHits(scored, config.typologies, config.familyOf);
+  const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
+  if (config.asOf !== undefined) engine.asOf = config.asOf;
+  return {
+    schema: ALERT_SCHEMA_ID,
+    id: stableHash(`${state.kind}|${state.id}|${state.anchor ?? ''}`),
+    entity: { kind: state.kind, id: state.id },
+    score: score.score,
+    band: score.band,
+    typologies: score.typologies.map((t) => ({ id: t.id, score: t.score })),
+    contributions: score.contributions.map((c) => ({ ...c })),
+    hits,
+    firstSeen: iso(first),
+    lastSeen: iso(last),
+    engine,
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders alerts for output: score, then entity, then id — a total, stable order. */
+export function compareAlerts(a: Alert, b: Alert): number {
+  return b.score - a.score || cmp(a.entity.kind, b.entity.kind) || cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id);
+}

@@ -1,0 +1,321 @@
+import { canonicalJson, stableHash } from '../_internal/hash.js';
+import { ConfigError } from '../_internal/config-error.js';
+import { jurisdiction as shippedJurisdiction } from '../jurisdictions/index.js';
+import type { JurisdictionProfile } from '../jurisdictions/types.js';
+import { localDay, unitKey } from '../jurisdictions/units.js';
+import { reportableAmount } from '../rules/_lib.js';
+import { defaultRules } from '../rules/default-rules.js';
+import { buildIdentityIndex } from '../rules/identity.js';
+import type { EntityKind, IndicatorFamily, Rule, RuleContext, RuleHit, WindowEvent } from '../rules/types.js';
+import type { Account, Party } from '../schema/reference-data.js';
+import type { Transaction } from '../schema/transaction.js';
+import type { Alert } from '../scoring/alert.js';
+import { defaultTypologies } from '../scoring/default-typologies.js';
+import { compileTypologies, type CompiledTypology } from '../scoring/score.js';
+import { VERSION } from '../version.js';
+import { buildAlert } from './build-alert.js';
+import { addHit, type Episode } from './episodes.js';
+import type { EngineOptions } from './options.js';
+
+/** Per-entity state; it is also the window rules read. */
+export interface EntityState {
+  readonly kind: EntityKind;
+  readonly id: string;
+  events: WindowEvent[];
+  start: number;
+  lastTs: number;
+  episodes: Map<string, Episode[]>;
+  anchor: string | undefined;
+  dirty: boolean;
+  readonly account: Account | undefined;
+  readonly party: Party | undefined;
+}
+
+/** Why a transaction was not processed by the engine. */
+export interface EngineRejection {
+  readonly id: string;
+  readonly code: 'conversion_unavailable';
+  readonly message: string;
+}
+
+/** The resolved, immutable configuration of one engine. */
+export interface EngineConfig {
+  readonly profile: JurisdictionProfile;
+  readonly rules: readonly Rule[];
+  readonly typologies: readonly CompiledTypology[];
+  readonly context: RuleContext;
+  readonly retention: Readonly<Record<EntityKind, number>>;
+  readonly minScore: number;
+  readonly hash: string;
+  readonly asOf: string | undefined;
+  readonly familyOf: (rule: string) => IndicatorFamily | undefined;
+  readonly version: string;
+}
+
+/** Resolves options once: profile, rules, typologies, reference data, config hash. Throws ConfigError. */
+export function resolveConfig(options: EngineOptions, extra: Readonly<Record<string, unknown>> = {}): EngineConfig {
+  const profile = typeof options.jurisdiction === 'string' ? shippedJurisdiction(options.jurisdiction) : options.jurisdiction;
+  const rules = options.rules ?? defaultRules();
+  const ids = new Set<string>();
+  for (const r of rules) {
+    if (ids.has(r.id)) throw new ConfigError('invalid_config', `rule "${r.id}" is listed twice`);
+    ids.add(r.id);
+  }
+  const typologyList = options.typologies ?? defaultTypologies();
+  const typologies = compileTypologies(typologyList, [...ids]);
+  const accounts = new Map<string, Account>();
+  for (const a of options.accounts ?? []) accounts.set(a.account, a);
+  const parties = new Map<string, Party>();
+  for (const p of options.parties ?? []) parties.set(p.party, p);
+  const fx = options.fx;
+  const context: RuleContext = {
+    jurisdiction: profile,
+    accounts,
+    parties,
+    identity: buildIdentityIndex(accounts, parties),
+    convert: (amount, from, to, ts) => (from === to ? amount : fx?.convert(amount, from, to, ts)),
+  };
+  const retention: Record<EntityKind, number> = { account: 0, party: 0 };
+  for (const r of rules) for (const k of r.entities) retention[k] = Math.max(retention[k], r.windowMs);
+  const minScore = options.minScore ?? Math.min(...typologyList.map((t) => t.threshold), 100);
+  const asOf = options.asOf === undefined ? undefined : new Date(options.asOf).toISOString();
+  const families = new Map(rules.map((r) => [r.id, r.family]));
+  const hash = stableHash(
+    canonicalJson({
+      version: VERSION,
+      profile,
+      rules: rules.map((r) => ({ id: r.id, options: r.options })),
+      typologies: typologyList,
+      minScore,
+      ...extra,
+    }),
+  );
+  return { profile, rules, typologies, context, retention, minScore, hash, asOf, familyOf: (r) => families.get(r), version: VERSION };
+}
+
+/**
+ * The engine proper: processes transactions strictly in the order given (the callers guarantee
+ * time order), keeps per-entity windows and hit episodes, and evicts idle entities.
+ */
+export function createCore(config: EngineConfig) {
+  const entities = new Map<string, EntityState>();
+  const ruleByKind: Record<EntityKind, Rule[]> = {
+    account: config.rules.filter((r) => r.entities.includes('account')),
+    party: config.rules.filter((r) => r.entities.includes('party')),
+  };
+  const { profile, context } = config;
+  const maxRetention = Math.max(config.retention.account, config.retention.party, 1);
+  const sweepEvery = Math.max(3_600_000, Math.floor(maxRetention / 2));
+  let lastSweep = Number.NEGATIVE_INFINITY;
+  let processed = 0;
+
+  function entity(kind: EntityKind, id: string): EntityState {
+    const key = kind === 'account' ? `a:${id}` : `p:${id}`;
+    let state = entities.get(key);
+    if (state === undefined) {
+      state = {
+        kind, id, events: [], start: 0, lastTs: 0, episodes: new Map(), anchor: undefined, dirty: false,
+        account: kind === 'account' ? context.accounts.get(id) : undefined,
+        party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
+      };
+      entities.set(key, state);
+    }
+    return state;
+  }
+
+  function observe(kind: EntityKind, id: string, event: WindowEvent, touched: Set<EntityState>): void {
+    const rules = ruleByKind[kind];
+    if (rules.length === 0) return;
+    const state = entity(kind, id);
+    state.events.push(event);
+    state.lastTs = event.ts;
+    const horizon = event.ts - config.retention[kind];
+    const { events } = state;
+    while (state.start < events.length && (events[state.start] as WindowEvent).ts < horizon) state.start++;
+    if (state.start > 32 && state.start * 2 > events.length) {
+      state.events = events.slice(state.start);
+      state.start = 0;
+    }
+    for (const rule of rules) {
+      const hits = rule.evaluate(state, context);
+      for (const hit of hits) {
+        if (addHit(state.episodes, hit)) {
+          state.anchor ??= hit.transactionIds[0];
+          state.dirty = true;
+        }
+      }
+    }
+    if (state.dirty) touched.add(state);
+  }
+
+  /** The window events a transaction creates: one per account side, one for the cash conductor. */
+  function eventsOf(tx: Transaction, amount: number): { kind: EntityKind; id: string; event: WindowEvent }[] {
+    const cash = tx.kind !== 'transfer';
+    const base = {
+      tx, id: tx.id, ts: tx.timestamp, amount, kind: tx.kind, channel: tx.channel,
+      conductor: tx.conductor, location: tx.location,
+      day: localDay(profile, tx.timestamp), unit: unitKey(profile, tx.timestamp),
+      reportable: cash && reportableAmount(profile, amount),
+    };
+    const out: { kind: EntityKind; id: string; event: WindowEvent }[] = [];
+    if (tx.fromAccount !== undefined) {
+      out.push({ kind: 'account', id: tx.fromAccount, event: {
+        ...base, direction: 'out', counterparty: tx.toAccount, counterpartyName: tx.toName,
+        counterpartyCountry: tx.toCountry, ownCountry: tx.fromCountry,
+      } });
+    }
+    if (tx.toAccount !== undefined && tx.toAccount !== tx.fromAccount) {
+      out.push({ kind: 'account', id: tx.toAccount, event: {
+        ...base, direction: 'in', counterparty: tx.fromAccount, counterpartyName: tx.fromName,
+        counterpartyCountry: tx.fromCountry, ownCountry: tx.toCountry,
+      } });
+    }
+    if (cash) {
+      const account = tx.kind === 'cash_deposit' ? tx.toAccount : tx.fromAccount;
+      const party = tx.conductor ?? context.accounts.get(account ?? '')?.party;
+      if (party !== undefined) {
+        out.push({ kind: 'party', id: party, event: {
+          ...base, direction: tx.kind === 'cash_deposit' ? 'in' : 'out', counterparty: account, counterpartyName: undefined,
+          counterpartyCountry: undefined, ownCountry: tx.locationCountry,
+        } });
+      }
+    }
+    return out;
+  }
+
+  /** The transaction's amount in the jurisdiction currency, or undefined when it cannot be converted. */
+  function amountOf(tx: Transaction): number | undefined {
+    return context.convert(tx.amount, tx.currency, profile.currency, tx.timestamp);
+  }
+
+  /** Processes one transaction; returns a rejection when it cannot be evaluated. */
+  function process(tx: Transaction, touched: Set<EntityState>, finished: Alert[]): EngineRejection | undefined {
+    const amount = amountOf(tx);
+    if (amount === undefined) {
+      return {
+        id: tx.id,
+        code: 'conversion_unavailable',
+        message: `no FX rate from ${tx.currency} to ${profile.currency} for ${new Date(tx.timestamp).toISOString().slice(0, 10)}; transaction not evaluated`,
+      };
+    }
+    processed++;
+    if (tx.timestamp - lastSweep >= sweepEvery) {
+      sweep(tx.timestamp, finished);
+      lastSweep = tx.timestamp;
+    }
+    for (const { kind, id, event } of eventsOf(tx, amount)) observe(kind, id, event, touched);
+    return undefined;
+  }
+
+  /** Finalizes and forgets entities idle for longer than their retention. */
+  function sweep(now: number, finished: Alert[]): void {
+    for (const [key, state] of entities) {
+      if (state.lastTs < now - config.retention[state.kind]) {
+        const alert = alertOf(state);
+        if (alert !== undefined) finished.push(alert);
+        entities.delete(key);
+      }
+    }
+  }
+
+  function alertOf(state: EntityState): Alert | undefined {
+    if (state.episodes.size === 0 || state.anchor === undefined) return undefined;
+    const alert = buildAlert(state, config);
+    return alert.score >= config.minScore ? alert : undefined;
+  }
+
+  /** Alerts of every live entity (at the end of a batch or on flush). */
+  function liveAlerts(): Alert[] {
+    const out: Alert[] = [];
+    for (const state of entities.values()) {
+      const alert = alertOf(state);
+      if (alert !== undefined) out.push(alert);
+    }
+    return out;
+  }
+
+  /** JSON-safe snapshot of every live entity; transactions are listed once and referenced by index. */
+  function snapshot(): CoreSnapshot {
+    const txIndex = new Map<Transaction, number>();
+    const transactions: Transaction[] = [];
+    const ref = (tx: Transaction): number => {
+      let i = txIndex.get(tx);
+      if (i === undefined) {
+        i = transactions.length;
+        transactions.push(tx);
+        txIndex.set(tx, i);
+      }
+      return i;
+    };
+    const list: CoreSnapshot['entities'] = [];
+    for (const state of entities.values()) {
+      list.push({
+        kind: state.kind,
+        id: state.id,
+        events: state.events.slice(state.start).map((e) => ref(e.tx)),
+        lastTs: state.lastTs,
+        anchor: state.anchor ?? null,
+        episodes: [...state.episodes.values()].flat().map((ep) => ({
+          key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, all: [...ep.idSet], transactionCount: ep.transactionCount,
+        })),
+      });
+    }
+    return { transactions, entities: list, lastSweep: Number.isFinite(lastSweep) ? lastSweep : null, processed };
+  }
+
+  /** Restores a snapshot taken by {@link snapshot} from an engine with the same configuration. */
+  function restore(snap: CoreSnapshot): void {
+    entities.clear();
+    for (const e of snap.entities) {
+      const state = entity(e.kind, e.id);
+      for (const i of e.events) {
+        const tx = snap.transactions[i] as Transaction;
+        const amount = amountOf(tx) as number;
+        const own = eventsOf(tx, amount).find((x) => x.kind === e.kind && x.id === e.id);
+        if (own !== undefined) state.events.push(own.event);
+      }
+      state.lastTs = e.lastTs;
+      state.anchor = e.anchor ?? undefined;
+      for (const ep of e.episodes) {
+        const list = state.episodes.get(ep.key) ?? [];
+        list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], idSet: new Set(ep.all), transactionCount: ep.transactionCount });
+        state.episodes.set(ep.key, list);
+      }
+    }
+    lastSweep = snap.lastSweep ?? Number.NEGATIVE_INFINITY;
+    processed = snap.processed;
+  }
+
+  return {
+    process,
+    snapshot,
+    restore,
+    alertOf,
+    liveAlerts,
+    entities,
+    stats: () => ({ processed, entities: entities.size }),
+  };
+}
+
+/** Serialisable engine state (see {@link createCore}). */
+export interface CoreSnapshot {
+  readonly transactions: Transaction[];
+  readonly entities: {
+    kind: EntityKind;
+    id: string;
+    events: number[];
+    lastTs: number;
+    anchor: string | null;
+    episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; all: string[]; transactionCount: number }[];
+  }[];
+  readonly lastSweep: number | null;
+  readonly processed: number;
+}
+
+/** The engine core's interface. */
+export type EngineCore = ReturnType<typeof createCore>;
+
+/** Orders transactions by time, then id: the one total order batch and stream share. */
+export function compareTransactions(a: Transaction, b: Transaction): number {
+  return a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,197 @@
+import { ConfigError } from '../_internal/config-error.js';
+import type { Transaction } from '../schema/transaction.js';
+import type { Alert } from '../scoring/alert.js';
+import { compareAlerts } from './build-alert.js';
+import { compareTransactions, createCore, resolveConfig, type CoreSnapshot, type EngineRejection, type EntityState } from './core.js';
+import type { MonitorCheckpoint, MonitorOptions } from './options.js';
+
+/** A transaction that arrived later than the lateness bound: reported, not evaluated. @category Engine */
+export interface LateArrival {
+  readonly id: string;
+  readonly code: 'late_arrival';
+  readonly message: string;
+}
+
+/** What one push or flush produced. @category Engine */
+export interface MonitorUpdate {
+  /** New or updated alerts (at or above the minimum score), in output order; the latest version of an id replaces earlier ones. */
+  readonly alerts: readonly Alert[];
+  readonly late: readonly LateArrival[];
+  /** Ids seen before (counted once, not evaluated again). */
+  readonly duplicates: readonly string[];
+  readonly rejected: readonly EngineRejection[];
+}
+
+/** Running counts of a monitor. @category Engine */
+export interface MonitorStats {
+  readonly received: number;
+  readonly processed: number;
+  readonly pending: number;
+  readonly duplicates: number;
+  readonly late: number;
+  readonly rejected: number;
+  readonly entities: number;
+}
+
+/** A streaming monitor. @category Engine */
+export interface Monitor {
+  /** Accepts one transaction or a batch, in any order within the lateness bound. */
+  push(input: Transaction | readonly Transaction[]): MonitorUpdate;
+  /** Ends the input: evaluates everything pending and returns the alerts of every live entity. */
+  flush(): MonitorUpdate;
+  /** Serialisable state; `createMonitor({ ...options, checkpoint })` continues exactly from here. */
+  checkpoint(): MonitorCheckpoint;
+  stats(): MonitorStats;
+  /** Hash of the effective configuration (as written in alerts). */
+  readonly configHash: string;
+}
+
+interface MonitorState {
+  pending: Transaction[];
+  maxTs: number;
+  seen: [string, number][];
+  counts: { received: number; duplicates: number; late: number; rejected: number };
+  core: CoreSnapshot;
+}
+
+/**
+ * Creates a streaming monitor: push transactions as they happen, receive new or updated alerts.
+ * Transactions are held until the watermark (newest time seen minus `latenessMs`) passes them and
+ * are then evaluated in (time, id) order — so any arrival order within the bound gives exactly the
+ * alerts of {@link scan}. State is bounded by active entities, not history.
+ *
+ * @category Engine
+ * @example
+ * const monitor = createMonitor({ jurisdiction: 'MY', latenessMs: 60_000 });
+ * for (const tx of incoming) for (const alert of monitor.push(tx).alerts) notify(alert);
+ * monitor.flush();
+ */
+export function createMonitor(options: MonitorOptions): Monitor {
+  const latenessMs = options.latenessMs ?? 3_600_000;
+  if (!(latenessMs >= 0)) throw new ConfigError('invalid_options', `latenessMs must be a non-negative number, got ${latenessMs}`);
+  const config = resolveConfig(options);
+  const core = createCore(config);
+  const retention = Math.max(config.retention.account, config.retention.party);
+  let pending: Transaction[] = [];
+  const pendingIds = new Map<string, Transaction>();
+  let maxTs = Number.NEGATIVE_INFINITY;
+  const seen = new Map<string, number>();
+  const counts = { received: 0, duplicates: 0, late: 0, rejected: 0 };
+
+  if (options.checkpoint !== undefined) {
+    const cp = options.checkpoint;
+    if (cp.format !== 'tidewatch/checkpoint@1') throw new ConfigError('invalid_checkpoint', 'not a tidewatch/checkpoint@1 document');
+    if (cp.config !== config.hash) {
+      throw new ConfigError('invalid_checkpoint', 'checkpoint was taken with a different configuration (config hash differs)');
+    }
+    const s = cp.state as MonitorState;
+    pending = [...s.pending];
+    for (const tx of pending) pendingIds.set(tx.id, tx);
+    maxTs = s.maxTs ?? Number.NEGATIVE_INFINITY;
+    for (const [id, ts] of s.seen) seen.set(id, ts);
+    Object.assign(counts, s.counts);
+    core.restore(s.core);
+  }
+
+  const watermark = (): number => maxTs - latenessMs;
+
+  function release(limit: number, touched: Set<EntityState>, finished: Alert[], rejected: EngineRejection[]): void {
+    let n = 0;
+    while (n < pending.length && (pending[n] as Transaction).timestamp < limit) n++;
+    if (n === 0) return;
+    const ready = pending.slice(0, n);
+    pending = pending.slice(n);
+    for (const tx of ready) {
+      pendingIds.delete(tx.id);
+      seen.set(tx.id, tx.timestamp);
+      const r = core.process(tx, touched, finished);
+      if (r !== undefined) {
+        counts.rejected++;
+        rejected.push(r);
+      }
+    }
+    if (seen.size > 1024) {
+      const horizon = limit - retention - latenessMs;
+      for (const [id, ts] of seen) if (ts < horizon) seen.delete(id);
+    }
+  }
+
+  function insert(tx: Transaction, late: LateArrival[], duplicates: string[]): void {
+    counts.received++;
+    const existing = pendingIds.get(tx.id);
+    if (existing !== undefined || seen.has(tx.id)) {
+      counts.duplicates++;
+      duplicates.push(tx.id);
+      if (existing !== undefined && compareTransactions(tx, existing) < 0) {
+        pending.splice(pending.indexOf(existing), 1);
+        pendingIds.delete(tx.id);
+      } else return;
+    } else if (tx.timestamp < watermark()) {
+      counts.late++;
+      late.push({
+        id: tx.id,
+        code: 'late_arrival',
+        message: `arrived ${tx.timestamp < maxTs ? Math.round((maxTs - tx.timestamp) / 1000) : 0} s behind the newest transaction, beyond the ${Math.round(latenessMs / 1000)} s lateness bound; not evaluated`,
+      });
+      return;
+    }
+    let lo = 0;
+    let hi = pending.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareTransactions(pending[mid] as Transaction, tx) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    pending.splice(lo, 0, tx);
+    pendingIds.set(tx.id, tx);
+    if (tx.timestamp > maxTs) maxTs = tx.timestamp;
+  }
+
+  function emit(touched: Set<EntityState>, finished: Alert[]): Alert[] {
+    const out = [...finished];
+    for (const state of touched) {
+      state.dirty = false;
+      const alert = core.alertOf(state);
+      if (alert !== undefined) out.push(alert);
+    }
+    return out.sort(compareAlerts);
+  }
+
+  return {
+    configHash: config.hash,
+    push(input) {
+      const list = Array.isArray(input) ? (input as readonly Transaction[]) : [input as Transaction];
+      const late: LateArrival[] = [];
+      const duplicates: string[] = [];
+      const rejected: EngineRejection[] = [];
+      const touched = new Set<EntityState>();
+      const finished: Alert[] = [];
+      for (const tx of list) insert(tx, late, duplicates);
+      release(watermark(), touched, finished, rejected);
+      return { alerts: emit(touched, finished), late, duplicates, rejected };
+    },
+    flush() {
+      const touched = new Set<EntityState>();
+      const finished: Alert[] = [];
+      const rejected: EngineRejection[] = [];
+      release(Number.POSITIVE_INFINITY, touched, finished, rejected);
+      if (Number.isFinite(maxTs)) maxTs = Math.max(maxTs, maxTs + latenessMs);
+      for (const state of core.entities.values()) state.dirty = false;
+      return { alerts: [...finished, ...core.liveAlerts()].sort(compareAlerts), late: [], duplicates: [], rejected };
+    },
+    checkpoint() {
+      const state: MonitorState = {
+        pending: [...pending],
+        maxTs: Number.isFinite(maxTs) ? maxTs : (null as unknown as number),
+        seen: [...seen],
+        counts: { ...counts },
+        core: core.snapshot(),
+      };
+      return JSON.parse(JSON.stringify({ format: 'tidewatch/checkpoint@1', config: config.hash, state })) as MonitorCheckpoint;
+    },
+    stats() {
+      const s = core.stats();
+      return { ...counts, processed: s.processed, pending: pending.length, entities: s.entities };
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { formatAmount } from '../schema/money.js';
+import type { JurisdictionProfile } from '../jurisdictions/types.js';
+import type { EntityWindow, HitFacts, Rule, RuleHit, WindowEvent } from './types.js';
+
+/** Shared helpers for rule modules (not exported from the package). */
+
+export const DAY_MS = 86_400_000;
+
+/** Cash that entered (deposit) or left (withdrawal) through the entity, as seen from its window. */
+export function isCash(e: WindowEvent): boolean {
+  return e.kind === 'cash_deposit' || e.kind === 'cash_withdrawal';
+}
+
+/** Whether an amount (minor units) is reportable under the profile's cash threshold on its own. */
+export function reportableAmount(profile: JurisdictionProfile, amount: number): boolean {
+  return profile.thresholdInclusive ? amount >= profile.cashThreshold : amount > profile.cashThreshold;
+}
+
+/**
+ * Visits the window's events newest first while `ts >= from`, stopping early when `visit`
+ * returns false. The newest event is the one being evaluated.
+ */
+export function eachRecent(window: EntityWindow, from: number, visit: (e: WindowEvent) => boolean | void): void {
+  const { events, start } = window;
+  for (let i = events.length - 1; i >= start; i--) {
+    const e = events[i] as WindowEvent;
+    if (e.ts < from) return;
+    if (visit(e) === false) return;
+  }
+}
+
+/** The event being evaluated (the newest in the window). */
+export function newest(window: EntityWindow): WindowEvent {
+  return window.events[window.events.length - 1] as WindowEvent;
+}
+
+/** Money as an analyst reads it: `MYR 25,000.00`. */
+export function money(profile: JurisdictionProfile, minor: number): string {
+  const [whole, frac] = formatAmount(minor, profile.currency).split('.');
+  const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${profile.currency} ${frac === undefined ? grouped : `${grouped}.${frac}`}`;
+}
+
+/** Rounds a ratio for facts (4 decimals) so output is stable and readable. */
+export function ratio(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Builds a hit with the rule's id and indicators; events are listed oldest first. */
+export function hitOf(
+  rule: Pick<Rule, 'id' | 'indicators'>,
+  window: EntityWindow,
+  events: readonly WindowEvent[],
+  strength: number,
+  reason: string,
+  facts: HitFacts,
+  variant?: string,
+): RuleHit {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const hit: { -readonly [K in keyof RuleHit]: RuleHit[K] } = {
+    rule: rule.id,
+    indicators: rule.indicators,
+    entity: { kind: window.kind, id: window.id },
+    strength: ratio(clamp01(strength)),
+    window: { from: (sorted[0] as WindowEvent).ts, to: (sorted[sorted.length - 1] as WindowEvent).ts },
+    transactionIds: sorted.map((e) => e.id),
+    reason,
+    facts,
+  };
+  if (variant !== undefined) hit.variant = variant;
+  return hit;
+}
+
+/** "deposit" / "withdrawal" wording for a cash direction. */
+export function cashNoun(direction: 'in' | 'out', plural: boolean): string {
+  const noun = direction === 'in' ? 'deposit' : 'withdrawal';
+  return plural ? `${noun}s` : noun;
+}
+
+/**
+ * Cash-intensive look-alike: how many of the entity's same-direction cash transactions in the
+ * lookback were reportable on their own. Businesses that routinely cross the threshold are
+ * reported, so they are not avoiding it.
+ */
+export function reportedCashCount(window: EntityWindow, profile: JurisdictionProfile, direction: 'in' | 'out', from: number): number {
+  let n = 0;
+  eachRecent(window, from, (e) => {
+    if (isCash(e) && e.direction === direction && e.reportable) n++;
+  });
+  return n;
+}

@@ -1,0 +1,34 @@
+import { conductorSpread } from './conductor-spread.js';
+import { multiDepositor } from './multi-depositor.js';
+import { multiLocationCash } from './multi-location-cash.js';
+import { nearThresholdCash } from './near-threshold-cash.js';
+import { roundAmounts } from './round-amounts.js';
+import { splitSum } from './split-sum.js';
+import { transferThresholdAvoidance } from './transfer-threshold-avoidance.js';
+import type { Rule } from './types.js';
+
+/**
+ * Every shipped rule factory by id, for configuration files (`{ "rules": { "split_sum": { … } } }`).
+ * @category Rules
+ */
+export const RULE_FACTORIES = {
+  near_threshold_cash: nearThresholdCash,
+  split_sum: splitSum,
+  multi_location_cash: multiLocationCash,
+  multi_depositor: multiDepositor,
+  conductor_spread: conductorSpread,
+  transfer_threshold_avoidance: transferThresholdAvoidance,
+  round_amounts: roundAmounts,
+} as const satisfies Record<string, (options?: never) => Rule>;
+
+/** @category Rules */
+export type RuleId = keyof typeof RULE_FACTORIES;
+
+/**
+ * The default rule set, each with its documented default options.
+ * @category Rules
+ * @example scan(transactions, { jurisdiction: 'MY', rules: defaultRules() })
+ */
+export function defaultRules(): Rule[] {
+  return Object.values(RULE_FACTORIES).map((factory) => (factory as () => Rule)());
+}

@@ -1,0 +1,109 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest, reportableAmount, reportedCashCount } from './_lib.js';
+import { countOpt, ratioOpt } from './options.js';
+
+/** Options of {@link splitSum}; defaults from RESEARCH §c.2 and §c.4. @category Rules */
+export const splitSumOptionsSchema = z.object({
+  /** Rolling windows in days, tried from the shortest; the first that reaches T is reported. */
+  windowDays: z.array(z.number().min(1).max(1825)).min(1).default([1, 3, 7, 30]),
+  /** Pieces smaller than this share of T are noise and ignored. */
+  minComponentRatio: ratioOpt(0, 0.5, 0.1),
+  minCount: countOpt(2, 100, 2),
+  /** Lookback (days) for the cash-business look-alike (reportable cash discounts the hit). */
+  reportedLookbackDays: z.number().min(1).max(365).default(30),
+});
+/** @category Rules */
+export type SplitSumOptions = z.input<typeof splitSumOptionsSchema>;
+
+const ID = 'split_sum';
+const INDICATORS = ['MS-STR-02'] as const;
+
+/**
+ * MS-STR-02: several sub-threshold cash transactions in one direction whose total reaches the
+ * threshold T while no single one does. Extra weight when every regulatory aggregation unit
+ * (day, business day, month) stayed below T — the unit was avoided — and when the pieces span
+ * several locations or days. Catches the far-below-the-band variant (e.g. 3 × 40 % of T).
+ * @category Rules
+ * @example const rule = splitSum({ windowDays: [1, 7, 30, 90] });
+ */
+export function splitSum(options: SplitSumOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(splitSumOptionsSchema, options, ID);
+  const windows = [...o.windowDays].sort((a, b) => a - b);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'threshold_avoidance',
+    entities: ['account', 'party'],
+    windowMs: Math.max(windows[windows.length - 1] as number, o.reportedLookbackDays) * DAY_MS,
+    options: { ...o, windowDays: windows },
+    description: 'Possible structuring pattern: sub-threshold cash pieces adding up to the reporting threshold.',
+    evaluate: (window, context) => evaluate(window, context, { ...o, windowDays: windows }, rule),
+  };
+  return rule;
+}
+
+function evaluate(window: EntityWindow, context: RuleContext, o: z.output<typeof splitSumOptionsSchema>, rule: Rule): RuleHit[] {
+  const profile = context.jurisdiction;
+  const T = profile.cashThreshold;
+  const last = newest(window);
+  const minPiece = Math.ceil(o.minComponentRatio * T);
+  if (!isCash(last) || last.reportable || last.amount < minPiece) return [];
+  for (const days of o.windowDays) {
+    const pieces: WindowEvent[] = [];
+    let crossed = false;
+    let total = 0;
+    eachRecent(window, last.ts - days * DAY_MS + 1, (e) => {
+      if (!isCash(e) || e.direction !== last.direction) return;
+      if (e.reportable) crossed = true;
+      else if (e.amount >= minPiece) {
+        pieces.push(e);
+        total += e.amount;
+      }
+    });
+    if (crossed) return []; // a report was due inside the window: nothing was avoided
+    if (pieces.length < o.minCount || !reportableAmount(profile, total)) continue;
+    return [buildHit(window, context, o, rule, last, pieces, total, days)];
+  }
+  return [];
+}
+
+function buildHit(
+  window: EntityWindow, context: RuleContext, o: z.output<typeof splitSumOptionsSchema>, rule: Rule,
+  last: WindowEvent, pieces: WindowEvent[], total: number, days: number,
+): RuleHit {
+  const profile = context.jurisdiction;
+  const unitSums = new Map<number, number>();
+  for (const e of pieces) unitSums.set(e.unit, (unitSums.get(e.unit) ?? 0) + e.amount);
+  const unitReported = profile.aggregation !== 'per_transaction' && [...unitSums.values()].some((s) => reportableAmount(profile, s));
+  const locations = new Set(pieces.map((e) => e.location).filter((l) => l !== undefined)).size;
+  const dayCount = new Set(pieces.map((e) => e.day)).size;
+  const reported = reportedCashCount(window, profile, last.direction, last.ts - o.reportedLookbackDays * DAY_MS + 1);
+  let strength = 0.5;
+  if (!unitReported) strength += 0.2;
+  if (locations >= 2) strength += 0.1;
+  if (dayCount >= 2) strength += 0.1;
+  if (pieces.length >= 4) strength += 0.1;
+  if (unitReported) strength *= 0.5;
+  if (reported >= 2) strength *= 0.3;
+  else if (window.account?.type === 'business') strength *= 0.8;
+  const largest = Math.max(...pieces.map((e) => e.amount));
+  const reason =
+    `Possible structuring pattern: ${pieces.length} cash ${cashNoun(last.direction, true)} of at most ${money(profile, largest)} ` +
+    `total ${money(profile, total)} within ${days} day${days === 1 ? '' : 's'}, reaching the ${money(profile, profile.cashThreshold)} ` +
+    `threshold while no single one did` +
+    (unitReported ? '; one aggregation unit was itself reportable.' : `; no ${profile.aggregation.replace('_', ' ')} unit reached it.`);
+  return hitOf(rule, window, pieces, strength, reason, {
+    count: pieces.length,
+    totalMinor: total,
+    largestMinor: largest,
+    threshold: profile.cashThreshold,
+    windowDays: days,
+    unitAvoiding: !unitReported,
+    locations,
+    days: dayCount,
+    reportedCash: reported,
+    direction: last.direction === 'in' ? 'deposit' : 'withdrawal',
+  }, last.direction);
+}

@@ -1,0 +1,56 @@
+import * as z from 'zod';
+
+/** The alert schema id; bumped only with a migration note. @category Alerts */
+export const ALERT_SCHEMA_ID = 'tidewatch/alert@1';
+
+const isoInstant = z.iso.datetime({ offset: false });
+
+/**
+ * `tidewatch/alert@1` (DESIGN §7) as a zod schema; the published JSON Schema is generated from
+ * it (`tidewatch schema alert`).
+ * @category Alerts
+ */
+export const AlertSchema = z.object({
+  schema: z.literal(ALERT_SCHEMA_ID),
+  id: z.string().meta({ description: 'Deterministic hash of the entity and the evidence that first raised it' }),
+  entity: z.object({ kind: z.enum(['account', 'party', 'network']), id: z.string() }),
+  score: z.number().int().min(0).max(100),
+  band: z.enum(['low', 'medium', 'high', 'critical']),
+  typologies: z.array(z.object({ id: z.string(), score: z.number().int().min(0).max(100) })),
+  contributions: z.array(
+    z.object({
+      rule: z.string(),
+      typology: z.string(),
+      weight: z.number(),
+      strength: z.number().min(0).max(1),
+      points: z.number().int().min(0).max(100),
+    }),
+  ),
+  hits: z.array(
+    z.object({
+      rule: z.string(),
+      indicators: z.array(z.string()),
+      strength: z.number().min(0).max(1),
+      window: z.object({ from: isoInstant, to: isoInstant }),
+      transactionIds: z.array(z.string()),
+      transactionCount: z.number().int().min(1),
+      reason: z.string(),
+      facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+    }),
+  ),
+  members: z.array(z.object({ kind: z.enum(['account', 'party']), id: z.string() })).optional()
+    .meta({ description: 'For network alerts: the linked accounts and parties' }),
+  firstSeen: isoInstant,
+  lastSeen: isoInstant,
+  engine: z.object({
+    version: z.string(),
+    config: z.string().meta({ description: 'Hash of the effective configuration' }),
+    jurisdiction: z.string(),
+    asOf: isoInstant.optional(),
+  }),
+});
+
+/** An alert in the `tidewatch/alert@1` shape. @category Alerts */
+export type Alert = z.output<typeof AlertSchema>;
+/** One explained hit inside an alert. @category Alerts */
+export type AlertHit = Alert['hits'][number];

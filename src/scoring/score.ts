@@ -1,0 +1,138 @@
+import type { IndicatorFamily, RuleHit } from '../rules/types.js';
+import { BAND_FLOORS, bandOf, type Band } from './bands.js';
+import { compileFormula } from './formula.js';
+import type { Typology } from './typology.js';
+
+/** Points of one rule in a score. @category Scoring */
+export interface Contribution {
+  readonly rule: string;
+  readonly typology: string;
+  /** Points at full strength. */
+  readonly weight: number;
+  readonly strength: number;
+  /** Integer points; contributions add up to the score exactly. */
+  readonly points: number;
+}
+
+/** An entity's score and how it was reached. @category Scoring */
+export interface EntityScore {
+  readonly score: number;
+  readonly band: Band;
+  readonly typologies: readonly { readonly id: string; readonly score: number }[];
+  readonly contributions: readonly Contribution[];
+  /** Non-context indicator families with a hit. */
+  readonly families: readonly IndicatorFamily[];
+  /** True when the score was held below the high band for lack of corroboration. */
+  readonly capped: boolean;
+}
+
+/** A compiled typology: formula compiled once. */
+export interface CompiledTypology {
+  readonly typology: Typology;
+  readonly formula: ((scope: Readonly<Record<string, number>>) => number) | undefined;
+}
+
+/**
+ * Compiles typologies once for scoring (formulas through the restricted mathjs instance).
+ * @category Scoring
+ */
+export function compileTypologies(typologies: readonly Typology[], ruleIds: readonly string[]): CompiledTypology[] {
+  return typologies.map((typology) => ({
+    typology,
+    formula: typology.formula === undefined ? undefined : compileFormula(typology.formula, ruleIds),
+  }));
+}
+
+/**
+ * Scores an entity's hits against every typology: base points (weighted strengths or the
+ * formula), times context amplification (only when there is a base), capped below the high band
+ * unless hits come from enough indicator families. The entity score is the best typology's.
+ * Never throws; always an integer in [0, 100].
+ * @category Scoring
+ */
+export function scoreHits(
+  hits: readonly RuleHit[],
+  typologies: readonly CompiledTypology[],
+  familyOf: (rule: string) => IndicatorFamily | undefined,
+): EntityScore {
+  const strength = new Map<string, number>();
+  for (const h of hits) strength.set(h.rule, Math.max(strength.get(h.rule) ?? 0, h.strength));
+  const families = [...new Set([...strength.keys()].map(familyOf).filter((f): f is IndicatorFamily => f !== undefined && f !== 'context'))].sort();
+  let best: { score: number; contributions: Contribution[]; capped: boolean } = { score: 0, contributions: [], capped: false };
+  const perTypology: { id: string; score: number }[] = [];
+  for (const { typology, formula } of typologies) {
+    const raw: { rule: string; weight: number; strength: number; points: number }[] = [];
+    let base = 0;
+    for (const [rule, weight] of Object.entries(typology.weights).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const s = strength.get(rule) ?? 0;
+      if (s > 0 && weight > 0) {
+        raw.push({ rule, weight, strength: s, points: weight * s });
+        base += weight * s;
+      }
+    }
+    if (formula !== undefined) {
+      const scope = Object.fromEntries(strength);
+      const value = formula(scope);
+      const scale = base > 0 ? value / base : 0;
+      for (const r of raw) r.points *= scale;
+      base = value > 0 && raw.length > 0 ? value : 0;
+    }
+    if (base <= 0) {
+      perTypology.push({ id: typology.id, score: 0 });
+      continue;
+    }
+    let multiplier = 1;
+    const contextRaw: { rule: string; weight: number; strength: number; factor: number }[] = [];
+    for (const [rule, factor] of Object.entries(typology.context).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const s = strength.get(rule) ?? 0;
+      if (s > 0 && factor > 0) {
+        multiplier *= 1 + factor * s;
+        contextRaw.push({ rule, weight: factor, strength: s, factor: factor * s });
+      }
+    }
+    multiplier = Math.min(multiplier, typology.maxContextMultiplier);
+    let total = Math.min(100, base * multiplier);
+    const relevant = families.length;
+    let capped = false;
+    if (relevant < typology.corroboration && total >= BAND_FLOORS.high) {
+      total = BAND_FLOORS.high - 1;
+      capped = true;
+    }
+    const score = Math.max(0, Math.min(100, Math.round(total)));
+    // Apportion the integer score: rules by their base points, context by its uplift.
+    const uplift = base * multiplier - base;
+    const contextSum = contextRaw.reduce((s, c) => s + c.factor, 0);
+    const shares = [
+      ...raw.map((r) => ({ rule: r.rule, weight: r.weight, strength: r.strength, share: r.points })),
+      ...contextRaw.map((c) => ({ rule: c.rule, weight: c.weight, strength: c.strength, share: contextSum > 0 ? (uplift * c.factor) / contextSum : 0 })),
+    ];
+    const contributions = apportion(score, shares).map((c) => ({ ...c, typology: typology.id }));
+    perTypology.push({ id: typology.id, score });
+    if (score > best.score) best = { score, contributions, capped };
+  }
+  perTypology.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return {
+    score: best.score,
+    band: bandOf(best.score),
+    typologies: perTypology.filter((t) => t.score > 0),
+    contributions: best.contributions,
+    families,
+    capped: best.capped,
+  };
+}
+
+/** Largest-remainder apportionment of an integer total over positive shares. */
+function apportion(total: number, shares: readonly { rule: string; weight: number; strength: number; share: number }[]): Omit<Contribution, 'typology'>[] {
+  const sum = shares.reduce((s, x) => s + x.share, 0);
+  if (sum <= 0 || total <= 0) return shares.map((x) => ({ rule: x.rule, weight: x.weight, strength: x.strength, points: 0 }));
+  const exact = shares.map((x) => (x.share / sum) * total);
+  const floors = exact.map(Math.floor);
+  let left = total - floors.reduce((s, x) => s + x, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i] = (floors[i] as number) + 1;
+    left--;
+  }
+  return shares.map((x, i) => ({ rule: x.rule, weight: x.weight, strength: x.strength, points: floors[i] as number }));
+}

@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import { splitSum } from '../../src/rules/split-sum.js';
+import { AU_LIKE, MY_LIKE, deposit, hitsOf, withdrawal } from '../helpers/builders.js';
+
+const accountHits = (h: ReturnType<typeof hitsOf>) => h.filter((x) => x.entity.kind === 'account');
+
+describe('split_sum (MS-STR-02)', () => {
+  test('AUSTRAC "Cerise": A$4,000 + A$7,000 the same day reach A$10,000 while neither does', () => {
+    const hits = accountHits(hitsOf([splitSum()], [deposit('C1', 400_000, 0, { id: 'c1' }), deposit('C1', 700_000, 2, { id: 'c2' })]));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.transactionIds).toEqual(['c1', 'c2']);
+    expect(hits[0]?.facts).toMatchObject({ totalMinor: 1_100_000, windowDays: 1, unitAvoiding: true });
+    expect(hits[0]?.reason).toMatch(/^Possible structuring pattern/);
+  });
+
+  test('total exactly at T fires; one minor unit below does not', () => {
+    expect(accountHits(hitsOf([splitSum()], [deposit('A', 500_000, 0), deposit('A', 500_000, 1)]))).toHaveLength(1);
+    expect(accountHits(hitsOf([splitSum()], [deposit('A', 500_000, 0), deposit('A', 499_999, 1)]))).toHaveLength(0);
+  });
+
+  test('far below the band: three deposits of 40 % of T within a week are caught by aggregation', () => {
+    const txs = [deposit('A', 400_000, 0), deposit('A', 400_000, 50), deposit('A', 400_000, 100)];
+    const hits = accountHits(hitsOf([splitSum()], txs));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.facts['windowDays']).toBe(7);
+    expect(hits[0]?.facts['days']).toBe(3);
+  });
+
+  test('pieces under the noise floor (10 % of T) are ignored', () => {
+    const small = Array.from({ length: 12 }, (_, i) => deposit('A', 99_999, i));
+    expect(accountHits(hitsOf([splitSum()], small))).toHaveLength(0);
+  });
+
+  test('a reportable cash transaction inside the window means nothing was avoided', () => {
+    const txs = [deposit('A', 1_200_000, 0), deposit('A', 600_000, 1), deposit('A', 600_000, 2)];
+    expect(accountHits(hitsOf([splitSum()], txs))).toHaveLength(0);
+  });
+
+  test('under a calendar-day regime, a day whose own sum was reportable weakens the hit', () => {
+    const my = (amount: number, hours: number) => ({ ...deposit('M', amount, hours), currency: 'MYR' });
+    const sameDay = hitsOf([splitSum()], [my(1_300_000, 0), my(1_300_000, 1)], { profile: MY_LIKE });
+    const spread = hitsOf([splitSum()], [my(1_300_000, 0), my(1_300_000, 30)], { profile: MY_LIKE });
+    expect(accountHits(sameDay)[0]?.facts['unitAvoiding']).toBe(false);
+    expect(accountHits(spread)[0]?.facts['unitAvoiding']).toBe(true);
+    expect(accountHits(spread)[0]!.strength).toBeGreaterThan(accountHits(sameDay)[0]!.strength);
+  });
+
+  test('spreading over branches adds weight', () => {
+    const one = accountHits(hitsOf([splitSum()], [deposit('A', 600_000, 0), deposit('A', 600_000, 1)]))[0]!;
+    const two = accountHits(hitsOf([splitSum()], [deposit('A', 600_000, 0, { location: 'BR1' }), deposit('A', 600_000, 1, { location: 'BR2' })]))[0]!;
+    expect(two.strength).toBeGreaterThan(one.strength);
+    expect(two.facts['locations']).toBe(2);
+  });
+
+  test('withdrawals are aggregated separately from deposits', () => {
+    expect(accountHits(hitsOf([splitSum()], [deposit('A', 600_000, 0), withdrawal('A', 600_000, 1)]))).toHaveLength(0);
+    expect(accountHits(hitsOf([splitSum()], [withdrawal('A', 600_000, 0), withdrawal('A', 600_000, 1)]))).toHaveLength(1);
+  });
+
+  test('transfers never count as cash pieces', () => {
+    const txs = [deposit('A', 600_000, 0), { ...deposit('A', 600_000, 1), kind: 'transfer' as const, fromAccount: 'Z' }];
+    expect(accountHits(hitsOf([splitSum()], txs))).toHaveLength(0);
+  });
+
+  test('AUSTRAC case 14: 28 deposits of A$9,500, often two a day, over years are flagged repeatedly', () => {
+    const txs = Array.from({ length: 28 }, (_, i) => deposit('CC', 950_000, Math.floor(i / 2) * 24 * 60 + (i % 2)));
+    const hits = accountHits(hitsOf([splitSum()], txs));
+    expect(hits.length).toBe(14);
+    expect(hits.every((h) => h.transactionCount === 2)).toBe(true);
+    expect(AU_LIKE.aggregation).toBe('per_transaction');
+  });
+});
