@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts', cli: 'src/cli/index.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts' } },
   clean: true,
   sourcemap: true,
   target: 'node20',
