@@ -45,8 +45,13 @@ export { compileFormula } from './scoring/formula.js';
 export { scoreHits, type Contribution, type EntityScore } from './scoring/score.js';
 export { ALERT_SCHEMA_ID, AlertSchema, type Alert, type AlertHit } from './scoring/alert.js';
 
+// Reports
+export { ALERT_CSV_COLUMNS, alertRows } from './report/alert-rows.js';
+export { renderHtmlReport, type HtmlReportMeta } from './report/html.js';
+
 // Engine
 export { scan, type ScanResult } from './engine/scan.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
 export type { EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';
 export type { EngineRejection } from './engine/core.js';
+export { ScanConfigSchema, resolveScanConfig, type ResolvedScanConfig, type ScanConfig } from './engine/config-file.js';

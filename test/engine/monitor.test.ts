@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { createMonitor } from '../../src/engine/monitor.js';
+import { scan } from '../../src/engine/scan.js';
+import { splitSum } from '../../src/rules/split-sum.js';
+import { nearThresholdCash } from '../../src/rules/near-threshold-cash.js';
+import { AU_LIKE, deposit } from '../helpers/builders.js';
+
+const opts = (latenessMs: number) => ({ jurisdiction: AU_LIKE, rules: [splitSum()], minScore: 0, latenessMs });
+// In time order the reportable A$12,000 deposit sits between the two pieces, so nothing was avoided.
+const a = deposit('A', 600_000, 0, { id: 'a' });
+const big = deposit('A', 1_200_000, 0.5, { id: 'big' });
+const b = deposit('A', 600_000, 1, { id: 'b' });
+
+describe('createMonitor', () => {
+  test('an out-of-order arrival within the lateness bound is placed in time order exactly', () => {
+    const m = createMonitor(opts(2 * 3_600_000));
+    const updates = [m.push(a), m.push(b), m.push(big), m.flush()];
+    expect(updates.flatMap((u) => u.late)).toEqual([]);
+    expect(updates.flatMap((u) => u.alerts)).toEqual([]);
+    expect(scan([a, b, big], opts(0)).alerts).toEqual([]);
+  });
+
+  test('a later arrival is reported as late_arrival, never silently dropped', () => {
+    const m = createMonitor(opts(10 * 60_000));
+    const u1 = m.push([a, b]);
+    const u2 = m.push(big);
+    expect(u2.late).toEqual([expect.objectContaining({ id: 'big', code: 'late_arrival' })]);
+    const all = [u1, u2, m.flush()].flatMap((u) => u.alerts);
+    expect(all.flatMap((x) => x.hits.map((h) => h.transactionIds))).toEqual([['a', 'b']]);
+    expect(m.stats()).toMatchObject({ received: 3, late: 1, processed: 2 });
+  });
+
+  test('nothing is evaluated before the watermark passes it; flush evaluates the rest', () => {
+    const m = createMonitor(opts(3_600_000));
+    expect(m.push([a, b]).alerts).toEqual([]);
+    expect(m.stats().pending).toBeGreaterThan(0);
+    expect(m.flush().alerts).toHaveLength(1);
+  });
+
+  test('a duplicate id is counted once and reported', () => {
+    const m = createMonitor(opts(0));
+    const u = m.push([a, { ...a }, b]);
+    expect(u.duplicates).toEqual(['a']);
+    expect(m.stats().duplicates).toBe(1);
+  });
+
+  test('overlapping hits of one rule merge into one episode with the union of evidence', () => {
+    const txs = [0, 1, 2].map((h, i) => deposit('E', 950_000, h, { id: `e${i}` }));
+    const { alerts } = scan(txs, { jurisdiction: AU_LIKE, rules: [nearThresholdCash()], minScore: 0 });
+    const hits = alerts.filter((x) => x.entity.kind === 'account').flatMap((x) => x.hits);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.transactionIds).toEqual(['e0', 'e1', 'e2']);
+    expect(hits[0]?.transactionCount).toBe(3);
+  });
+
+  test('a checkpoint from another configuration is refused', () => {
+    const cp = createMonitor(opts(0)).checkpoint();
+    expect(() => createMonitor({ ...opts(0), rules: [nearThresholdCash()], checkpoint: cp })).toThrow(/different configuration/);
+  });
+
+  test('alert ids are stable while an alert grows', () => {
+    const m = createMonitor({ jurisdiction: AU_LIKE, rules: [nearThresholdCash()], minScore: 0, latenessMs: 0 });
+    const first = m.push([deposit('G', 950_000, 0, { id: 'g0' }), deposit('G', 950_000, 1, { id: 'g1' }), deposit('G', 950_000, 1.5, { id: 'g1b' })]).alerts;
+    const second = m.push(deposit('G', 960_000, 2, { id: 'g2' })).alerts;
+    const id = first.find((x) => x.entity.id === 'G')?.id;
+    expect(id).toBeDefined();
+    expect(second.find((x) => x.entity.id === 'G')?.id).toBe(id);
+  });
+});
