@@ -1,0 +1,64 @@
+/**
+ * Turning header + cells into safe records: header names are trimmed and lower-cased, records are
+ * null-prototype objects, and names such as `__proto__` or `constructor` are ordinary keys that
+ * can never reach a prototype.
+ */
+
+/** Canonical form of a header name. */
+export function canonicalHeader(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** Trimmed cell; blank cells are absent. */
+export function cleanCell(value: string): string | undefined {
+  const t = value.trim();
+  return t === '' ? undefined : t;
+}
+
+/**
+ * Builds a null-prototype record from header names and cells, splitting canonical columns from the
+ * rest (`attributes`, also null-prototype). Blank cells are omitted.
+ */
+export function buildRecord(
+  headers: readonly string[],
+  cells: readonly string[],
+  canonical: ReadonlySet<string>,
+): { record: Record<string, string>; attributes: Record<string, string> | undefined } {
+  const record = Object.create(null) as Record<string, string>;
+  let attributes: Record<string, string> | undefined;
+  for (let i = 0; i < headers.length; i++) {
+    const value = cleanCell(cells[i] ?? '');
+    if (value === undefined) continue;
+    const key = headers[i] as string;
+    if (canonical.has(key)) record[key] = value;
+    else if (key !== '') {
+      attributes ??= Object.create(null) as Record<string, string>;
+      attributes[key] = value;
+    }
+  }
+  return { record, attributes };
+}
+
+/** Converts a plain object (NDJSON / JSON / iterable element) into the same null-prototype record form. */
+export function recordFromObject(
+  value: unknown,
+  canonical: ReadonlySet<string>,
+): { record: Record<string, unknown>; attributes: Record<string, string> | undefined } | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const record = Object.create(null) as Record<string, unknown>;
+  let attributes: Record<string, string> | undefined;
+  for (const [rawKey, raw] of Object.entries(value as Record<string, unknown>)) {
+    const key = canonicalHeader(rawKey);
+    let v: unknown = raw;
+    if (typeof v === 'string') v = cleanCell(v);
+    else if (typeof v === 'number' && Number.isFinite(v)) v = String(v);
+    else if (v === null) v = undefined;
+    if (v === undefined) continue;
+    if (canonical.has(key)) record[key] = v;
+    else if (typeof v === 'string' && key !== '') {
+      attributes ??= Object.create(null) as Record<string, string>;
+      attributes[key] = v;
+    }
+  }
+  return { record, attributes };
+}
