@@ -93,3 +93,21 @@ export function reportedCashCount(window: EntityWindow, profile: JurisdictionPro
   });
   return n;
 }
+
+/**
+ * Discount for account types that handle others' cash as their business and are reported as such:
+ * licensed remitters (msb) and government 0.3, NGOs 0.6, businesses 0.8, personal 1 (RESEARCH §c.5).
+ */
+export function accountTypeFactor(window: EntityWindow): number {
+  switch (window.account?.type) {
+    case 'msb':
+    case 'government':
+      return 0.3;
+    case 'ngo':
+      return 0.6;
+    case 'business':
+      return 0.8;
+    default:
+      return 1;
+  }
+}

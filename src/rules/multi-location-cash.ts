@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest } from './_lib.js';
+import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest } from './_lib.js';
 import { countOpt, ratioOpt } from './options.js';
 
 /** Options of {@link multiLocationCash}; defaults from RESEARCH §a.1 (MS-STR-03 a). @category Rules */
@@ -56,7 +56,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: z.output<typeof
     total += e.amount;
   });
   if (crossed || locations.size < o.minLocations || total < o.minTotalRatio * profile.cashThreshold) return [];
-  const strength = 0.5 + 0.1 * (locations.size - o.minLocations) + (total >= profile.cashThreshold ? 0.2 : 0);
+  const strength = (0.5 + 0.1 * (locations.size - o.minLocations) + (total >= profile.cashThreshold ? 0.2 : 0)) * accountTypeFactor(window);
   const reason =
     `Possible structuring pattern: cash ${cashNoun(last.direction, true)} at ${locations.size} different locations on the same day, ` +
     `each below the ${money(profile, profile.cashThreshold)} threshold (${money(profile, total)} in total).`;

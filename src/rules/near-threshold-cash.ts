@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest, ratio, reportableAmount, reportedCashCount } from './_lib.js';
+import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest, ratio, reportableAmount, reportedCashCount } from './_lib.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
 /** Options of {@link nearThresholdCash}; defaults from RESEARCH §c.4. @category Rules */
@@ -74,10 +74,9 @@ function evaluate(window: EntityWindow, context: RuleContext, o: z.output<typeof
   const total = events.reduce((s, e) => s + e.amount, 0);
   const closeness = events.reduce((s, e) => s + (e.amount - low) / Math.max(1, profile.cashThreshold - low), 0) / events.length;
   const reported = reportedCashCount(window, profile, last.direction, last.ts - o.reportedLookbackDays * DAY_MS + 1);
-  const business = window.account?.type === 'business';
   let strength = 0.55 + 0.1 * (events.length - best.minCount) + 0.25 * closeness;
   if (reported >= 2) strength *= 0.3;
-  else if (business) strength *= 0.8;
+  strength *= accountTypeFactor(window);
   const span = best.days === 1 ? 'on the same day' : `within ${best.days} days`;
   const reason =
     `Possible structuring pattern: ${events.length} cash ${cashNoun(last.direction, true)} between ` +

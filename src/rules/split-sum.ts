@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest, reportableAmount, reportedCashCount } from './_lib.js';
+import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest, reportableAmount, reportedCashCount } from './_lib.js';
 import { countOpt, ratioOpt } from './options.js';
 
 /** Options of {@link splitSum}; defaults from RESEARCH §c.2 and §c.4. @category Rules */
@@ -87,7 +87,7 @@ function buildHit(
   if (pieces.length >= 4) strength += 0.1;
   if (unitReported) strength *= 0.5;
   if (reported >= 2) strength *= 0.3;
-  else if (window.account?.type === 'business') strength *= 0.8;
+  strength *= accountTypeFactor(window);
   const largest = Math.max(...pieces.map((e) => e.amount));
   const reason =
     `Possible structuring pattern: ${pieces.length} cash ${cashNoun(last.direction, true)} of at most ${money(profile, largest)} ` +

@@ -51,7 +51,9 @@ export function checkTransactionRecord(
       continue;
     }
     if (typeof value !== 'string') {
-      (issues ??= []).push({ field, code: 'invalid_type', message: `${field}: expected string` });
+      // zod reports a non-string for an enum as an invalid value, for text as an invalid type
+      const code = kind === 'kind' || kind === 'channel' ? 'invalid_value' : 'invalid_type';
+      (issues ??= []).push({ field, code, message: `${field}: expected string` });
       continue;
     }
     const problem = fieldProblem(kind, value, max);

@@ -130,7 +130,8 @@ export function zodIssueToFieldIssue(issue: z.core.$ZodIssue, record: Readonly<R
   const custom = (issue as { params?: { code?: RowIssueCode } }).params?.code;
   let code: RowIssueCode;
   if (custom !== undefined) return { field, code: custom, message: issue.message };
-  if (issue.code === 'invalid_type') code = record[field] === undefined ? 'required' : 'invalid_type';
+  if (record[field] === undefined) code = 'required';
+  else if (issue.code === 'invalid_type') code = 'invalid_type';
   else if (issue.code === 'too_small') code = 'required';
   else if (issue.code === 'too_big') code = 'too_long';
   else if (issue.code === 'invalid_value') code = 'invalid_value';
