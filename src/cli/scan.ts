@@ -68,7 +68,7 @@ export const scanCommand: Command = {
     const top = optionalNumber(values.top, '--top', 1, Number.MAX_SAFE_INTEGER);
     const started = performance.now();
 
-    const config = resolveScanConfig(values.config === undefined ? {} : JSON.parse(await readFile(values.config, 'utf8')));
+    const config = resolveScanConfig(values.config === undefined ? {} : await readJson(values.config));
     const accounts = values.accounts === undefined ? undefined : await readAccounts(values.accounts);
     const parties = values.parties === undefined ? undefined : await readParties(values.parties);
     const fx: FxConverter | undefined = values.fx === undefined ? undefined : createFxTable(parseFxCsv(await readFile(values.fx, 'utf8')));
@@ -155,5 +155,14 @@ async function render(format: string, alerts: readonly Alert[], meta: { file: st
       return formatText(alerts);
     default:
       return `${JSON.stringify(alerts, null, 2)}\n`;
+  }
+}
+
+async function readJson(path: string): Promise<unknown> {
+  const text = await readFile(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError('invalid_config', `config ${path} is not valid JSON: ${(error as Error).message}`);
   }
 }
