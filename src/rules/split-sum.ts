@@ -44,6 +44,14 @@ export function splitSum(options: SplitSumOptions = {}): Rule<typeof ID> {
   return rule;
 }
 
+function cashCount(window: EntityWindow, direction: 'in' | 'out', from: number): number {
+  let n = 0;
+  eachRecent(window, from, (e) => {
+    if (isCash(e) && e.direction === direction) n++;
+  });
+  return n;
+}
+
 function evaluate(window: EntityWindow, context: RuleContext, o: z.output<typeof splitSumOptionsSchema>, rule: Rule): RuleHit[] {
   const profile = context.jurisdiction;
   const T = profile.cashThreshold;
@@ -80,13 +88,17 @@ function buildHit(
   const locations = new Set(pieces.map((e) => e.location).filter((l) => l !== undefined)).size;
   const dayCount = new Set(pieces.map((e) => e.day)).size;
   const reported = reportedCashCount(window, profile, last.direction, last.ts - o.reportedLookbackDays * DAY_MS + 1);
-  let strength = 0.5;
+  // Short windows are the classic split; a month of pieces is weaker evidence on its own.
+  let strength = days <= 3 ? 0.5 : days <= 7 ? 0.42 : 0.34;
   if (!unitReported) strength += 0.2;
   if (locations >= 2) strength += 0.1;
   if (dayCount >= 2) strength += 0.1;
   if (pieces.length >= 4) strength += 0.1;
   if (unitReported) strength *= 0.5;
   if (reported >= 2) strength *= 0.3;
+  // Steady takings (a shop banking every few days) look like pieces but are routine: discount.
+  const routine = cashCount(window, last.direction, last.ts - 30 * DAY_MS + 1);
+  if (routine >= 10) strength *= 0.5;
   strength *= accountTypeFactor(window);
   const largest = Math.max(...pieces.map((e) => e.amount));
   const reason =
@@ -104,6 +116,7 @@ function buildHit(
     locations,
     days: dayCount,
     reportedCash: reported,
+    cashLast30Days: routine,
     direction: last.direction === 'in' ? 'deposit' : 'withdrawal',
   }, last.direction);
 }

@@ -69,4 +69,12 @@ describe('split_sum (MS-STR-02)', () => {
     expect(hits.every((h) => h.transactionCount === 2)).toBe(true);
     expect(AU_LIKE.aggregation).toBe('per_transaction');
   });
+
+  test('steady takings (a shop banking every few days) are discounted against a burst of pieces', () => {
+    const shop = Array.from({ length: 12 }, (_, i) => deposit('SHOP', 300_000, i * 60));
+    const burst = [deposit('B', 400_000, 0), deposit('B', 400_000, 20), deposit('B', 400_000, 40)];
+    const s = accountHits(hitsOf([splitSum()], shop));
+    const b = accountHits(hitsOf([splitSum()], burst))[0]!;
+    expect(Math.max(...s.map((h) => h.strength))).toBeLessThan(b.strength * 0.6);
+  });
 });
