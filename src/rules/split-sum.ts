@@ -88,15 +88,18 @@ function buildHit(
   const locations = new Set(pieces.map((e) => e.location).filter((l) => l !== undefined)).size;
   const dayCount = new Set(pieces.map((e) => e.day)).size;
   const reported = reportedCashCount(window, profile, last.direction, last.ts - o.reportedLookbackDays * DAY_MS + 1);
-  // Short windows are the classic split; a month of pieces is weaker evidence on its own.
-  let strength = days <= 3 ? 0.5 : days <= 7 ? 0.42 : 0.34;
-  if (!unitReported) strength += 0.2;
+  // Short windows with sizeable pieces are the classic split; a month of small pieces is weak on its own.
+  const mean = total / pieces.length;
+  let strength = days <= 3 ? 0.5 : days <= 7 ? 0.42 : 0.3;
+  if (!unitReported) strength += days <= 7 ? 0.2 : 0.1;
   if (locations >= 2) strength += 0.1;
   if (dayCount >= 2) strength += 0.1;
-  if (pieces.length >= 4) strength += 0.1;
+  if (pieces.length >= 4) strength += 0.05;
+  if (mean >= 0.5 * profile.cashThreshold) strength += 0.1;
   if (unitReported) strength *= 0.5;
   if (reported >= 2) strength *= 0.3;
   // Steady takings (a shop banking every few days) look like pieces but are routine: discount.
+  if (days > 7 && mean < 0.35 * profile.cashThreshold) strength *= 0.6;
   const routine = cashCount(window, last.direction, last.ts - 30 * DAY_MS + 1);
   if (routine >= 10) strength *= 0.5;
   strength *= accountTypeFactor(window);
