@@ -379,6 +379,16 @@ if (!packed) {
       assert(r.stdout.trim() !== '', '`tidewatch --help` printed nothing on stdout');
       return JSON.stringify(r.stdout.trim().split('\n', 1)[0].slice(0, 60));
     });
+    await check('bin: npx tidewatch scan (packed install)', async () => {
+      const data = path.join(ROOT, 'examples', 'data');
+      const args = ['tidewatch', 'scan', path.join(data, 'transactions.csv'), '--accounts', path.join(data, 'accounts.csv'),
+        '--parties', path.join(data, 'parties.csv'), '--jurisdiction', 'MY', '--format', 'ndjson'];
+      const r = await run('npx', ['--no-install', ...args], { cwd: scratch, timeoutMs: 120_000 });
+      assert(r.code === 0, describe(r, 'npx tidewatch scan'));
+      const alerts = r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      assert(alerts.length > 0 && alerts.every((a) => a.schema === 'tidewatch/alert@1'), 'scan printed no tidewatch/alert@1 alerts');
+      return `${alerts.length} alerts; ${r.stderr.trim().split('\n').pop().slice(0, 70)}`;
+    });
   }
   finish();
 }
