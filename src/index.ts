@@ -54,4 +54,5 @@ export { scan, type ScanResult } from './engine/scan.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
 export type { EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';
 export type { EngineRejection } from './engine/core.js';
+export { jsonSchema, type PublishedSchema } from './engine/json-schemas.js';
 export { ScanConfigSchema, resolveScanConfig, type ResolvedScanConfig, type ScanConfig } from './engine/config-file.js';

@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
-import * as z from 'zod';
-import { ScanConfigSchema } from '../engine/config-file.js';
-import { AlertSchema } from '../scoring/alert.js';
-import { TransactionRecordSchema } from '../schema/transaction.js';
+import { jsonSchema } from '../engine/json-schemas.js';
 import type { Command } from './command.js';
 import { UsageError } from './usage-error.js';
 
@@ -25,11 +22,8 @@ export const schemaCommand: Command = {
       return 0;
     }
     const which = positionals[0] ?? 'input';
-    const schemas = { input: [TransactionRecordSchema, 'input'], alert: [AlertSchema, 'output'], config: [ScanConfigSchema, 'input'] } as const;
-    if (!Object.hasOwn(schemas, which)) throw new UsageError(`unknown schema "${which}"; choose input, alert or config`);
-    const [schema, io_] = schemas[which as keyof typeof schemas];
-    const json = z.toJSONSchema(schema, { io: io_, unrepresentable: 'any' });
-    io.stdout(`${JSON.stringify({ $id: `https://tidewatch.dev/schema/${which === 'alert' ? 'alert-1' : which}.json`, ...json }, null, 2)}\n`);
+    if (which !== 'input' && which !== 'alert' && which !== 'config') throw new UsageError(`unknown schema "${which}"; choose input, alert or config`);
+    io.stdout(`${JSON.stringify(jsonSchema(which), null, 2)}\n`);
     return 0;
   },
 };
