@@ -5,7 +5,7 @@
  */
 export interface CsvRow {
   /** 1-based physical line where the row starts (what an editor shows). */
-  readonly line: number;
+  readonly row: number;
   readonly cells: string[];
   /** Set when the row could not be read as CSV (unterminated quote, text after a closing quote). */
   readonly error?: string;
@@ -26,7 +26,24 @@ export function createCsvSplitter(): { push(chunk: string): CsvRow[]; end(): Csv
     const rows: CsvRow[] = [];
     let i = 0;
     const n = text.length;
+    let nextQuote = -1;
+    let nextCr = -1;
     while (i < n) {
+      // Fast path (most rows): no quote before the end of the line, so a native split is exact.
+      const nl = text.indexOf('\n', i);
+      if (nl !== -1) {
+        const end = nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+        if (nextQuote < i) nextQuote = positionOf(text, '"', i);
+        if (nextCr < i) nextCr = positionOf(text, '\r', i);
+        if (nextQuote > nl && nextCr >= end) {
+          if (end > i) rows.push({ row: line, cells: text.slice(i, end).split(',') });
+          line++;
+          i = nl + 1;
+          continue;
+        }
+      } else if (!final) {
+        return keep(rows, text, i, line);
+      }
       const rowStart = i;
       const rowLine = line;
       let lines = 0;
@@ -111,7 +128,7 @@ export function createCsvSplitter(): { push(chunk: string): CsvRow[]; end(): Csv
       if (complete) {
         line = rowLine + lines;
         if (!(cells.length === 1 && cells[0] === '' && error === undefined)) {
-          rows.push(error === undefined ? { line: rowLine, cells } : { line: rowLine, cells, error });
+          rows.push(error === undefined ? { row: rowLine, cells } : { row: rowLine, cells, error });
         }
       }
     }
@@ -150,4 +167,10 @@ function count(text: string): number {
     else if (ch === CR && text.charCodeAt(i + 1) !== LF) c++;
   }
   return c;
+}
+
+/** Position of `ch` at or after `from`, or +Infinity. */
+function positionOf(text: string, ch: string, from: number): number {
+  const p = text.indexOf(ch, from);
+  return p === -1 ? Number.POSITIVE_INFINITY : p;
 }

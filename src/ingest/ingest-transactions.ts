@@ -2,7 +2,7 @@ import { TRANSACTION_COLUMNS, parseTransaction, type Transaction } from '../sche
 import { checkTransactionRecord } from '../schema/transaction-fast-path.js';
 import type { RowIssue } from '../schema/issues.js';
 import { applyMapping, loadMapping, type ColumnMapping } from './mapping.js';
-import { buildRecord, canonicalHeader, recordFromObject } from './records.js';
+import { canonicalHeader, compileHeader, recordFromObject } from './records.js';
 import { csvRows, formatOf, jsonArrayRows, ndjsonRows, objectRows, type IngestFormat, type IngestSource, type RawRow } from './sources.js';
 import { fastCsvRows } from './fast-csv-reader.js';
 
@@ -77,6 +77,7 @@ export async function ingestTransactions(
   let dropped = 0;
   let headers: string[] | undefined;
   let sourceHeaders: string[] | undefined;
+  let toRecord: ReturnType<typeof compileHeader> | undefined;
 
   const rows: AsyncIterable<RawRow[]> =
     format === 'csv'
@@ -98,6 +99,7 @@ export async function ingestTransactions(
       if ('cells' in raw && headers === undefined) {
         sourceHeaders = raw.cells.map((h) => h.trim());
         headers = sourceHeaders.map(canonicalHeader);
+        toRecord = compileHeader(headers, CANONICAL);
         continue;
       }
       read++;
@@ -114,7 +116,7 @@ export async function ingestTransactions(
           note({ row: raw.row, field: '', code: 'malformed_row', message: `row has ${raw.cells.length} cells, the header has ${h.length}` }, batchIssues);
           continue;
         }
-        built = mapping === undefined ? buildRecord(h, raw.cells, CANONICAL) : applyMapping(mapping, sourceHeaders as string[], raw.cells, raw.row, CANONICAL);
+        built = mapping === undefined ? (toRecord as NonNullable<typeof toRecord>)(raw.cells) : applyMapping(mapping, sourceHeaders as string[], raw.cells, raw.row, CANONICAL);
       } else {
         built = recordFromObject(raw.object, CANONICAL);
         if (built !== undefined && mapping !== undefined) {

@@ -16,6 +16,38 @@ export function cleanCell(value: string): string | undefined {
 }
 
 /**
+ * A compiled header: for each column index, the canonical field it fills (or undefined), so rows
+ * become fixed-shape records without per-cell key lookups. Only whitelisted canonical names are
+ * ever used as keys of the record, so `__proto__`-like headers cannot reach it; they go to the
+ * null-prototype `attributes`.
+ */
+export function compileHeader(headers: readonly string[], canonical: ReadonlySet<string>): (cells: readonly string[]) => {
+  record: Record<string, string>;
+  attributes: Record<string, string> | undefined;
+} {
+  const fields = headers.map((h) => (canonical.has(h) ? h : undefined));
+  const extras = headers.map((h, i) => (canonical.has(h) || h === '' ? -1 : i)).filter((i) => i >= 0);
+  return (cells) => {
+    const record: Record<string, string> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (f === undefined) continue;
+      const raw = cells[i] as string;
+      const value = raw.length === 0 ? undefined : raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : cleanCell(raw);
+      if (value !== undefined) record[f] = value;
+    }
+    let attributes: Record<string, string> | undefined;
+    for (const i of extras) {
+      const value = cleanCell(cells[i] ?? '');
+      if (value === undefined) continue;
+      attributes ??= Object.create(null) as Record<string, string>;
+      attributes[headers[i] as string] = value;
+    }
+    return { record, attributes };
+  };
+}
+
+/**
  * Builds a null-prototype record from header names and cells, splitting canonical columns from the
  * rest (`attributes`, also null-prototype). Blank cells are omitted.
  */

@@ -34,10 +34,10 @@ export async function* csvRows(source: string | Readable): AsyncGenerator<RawRow
   const splitter = createCsvSplitter();
   for await (const chunk of textChunks(source)) {
     const rows = splitter.push(chunk);
-    if (rows.length > 0) yield rows.map((r) => (r.error === undefined ? { row: r.line, cells: r.cells } : { row: r.line, cells: r.cells, error: r.error }));
+    if (rows.length > 0) yield rows;
   }
   const rest = splitter.end();
-  if (rest.length > 0) yield rest.map((r) => (r.error === undefined ? { row: r.line, cells: r.cells } : { row: r.line, cells: r.cells, error: r.error }));
+  if (rest.length > 0) yield rest;
 }
 
 /** NDJSON: one JSON object per line; row = line number; blank lines are skipped. */
