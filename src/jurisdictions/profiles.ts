@@ -3,8 +3,9 @@ import type { JurisdictionProfile } from './types.js';
 /**
  * Shipped profiles, from ../shared/domain/RESEARCH.md §b (source keys as in §f). Amounts are
  * integer minor units. `unverified` marks what the research tags [U] or could not confirm.
- * Left out on purpose: Lao PDR (threshold unknown), the EU and the UK (no bank cash-transaction
- * report), Singapore (no general bank CTR found; its casino and dealer rules are not bank rules).
+ * Left out on purpose: Lao PDR (threshold unknown) and the EU and the UK (no bank
+ * cash-transaction report). Singapore has no general bank CTR either; its profile is a monitoring
+ * reference at the regulated-dealer / cross-border level and is marked unverified.
  */
 export const PROFILES: readonly JurisdictionProfile[] = [
   {
@@ -37,6 +38,13 @@ export const PROFILES: readonly JurisdictionProfile[] = [
     code: 'PH', name: 'Philippines (AMLC CTR)', currency: 'PHP', cashThreshold: 50_000_000, thresholdInclusive: false,
     aggregation: 'business_day', timeZone: 'Asia/Manila', transferThresholds: [],
     effectiveFrom: '2021-01-29', source: 'S32 — AMLA as amended (RA 11521), cash > PHP 500,000 within one banking day', unverified: false,
+  },
+  {
+    code: 'SG', name: 'Singapore (no general bank CTR; monitoring reference)', currency: 'SGD', cashThreshold: 2_000_000, thresholdInclusive: false,
+    aggregation: 'calendar_day', timeZone: 'Asia/Singapore', transferThresholds: [],
+    effectiveFrom: '2019-04-10', source: 'S33 — PSPM Act 2019 (regulated dealers: cash > SGD 20,000, incl. two or more sales in a day); cross-border cash > SGD 20,000',
+    unverified: true,
+    notes: 'No general bank cash-transaction report was found (STR-based regime). SGD 20,000 per day is the dealer and cross-border level, used here only as a structuring reference; casinos use SGD 10,000 per gaming day.',
   },
   {
     code: 'BD', name: 'Bangladesh (BFIU CTR)', currency: 'BDT', cashThreshold: 100_000_000, thresholdInclusive: true,
