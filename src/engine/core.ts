@@ -98,7 +98,8 @@ export function resolveConfig(options: EngineOptions, extra: Readonly<Record<str
  * time order), keeps per-entity windows and hit episodes, and evicts idle entities.
  */
 export function createCore(config: EngineConfig) {
-  const entities = new Map<string, EntityState>();
+  const accountStates = new Map<string, EntityState>();
+  const partyStates = new Map<string, EntityState>();
   const ruleByKind: Record<EntityKind, Rule[]> = {
     account: config.rules.filter((r) => r.entities.includes('account')),
     party: config.rules.filter((r) => r.entities.includes('party')),
@@ -110,15 +111,15 @@ export function createCore(config: EngineConfig) {
   let processed = 0;
 
   function entity(kind: EntityKind, id: string): EntityState {
-    const key = kind === 'account' ? `a:${id}` : `p:${id}`;
-    let state = entities.get(key);
+    const map = kind === 'account' ? accountStates : partyStates;
+    let state = map.get(id);
     if (state === undefined) {
       state = {
         kind, id, events: [], start: 0, lastTs: 0, episodes: new Map(), anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
       };
-      entities.set(key, state);
+      map.set(id, state);
     }
     return state;
   }
@@ -151,33 +152,29 @@ export function createCore(config: EngineConfig) {
   /** The window events a transaction creates: one per account side, one for the cash conductor. */
   function eventsOf(tx: Transaction, amount: number): { kind: EntityKind; id: string; event: WindowEvent }[] {
     const cash = tx.kind !== 'transfer';
-    const base = {
-      tx, id: tx.id, ts: tx.timestamp, amount, kind: tx.kind, channel: tx.channel,
-      conductor: tx.conductor, location: tx.location,
-      day: localDay(profile, tx.timestamp), unit: unitKey(profile, tx.timestamp),
-      reportable: cash && reportableAmount(profile, amount),
-    };
+    const day = localDay(profile, tx.timestamp);
+    const unit = unitKey(profile, tx.timestamp);
+    const reportable = cash && reportableAmount(profile, amount);
+    const make = (
+      direction: 'in' | 'out', counterparty: string | undefined, counterpartyName: string | undefined,
+      counterpartyCountry: string | undefined, ownCountry: string | undefined,
+    ): WindowEvent => ({
+      tx, id: tx.id, ts: tx.timestamp, amount, kind: tx.kind, channel: tx.channel, direction,
+      counterparty, counterpartyName, counterpartyCountry, ownCountry,
+      conductor: tx.conductor, location: tx.location, day, unit, reportable,
+    });
     const out: { kind: EntityKind; id: string; event: WindowEvent }[] = [];
     if (tx.fromAccount !== undefined) {
-      out.push({ kind: 'account', id: tx.fromAccount, event: {
-        ...base, direction: 'out', counterparty: tx.toAccount, counterpartyName: tx.toName,
-        counterpartyCountry: tx.toCountry, ownCountry: tx.fromCountry,
-      } });
+      out.push({ kind: 'account', id: tx.fromAccount, event: make('out', tx.toAccount, tx.toName, tx.toCountry, tx.fromCountry) });
     }
     if (tx.toAccount !== undefined && tx.toAccount !== tx.fromAccount) {
-      out.push({ kind: 'account', id: tx.toAccount, event: {
-        ...base, direction: 'in', counterparty: tx.fromAccount, counterpartyName: tx.fromName,
-        counterpartyCountry: tx.fromCountry, ownCountry: tx.toCountry,
-      } });
+      out.push({ kind: 'account', id: tx.toAccount, event: make('in', tx.fromAccount, tx.fromName, tx.fromCountry, tx.toCountry) });
     }
     if (cash) {
       const account = tx.kind === 'cash_deposit' ? tx.toAccount : tx.fromAccount;
       const party = tx.conductor ?? context.accounts.get(account ?? '')?.party;
       if (party !== undefined) {
-        out.push({ kind: 'party', id: party, event: {
-          ...base, direction: tx.kind === 'cash_deposit' ? 'in' : 'out', counterparty: account, counterpartyName: undefined,
-          counterpartyCountry: undefined, ownCountry: tx.locationCountry,
-        } });
+        out.push({ kind: 'party', id: party, event: make(tx.kind === 'cash_deposit' ? 'in' : 'out', account, undefined, undefined, tx.locationCountry) });
       }
     }
     return out;
@@ -209,11 +206,13 @@ export function createCore(config: EngineConfig) {
 
   /** Finalizes and forgets entities idle for longer than their retention. */
   function sweep(now: number, finished: Alert[]): void {
-    for (const [key, state] of entities) {
-      if (state.lastTs < now - config.retention[state.kind]) {
-        const alert = alertOf(state);
-        if (alert !== undefined) finished.push(alert);
-        entities.delete(key);
+    for (const map of [accountStates, partyStates]) {
+      for (const [id, state] of map) {
+        if (state.lastTs < now - config.retention[state.kind]) {
+          const alert = alertOf(state);
+          if (alert !== undefined) finished.push(alert);
+          map.delete(id);
+        }
       }
     }
   }
@@ -224,10 +223,15 @@ export function createCore(config: EngineConfig) {
     return alert.score >= config.minScore ? alert : undefined;
   }
 
+  /** Every live entity state, accounts first, in insertion order. */
+  function liveStates(): EntityState[] {
+    return [...accountStates.values(), ...partyStates.values()];
+  }
+
   /** Alerts of every live entity (at the end of a batch or on flush). */
   function liveAlerts(): Alert[] {
     const out: Alert[] = [];
-    for (const state of entities.values()) {
+    for (const state of liveStates()) {
       const alert = alertOf(state);
       if (alert !== undefined) out.push(alert);
     }
@@ -248,7 +252,7 @@ export function createCore(config: EngineConfig) {
       return i;
     };
     const list: CoreSnapshot['entities'] = [];
-    for (const state of entities.values()) {
+    for (const state of liveStates()) {
       list.push({
         kind: state.kind,
         id: state.id,
@@ -265,7 +269,8 @@ export function createCore(config: EngineConfig) {
 
   /** Restores a snapshot taken by {@link snapshot} from an engine with the same configuration. */
   function restore(snap: CoreSnapshot): void {
-    entities.clear();
+    accountStates.clear();
+    partyStates.clear();
     for (const e of snap.entities) {
       const state = entity(e.kind, e.id);
       for (const i of e.events) {
@@ -292,8 +297,8 @@ export function createCore(config: EngineConfig) {
     restore,
     alertOf,
     liveAlerts,
-    entities,
-    stats: () => ({ processed, entities: entities.size }),
+    liveStates,
+    stats: () => ({ processed, entities: accountStates.size + partyStates.size }),
   };
 }
 

@@ -176,7 +176,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       const rejected: EngineRejection[] = [];
       release(Number.POSITIVE_INFINITY, touched, finished, rejected);
       if (Number.isFinite(maxTs)) maxTs = Math.max(maxTs, maxTs + latenessMs);
-      for (const state of core.entities.values()) state.dirty = false;
+      for (const state of core.liveStates()) state.dirty = false;
       return { alerts: [...finished, ...core.liveAlerts()].sort(compareAlerts), late: [], duplicates: [], rejected };
     },
     checkpoint() {

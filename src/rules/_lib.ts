@@ -6,6 +6,9 @@ import type { EntityWindow, HitFacts, Rule, RuleHit, WindowEvent } from './types
 
 export const DAY_MS = 86_400_000;
 
+/** Most evidence ids one hit lists (the newest); counts in `facts` cover all of them. */
+export const MAX_HIT_IDS = 200;
+
 /** Cash that entered (deposit) or left (withdrawal) through the entity, as seen from its window. */
 export function isCash(e: WindowEvent): boolean {
   return e.kind === 'cash_deposit' || e.kind === 'cash_withdrawal';
@@ -67,7 +70,7 @@ export function hitOf(
     entity: { kind: window.kind, id: window.id },
     strength: ratio(clamp01(strength)),
     window: { from: (sorted[0] as WindowEvent).ts, to: (sorted[sorted.length - 1] as WindowEvent).ts },
-    transactionIds: sorted.map((e) => e.id),
+    transactionIds: (sorted.length > MAX_HIT_IDS ? sorted.slice(sorted.length - MAX_HIT_IDS) : sorted).map((e) => e.id),
     reason,
     facts,
   };

@@ -19,6 +19,8 @@ export const roundAmountsOptionsSchema = z.object({
   /** Round unit in major units per currency; currencies not listed use `defaultUnit`. */
   units: z.record(z.string().length(3), z.number().int().positive()).default({ ...DEFAULT_UNITS }),
   defaultUnit: z.number().int().positive().default(100),
+  /** Most recent transactions the share is measured over. */
+  sampleSize: z.number().int().min(5).max(1000).default(50),
 });
 /** @category Rules */
 export type RoundAmountsOptions = z.input<typeof roundAmountsOptionsSchema>;
@@ -57,9 +59,12 @@ function evaluate(window: EntityWindow, context: RuleContext, o: z.output<typeof
   if (last.tx.amount % unitOf(last) !== 0) return [];
   const events: WindowEvent[] = [];
   let round = 0;
+  // The share is measured over the most recent `sampleSize` transactions in the window, so a busy
+  // account costs O(sampleSize) per event, not O(window).
   eachRecent(window, last.ts - o.windowDays * DAY_MS + 1, (e) => {
     events.push(e);
     if (e.tx.amount % unitOf(e) === 0) round++;
+    return events.length < o.sampleSize;
   });
   const share = round / events.length;
   if (events.length < o.minCount || share < o.minShare) return [];
