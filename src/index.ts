@@ -21,8 +21,13 @@ export {
 export { checkTransactionRecord } from './schema/transaction-fast-path.js';
 export { ACCOUNT_TYPES, type Account, type AccountType, type Party } from './schema/reference-data.js';
 
-// Jurisdictions
+// Jurisdictions and domain data
 export type { AggregationUnit, JurisdictionProfile, TransferScope, TransferThreshold } from './jurisdictions/types.js';
+export {
+  createFxTable, defineJurisdiction, jurisdiction, jurisdictionCodes, jurisdictionProfileSchema, localDay, parseFxCsv, unitBounds, unitKey,
+  type FxRate, type FxTable, type JurisdictionProfileInput,
+} from './jurisdictions/index.js';
+export { CORRIDOR_ROLES, hasRole, isCorridorCountry, type CorridorRole } from './domain/corridors.js';
 
 // Rules
 export type { EntityKind, EntityRef, EntityWindow, HitFacts, IndicatorFamily, Rule, RuleContext, RuleHit, WindowEvent } from './rules/types.js';

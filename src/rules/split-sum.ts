@@ -108,7 +108,11 @@ function buildHit(
     `Possible structuring pattern: ${pieces.length} cash ${cashNoun(last.direction, true)} of at most ${money(profile, largest)} ` +
     `total ${money(profile, total)} within ${days} day${days === 1 ? '' : 's'}, reaching the ${money(profile, profile.cashThreshold)} ` +
     `threshold while no single one did` +
-    (unitReported ? '; one aggregation unit was itself reportable.' : `; no ${profile.aggregation.replace('_', ' ')} unit reached it.`);
+    (unitReported
+      ? '; one aggregation unit was itself reportable.'
+      : profile.aggregation === 'per_transaction'
+        ? ' (each cash transaction is assessed on its own here).'
+        : `; no ${profile.aggregation.replace('_', ' ')} reached it on its own.`);
   return hitOf(rule, window, pieces, strength, reason, {
     count: pieces.length,
     totalMinor: total,
