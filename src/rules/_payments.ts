@@ -1,0 +1,284 @@
+/**
+ * Shared helpers for the debt, wage, ransom, third-party and identity rules (internal; not
+ * exported from the package): who paid, who is related, payment series, reference lexicons.
+ */
+import type { AccountType } from '../schema/reference-data.js';
+import type { FamilyLink, PersonRef } from './identity.js';
+import type { EntityWindow, RuleContext, WindowEvent } from './types.js';
+import { nameKey } from './_names.js';
+
+export const HOUR_MS = 3_600_000;
+
+/** Payroll references (EN, MS, ID, BN transliterated): salary, wage, gaji, upah, bonus, pencen. */
+export const WAGE_REF = /\b(salary|salaries|wages?|gaji|gaj|upah|payroll|pay ?slip|bonus|elaun|allowance|pencen|pension|overtime|ot pay|beton|betan)\b/i;
+/** Rent and housing references. */
+export const RENT_REF = /\b(rent|rental|sewa|bilik|room|bed ?space|bed|house|rumah|kontrakan|kos|tenancy|lease|deposit rumah)\b/i;
+/** Debt references (EN, MS, ID, BN): words a debt instalment is paid under. */
+export const DEBT_REF = /\b(hutang|utang|loan|debt|installment|instalment|ansuran|cicilan|kisti|kist|qarz|karz|rin|dhar|pinjam|pinjaman|bayar balik|repay|repayment|baki)\b/i;
+/**
+ * Kinship words in references ("for amma", "ibu", "belanja abah"): the payee is addressed as a
+ * relative. Generic words ("family", "gift", "personal") are not here: they are also cover words
+ * on payments to non-relatives (MS-MEMO-01).
+ */
+export const KIN_REF = /\b(abba|abbu|abbaji|amma|ammu|ammi|ammijan|ibu|emak|mak|ayah|bapak|abah|mother|father|mum|mom|dad|papa|mama|parents|wife|isteri|bou|husband|suami|anak|son|daughter|bhai|bhaiya|didi|dada|nani|nana|dadi|aama|buwa|ba)\b/i;
+/** Names of companies (used where accounts.csv does not say the payer is a business). */
+/** Names of lenders, insurers and billers: loan instalments and bills look like debt series but are lawful. */
+export const LENDER_NAME = /(bank|banking|finance|financing|kredit|credit|leasing|loan|loans|pinjaman|insurance|assurance|takaful|koperasi|cooperative|telekom|telecom|tenaga|energy|electric|electricity|utilities|water)\b/i;
+/** Bill, insurance and institutional-loan references. */
+export const BILL_REF = /\b(bill|bil|invoice|inv|utility|utilities|electric|electricity|water|internet|broadband|postpaid|premium|policy|insurans|insurance|takaful|mortgage|housing loan|hire purchase)\b/i;
+export const COMPANY_NAME = /\b(sdn|bhd|berhad|ltd|limited|llc|plc|inc|corp|corporation|company|co|enterprise|enterprises|trading|services|holdings|industries|pt|tbk|pvt|construction|manpower|plantation|plantations|resources|group|restaurant|restoran|kilang|factory|agency|bank|insurance|takaful|koperasi)\b/i;
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Coefficient of variation (population standard deviation over the mean); 0 for an empty or zero-mean list. */
+export function cv(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  let sum = 0;
+  for (const x of xs) sum += x;
+  const mean = sum / xs.length;
+  if (mean === 0) return 0;
+  let sq = 0;
+  for (const x of xs) sq += (x - mean) ** 2;
+  return Math.sqrt(sq / xs.length) / mean;
+}
+
+export function accountType(context: RuleContext, account: string | undefined): AccountType | undefined {
+  return account === undefined ? undefined : context.accounts.get(account)?.type;
+}
+
+/** The entity's own country on this event: the transaction's, else accounts.csv's. */
+export function ownCountryOf(window: EntityWindow, e: WindowEvent): string | undefined {
+  return e.ownCountry ?? window.account?.country;
+}
+
+/** The counterparty's country: the transaction's, else accounts.csv's. */
+export function counterpartyCountryOf(e: WindowEvent, context: RuleContext): string | undefined {
+  return e.counterpartyCountry ?? (e.counterparty === undefined ? undefined : context.accounts.get(e.counterparty)?.country);
+}
+
+/** The entity (account holder) as a person. */
+export function ownRef(window: EntityWindow, e: WindowEvent): PersonRef {
+  return {
+    account: window.kind === 'account' ? window.id : undefined,
+    party: window.kind === 'party' ? window.id : window.account?.party,
+    name: window.party?.name ?? (e.direction === 'out' ? e.tx.fromName : e.tx.toName),
+    country: window.party?.country ?? ownCountryOf(window, e),
+  };
+}
+
+/** A payer into the entity: whose money it is, as far as the event shows. */
+export interface Payer extends PersonRef {
+  /** Stable key for counting distinct payers. */
+  readonly key: string;
+}
+
+/**
+ * The payer of an inflow: the sending account of a transfer; the conductor (or the depositor's
+ * name) of a cash deposit made by someone other than the holder; with `anonymous`, a deposit whose
+ * reference quotes a phone number other than the holder's. `undefined` for the holder's own cash
+ * and for cash of unknown origin.
+ */
+export function payerOf(window: EntityWindow, e: WindowEvent, context: RuleContext, anonymous = true): Payer | undefined {
+  if (e.direction !== 'in') return undefined;
+  if (e.kind === 'transfer') {
+    const name = e.counterpartyName;
+    const key = e.counterparty ?? (nameKey(name) === undefined ? undefined : `name:${nameKey(name)}`);
+    if (key === undefined) return undefined;
+    return { key, account: e.counterparty, name, country: counterpartyCountryOf(e, context) };
+  }
+  if (e.kind !== 'cash_deposit') return undefined;
+  const holder = window.account?.party;
+  if (e.conductor !== undefined) {
+    if (e.conductor === holder) return undefined;
+    const party = context.parties.get(e.conductor);
+    return { key: `party:${e.conductor}`, party: e.conductor, name: party?.name ?? e.counterpartyName, country: party?.country };
+  }
+  const named = nameKey(e.counterpartyName);
+  if (named !== undefined) return { key: `name:${named}`, name: e.counterpartyName };
+  if (!anonymous) return undefined;
+  // A machine deposit with no depositor is indistinguishable from the holder's own cash, unless
+  // its reference carries someone else's phone number (families quote theirs as a reference).
+  const own = window.party?.phone?.replace(/\D+/g, '').slice(-9);
+  const phone = phonesIn(e.tx.reference).find((p) => p !== own);
+  return phone === undefined ? undefined : { key: `anon:${phone}` };
+}
+
+/** Whether a family link means "the same family" for excluding a counterparty (common names excluded). */
+export function isFamily(link: FamilyLink | undefined): boolean {
+  return link === 'same_party' || link === 'household' || link === 'family_name';
+}
+
+/** A payroll-like credit: from a business or government account, a company name, or a salary reference. */
+export function isWageLike(e: WindowEvent, context: RuleContext): boolean {
+  if (e.direction !== 'in' || e.kind !== 'transfer') return false;
+  const type = accountType(context, e.counterparty);
+  if (type === 'business' || type === 'government') return true;
+  if (type === 'msb' || type === 'ngo') return false;
+  return WAGE_REF.test(e.tx.reference ?? '') || (type === undefined && COMPANY_NAME.test(e.counterpartyName ?? ''));
+}
+
+/** A payer that is an organisation rather than a person (business, msb, government, or a company name). */
+export function isOrganisation(p: Payer, context: RuleContext): boolean {
+  const type = accountType(context, p.account);
+  if (type !== undefined) return type !== 'personal';
+  return COMPANY_NAME.test(p.name ?? '');
+}
+
+/** Strength factor and reason code for the entity's own account type (licensed and institutional holders discount). */
+export function holderDiscount(type: AccountType | undefined): { factor: number; why: string | undefined } {
+  switch (type) {
+    case 'msb': return { factor: 0.25, why: 'licensed_remitter' };
+    case 'government': return { factor: 0.2, why: 'government_account' };
+    case 'ngo': return { factor: 0.35, why: 'registered_ngo' };
+    case 'business': return { factor: 0.5, why: 'business_account' };
+    default: return { factor: 1, why: undefined };
+  }
+}
+
+/** Amount of an event in a currency: the original amount if it was in that currency, else converted exactly. */
+export function amountIn(e: WindowEvent, currency: string, context: RuleContext): number | undefined {
+  if (e.tx.currency === currency) return e.tx.amount;
+  if (context.jurisdiction.currency === currency) return e.amount;
+  return context.convert(e.amount, context.jurisdiction.currency, currency, e.ts);
+}
+
+/** Union-find over small sets of string ids. */
+export function unionFind(): { find(x: string): string; union(a: string, b: string): void } {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r) as string;
+    let c = x;
+    while (c !== r) {
+      const n = parent.get(c) as string;
+      parent.set(c, r);
+      c = n;
+    }
+    return r;
+  };
+  return {
+    find,
+    union(a, b) {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    },
+  };
+}
+
+/**
+ * Groups payers into family clusters by shared family keys (household from parties.csv, family
+ * name, patronym, and `extraKeys` such as a phone number written in a cash deposit's reference).
+ * Common family names join only when `common` is true. Returns payer key → cluster id, and per
+ * payer the strongest link by which it joined another payer.
+ */
+export function familyClusters(
+  payers: readonly Payer[],
+  context: RuleContext,
+  common: boolean,
+  extraKeys: ReadonlyMap<string, readonly string[]> = new Map(),
+): { clusterOf(key: string): string; evidence(key: string): 'household' | 'name' | 'common' | 'none' } {
+  const uf = unionFind();
+  const owner = new Map<string, string>();
+  const strength = new Map<string, 'household' | 'name' | 'common'>();
+  const rank = { household: 3, name: 2, common: 1 } as const;
+  const note = (payer: string, s: 'household' | 'name' | 'common') => {
+    const prev = strength.get(payer);
+    if (prev === undefined || rank[s] > rank[prev]) strength.set(payer, s);
+  };
+  for (const p of payers) {
+    const keys = [...context.identity.familyKeys(p)];
+    for (const key of extraKeys.get(p.key) ?? []) keys.push({ key, strength: 'household' });
+    for (const k of keys) {
+      if (k.strength === 'common' && !common) continue;
+      const o = owner.get(k.key);
+      if (o === undefined) owner.set(k.key, p.key);
+      else if (uf.find(o) !== uf.find(p.key)) {
+        uf.union(o, p.key);
+        note(o, k.strength);
+        note(p.key, k.strength);
+      }
+    }
+  }
+  return { clusterOf: (key) => uf.find(key), evidence: (key) => strength.get(key) ?? 'none' };
+}
+
+/** Phone numbers written in a free text (last 9 digits), e.g. a depositor's number as a CDM reference. */
+export function phonesIn(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/\+?\d[\d\s-]{6,}\d/g)) {
+    const d = m[0].replace(/\D+/g, '');
+    if (d.length >= 8) out.push(d.slice(-9));
+  }
+  return out;
+}
+
+/** Payers into the window since `from` (inflows only), grouped by payer, that pass `keep`. */
+export function inflowsByPayer(
+  window: EntityWindow,
+  context: RuleContext,
+  from: number,
+  maxScan: number,
+  keep: (p: Payer) => boolean,
+): Map<string, { payer: Payer; events: WindowEvent[] }> {
+  type Group = { payer: Payer; events: WindowEvent[] };
+  const out = new Map<string, Group>();
+  // Payers repeat: resolve each raw sender once per evaluation (anonymous cash is resolved per deposit).
+  const byRaw = new Map<string, Group | null>();
+  const { events, start } = window;
+  for (let i = events.length - 1, n = 0; i >= start && n < maxScan; i--, n++) {
+    const e = events[i] as WindowEvent;
+    if (e.ts < from) break;
+    if (e.direction !== 'in') continue;
+    const raw = e.kind === 'transfer' ? e.counterparty ?? (e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`)
+      : e.conductor !== undefined ? `c|${e.conductor}` : e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`;
+    let g = raw === undefined ? undefined : byRaw.get(raw);
+    if (g === undefined) {
+      const p = payerOf(window, e, context);
+      g = p === undefined ? null : out.get(p.key) ?? (keep(p) ? { payer: p, events: [] } : null);
+      if (p !== undefined && g !== null) out.set(p.key, g);
+      if (raw !== undefined) byRaw.set(raw, g);
+    }
+    if (g !== null) g.events.push(e);
+  }
+  for (const g of out.values()) g.events.reverse();
+  return out;
+}
+
+/** Extra family keys of cash depositors: parties (households) and raw numbers of phones written in deposit references. */
+export function phoneKeys(groups: Iterable<{ payer: Payer; events: readonly WindowEvent[] }>, context: RuleContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const g of groups) {
+    const keys = new Set<string>();
+    for (const e of g.events) {
+      if (e.kind !== 'cash_deposit') continue;
+      for (const phone of phonesIn(e.tx.reference)) {
+        keys.add(`tel:${phone}`);
+        for (const party of context.identity.partiesByPhone(phone)) {
+          for (const k of context.identity.familyKeys({ party })) if (k.strength === 'household') keys.add(k.key);
+        }
+      }
+    }
+    if (keys.size > 0) out.set(g.payer.key, [...keys].sort());
+  }
+  return out;
+}
+
+/** Whether any of these payers paid the window between `from` and `to` (exclusive): an established relationship. */
+export function paidBefore(window: EntityWindow, context: RuleContext, keys: ReadonlySet<string>, from: number, to: number, maxScan: number): boolean {
+  const { events, start } = window;
+  for (let i = events.length - 1, n = 0; i >= start && n < maxScan; i--, n++) {
+    const e = events[i] as WindowEvent;
+    if (e.ts < from) break;
+    if (e.ts >= to || e.direction !== 'in') continue;
+    const p = payerOf(window, e, context);
+    if (p !== undefined && keys.has(p.key)) return true;
+  }
+  return false;
+}

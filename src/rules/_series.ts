@@ -1,0 +1,120 @@
+/**
+ * Regular payment series (MS-DEBT-01): instalments merged from payments a few days apart, and the
+ * longest recent run whose intervals sit near 7, 14 or 30 days with low variation in interval
+ * and amount. Internal to the debt rules.
+ */
+import type { EntityWindow, WindowEvent } from './types.js';
+import { DAY_MS } from './_lib.js';
+import { cv, median } from './_payments.js';
+
+/** One instalment: payments to the same payee within `mergeDays` of the first, summed. */
+export interface Instalment {
+  readonly ts: number;
+  readonly amount: number;
+  readonly events: readonly WindowEvent[];
+}
+
+/** What makes a series regular. */
+export interface SeriesCriteria {
+  readonly minPayments: number;
+  readonly periods: readonly number[];
+  readonly periodToleranceDays: number;
+  readonly maxIntervalCv: number;
+  readonly maxAmountCv: number;
+  readonly mergeDays: number;
+}
+
+/** A regular series and its statistics. */
+export interface SeriesFit {
+  readonly instalments: readonly Instalment[];
+  readonly period: number;
+  readonly medianIntervalDays: number;
+  readonly intervalCv: number;
+  readonly amountCv: number;
+  readonly minAmount: number;
+  readonly maxAmount: number;
+  readonly total: number;
+}
+
+/** Longest runs examined (the newest instalments); keeps the fit O(n²) on a small n. */
+const MAX_INSTALMENTS = 30;
+
+/** Merges payments (oldest first) into instalments. */
+export function instalmentsOf(events: readonly WindowEvent[], mergeDays: number): Instalment[] {
+  const out: { ts: number; amount: number; events: WindowEvent[] }[] = [];
+  for (const e of events) {
+    const last = out[out.length - 1];
+    if (last !== undefined && e.ts - last.ts <= mergeDays * DAY_MS) {
+      last.amount += e.amount;
+      last.events.push(e);
+    } else {
+      out.push({ ts: e.ts, amount: e.amount, events: [e] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The longest run of instalments ending with the newest that is regular, or `undefined`. Trying
+ * shorter runs tolerates a series that began irregularly (a missed month, a late start).
+ */
+export function fitSeries(all: readonly Instalment[], c: SeriesCriteria): SeriesFit | undefined {
+  const inst = all.length > MAX_INSTALMENTS ? all.slice(all.length - MAX_INSTALMENTS) : all;
+  for (let start = 0; start + c.minPayments <= inst.length; start++) {
+    const run = inst.slice(start);
+    const intervals: number[] = [];
+    for (let i = 1; i < run.length; i++) intervals.push(((run[i] as Instalment).ts - (run[i - 1] as Instalment).ts) / DAY_MS);
+    const med = median(intervals);
+    let period: number | undefined;
+    for (const p of c.periods) {
+      if (Math.abs(med - p) <= c.periodToleranceDays && (period === undefined || Math.abs(med - p) < Math.abs(med - period))) period = p;
+    }
+    if (period === undefined) continue;
+    const intervalCv = cv(intervals);
+    if (intervalCv > c.maxIntervalCv) continue;
+    const amounts = run.map((x) => x.amount);
+    const amountCv = cv(amounts);
+    if (amountCv > c.maxAmountCv) continue;
+    return {
+      instalments: run,
+      period,
+      medianIntervalDays: med,
+      intervalCv,
+      amountCv,
+      minAmount: Math.min(...amounts),
+      maxAmount: Math.max(...amounts),
+      total: amounts.reduce((s, x) => s + x, 0),
+    };
+  }
+  return undefined;
+}
+
+/** The events of a fit, oldest first. */
+export function fitEvents(fit: SeriesFit): WindowEvent[] {
+  return fit.instalments.flatMap((i) => i.events);
+}
+
+/** Longest gap (ms) a regular run can have between instalments: 2.5 × the longest period plus tolerance. */
+export function maxGapMs(c: Pick<SeriesCriteria, 'periods' | 'periodToleranceDays'>): number {
+  return 2.5 * (Math.max(...c.periods) + c.periodToleranceDays) * DAY_MS;
+}
+
+/**
+ * The payments (oldest first) of the run that ends with the window's newest event, matched by
+ * `same`: scans back and stops at `from`, after `maxScan` events, or once no match was seen for
+ * `gapMs` (a longer gap cannot belong to a regular run). Keeps per-event cost low on busy accounts.
+ */
+export function recentRun(window: EntityWindow, from: number, gapMs: number, maxScan: number, same: (e: WindowEvent) => boolean): WindowEvent[] {
+  const { events, start } = window;
+  const out: WindowEvent[] = [];
+  let lastMatch = (events[events.length - 1] as WindowEvent).ts;
+  for (let i = events.length - 1, n = 0; i >= start && n < maxScan; i--, n++) {
+    const e = events[i] as WindowEvent;
+    if (e.ts < from || lastMatch - e.ts > gapMs) break;
+    if (same(e)) {
+      out.push(e);
+      lastMatch = e.ts;
+    }
+  }
+  return out.reverse();
+}

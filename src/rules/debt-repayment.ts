@@ -1,0 +1,330 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import { hasRole } from '../domain/corridors.js';
+import { isCountryCode } from '../schema/countries.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, eachRecent, hitOf, money, newest, ratio } from './_lib.js';
+import { nameKey } from './_names.js';
+import {
+  BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, holderDiscount, isFamily, isWageLike,
+  ownCountryOf, ownRef, payerOf, type Payer,
+} from './_payments.js';
+import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from './_series.js';
+import { countOpt, days, ratioOpt } from './options.js';
+
+/** Options of {@link debtRepayment}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-01, all *proposed*). @category Rules */
+export const debtRepaymentOptionsSchema = z.object({
+  /** History examined (and kept by the engine) for a series; monthly series need 120–180 days. */
+  windowDays: days(60, 550, 180),
+  /** Instalments in a series (k_min). */
+  minPayments: countOpt(3, 24, 3),
+  /** Expected intervals in days, each ± `periodToleranceDays`. */
+  periods: z.array(z.number().int().min(2).max(92)).min(1).default([7, 14, 30]),
+  periodToleranceDays: days(0, 15, 5),
+  /** CV of the intervals (c_int) and of the amounts (c_amt). */
+  maxIntervalCv: ratioOpt(0.05, 1, 0.35),
+  maxAmountCv: ratioOpt(0.01, 1, 0.25),
+  /** Payments to one payee within this many days count as one instalment. */
+  mergeDays: days(0, 5, 2),
+  /** First instalment within M of the account's opening or of the first wage seen (6 months). */
+  startWithinDays: days(7, 730, 183),
+  /** A series already running at the edge of the window still counts while the account is younger than this (18 months, S26). */
+  horizonDays: days(30, 1095, 548),
+  /** Instalments as a share of the payer's inflow over the series, where inflows are visible (s). */
+  minShare: ratioOpt(0, 1, 0.3),
+  /** Distinct unrelated payers (family clusters) for the collector variant (n_p). */
+  minPayers: countOpt(2, 50, 3),
+  /** Most events read per evaluation (bounds the cost on very active accounts). */
+  maxScan: countOpt(100, 50_000, 3000),
+});
+/** @category Rules */
+export type DebtRepaymentOptions = z.input<typeof debtRepaymentOptionsSchema>;
+type Options = z.output<typeof debtRepaymentOptionsSchema>;
+
+const ID = 'debt_repayment';
+const INDICATORS = ['MS-DEBT-01'] as const;
+
+/**
+ * MS-DEBT-01, post-arrival instalment repayment, seen from both sides. Payer variant (on the
+ * payer's account): ≥ 3 regular payments (every ≈ 7, 14 or 30 days; interval CV ≤ 0.35, amount CV
+ * ≤ 0.25) to one payee outside the payer's household and family, starting within 6 months of the
+ * account's opening (or of the first wage seen), each cycle ≥ 30 % of the inflow where inflows are
+ * visible; stronger towards an origin or transit country or with a debt reference. Collector
+ * variant (on the payee's account): such series from ≥ 3 unrelated payers who are cross-border or
+ * recent account openers; the payers are listed in `related`. Family remittances (shared
+ * household, family name or patronym), rent (references, business landlords, small shares of
+ * wages), licensed remitters and lenders, and rotating savings groups are discounted or excluded.
+ * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
+ * its proxy.
+ * @category Rules
+ * @example const rule = debtRepayment({ minPayments: 4 });
+ */
+export function debtRepayment(options: DebtRepaymentOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(debtRepaymentOptionsSchema, options, ID);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'debt_exploitation',
+    entities: ['account'],
+    windowMs: o.windowDays * DAY_MS,
+    options: o,
+    description: 'Possible debt-repayment pattern: regular instalments from newly arrived payers to an unrelated collector.',
+    evaluate: (window, context) => {
+      const last = newest(window);
+      if (last.kind !== 'transfer' && last.kind !== 'cash_deposit') return [];
+      return last.direction === 'out' ? payerSide(window, context, o, rule, last) : collectorSide(window, context, o, rule, last);
+    },
+  };
+  return rule;
+}
+
+function homeCountry(window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined {
+  const own = ownCountryOf(window, e);
+  if (own !== undefined) return own;
+  return window.account !== undefined && isCountryCode(context.jurisdiction.code) ? context.jurisdiction.code : undefined;
+}
+
+/** The payer as written on an inflow, without normalizing (for the cheap first pass). */
+const rawPayerId = (e: WindowEvent): string | undefined =>
+  e.kind === 'transfer' ? (e.counterparty ?? e.counterpartyName) : (e.conductor ?? e.counterpartyName);
+
+const periodWords = (fit: SeriesFit): string => `every ${fit.period} days (interval CV ${ratio(fit.intervalCv).toFixed(2)})`;
+
+function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
+  const type = window.account?.type;
+  if (last.kind !== 'transfer' || (type !== undefined && type !== 'personal')) return [];
+  if (last.counterparty === undefined && nameKey(last.counterpartyName) === undefined) return [];
+  // Cheap disqualifiers first: an account too old for a post-arrival series, family payees.
+  const opened = window.account?.openedAt;
+  if (opened !== undefined && last.ts - opened > Math.max(o.horizonDays, o.windowDays + o.startWithinDays) * DAY_MS) return [];
+  const payeeCountry = counterpartyCountryOf(last, context);
+  const payerCountry = homeCountry(window, last, context);
+  const crossBorder = payeeCountry !== undefined && payerCountry !== undefined && payeeCountry !== payerCountry;
+  const corridor = crossBorder && (hasRole(payeeCountry, 'origin') || hasRole(payeeCountry, 'transit'));
+  if (window.account === undefined && !corridor) return [];
+  const link = context.identity.familyLink(ownRef(window, last), { account: last.counterparty, name: last.counterpartyName, country: payeeCountry });
+  if (isFamily(link)) return [];
+
+  const from = last.ts - o.windowDays * DAY_MS;
+  const cp = last.counterparty;
+  const cpName = last.counterpartyName;
+  const pays = recentRun(window, from, maxGapMs(o), o.maxScan, (e) =>
+    e.direction === 'out' && e.kind === 'transfer' && (cp !== undefined ? e.counterparty === cp : e.counterparty === undefined && e.counterpartyName === cpName));
+  if (pays.length < o.minPayments) return [];
+  const fit = fitSeries(instalmentsOf(pays, o.mergeDays), o);
+  if (fit === undefined) return [];
+  const inflows: WindowEvent[] = [];
+  eachRecent(window, from, (e) => {
+    if (e.direction === 'in') inflows.push(e);
+  });
+  inflows.reverse();
+
+  // Post-arrival start: account opening, else the first wage credit seen.
+  const first = (fit.instalments[0] as { ts: number }).ts;
+  const within = o.startWithinDays * DAY_MS;
+  let basis: 'opened' | 'ongoing' | 'first_wage' | 'unknown';
+  let startDays: number | undefined;
+  if (opened !== undefined) {
+    if (first - opened <= within) {
+      basis = 'opened';
+      startDays = Math.max(0, Math.round((first - opened) / DAY_MS));
+    } else if (first - from <= (fit.period + o.periodToleranceDays) * DAY_MS && last.ts - opened <= o.horizonDays * DAY_MS) {
+      basis = 'ongoing';
+    } else return [];
+  } else {
+    const wage = inflows.find((e) => isWageLike(e, context));
+    if (wage !== undefined && first - wage.ts <= within) {
+      basis = 'first_wage';
+      startDays = Math.max(0, Math.round((first - wage.ts) / DAY_MS));
+    } else basis = 'unknown';
+  }
+
+  // Share of the payer's inflow over the series (wages where they are recognisable).
+  const spanFrom = first - fit.period * DAY_MS;
+  let inflow = 0;
+  let wages = 0;
+  for (const e of inflows) {
+    if (e.ts <= spanFrom || e.counterparty === last.counterparty) continue;
+    inflow += e.amount;
+    if (isWageLike(e, context)) wages += e.amount;
+  }
+  const base = wages > 0 ? wages : inflow;
+  const share = base > 0 ? fit.total / base : undefined;
+  if (share !== undefined && share < o.minShare) return [];
+
+  if (basis === 'unknown' && !corridor) return [];
+
+  const events = fitEvents(fit);
+  const refs = events.map((e) => e.tx.reference ?? '');
+  const debtRef = refs.some((r) => DEBT_REF.test(r));
+  const rentRef = refs.some((r) => RENT_REF.test(r));
+  const billRef = refs.some((r) => BILL_REF.test(r));
+  const kinRefs = refs.filter((r) => KIN_REF.test(r)).length;
+  const payeeType = accountType(context, last.counterparty);
+  let factor = 1;
+  let discount: string | undefined;
+  const applyDiscount = (f: number, why: string) => {
+    if (f < 1) {
+      factor *= f;
+      discount = discount === undefined ? why : `${discount},${why}`;
+    }
+  };
+  if (payeeType !== undefined && payeeType !== 'personal') applyDiscount(payeeType === 'business' ? 0.4 : holderDiscount(payeeType).factor, `payee_${payeeType}`);
+  else if (billRef || LENDER_NAME.test(last.counterpartyName ?? '')) applyDiscount(0.25, 'payee_lender_or_biller');
+  else if (payeeType === undefined && COMPANY_NAME.test(last.counterpartyName ?? '')) applyDiscount(0.6, 'payee_company');
+  if (rentRef) applyDiscount(crossBorder ? 0.6 : 0.4, 'rent_reference');
+  if (link === 'common_name') applyDiscount(0.5, 'common_family_name');
+  if (kinRefs * 3 >= refs.length) applyDiscount(0.5, 'kinship_references');
+  applyDiscount({ opened: 1, ongoing: 0.85, first_wage: 0.8, unknown: 0.7 }[basis], `start_${basis}`);
+
+  const n = fit.instalments.length;
+  const tight = fit.intervalCv <= 0.15 && fit.amountCv <= 0.1;
+  const strength =
+    (0.25 + 0.05 * Math.min(4, n - o.minPayments) + (corridor ? 0.1 : crossBorder ? 0.05 : 0) + (debtRef ? 0.25 : 0) +
+      (tight ? 0.05 : 0) + (share !== undefined && share >= 0.5 ? 0.05 : 0) + (basis === 'opened' ? 0.05 : 0)) * factor;
+  const profile = context.jurisdiction;
+  const where = crossBorder ? `an unrelated account in ${payeeCountry}` : 'an unrelated domestic account';
+  const start =
+    basis === 'opened' ? `, starting ${startDays} days after this account was opened`
+    : basis === 'first_wage' ? `, starting ${startDays} days after the first wage credit seen`
+    : basis === 'ongoing' ? ', already running when the history begins, on an account opened within the last 18 months'
+    : '';
+  const reason =
+    `Possible debt-repayment pattern: ${n} payments of ${money(profile, fit.minAmount)}–${money(profile, fit.maxAmount)} ` +
+    `${periodWords(fit)} to ${where}${start}.`;
+  const facts: Record<string, number | string | boolean> = {
+    payments: n, periodDays: fit.period, medianIntervalDays: ratio(fit.medianIntervalDays), intervalCv: ratio(fit.intervalCv),
+    amountCv: ratio(fit.amountCv), totalMinor: fit.total, minAmountMinor: fit.minAmount, maxAmountMinor: fit.maxAmount,
+    startBasis: basis, crossBorder, corridor, debtReference: debtRef,
+  };
+  if (startDays !== undefined) facts['startDays'] = startDays;
+  if (share !== undefined) facts['shareOfInflow'] = ratio(share);
+  if (payeeCountry !== undefined) facts['payeeCountry'] = payeeCountry;
+  if (discount !== undefined) facts['discount'] = discount;
+  const hit = hitOf(rule, window, events, strength, reason, facts, 'payer');
+  return [last.counterparty === undefined ? hit : { ...hit, related: [{ kind: 'account', id: last.counterparty }] }];
+}
+
+interface PayerSeries {
+  readonly payer: Payer;
+  readonly fit: SeriesFit;
+  readonly crossBorder: boolean;
+  readonly corridor: boolean;
+  readonly recentOpener: boolean;
+  readonly debtRef: boolean;
+  /** A third or more of the references address the holder as a relative. */
+  readonly kinRef: boolean;
+}
+
+function collectorSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
+  // Licensed remitters and government accounts collect regular payments by design.
+  const holderAccountType = window.account?.type;
+  if (holderAccountType === 'msb' || holderAccountType === 'government') return [];
+  const newestPayer = payerOf(window, last, context, false);
+  if (newestPayer === undefined) return [];
+  const holderCountry = homeCountry(window, last, context);
+  const holder = ownRef(window, last);
+  // Cheap disqualifiers first: the newest payer must be cross-border or a possibly recent opener, and unrelated.
+  const payerOpened = newestPayer.account === undefined ? undefined : context.accounts.get(newestPayer.account)?.openedAt;
+  const newestCross = newestPayer.country !== undefined && holderCountry !== undefined && newestPayer.country !== holderCountry;
+  if (!newestCross && (payerOpened === undefined || last.ts - payerOpened > (o.windowDays + o.startWithinDays) * DAY_MS)) return [];
+  if (isFamily(context.identity.familyLink(holder, newestPayer))) return [];
+  const from = last.ts - o.windowDays * DAY_MS;
+  // Then only the newest payer's own run, by raw identifiers.
+  const id0 = rawPayerId(last);
+  const mineEvents = recentRun(window, from, maxGapMs(o), o.maxScan, (e) => e.kind === last.kind && e.direction === 'in' && rawPayerId(e) === id0);
+  if (mineEvents.length < o.minPayments) return [];
+  const series: PayerSeries[] = [];
+  const qualify = (payer: Payer, events: WindowEvent[]): PayerSeries | undefined => {
+    if (events.length < o.minPayments) return undefined;
+    const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), o);
+    if (fit === undefined || isFamily(context.identity.familyLink(holder, payer))) return undefined;
+    const refs = fitEvents(fit).map((e) => e.tx.reference ?? '');
+    if (refs.some((r) => RENT_REF.test(r) || BILL_REF.test(r))) return undefined;
+    const crossBorder = payer.country !== undefined && holderCountry !== undefined && payer.country !== holderCountry;
+    const opened = payer.account === undefined ? undefined : context.accounts.get(payer.account)?.openedAt;
+    const firstTs = (fit.instalments[0] as { ts: number }).ts;
+    const recentOpener = opened !== undefined && firstTs - opened <= o.startWithinDays * DAY_MS;
+    if (!crossBorder && !recentOpener) return undefined;
+    const corridor = crossBorder && (hasRole(payer.country, 'destination') || hasRole(payer.country, 'diaspora')) &&
+      (hasRole(holderCountry, 'origin') || hasRole(holderCountry, 'transit'));
+    return { payer, fit, crossBorder, corridor, recentOpener, debtRef: refs.some((r) => DEBT_REF.test(r)), kinRef: refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length };
+  };
+  const mine = qualify(newestPayer, [...mineEvents].reverse());
+  if (mine === undefined) return [];
+  const byPayer = new Map<string, { payer: Payer; events: WindowEvent[] }>();
+  const paidOut = new Map<string, number>();
+  let scanned = 0;
+  eachRecent(window, from, (e) => {
+    if (++scanned > o.maxScan) return false;
+    if (e.direction === 'out') {
+      if (e.counterparty !== undefined) paidOut.set(e.counterparty, Math.max(paidOut.get(e.counterparty) ?? 0, e.amount));
+      return;
+    }
+    const p = payerOf(window, e, context, false);
+    if (p === undefined || p.key === newestPayer.key) return;
+    const g = byPayer.get(p.key);
+    if (g === undefined) byPayer.set(p.key, { payer: p, events: [e] });
+    else g.events.push(e);
+  });
+  for (const g of byPayer.values()) {
+    const s = qualify(g.payer, g.events);
+    if (s !== undefined) series.push(s);
+  }
+  series.push(mine);
+  const clusters = familyClusters(series.map((s) => s.payer), context, false);
+  const distinct = new Set(series.map((s) => clusters.clusterOf(s.payer.key))).size;
+  if (distinct < o.minPayers) return [];
+
+  const holderType = holderDiscount(window.account?.type);
+  const holderName = window.party?.name ?? last.tx.toName ?? '';
+  // Rotating savings group: the collector pays a pot back to one of its payers.
+  const medianInstalment = series.map((s) => s.fit.total / s.fit.instalments.length).sort((a, b) => a - b)[series.length >> 1] ?? 0;
+  const potsPaid = series.filter((s) => s.payer.account !== undefined && (paidOut.get(s.payer.account) ?? 0) >= 2 * medianInstalment).length;
+  let factor = holderType.factor;
+  const discounts: string[] = holderType.why === undefined ? [] : [holderType.why];
+  if (holderType.why === undefined && LENDER_NAME.test(holderName)) {
+    factor *= 0.25;
+    discounts.push('lender_or_biller');
+  }
+  if (series.every((s) => !s.recentOpener)) {
+    factor *= 0.75;
+    discounts.push('arrival_unknown');
+  }
+  const kin = series.filter((s) => s.kinRef).length;
+  if (kin * 2 >= series.length) {
+    factor *= 0.4;
+    discounts.push('kinship_references');
+  }
+  if (potsPaid > 0) {
+    factor *= 0.2;
+    discounts.push('rotating_savings_payout');
+  }
+  const corridorShare = series.filter((s) => s.corridor).length / series.length;
+  const debtRefs = series.filter((s) => s.debtRef).length;
+  const recent = series.filter((s) => s.recentOpener).length;
+  const strength =
+    (0.5 + Math.min(0.25, 0.08 * (distinct - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0)) * factor;
+  const profile = context.jurisdiction;
+  const lo = Math.min(...series.map((s) => s.fit.minAmount));
+  const hi = Math.max(...series.map((s) => s.fit.maxAmount));
+  const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
+  const cross = series.filter((s) => s.crossBorder).length;
+  const reason =
+    `Possible debt-repayment collection pattern: ${series.length} payers from ${distinct} unrelated families make regular payments ` +
+    `to this account (every ${periods} days, ${money(profile, lo)}–${money(profile, hi)} each)` +
+    (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
+    (cross > 0 ? `; ${cross} from abroad` : '') + '.';
+  const events = series.flatMap((s) => fitEvents(s.fit));
+  const related: EntityRef[] = series
+    .filter((s) => s.payer.account !== undefined)
+    .map((s) => ({ kind: 'account' as const, id: s.payer.account as string }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const facts: Record<string, number | string | boolean> = {
+    payers: series.length, payerClusters: distinct, recentOpeners: recent, crossBorderPayers: cross,
+    corridorShare: ratio(corridorShare), debtReferencePayers: debtRefs, payments: events.length,
+    totalMinor: series.reduce((s, x) => s + x.fit.total, 0),
+  };
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];
+}

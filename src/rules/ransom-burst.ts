@@ -1,0 +1,270 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import { hasRole } from '../domain/corridors.js';
+import { currencyExponent } from '../schema/currencies.js';
+import { parseAmount } from '../schema/money.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, hitOf, money, newest } from './_lib.js';
+import {
+  KIN_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, ownCountryOf, ownRef, paidBefore,
+  payerOf, phoneKeys, type Payer,
+} from './_payments.js';
+import { countOpt, days, ratioOpt } from './options.js';
+
+const band = z
+  .object({
+    currency: z.string().refine((c) => currencyExponent(c) !== undefined, 'not an active ISO 4217 code'),
+    /** Major units, as a plain decimal string ("150000", "4000.00"). */
+    min: z.string(),
+    max: z.string(),
+  })
+  .transform((b, ctx) => {
+    const lo = parseAmount(b.min, b.currency);
+    const hi = parseAmount(b.max, b.currency);
+    if (!lo.ok || !hi.ok || lo.minor > hi.minor) {
+      ctx.addIssue({ code: 'custom', message: `band ${b.currency} ${b.min}–${b.max} is not a valid amount range` });
+      return z.NEVER;
+    }
+    return { currency: b.currency, min: b.min, max: b.max, minMinor: lo.minor, maxMinor: hi.minor };
+  });
+
+/** Options of {@link ransomBurst}; bands sourced from RESEARCH §a.2, counts *proposed* (§a.1 MS-DEBT-03). @category Rules */
+export const ransomBurstOptionsSchema = z.object({
+  /** Burst window for one family's payments. */
+  burstDays: days(1, 60, 14),
+  /** Window for counting distinct families paying the collector (strong form). */
+  clusterDays: days(7, 120, 30),
+  /** Payers of one family cluster in the burst. */
+  minFamilyPayers: countOpt(2, 10, 2),
+  /** Ransom-like family clusters for the strong form. */
+  minClusters: countOpt(2, 50, 3),
+  /**
+   * Reported ransom and release prices (RESEARCH §a.2: Daily Star 2015, Wang Kelian inquiry,
+   * Reuters 2013). The THB, IDR, AUD and SGD rows are the USD band at approximate 2024 rates, used
+   * when no FX table converts the USD band exactly; replace them with sourced local figures.
+   */
+  bands: z.array(band).min(1).prefault([
+    { currency: 'BDT', min: '150000', max: '220000' },
+    { currency: 'MYR', min: '4000', max: '6500' },
+    { currency: 'USD', min: '1000', max: '2500' },
+    { currency: 'THB', min: '35000', max: '87500' },
+    { currency: 'IDR', min: '15500000', max: '39000000' },
+    { currency: 'AUD', min: '1500', max: '3800' },
+    { currency: 'SGD', min: '1350', max: '3400' },
+  ]),
+  /** Widens every band by this share on both sides (the ±10 % fee-match tolerance of RESEARCH §c.4). */
+  bandTolerance: ratioOpt(0, 0.5, 0.1),
+  /** Payments by the same family more than `clusterDays` earlier show an established relationship (support, not a burst). */
+  historyDays: days(30, 365, 120),
+  /** A payment smaller than this share of the lowest band (in the jurisdiction currency) is not a ransom instalment. */
+  minPaymentShareOfBand: ratioOpt(0, 1, 0.2),
+  maxScan: countOpt(100, 50_000, 3000),
+});
+/** @category Rules */
+export type RansomBurstOptions = z.input<typeof ransomBurstOptionsSchema>;
+type Options = z.output<typeof ransomBurstOptionsSchema>;
+
+const ID = 'ransom_burst';
+const INDICATORS = ['MS-DEBT-03'] as const;
+
+/**
+ * MS-DEBT-03, ransom / extortion burst, on the collector's account. Family variant: within 14 days,
+ * ≥ 2 payers of one family cluster (shared household from parties.csv, family name or patronym,
+ * or a phone number written in cash-deposit references; names on the transaction when parties
+ * data is missing) pay the account, with a later amount ≥ an earlier one or amounts inside a
+ * ransom band (BDT 150,000–220,000, MYR 4,000–6,500, USD 1,000–2,500, converted exactly where the
+ * currency differs). Band variant: ≥ 2 different families each pay a ransom-band sum (Wang Kelian:
+ * RM 4,000 by one relative, RM 5,800 in two CDM deposits by another). Strength grows with the
+ * number of ransom-like families in 30 days (strong form ≥ 3) and with cash-machine deposits.
+ * Families already paying the account months earlier (regular support), the holder's own family,
+ * parent-addressing references and institutional holders are excluded or discounted.
+ * @category Rules
+ * @example const rule = ransomBurst({ bands: [{ currency: 'THB', min: '50000', max: '70000' }] });
+ */
+export function ransomBurst(options: RansomBurstOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(ransomBurstOptionsSchema, options, ID);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'debt_exploitation',
+    entities: ['account'],
+    windowMs: Math.max(o.clusterDays, o.historyDays, o.burstDays) * DAY_MS,
+    options: o,
+    description: 'Possible ransom-collection pattern: several relatives of one or more families paying one account in escalating or ransom-sized sums.',
+    evaluate: (window, context) => evaluate(window, context, o, rule),
+  };
+  return rule;
+}
+
+type Band = Options['bands'][number];
+
+/** Whether a sum of events falls inside any applicable band (in that band's currency, exactly). */
+function inBand(events: readonly WindowEvent[], context: RuleContext, o: Options): Band | undefined {
+  const own = new Set([context.jurisdiction.currency, ...events.map((e) => e.tx.currency)]);
+  const bands = o.bands.some((b) => own.has(b.currency)) ? o.bands.filter((b) => own.has(b.currency)) : o.bands;
+  for (const b of bands) {
+    const lo = Math.floor(b.minMinor * (1 - o.bandTolerance));
+    const hi = Math.ceil(b.maxMinor * (1 + o.bandTolerance));
+    let total = 0;
+    let single = false;
+    for (const e of events) {
+      const a = amountIn(e, b.currency, context);
+      if (a === undefined) {
+        total = Number.NaN;
+        break;
+      }
+      total += a;
+      if (a >= lo && a <= hi) single = true;
+    }
+    // A family paying far more than any ransom (two captives at most) is not paying one.
+    if (!(total <= 2 * hi)) continue;
+    if (single || (total >= lo && total <= hi)) return b;
+  }
+  return undefined;
+}
+
+/** The lowest band minimum in the jurisdiction currency (bands in the payment's or the jurisdiction's currency first). */
+function bandFloor(e: WindowEvent, context: RuleContext, o: Options): number | undefined {
+  const cur = context.jurisdiction.currency;
+  const own = o.bands.filter((b) => b.currency === cur || b.currency === e.tx.currency);
+  let floor: number | undefined;
+  for (const b of own.length > 0 ? own : o.bands) {
+    const v = b.currency === cur ? b.minMinor : context.convert(b.minMinor, b.currency, cur, e.ts);
+    if (v !== undefined && (floor === undefined || v < floor)) floor = v;
+  }
+  return floor === undefined ? undefined : floor * (1 - o.bandTolerance);
+}
+
+interface Family {
+  readonly id: string;
+  readonly payers: Payer[];
+  readonly events: WindowEvent[];
+}
+
+function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit[] {
+  const last = newest(window);
+  if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
+  const type = window.account?.type;
+  if (type === 'msb' || type === 'government' || type === 'ngo') return [];
+  // Without a band in (or convertible to) the jurisdiction currency nothing can be sized as a ransom.
+  const floor = bandFloor(last, context, o);
+  if (floor === undefined || last.amount < o.minPaymentShareOfBand * floor) return [];
+  const holder = ownRef(window, last);
+  const keep = (p: Payer): boolean => !isOrganisation(p, context) && !isFamily(context.identity.familyLink(holder, p));
+  const first = payerOf(window, last, context);
+  if (first === undefined || !keep(first)) return [];
+  const recentFrom = last.ts - o.clusterDays * DAY_MS;
+  const groups = [...inflowsByPayer(window, context, recentFrom, o.maxScan, keep).values()];
+  // Very common family names join relatives too, but such a family needs a ransom-band sum to count.
+  const clusters = familyClusters(groups.map((g) => g.payer), context, true, phoneKeys(groups, context));
+  const families = new Map<string, Family>();
+  for (const g of groups) {
+    const id = clusters.clusterOf(g.payer.key);
+    const f = families.get(id) ?? { id, payers: [], events: [] };
+    f.payers.push(g.payer);
+    f.events.push(...g.events);
+    families.set(id, f);
+  }
+  const mine = families.get(clusters.clusterOf(first.key));
+  if (mine === undefined) return [];
+  for (const f of families.values()) f.events.sort((a, b) => a.ts - b.ts);
+
+  const holderCountry = ownCountryOf(window, last);
+  const crossBorder = (e: WindowEvent) => e.counterpartyCountry !== undefined && holderCountry !== undefined && e.counterpartyCountry !== holderCountry;
+  const cashMachine = (e: WindowEvent) => e.kind === 'cash_deposit' && (e.channel === 'cdm' || e.channel === 'atm');
+  const thirdPartyCash = (e: WindowEvent) => e.kind === 'cash_deposit';
+  // A family is ransom-like when its payments sit in a band, or ≥ 2 of its payers escalate.
+  const keyOf = new Map<WindowEvent, string | undefined>();
+  const by = (e: WindowEvent): string | undefined => {
+    if (!keyOf.has(e)) keyOf.set(e, payerOf(window, e, context)?.key);
+    return keyOf.get(e);
+  };
+  const escalates = (f: Family, events: readonly WindowEvent[]): { any: boolean; strict: boolean } => {
+    let any = false;
+    let strict = false;
+    for (let j = 1; j < events.length; j++) {
+      const later = events[j] as WindowEvent;
+      for (let i = 0; i < j; i++) {
+        const earlier = events[i] as WindowEvent;
+        if (by(earlier) === by(later) || later.amount < earlier.amount) continue;
+        any = true;
+        if (later.amount > earlier.amount) strict = true;
+      }
+    }
+    return { any: any && f.payers.length >= o.minFamilyPayers, strict };
+  };
+  const weakOnly = (f: Family) => f.payers.length > 1 && f.payers.every((p) => clusters.evidence(p.key) === 'common');
+  const ransomLike = [...families.values()].filter(
+    (f) => inBand(f.events, context, o) !== undefined || (f.payers.length >= o.minFamilyPayers && !weakOnly(f) && escalates(f, f.events).any),
+  );
+  const burst = mine.events.filter((e) => e.ts > last.ts - o.burstDays * DAY_MS);
+  const burstPayers = new Set(burst.map(by));
+  const hitBand = inBand(burst, context, o);
+  const familyBand = hitBand ?? inBand(mine.events, context, o);
+  const esc = escalates(mine, burst);
+  const machine = burst.some(cashMachine);
+  // Escalation alone needs ransom-sized money (half the lowest band) and corroboration.
+  const burstTotal = burst.reduce((s, e) => s + e.amount, 0);
+  const corroborated = burstTotal >= 0.5 * floor && (burst.some(crossBorder) || machine || ransomLike.length >= o.minClusters);
+  let variant: 'family' | 'band' | undefined;
+  if (burstPayers.size >= o.minFamilyPayers && (hitBand !== undefined || (esc.any && corroborated && !weakOnly(mine)))) variant = 'family';
+  else if (
+    familyBand !== undefined && ransomLike.length >= 2 &&
+    (ransomLike.length >= o.minClusters || ransomLike.some((f) => f.events.some((e) => crossBorder(e) || thirdPartyCash(e))))
+  ) variant = 'band';
+  if (variant === undefined) return [];
+
+  // Regular support already paid by this family long before the burst is not a ransom.
+  const established = paidBefore(window, context, new Set(mine.payers.map((p) => p.key)), last.ts - o.historyDays * DAY_MS, recentFrom - 5 * DAY_MS, o.maxScan);
+  const refs = burst.map((e) => e.tx.reference ?? '');
+  const evidence = Math.max(...mine.payers.map((p) => ({ household: 3, name: 2, common: 1, none: 0 })[clusters.evidence(p.key)]));
+  const holderType = type === 'business' ? { factor: 0.3, why: 'business_account' } : holderDiscount(type);
+  let factor = holderType.factor;
+  const discounts: string[] = holderType.why === undefined ? [] : [holderType.why];
+  const discount = (f: number, why: string) => {
+    factor *= f;
+    discounts.push(why);
+  };
+  if (established) discount(0.3, 'established_relationship');
+  if (refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length && refs.length > 0) discount(0.5, 'kinship_references');
+  if (variant === 'family' && evidence < 3) discount(evidence === 2 ? 0.9 : 0.7, evidence === 2 ? 'name_link_only' : 'common_name_link_only');
+  const strong = ransomLike.length >= o.minClusters;
+  const toTransit = hasRole(holderCountry, 'transit') && burst.some((e) => hasRole(e.counterpartyCountry, 'origin') || hasRole(e.counterpartyCountry, 'diaspora'));
+  const strength =
+    (variant === 'family'
+      ? 0.5 + (hitBand !== undefined ? 0.15 : 0) + (esc.strict ? 0.05 : 0)
+      : 0.35 + 0.1 * Math.min(2, ransomLike.length - 2)) +
+    (machine ? 0.1 : 0) + (strong ? 0.2 : ransomLike.length === 2 ? 0.1 : 0) + (toTransit ? 0.05 : 0);
+  const profile = context.jurisdiction;
+  const total = burst.reduce((s, e) => s + e.amount, 0);
+  const amounts = burst.map((e) => money(profile, e.amount)).join(', ');
+  const reason =
+    variant === 'family'
+      ? `Possible ransom-collection pattern: ${burstPayers.size} related payers (${evidence === 3 ? 'shared address or phone' : evidence === 2 ? 'shared family name' : 'a common family name only'}) ` +
+        `paid this account ${amounts} within ${o.burstDays} days` +
+        (hitBand !== undefined ? `, inside the ${hitBand.currency} ${hitBand.min}–${hitBand.max} ransom band` : esc.strict ? ', in rising amounts' : '') +
+        (ransomLike.length > 1 ? `; ${ransomLike.length} families paid ransom-like sums within ${o.clusterDays} days.` : '.')
+      : `Possible ransom-collection pattern: ${ransomLike.length} different families paid this account ransom-sized sums within ${o.clusterDays} days ` +
+        `(this family ${money(profile, mine.events.reduce((s, e) => s + e.amount, 0))}, inside the ${familyBand?.currency} ${familyBand?.min}–${familyBand?.max} band).`;
+  const facts: Record<string, number | string | boolean> = {
+    familyPayers: burstPayers.size, payments: burst.length, totalMinor: total, ransomLikeFamilies: ransomLike.length,
+    inBand: hitBand !== undefined, escalation: esc.any, cashMachine: machine, crossBorder: burst.some(crossBorder), established,
+    linkEvidence: ['none', 'common_name', 'family_name', 'household'][evidence] as string,
+  };
+  if (familyBand !== undefined) facts['band'] = `${familyBand.currency} ${familyBand.min}-${familyBand.max}`;
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  const related: EntityRef[] = [];
+  const seen = new Set<string>();
+  for (const f of ransomLike.includes(mine) ? ransomLike : [...ransomLike, mine]) {
+    for (const p of f.payers) {
+      const ref: EntityRef | undefined = p.account !== undefined ? { kind: 'account', id: p.account } : p.party !== undefined ? { kind: 'party', id: p.party } : undefined;
+      if (ref !== undefined && !seen.has(`${ref.kind}:${ref.id}`)) {
+        seen.add(`${ref.kind}:${ref.id}`);
+        related.push(ref);
+      }
+    }
+  }
+  related.sort((a, b) => (a.kind + a.id < b.kind + b.id ? -1 : 1));
+  const events = strong ? ransomLike.flatMap((f) => f.events) : variant === 'band' ? mine.events : burst;
+  return [{ ...hitOf(rule, window, events, strength * factor, reason, facts, variant), related }];
+}

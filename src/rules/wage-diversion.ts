@@ -1,0 +1,276 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, eachRecent, hitOf, money, newest, ratio } from './_lib.js';
+import { nameKey } from './_names.js';
+import {
+  BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
+  isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
+} from './_payments.js';
+import { countOpt, days, ratioOpt } from './options.js';
+
+/** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules */
+export const wageDiversionOptionsSchema = z.object({
+  /** History examined for pay cycles; three to four monthly cycles need about 120 days. */
+  windowDays: days(14, 400, 120),
+  /** Hours after a wage credit in which diverted money is counted. */
+  withinHours: z.number().min(1).max(168).default(24),
+  /** Hours for cash withdrawn by someone other than the holder (counter withdrawals wait for the next business day). */
+  thirdPartyCashHours: z.number().min(1).max(168).default(72),
+  /** Share of each wage that goes to the same party (s). */
+  minShare: ratioOpt(0.1, 1, 0.5),
+  /** Pay cycles with such a diversion (k). */
+  minCycles: countOpt(2, 24, 3),
+  /** Network form: distinct workers paying one account (m) … */
+  minWorkers: countOpt(2, 200, 5),
+  /** … within this many hours (one pay cycle's payday burst). */
+  burstHours: z.number().min(1).max(168).default(24),
+  /** Network form: the median payment must be at least this share of the cash threshold T (wage-sized, not shop takings). */
+  minPaymentShareOfThreshold: ratioOpt(0, 1, 0.01),
+  /** Most events read per evaluation. */
+  maxScan: countOpt(100, 50_000, 3000),
+});
+/** @category Rules */
+export type WageDiversionOptions = z.input<typeof wageDiversionOptionsSchema>;
+type Options = z.output<typeof wageDiversionOptionsSchema>;
+
+const ID = 'wage_diversion';
+const INDICATORS = ['MS-DEBT-02'] as const;
+
+/**
+ * MS-DEBT-02, wage diversion / controlled earnings. Worker variant: after a payroll-like credit
+ * (from a business or government account, a company name, or a salary/gaji/upah reference), at
+ * least half of it goes within 24 h to the same party outside the worker's household and family,
+ * or is withdrawn in cash, in ≥ 3 pay cycles; cash withdrawn by a recorded third party and money
+ * returned to the employer weigh more, cash of unknown conductor and remittances abroad less.
+ * Network variant (on the receiving account): ≥ 5 different people pay it within one payday
+ * burst (24 h), with the payers in `related`. The canonical data does not link a payment to the
+ * payer's wage on the receiving side, so the network variant uses the burst as its proxy, and
+ * discounts rotating savings groups (a pot paid back to a member), rent references and
+ * institutional holders.
+ * @category Rules
+ * @example const rule = wageDiversion({ minCycles: 2 });
+ */
+export function wageDiversion(options: WageDiversionOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(wageDiversionOptionsSchema, options, ID);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'debt_exploitation',
+    entities: ['account'],
+    windowMs: o.windowDays * DAY_MS,
+    options: o,
+    description: 'Possible wage-diversion pattern: most of each wage passed on at once to the same third party, or many workers paying one account on payday.',
+    evaluate: (window, context) => {
+      const last = newest(window);
+      if (last.direction === 'out') return last.kind === 'cash_deposit' ? [] : workerSide(window, context, o, rule, last);
+      return last.kind === 'cash_withdrawal' ? [] : networkSide(window, context, o, rule, last);
+    },
+  };
+  return rule;
+}
+
+interface Cycle {
+  readonly credits: WindowEvent[];
+  amount: number;
+  end: number;
+  readonly out: WindowEvent[];
+}
+
+/** Where an outflow went, as a diversion target; `undefined` when it cannot be one (own cash, family, remitters, bills). */
+function targetOf(window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined {
+  const holder = window.account?.party;
+  if (e.kind === 'cash_withdrawal') {
+    if (e.conductor === undefined) return 'cash';
+    return e.conductor === holder ? undefined : `cash:${e.conductor}`;
+  }
+  if (e.kind !== 'transfer') return undefined;
+  const type = accountType(context, e.counterparty);
+  if (type === 'msb' || type === 'government') return undefined;
+  if (BILL_REF.test(e.tx.reference ?? '') || LENDER_NAME.test(e.counterpartyName ?? '')) return undefined;
+  if (isFamily(context.identity.familyLink(ownRef(window, e), { account: e.counterparty, name: e.counterpartyName, country: e.counterpartyCountry }))) return undefined;
+  return e.counterparty ?? (nameKey(e.counterpartyName) === undefined ? undefined : `name:${nameKey(e.counterpartyName)}`);
+}
+
+function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
+  const type = window.account?.type;
+  if (type !== undefined && type !== 'personal') return [];
+  const maxHours = Math.max(o.withinHours, o.thirdPartyCashHours);
+  // Cheap gate: a wage credit shortly before this outflow, of which this target already took its share.
+  const sameTarget = (e: WindowEvent): boolean =>
+    e.direction === 'out' && e.kind === last.kind &&
+    (last.kind === 'cash_withdrawal' ? e.conductor === last.conductor : e.counterparty === last.counterparty && e.counterpartyName === last.counterpartyName);
+  let wage: WindowEvent | undefined;
+  let taken = 0;
+  eachRecent(window, last.ts - maxHours * HOUR_MS, (e) => {
+    if (isWageLike(e, context)) {
+      wage = e;
+      return false;
+    }
+    if (sameTarget(e)) taken += e.amount;
+  });
+  if (wage === undefined || taken < o.minShare * (wage as WindowEvent).amount || targetOf(window, last, context) === undefined) return [];
+
+  const events: WindowEvent[] = [];
+  let scanned = 0;
+  eachRecent(window, last.ts - o.windowDays * DAY_MS, (e) => {
+    if (++scanned > o.maxScan) return false;
+    events.push(e);
+  });
+  events.reverse();
+  const cycles: Cycle[] = [];
+  for (const e of events) {
+    const cur = cycles[cycles.length - 1];
+    if (isWageLike(e, context)) {
+      if (cur !== undefined && e.ts - cur.end <= o.withinHours * HOUR_MS && cur.out.length === 0) {
+        cur.credits.push(e);
+        cur.amount += e.amount;
+        cur.end = e.ts;
+      } else cycles.push({ credits: [e], amount: e.amount, end: e.ts, out: [] });
+    } else if (e.direction === 'out' && cur !== undefined) {
+      const thirdPartyCash = e.kind === 'cash_withdrawal' && e.conductor !== undefined && e.conductor !== window.account?.party;
+      if (e.ts - cur.end <= (thirdPartyCash ? o.thirdPartyCashHours : o.withinHours) * HOUR_MS) cur.out.push(e);
+    }
+  }
+  // Per cycle, the target that received at least `minShare` of the wage.
+  const perTarget = new Map<string, { cycles: Cycle[]; shares: number[]; events: WindowEvent[] }>();
+  for (const c of cycles) {
+    const sums = new Map<string, { amount: number; events: WindowEvent[] }>();
+    for (const e of c.out) {
+      const t = targetOf(window, e, context);
+      if (t === undefined) continue;
+      const s = sums.get(t) ?? { amount: 0, events: [] };
+      s.amount += e.amount;
+      s.events.push(e);
+      sums.set(t, s);
+    }
+    for (const [t, s] of sums) {
+      if (s.amount < o.minShare * c.amount) continue;
+      const g = perTarget.get(t) ?? { cycles: [], shares: [], events: [] };
+      g.cycles.push(c);
+      g.shares.push(s.amount / c.amount);
+      g.events.push(...c.credits, ...s.events);
+      perTarget.set(t, g);
+    }
+  }
+  const lastCycle = cycles[cycles.length - 1];
+  const target = lastCycle === undefined ? undefined : targetOf(window, last, context);
+  const best = target === undefined ? undefined : perTarget.get(target);
+  if (best === undefined || best.cycles.length < o.minCycles || best.cycles[best.cycles.length - 1] !== lastCycle) return [];
+
+  const employers = new Set(best.cycles.flatMap((c) => c.credits.map((e) => e.counterparty)).filter((x): x is string => x !== undefined));
+  const kickback = target !== undefined && employers.has(target);
+  const thirdPartyCash = target?.startsWith('cash:') === true;
+  const unknownCash = target === 'cash';
+  const targetCountry = unknownCash || thirdPartyCash ? undefined : counterpartyCountryOf(last, context);
+  const abroad = targetCountry !== undefined && targetCountry !== (ownCountryOf(window, last) ?? targetCountry);
+  const refs = best.events.filter((e) => e.direction === 'out').map((e) => e.tx.reference ?? '');
+  let factor = 1;
+  const discounts: string[] = [];
+  const discount = (f: number, why: string) => {
+    factor *= f;
+    discounts.push(why);
+  };
+  if (unknownCash) discount(0.6, 'cash_conductor_unknown');
+  if (abroad) discount(0.5, 'remittance_abroad');
+  if (!kickback && !unknownCash && !thirdPartyCash && isOrganisation({ key: '', account: last.counterparty, name: last.counterpartyName }, context)) discount(0.6, 'business_payee');
+  if (refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length && refs.length > 0) discount(0.5, 'kinship_references');
+  const medShare = median(best.shares);
+  const n = best.cycles.length;
+  const strength = (0.45 + 0.05 * Math.min(4, n - o.minCycles) + (medShare >= 0.75 ? 0.1 : 0) + (kickback ? 0.15 : 0) + (thirdPartyCash ? 0.15 : 0)) * factor;
+  const who = kickback ? 'back to the account that paid the wages'
+    : thirdPartyCash ? `in cash withdrawn by a third party (${target?.slice(5)})`
+    : unknownCash ? 'in cash'
+    : abroad ? `to the same unrelated account in ${targetCountry}` : 'to the same unrelated account';
+  const reason =
+    `Possible wage-diversion pattern: in ${n} pay cycles, ${Math.round(medShare * 100)}% (median) of each wage ` +
+    `(${money(context.jurisdiction, Math.min(...best.cycles.map((c) => c.amount)))}–${money(context.jurisdiction, Math.max(...best.cycles.map((c) => c.amount)))}) ` +
+    `went ${who} within ${thirdPartyCash ? o.thirdPartyCashHours : o.withinHours} hours of the credit.`;
+  const facts: Record<string, number | string | boolean> = {
+    cycles: n, medianShare: ratio(medShare), minShare: ratio(Math.min(...best.shares)), kickback, thirdPartyCash,
+    divertedMinor: best.events.filter((e) => e.direction === 'out').reduce((s, e) => s + e.amount, 0),
+    wagesMinor: best.cycles.reduce((s, c) => s + c.amount, 0),
+  };
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  const hit = hitOf(rule, window, best.events, strength, reason, facts, 'worker');
+  const related: EntityRef[] = [];
+  if (last.kind === 'transfer' && last.counterparty !== undefined) related.push({ kind: 'account', id: last.counterparty });
+  if (thirdPartyCash && target !== undefined) related.push({ kind: 'party', id: target.slice(5) });
+  return [related.length > 0 ? { ...hit, related } : hit];
+}
+
+function networkSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
+  const type = window.account?.type;
+  if (type === 'msb' || type === 'government') return [];
+  const first = payerOf(window, last, context, false);
+  const holder = ownRef(window, last);
+  const eligible = (p: Payer | undefined): p is Payer => {
+    if (p === undefined || isOrganisation(p, context)) return false;
+    const link = context.identity.familyLink(holder, p);
+    return link !== 'same_party' && link !== 'family_name';
+  };
+  const from = last.ts - o.burstHours * HOUR_MS;
+  // Cheap gate: enough distinct raw payer ids in the burst before any name reading.
+  const raw = new Set<string>();
+  let scanned = 0;
+  eachRecent(window, from, (e) => {
+    if (++scanned > o.maxScan) return false;
+    if (e.direction === 'in') raw.add((e.kind === 'transfer' ? e.counterparty ?? e.counterpartyName : e.conductor ?? e.counterpartyName) ?? '');
+  });
+  raw.delete('');
+  if (raw.size < o.minWorkers || !eligible(first)) return [];
+  const payers = new Map<string, { payer: Payer; events: WindowEvent[] }>();
+  scanned = 0;
+  eachRecent(window, from, (e) => {
+    if (++scanned > o.maxScan) return false;
+    const p = payerOf(window, e, context, false);
+    if (!eligible(p)) return;
+    const g = payers.get(p.key);
+    if (g === undefined) payers.set(p.key, { payer: p, events: [e] });
+    else g.events.push(e);
+  });
+  if (payers.size < o.minWorkers) return [];
+  const list = [...payers.values()];
+  const clusters = familyClusters(list.map((x) => x.payer), context, false);
+  const distinct = new Set(list.map((x) => clusters.clusterOf(x.payer.key))).size;
+  if (distinct < o.minWorkers) return [];
+  const events = list.flatMap((x) => x.events);
+  const amounts = events.map((e) => e.amount);
+  const med = median(amounts);
+  if (med < o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold) return [];
+  const spanMs = Math.max(...events.map((e) => e.ts)) - Math.min(...events.map((e) => e.ts));
+  // Rotating savings group: a pot (≥ 2 contributions) paid to one of these payers in this or the previous cycle.
+  const payerAccounts = new Set(list.map((x) => x.payer.account).filter((a): a is string => a !== undefined));
+  let pot = false;
+  eachRecent(window, last.ts - 45 * DAY_MS, (e) => {
+    if (e.direction === 'out' && e.counterparty !== undefined && payerAccounts.has(e.counterparty) && e.amount >= 2 * med) pot = true;
+  });
+  const refs = events.map((e) => e.tx.reference ?? '');
+  let factor = 1;
+  const discounts: string[] = [];
+  if (type === 'business' || type === 'ngo') {
+    factor *= type === 'business' ? 0.4 : 0.3;
+    discounts.push(`${type}_account`);
+  }
+  if (pot) {
+    factor *= 0.2;
+    discounts.push('rotating_savings_payout');
+  }
+  if (refs.filter((r) => RENT_REF.test(r)).length * 2 >= refs.length) {
+    factor *= 0.5;
+    discounts.push('rent_references');
+  }
+  const tight = spanMs <= 2 * HOUR_MS;
+  const strength = (0.4 + Math.min(0.2, 0.04 * (distinct - o.minWorkers)) + (tight ? 0.2 : 0)) * factor;
+  const span = spanMs < HOUR_MS ? `${Math.max(1, Math.round(spanMs / 60_000))} minutes` : `${Math.round(spanMs / HOUR_MS)} hours`;
+  const reason =
+    `Possible wage-diversion collection pattern: ${payers.size} different people paid this account within ${span} ` +
+    `(${money(context.jurisdiction, Math.min(...amounts))}–${money(context.jurisdiction, Math.max(...amounts))} each), as on a payday.`;
+  const facts: Record<string, number | string | boolean> = {
+    payers: payers.size, payerClusters: distinct, payments: events.length, spanMinutes: Math.round(spanMs / 60_000),
+    totalMinor: amounts.reduce((s, x) => s + x, 0), medianMinor: med, burstHours: o.burstHours,
+  };
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  const related: EntityRef[] = [...payerAccounts].sort().map((id) => ({ kind: 'account' as const, id }));
+  return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];
+}

@@ -1,0 +1,31 @@
+import { compareTransactions, createCore, resolveConfig, type EntityState } from '../../src/engine/core.js';
+import type { FxConverter } from '../../src/engine/options.js';
+import type { Rule, RuleHit } from '../../src/rules/types.js';
+import type { Alert } from '../../src/scoring/alert.js';
+import type { Transaction } from '../../src/schema/transaction.js';
+import { defineTypology } from '../../src/scoring/typology.js';
+import { AU_LIKE, type RunOptions } from './builders.js';
+
+/**
+ * Runs rules through the real engine core and returns the strongest hit of every episode as the
+ * rule produced it — with `variant` and `related`, which alerts do not carry.
+ */
+export function rawHitsOf(rules: Rule[], txs: Transaction[], options: RunOptions & { readonly fx?: FxConverter } = {}): RuleHit[] {
+  const typology = defineTypology({ id: 'test', name: 'test', weights: Object.fromEntries(rules.map((r) => [r.id, 1])) });
+  const config = resolveConfig({
+    jurisdiction: options.profile ?? AU_LIKE,
+    rules,
+    typologies: [typology],
+    minScore: 0,
+    accounts: options.accounts ?? [],
+    parties: options.parties ?? [],
+    ...(options.fx === undefined ? {} : { fx: options.fx }),
+  });
+  const core = createCore(config);
+  const touched = new Set<EntityState>();
+  const finished: Alert[] = [];
+  for (const tx of [...txs].sort(compareTransactions)) core.process(tx, touched, finished);
+  const out: RuleHit[] = [];
+  for (const state of core.liveStates()) for (const list of state.episodes.values()) for (const ep of list) out.push(ep.hit);
+  return out.sort((a, b) => (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : a.rule < b.rule ? -1 : 1));
+}
