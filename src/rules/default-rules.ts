@@ -1,4 +1,9 @@
 import { conductorSpread } from './conductor-spread.js';
+import { debtRepayment } from './debt-repayment.js';
+import { ransomBurst } from './ransom-burst.js';
+import { sharedIdentifier } from './shared-identifier.js';
+import { thirdPartyPayer } from './third-party-payer.js';
+import { wageDiversion } from './wage-diversion.js';
 import { multiDepositor } from './multi-depositor.js';
 import { multiLocationCash } from './multi-location-cash.js';
 import { nearThresholdCash } from './near-threshold-cash.js';
@@ -19,6 +24,11 @@ export const RULE_FACTORIES = {
   conductor_spread: conductorSpread,
   transfer_threshold_avoidance: transferThresholdAvoidance,
   round_amounts: roundAmounts,
+  debt_repayment: debtRepayment,
+  wage_diversion: wageDiversion,
+  ransom_burst: ransomBurst,
+  third_party_payer: thirdPartyPayer,
+  shared_identifier: sharedIdentifier,
 } as const satisfies Record<string, (options?: never) => Rule>;
 
 /** @category Rules */
