@@ -6,8 +6,8 @@ import { parseAmount } from '../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
 import { DAY_MS, hitOf, money, newest } from './_lib.js';
 import {
-  KIN_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, ownCountryOf, ownRef, paidBefore,
-  payerOf, phoneKeys, type Payer,
+  KIN_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownPayments,
+  ownRef, paidBefore, payerOf, phoneKeys, type Payer,
 } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
@@ -58,7 +58,8 @@ export const ransomBurstOptionsSchema = z.object({
   historyDays: days(30, 365, 120),
   /** A payment smaller than this share of the lowest band (in the jurisdiction currency) is not a ransom instalment. */
   minPaymentShareOfBand: ratioOpt(0, 1, 0.2),
-  maxScan: countOpt(100, 50_000, 3000),
+  /** Most recent inflows read per evaluation: a ransom collector sees dozens a month, a busy hub thousands (bounds the cost). */
+  maxScan: countOpt(50, 50_000, 250),
 });
 /** @category Rules */
 export type RansomBurstOptions = z.input<typeof ransomBurstOptionsSchema>;
@@ -154,6 +155,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const first = payerOf(window, last, context);
   if (first === undefined || !keep(first)) return [];
   const recentFrom = last.ts - o.clusterDays * DAY_MS;
+  // A payer who cannot have relatives here can only make the band variant: check its own sum first.
+  if (!mayHaveRelatives(first, context) && inBand(ownPayments(window, last, recentFrom, o.maxScan), context, o) === undefined) return [];
   const groups = [...inflowsByPayer(window, context, recentFrom, o.maxScan, keep).values()];
   // Very common family names join relatives too, but such a family needs a ransom-band sum to count.
   const clusters = familyClusters(groups.map((g) => g.payer), context, true, phoneKeys(groups, context));
@@ -167,18 +170,19 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   }
   const mine = families.get(clusters.clusterOf(first.key));
   if (mine === undefined) return [];
-  for (const f of families.values()) f.events.sort((a, b) => a.ts - b.ts);
+  // Groups are oldest-first already; only a family of several payers needs its events merged in order.
+  for (const f of families.values()) if (f.payers.length > 1) f.events.sort((a, b) => a.ts - b.ts);
 
   const holderCountry = ownCountryOf(window, last);
   const crossBorder = (e: WindowEvent) => e.counterpartyCountry !== undefined && holderCountry !== undefined && e.counterpartyCountry !== holderCountry;
   const cashMachine = (e: WindowEvent) => e.kind === 'cash_deposit' && (e.channel === 'cdm' || e.channel === 'atm');
   const thirdPartyCash = (e: WindowEvent) => e.kind === 'cash_deposit';
   // A family is ransom-like when its payments sit in a band, or ≥ 2 of its payers escalate.
-  const keyOf = new Map<WindowEvent, string | undefined>();
-  const by = (e: WindowEvent): string | undefined => {
-    if (!keyOf.has(e)) keyOf.set(e, payerOf(window, e, context)?.key);
-    return keyOf.get(e);
-  };
+  const keyOf = new Map<WindowEvent, string>();
+  for (const g of groups) {
+    if ((families.get(clusters.clusterOf(g.payer.key))?.payers.length ?? 0) > 1) for (const e of g.events) keyOf.set(e, g.payer.key);
+  }
+  const by = (e: WindowEvent): string | undefined => keyOf.get(e) ?? payerOf(window, e, context)?.key;
   const escalates = (f: Family, events: readonly WindowEvent[]): { any: boolean; strict: boolean } => {
     let any = false;
     let strict = false;
@@ -194,22 +198,32 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     return { any: any && f.payers.length >= o.minFamilyPayers, strict };
   };
   const weakOnly = (f: Family) => f.payers.length > 1 && f.payers.every((p) => clusters.evidence(p.key) === 'common');
-  const ransomLike = [...families.values()].filter(
-    (f) => inBand(f.events, context, o) !== undefined || (f.payers.length >= o.minFamilyPayers && !weakOnly(f) && escalates(f, f.events).any),
-  );
   const burst = mine.events.filter((e) => e.ts > last.ts - o.burstDays * DAY_MS);
   const burstPayers = new Set(burst.map(by));
   const hitBand = inBand(burst, context, o);
   const familyBand = hitBand ?? inBand(mine.events, context, o);
   const esc = escalates(mine, burst);
+  // Nothing about this family looks like a ransom: stop before sizing the other families.
+  if (familyBand === undefined && !(burstPayers.size >= o.minFamilyPayers && esc.any)) return [];
+  const ransomLike = [...families.values()].filter(
+    (f) => f === mine ? familyBand !== undefined || (esc.any && !weakOnly(f))
+      : inBand(f.events, context, o) !== undefined || (f.payers.length >= o.minFamilyPayers && !weakOnly(f) && escalates(f, f.events).any),
+  );
   const machine = burst.some(cashMachine);
   // Escalation alone needs ransom-sized money (half the lowest band) and corroboration.
   const burstTotal = burst.reduce((s, e) => s + e.amount, 0);
   const corroborated = burstTotal >= 0.5 * floor && (burst.some(crossBorder) || machine || ransomLike.length >= o.minClusters);
+  // The band variant needs ransom-sized family payments to dominate the account's sizeable inflows
+  // (a shop or dealer paid large sums by many customers is not a collector of ransoms).
+  const dominant = () => {
+    let sizeable = 0;
+    for (const f of families.values()) if (f.events.reduce((t, e) => t + e.amount, 0) >= o.minPaymentShareOfBand * floor) sizeable++;
+    return ransomLike.length * 2 >= sizeable;
+  };
   let variant: 'family' | 'band' | undefined;
   if (burstPayers.size >= o.minFamilyPayers && (hitBand !== undefined || (esc.any && corroborated && !weakOnly(mine)))) variant = 'family';
   else if (
-    familyBand !== undefined && ransomLike.length >= 2 &&
+    familyBand !== undefined && ransomLike.length >= 2 && dominant() &&
     (ransomLike.length >= o.minClusters || ransomLike.some((f) => f.events.some((e) => crossBorder(e) || thirdPartyCash(e))))
   ) variant = 'band';
   if (variant === undefined) return [];

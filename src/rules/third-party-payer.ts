@@ -4,8 +4,8 @@ import { hasRole } from '../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
 import { DAY_MS, hitOf, money, newest } from './_lib.js';
 import {
-  KIN_REF, RENT_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, ownCountryOf, ownRef, paidBefore, payerOf,
-  phoneKeys, type Payer,
+  KIN_REF, RENT_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
+  paidBefore, payerOf, phoneKeys, type Payer,
 } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
@@ -20,7 +20,8 @@ export const thirdPartyPayerOptionsSchema = z.object({
   historyDays: days(30, 365, 120),
   /** The family's (or the diaspora payers') total must reach this share of the cash threshold T: fees, not pocket money. */
   minTotalShareOfThreshold: ratioOpt(0, 1, 0.02),
-  maxScan: countOpt(100, 50_000, 3000),
+  /** Most recent inflows read per evaluation (bounds the cost on busy accounts). */
+  maxScan: countOpt(50, 50_000, 250),
 });
 /** @category Rules */
 export type ThirdPartyPayerOptions = z.input<typeof thirdPartyPayerOptionsSchema>;
@@ -79,7 +80,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const nexus = (p: Payer) => countriesOf(p).some((c) => hasRole(c, 'origin') || (c !== holderCountry && (abroad(c) || hasRole(c, 'transit'))));
   // The payment being evaluated must itself carry the corridor nexus (cheap gate on busy accounts).
   const diasporaForm = abroad(first.country) && first.country !== holderCountry && (hasRole(holderCountry, 'origin') || hasRole(holderCountry, 'transit'));
-  if (!diasporaForm && !nexus(first)) return [];
+  if (!diasporaForm && (!nexus(first) || !mayHaveRelatives(first, context))) return [];
   const from = last.ts - o.windowDays * DAY_MS;
   const groups = [...inflowsByPayer(window, context, from, o.maxScan, keep).values()];
   if (groups.length < Math.min(o.minFamilyPayers, o.minDiasporaPayers)) return [];
