@@ -16,11 +16,11 @@ export const RENT_REF = /\b(rent|rental|sewa|bilik|room|bed ?space|bed|house|rum
 /** Debt references (EN, MS, ID, BN): words a debt instalment is paid under. */
 export const DEBT_REF = /\b(hutang|utang|loan|debt|installment|instalment|ansuran|cicilan|kisti|kist|qarz|karz|rin|dhar|pinjam|pinjaman|bayar balik|repay|repayment|baki)\b/i;
 /**
- * Kinship words in references ("for amma", "ibu", "belanja abah"): the payee is addressed as a
- * relative. Generic words ("family", "gift", "personal") are not here: they are also cover words
+ * Kinship and household words in references ("for amma", "ibu", "belanja rumah", "duit dapur"):
+ * the payee is addressed as a relative or paid housekeeping money. Generic words ("family", "gift", "personal") are not here: they are also cover words
  * on payments to non-relatives (MS-MEMO-01).
  */
-export const KIN_REF = /\b(abba|abbu|abbaji|amma|ammu|ammi|ammijan|ibu|emak|mak|ayah|bapak|abah|mother|father|mum|mom|dad|papa|mama|parents|wife|isteri|bou|husband|suami|anak|son|daughter|bhai|bhaiya|didi|dada|nani|nana|dadi|aama|buwa|ba)\b/i;
+export const KIN_REF = /\b(belanja rumah|duit dapur|dapur|household|nafkah|rumah tangga|abba|abbu|abbaji|amma|ammu|ammi|ammijan|ibu|emak|mak|ayah|bapak|abah|mother|father|mum|mom|dad|papa|mama|parents|wife|isteri|bou|husband|suami|anak|son|daughter|bhai|bhaiya|didi|dada|nani|nana|dadi|aama|buwa|ba)\b/i;
 /** Names of companies (used where accounts.csv does not say the payer is a business). */
 /** Names of lenders, insurers and billers: loan instalments and bills look like debt series but are lawful. */
 export const LENDER_NAME = /(bank|banking|finance|financing|kredit|credit|leasing|loan|loans|pinjaman|insurance|assurance|takaful|koperasi|cooperative|telekom|telecom|tenaga|energy|electric|electricity|utilities|water)\b/i;
@@ -281,4 +281,32 @@ export function paidBefore(window: EntityWindow, context: RuleContext, keys: Rea
     if (p !== undefined && keys.has(p.key)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a payer could have relatives among other payers at all: a family name or patronym, a
+ * shared phone, address or document in parties.csv, or a phone quoted in a deposit reference that
+ * belongs to a known party. Cheap gate before clustering on busy accounts.
+ */
+export function mayHaveRelatives(p: Payer, context: RuleContext): boolean {
+  if (context.identity.familyKeys(p).some((k) => k.strength !== 'household')) return true;
+  const party = p.party ?? (p.account === undefined ? undefined : context.identity.partyOf(p.account)?.party);
+  if (party !== undefined && context.identity.linkedParties(party).length > 0) return true;
+  return p.key.startsWith('anon:') && context.identity.partiesByPhone(p.key.slice(5)).length > 0;
+}
+
+/** The payer's own inflows since `from` (oldest first), matched by the raw sender fields only. */
+export function ownPayments(window: EntityWindow, last: WindowEvent, from: number, maxScan: number): WindowEvent[] {
+  const same = (e: WindowEvent): boolean =>
+    e.direction === 'in' && e.kind === last.kind &&
+    (e.kind === 'transfer' ? e.counterparty === last.counterparty && e.counterpartyName === last.counterpartyName
+      : e.conductor === last.conductor && e.counterpartyName === last.counterpartyName && e.tx.reference === last.tx.reference);
+  const out: WindowEvent[] = [];
+  const { events, start } = window;
+  for (let i = events.length - 1, n = 0; i >= start && n < maxScan; i--, n++) {
+    const e = events[i] as WindowEvent;
+    if (e.ts < from) break;
+    if (same(e)) out.push(e);
+  }
+  return out.reverse();
 }

@@ -12,7 +12,8 @@ import {
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from './_series.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
-/** Options of {@link debtRepayment}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-01, all *proposed*). @category Rules */
+/** Options of {@link debtRepayment}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-01, all *proposed*). @category Rules
+ * @example debtRepaymentOptionsSchema.parse({ minPayments: 4 }) */
 export const debtRepaymentOptionsSchema = z.object({
   /** History examined (and kept by the engine) for a series; monthly series need 120–180 days. */
   windowDays: days(60, 550, 180),
@@ -37,7 +38,7 @@ export const debtRepaymentOptionsSchema = z.object({
   /** Most events read per evaluation (bounds the cost on very active accounts). */
   maxScan: countOpt(100, 50_000, 3000),
 });
-/** @category Rules */
+/** Options accepted by {@link debtRepayment} (defaults filled in). @category Rules @example const o: DebtRepaymentOptions = { minPayments: 4, periods: [14, 30] }; */
 export type DebtRepaymentOptions = z.input<typeof debtRepaymentOptionsSchema>;
 type Options = z.output<typeof debtRepaymentOptionsSchema>;
 

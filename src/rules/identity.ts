@@ -1,7 +1,11 @@
 import type { Account, Party } from '../schema/reference-data.js';
 import { nameFamilyKeys, nameKey, nameLink, parseName, type ParsedName } from './_names.js';
 
-/** A phone, address or document that several parties share. @category Rules */
+/**
+ * A phone, address or document that several parties share.
+ * @category Rules
+ * @example for (const id of identity.identifiersOf('P1')) if (id.kind === 'phone' && id.names >= 3) flag(id.parties);
+ */
 export interface SharedIdentifier {
   readonly kind: 'phone' | 'address' | 'document';
   /** Normalized value (phones: the last 9 digits). */
@@ -24,7 +28,11 @@ export interface SharedIdentifier {
   readonly crowded: boolean;
 }
 
-/** Who an account or a payer is, as far as the data tells. @category Rules */
+/**
+ * Who an account or a payer is, as far as the data tells.
+ * @category Rules
+ * @example const payer: PersonRef = { account: tx.fromAccount, name: tx.fromName, country: tx.fromCountry };
+ */
 export interface PersonRef {
   readonly account?: string | undefined;
   readonly party?: string | undefined;
@@ -37,11 +45,17 @@ export interface PersonRef {
 /**
  * How two people look related: the same party (or the same full name), one household (a shared
  * non-institutional address or phone, transitively), a shared family name or patronym, or only a
- * very common family name (weak). @category Rules
+ * very common family name (weak).
+ * @category Rules
+ * @example if (identity.familyLink(payer, payee) === 'household') return; // a family remittance
  */
 export type FamilyLink = 'same_party' | 'household' | 'family_name' | 'common_name';
 
-/** A key under which relatives meet, with how much it is worth. @category Rules */
+/**
+ * A key under which relatives meet, with how much it is worth.
+ * @category Rules
+ * @example identity.familyKeys({ name: 'Rafiq Sarkar' }) // [{ key: 'n:sarkar', strength: 'name' }]
+ */
 export interface FamilyKey {
   readonly key: string;
   readonly strength: 'household' | 'name' | 'common';
@@ -51,6 +65,7 @@ export interface FamilyKey {
  * What rules may ask about who is who: account holders, households and shared identifiers,
  * built once from accounts.csv and parties.csv in time linear in their size.
  * @category Rules
+ * @example context.identity.sameHousehold('MY0001', 'MY0002')
  */
 export interface IdentityIndex {
   /** The holder of an account, from accounts.csv and parties.csv. */
@@ -73,7 +88,11 @@ export interface IdentityIndex {
   familyLink(a: PersonRef, b: PersonRef): FamilyLink | undefined;
 }
 
-/** Options of {@link buildIdentityIndex}. @category Rules */
+/**
+ * Options of {@link buildIdentityIndex}.
+ * @category Rules
+ * @example const options: IdentityIndexOptions = { institutionalAddresses: ['lot 12 jalan kilang'], maxHouseholdSize: 6 };
+ */
 export interface IdentityIndexOptions {
   /** Words that mark an address as institutional (matched as whole words after normalizing). */
   readonly institutionalKeywords?: readonly string[];
@@ -83,7 +102,11 @@ export interface IdentityIndexOptions {
   readonly maxHouseholdSize?: number;
 }
 
-/** Default institutional-address words (RESEARCH §c.5: dormitories, camps, NGO offices). @category Rules */
+/**
+ * Default institutional-address words (RESEARCH §c.5: dormitories, camps, NGO offices).
+ * @category Rules
+ * @example buildIdentityIndex(accounts, parties, { institutionalKeywords: [...INSTITUTIONAL_KEYWORDS, 'rumah kongsi'] })
+ */
 export const INSTITUTIONAL_KEYWORDS: readonly string[] = [
   'dormitory', 'dormitories', 'dorm', 'asrama', 'hostel', 'kongsi', 'quarters', 'barracks', 'camp', 'kem', 'shelter',
   'ngo', 'unhcr', 'iom', 'office', 'pejabat', 'persatuan', 'yayasan', 'foundation', 'mosque', 'masjid', 'surau', 'madrasa',

@@ -28,7 +28,8 @@ const band = z
     return { currency: b.currency, min: b.min, max: b.max, minMinor: lo.minor, maxMinor: hi.minor };
   });
 
-/** Options of {@link ransomBurst}; bands sourced from RESEARCH §a.2, counts *proposed* (§a.1 MS-DEBT-03). @category Rules */
+/** Options of {@link ransomBurst}; bands sourced from RESEARCH §a.2, counts *proposed* (§a.1 MS-DEBT-03). @category Rules
+ * @example ransomBurstOptionsSchema.parse({ bandTolerance: 0 }) */
 export const ransomBurstOptionsSchema = z.object({
   /** Burst window for one family's payments. */
   burstDays: days(1, 60, 14),
@@ -61,7 +62,7 @@ export const ransomBurstOptionsSchema = z.object({
   /** Most recent inflows read per evaluation: a ransom collector sees dozens a month, a busy hub thousands (bounds the cost). */
   maxScan: countOpt(50, 50_000, 250),
 });
-/** @category Rules */
+/** Options accepted by {@link ransomBurst} (defaults filled in). @category Rules @example const o: RansomBurstOptions = { bandTolerance: 0, bands: [{ currency: 'MYR', min: '4000', max: '6500' }] }; */
 export type RansomBurstOptions = z.input<typeof ransomBurstOptionsSchema>;
 type Options = z.output<typeof ransomBurstOptionsSchema>;
 

@@ -6,7 +6,8 @@ import { DAY_MS, hitOf, newest } from './_lib.js';
 import { holderDiscount } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
-/** Options of {@link sharedIdentifier}; defaults from RESEARCH §a.1 / §c.4 (MS-ID-01, *proposed*). @category Rules */
+/** Options of {@link sharedIdentifier}; defaults from RESEARCH §a.1 / §c.4 (MS-ID-01, *proposed*). @category Rules
+ * @example sharedIdentifierOptionsSchema.parse({ minNames: 4 }) */
 export const sharedIdentifierOptionsSchema = z.object({
   /** Distinct names (phones, across addresses) or families (addresses) on one identifier, the holder included (s). */
   minNames: countOpt(2, 50, 3),
@@ -21,7 +22,7 @@ export const sharedIdentifierOptionsSchema = z.object({
   /** Most linked entities listed in `related`. */
   maxRelated: countOpt(1, 500, 50),
 });
-/** @category Rules */
+/** Options accepted by {@link sharedIdentifier} (defaults filled in). @category Rules @example const o: SharedIdentifierOptions = { minNames: 4, institutionalFactor: 0.25 }; */
 export type SharedIdentifierOptions = z.input<typeof sharedIdentifierOptionsSchema>;
 type Options = z.output<typeof sharedIdentifierOptionsSchema>;
 

@@ -9,7 +9,8 @@ import {
 } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
-/** Options of {@link thirdPartyPayer}; defaults from RESEARCH §a.1 (MS-TP-01, *proposed*). @category Rules */
+/** Options of {@link thirdPartyPayer}; defaults from RESEARCH §a.1 (MS-TP-01, *proposed*). @category Rules
+ * @example thirdPartyPayerOptionsSchema.parse({ windowDays: 14 }) */
 export const thirdPartyPayerOptionsSchema = z.object({
   windowDays: days(7, 90, 30),
   /** Payers of one family cluster paying the account within the window. */
@@ -23,7 +24,7 @@ export const thirdPartyPayerOptionsSchema = z.object({
   /** Most recent inflows read per evaluation (bounds the cost on busy accounts). */
   maxScan: countOpt(50, 50_000, 250),
 });
-/** @category Rules */
+/** Options accepted by {@link thirdPartyPayer} (defaults filled in). @category Rules @example const o: ThirdPartyPayerOptions = { windowDays: 14 }; */
 export type ThirdPartyPayerOptions = z.input<typeof thirdPartyPayerOptionsSchema>;
 type Options = z.output<typeof thirdPartyPayerOptionsSchema>;
 

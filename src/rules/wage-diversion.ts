@@ -9,7 +9,8 @@ import {
 } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
-/** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules */
+/** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules
+ * @example wageDiversionOptionsSchema.parse({ minCycles: 2 }) */
 export const wageDiversionOptionsSchema = z.object({
   /** History examined for pay cycles; three to four monthly cycles need about 120 days. */
   windowDays: days(14, 400, 120),
@@ -30,7 +31,7 @@ export const wageDiversionOptionsSchema = z.object({
   /** Most events read per evaluation. */
   maxScan: countOpt(100, 50_000, 3000),
 });
-/** @category Rules */
+/** Options accepted by {@link wageDiversion} (defaults filled in). @category Rules @example const o: WageDiversionOptions = { minCycles: 2, withinHours: 12 }; */
 export type WageDiversionOptions = z.input<typeof wageDiversionOptionsSchema>;
 type Options = z.output<typeof wageDiversionOptionsSchema>;
 
