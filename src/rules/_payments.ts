@@ -23,10 +23,12 @@ export const DEBT_REF = /\b(hutang|utang|loan|debt|installment|instalment|ansura
 export const KIN_REF = /\b(belanja rumah|duit dapur|dapur|household|nafkah|rumah tangga|abba|abbu|abbaji|amma|ammu|ammi|ammijan|ibu|emak|mak|ayah|bapak|abah|mother|father|mum|mom|dad|papa|mama|parents|wife|isteri|bou|husband|suami|anak|son|daughter|bhai|bhaiya|didi|dada|nani|nana|dadi|aama|buwa|ba)\b/i;
 /** Names of companies (used where accounts.csv does not say the payer is a business). */
 /** Names of lenders, insurers and billers: loan instalments and bills look like debt series but are lawful. */
-export const LENDER_NAME = /(bank|banking|finance|financing|kredit|credit|leasing|loan|loans|pinjaman|insurance|assurance|takaful|koperasi|cooperative|telekom|telecom|tenaga|energy|electric|electricity|utilities|water)\b/i;
+export const LENDER_NAME = /(bank|banking|finance|financing|financial|kredit|credit|leasing|hire purchase|mortgage|loan|loans|pinjaman|insurance|assurance|takaful|koperasi|cooperative|telekom|telecom|tenaga|energy|electric|electricity|utilities|water)\b/i;
+/** Trade references: invoices, progress payments, purchase orders, quotations — commerce, not ransom or fees. */
+export const TRADE_REF = /\b(inv|invoice|invois|progress payment|progress claim|purchase order|po no|quotation|quote|sebut harga|receipt|resit)\b/i;
 /** Bill, insurance and institutional-loan references. */
 export const BILL_REF = /\b(bill|bil|invoice|inv|utility|utilities|electric|electricity|water|internet|broadband|postpaid|premium|policy|insurans|insurance|takaful|mortgage|housing loan|hire purchase)\b/i;
-export const COMPANY_NAME = /\b(sdn|bhd|berhad|ltd|limited|llc|plc|inc|corp|corporation|company|co|enterprise|enterprises|trading|services|holdings|industries|pt|tbk|pvt|construction|manpower|plantation|plantations|resources|group|restaurant|restoran|kilang|factory|agency|bank|insurance|takaful|koperasi)\b/i;
+export const COMPANY_NAME = /\b(sdn|bhd|berhad|ltd|limited|llc|plc|inc|corp|corporation|company|co|enterprise|enterprises|trading|services|holdings|industries|pt|tbk|pvt|construction|manpower|plantation|plantations|resources|group|restaurant|restoran|kilang|factory|agency|bank|insurance|takaful|koperasi|logistics|supplies|supply|engineering|builders|hardware|motor|motors|global|industrial|solutions|systems|technology|tech|food|foods|ventures|marketing|management|consultancy|consultants|properties|realty|development|medical|clinic|pharmacy|printing|electrical|furniture|textile|garments|agro|travel|tours|transport|shipping|mart|store|stores|shop|kedai)\b/i;
 
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return 0;

@@ -6,7 +6,7 @@ import { parseAmount } from '../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
 import { DAY_MS, hitOf, money, newest } from './_lib.js';
 import {
-  KIN_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownPayments,
+  KIN_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownPayments,
   ownRef, paidBefore, payerOf, phoneKeys, type Payer,
 } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
@@ -158,7 +158,11 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const recentFrom = last.ts - o.clusterDays * DAY_MS;
   // A payer who cannot have relatives here can only make the band variant: check its own sum first.
   if (!mayHaveRelatives(first, context) && inBand(ownPayments(window, last, recentFrom, o.maxScan), context, o) === undefined) return [];
-  const groups = [...inflowsByPayer(window, context, recentFrom, o.maxScan, keep).values()];
+  // Trade payments (invoices, progress claims, orders) are commerce, not ransom instalments.
+  if (TRADE_REF.test(last.tx.reference ?? '')) return [];
+  const groups = [...inflowsByPayer(window, context, recentFrom, o.maxScan, keep).values()]
+    .map((g) => ({ payer: g.payer, events: g.events.filter((e) => !TRADE_REF.test(e.tx.reference ?? '')) }))
+    .filter((g) => g.events.length > 0);
   // Very common family names join relatives too, but such a family needs a ransom-band sum to count.
   const clusters = familyClusters(groups.map((g) => g.payer), context, true, phoneKeys(groups, context));
   const families = new Map<string, Family>();

@@ -4,7 +4,7 @@ import { hasRole } from '../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
 import { DAY_MS, hitOf, money, newest } from './_lib.js';
 import {
-  KIN_REF, RENT_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
+  KIN_REF, RENT_REF, TRADE_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
   paidBefore, payerOf, phoneKeys, type Payer,
 } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
@@ -83,7 +83,10 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const diasporaForm = abroad(first.country) && first.country !== holderCountry && (hasRole(holderCountry, 'origin') || hasRole(holderCountry, 'transit'));
   if (!diasporaForm && (!nexus(first) || !mayHaveRelatives(first, context))) return [];
   const from = last.ts - o.windowDays * DAY_MS;
-  const groups = [...inflowsByPayer(window, context, from, o.maxScan, keep).values()];
+  if (TRADE_REF.test(last.tx.reference ?? '')) return [];
+  const groups = [...inflowsByPayer(window, context, from, o.maxScan, keep).values()]
+    .map((g) => ({ payer: g.payer, events: g.events.filter((e) => !TRADE_REF.test(e.tx.reference ?? '')) }))
+    .filter((g) => g.events.length > 0);
   if (groups.length < Math.min(o.minFamilyPayers, o.minDiasporaPayers)) return [];
   const clusters = familyClusters(groups.map((g) => g.payer), context, false, phoneKeys(groups, context));
   const mineId = clusters.clusterOf(first.key);
