@@ -3,6 +3,8 @@ import { MS_PER_DAY } from './civil.js';
 const HOUR = 3_600_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, Map<number, number>>();
+/** The most recent answer of {@link zoneOffset} (a one-entry memo in front of the caches). */
+const last: { zone: string; bucket: number; offset: number } = { zone: '', bucket: Number.NaN, offset: 0 };
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -45,18 +47,24 @@ function computeOffset(zone: string, utcMs: number): number {
  */
 export function zoneOffset(zone: string, utcMs: number): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  const bucket = Math.floor(utcMs / (HOUR / 4));
+  // Consecutive calls (the engine asks for the day and the aggregation unit of each transaction, in
+  // time order) mostly hit the same quarter-hour: answer those without the two map lookups.
+  if (bucket === last.bucket && zone === last.zone) return last.offset;
   let cache = offsetCache.get(zone);
   if (cache === undefined) {
     cache = new Map();
     offsetCache.set(zone, cache);
   }
-  const bucket = Math.floor(utcMs / (HOUR / 4));
   let offset = cache.get(bucket);
   if (offset === undefined) {
     if (cache.size > 200_000) cache.clear();
     offset = computeOffset(zone, bucket * (HOUR / 4));
     cache.set(bucket, offset);
   }
+  last.zone = zone;
+  last.bucket = bucket;
+  last.offset = offset;
   return offset;
 }
 

@@ -16,6 +16,10 @@ import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, type Episode } from './episodes.js';
 import type { EngineOptions } from './options.js';
+import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
+
+/** Shared by entities without hits (most of them); replaced by a Map of their own at the first hit. Never written. */
+const NO_EPISODES: Map<string, Episode[]> = /* @__PURE__ */ new Map();
 
 /** Per-entity state; it is also the window rules read. */
 export interface EntityState {
@@ -115,7 +119,7 @@ export function createCore(config: EngineConfig) {
     let state = map.get(id);
     if (state === undefined) {
       state = {
-        kind, id, events: [], start: 0, lastTs: 0, episodes: new Map(), anchor: undefined, dirty: false,
+        kind, id, events: [], start: 0, lastTs: 0, episodes: NO_EPISODES, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
       };
@@ -140,6 +144,7 @@ export function createCore(config: EngineConfig) {
     for (const rule of rules) {
       const hits = rule.evaluate(state, context);
       for (const hit of hits) {
+        if (state.episodes === NO_EPISODES) state.episodes = new Map();
         if (addHit(state.episodes, hit)) {
           state.anchor ??= hit.transactionIds[0];
           state.dirty = true;
@@ -149,35 +154,26 @@ export function createCore(config: EngineConfig) {
     if (state.dirty) touched.add(state);
   }
 
-  /** The window events a transaction creates: one per account side, one for the cash conductor. */
-  function eventsOf(tx: Transaction, amount: number): { kind: EntityKind; id: string; event: WindowEvent }[] {
+  /**
+   * Calls `visit` with the window events a transaction creates: one per account side, one for the
+   * cash conductor (or, without one, the account holder's party). No intermediate arrays: this runs
+   * once per transaction.
+   */
+  function eachEvent(tx: Transaction, amount: number, visit: (kind: EntityKind, id: string, event: WindowEvent) => void): void {
     const cash = tx.kind !== 'transfer';
     const day = localDay(profile, tx.timestamp);
     const unit = unitKey(profile, tx.timestamp);
     const reportable = cash && reportableAmount(profile, amount);
-    const make = (
-      direction: 'in' | 'out', counterparty: string | undefined, counterpartyName: string | undefined,
-      counterpartyCountry: string | undefined, ownCountry: string | undefined,
-    ): WindowEvent => ({
-      tx, id: tx.id, ts: tx.timestamp, amount, kind: tx.kind, channel: tx.channel, direction,
-      counterparty, counterpartyName, counterpartyCountry, ownCountry,
-      conductor: tx.conductor, location: tx.location, day, unit, reportable,
-    });
-    const out: { kind: EntityKind; id: string; event: WindowEvent }[] = [];
-    if (tx.fromAccount !== undefined) {
-      out.push({ kind: 'account', id: tx.fromAccount, event: make('out', tx.toAccount, tx.toName, tx.toCountry, tx.fromCountry) });
-    }
-    if (tx.toAccount !== undefined && tx.toAccount !== tx.fromAccount) {
-      out.push({ kind: 'account', id: tx.toAccount, event: make('in', tx.fromAccount, tx.fromName, tx.fromCountry, tx.toCountry) });
-    }
+    const from = tx.fromAccount;
+    const to = tx.toAccount;
+    if (from !== undefined) visit('account', from, new EngineEvent(tx, amount, SIDE_ORIGINATOR, false, to, day, unit, reportable));
+    if (to !== undefined && to !== from) visit('account', to, new EngineEvent(tx, amount, SIDE_BENEFICIARY, true, from, day, unit, reportable));
     if (cash) {
-      const account = tx.kind === 'cash_deposit' ? tx.toAccount : tx.fromAccount;
+      const deposit = tx.kind === 'cash_deposit';
+      const account = deposit ? to : from;
       const party = tx.conductor ?? context.accounts.get(account ?? '')?.party;
-      if (party !== undefined) {
-        out.push({ kind: 'party', id: party, event: make(tx.kind === 'cash_deposit' ? 'in' : 'out', account, undefined, undefined, tx.locationCountry) });
-      }
+      if (party !== undefined) visit('party', party, new EngineEvent(tx, amount, SIDE_CASH_PARTY, deposit, account, day, unit, reportable));
     }
-    return out;
   }
 
   /** The transaction's amount in the jurisdiction currency, or undefined when it cannot be converted. */
@@ -200,7 +196,7 @@ export function createCore(config: EngineConfig) {
       sweep(tx.timestamp, finished);
       lastSweep = tx.timestamp;
     }
-    for (const { kind, id, event } of eventsOf(tx, amount)) observe(kind, id, event, touched);
+    eachEvent(tx, amount, (kind, id, event) => observe(kind, id, event, touched));
     return undefined;
   }
 
@@ -221,6 +217,13 @@ export function createCore(config: EngineConfig) {
     if (state.episodes.size === 0 || state.anchor === undefined) return undefined;
     const alert = buildAlert(state, config);
     return alert.score >= config.minScore ? alert : undefined;
+  }
+
+  /** Live window events (inside the retention horizon) over all entities; O(entities), for stats only. */
+  function windowEvents(): number {
+    let n = 0;
+    for (const map of [accountStates, partyStates]) for (const state of map.values()) n += state.events.length - state.start;
+    return n;
   }
 
   /** Every live entity state, accounts first, in insertion order. */
@@ -275,13 +278,16 @@ export function createCore(config: EngineConfig) {
       const state = entity(e.kind, e.id);
       for (const i of e.events) {
         const tx = snap.transactions[i] as Transaction;
-        const amount = amountOf(tx) as number;
-        const own = eventsOf(tx, amount).find((x) => x.kind === e.kind && x.id === e.id);
-        if (own !== undefined) state.events.push(own.event);
+        let own: WindowEvent | undefined;
+        eachEvent(tx, amountOf(tx) as number, (kind, id, event) => {
+          if (own === undefined && kind === e.kind && id === e.id) own = event;
+        });
+        if (own !== undefined) state.events.push(own);
       }
       state.lastTs = e.lastTs;
       state.anchor = e.anchor ?? undefined;
       for (const ep of e.episodes) {
+        if (state.episodes === NO_EPISODES) state.episodes = new Map();
         const list = state.episodes.get(ep.key) ?? [];
         list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], idSet: new Set(ep.all), transactionCount: ep.transactionCount });
         state.episodes.set(ep.key, list);
@@ -298,7 +304,7 @@ export function createCore(config: EngineConfig) {
     alertOf,
     liveAlerts,
     liveStates,
-    stats: () => ({ processed, entities: accountStates.size + partyStates.size }),
+    stats: () => ({ processed, entities: accountStates.size + partyStates.size, windowEvents: windowEvents() }),
   };
 }
 

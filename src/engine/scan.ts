@@ -49,7 +49,7 @@ export function scan(transactions: Iterable<Transaction>, options: EngineOptions
     if (r !== undefined) rejections.push(r);
     touched.clear();
   }
-  alerts.push(...core.liveAlerts());
+  for (const alert of core.liveAlerts()) alerts.push(alert); // not push(...): no argument-count limit on big outputs
   alerts.sort(compareAlerts);
   return {
     alerts,
