@@ -16,42 +16,6 @@ export function cleanCell(value: string): string | undefined {
 }
 
 /**
- * Columns whose values repeat across rows (codes, accounts, parties, places). Their cells are
- * interned per ingest: every row that names account `MY0001234` or currency `MYR` holds the same
- * string instead of its own copy, about half of a transaction's memory once a million of them
- * sit in windows. Values are unchanged; only duplicate copies go.
- */
-const INTERNED_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'currency', 'kind', 'channel', 'from_account', 'from_name', 'from_country', 'from_institution',
-  'to_account', 'to_name', 'to_country', 'to_institution', 'conductor', 'location', 'location_country',
-]);
-/** Most distinct values one ingest's pool keeps (later new values pass through as they are). */
-const MAX_POOL = 1 << 19;
-/** Longer values are passed through (free text is unlikely to repeat). */
-const MAX_INTERNED_LENGTH = 64;
-
-/**
- * One column's view of a bounded string pool shared by the columns of one ingest (so an account
- * named as originator and as beneficiary is one string), with a per-column one-entry memo: runs of
- * equal codes cost one comparison.
- */
-function internPool(pool: Map<string, string>): (value: string) => string {
-  let previous = '';
-  return (value) => {
-    if (value === previous) return previous;
-    if (value.length > MAX_INTERNED_LENGTH) return value;
-    let kept = pool.get(value);
-    if (kept === undefined) {
-      if (pool.size >= MAX_POOL) return value;
-      pool.set(value, value);
-      kept = value;
-    }
-    previous = kept;
-    return kept;
-  };
-}
-
-/**
  * A compiled header: for each column index, the canonical field it fills (or undefined), so rows
  * become fixed-shape records without per-cell key lookups. Only whitelisted canonical names are
  * ever used as keys of the record, so `__proto__`-like headers cannot reach it; they go to the
@@ -63,19 +27,14 @@ export function compileHeader(headers: readonly string[], canonical: ReadonlySet
 } {
   const fields = headers.map((h) => (canonical.has(h) ? h : undefined));
   const extras = headers.map((h, i) => (canonical.has(h) || h === '' ? -1 : i)).filter((i) => i >= 0);
-  const shared = new Map<string, string>();
-  const pools = fields.map((f) => (f !== undefined && INTERNED_FIELDS.has(f) ? internPool(shared) : undefined));
   return (cells) => {
     const record: Record<string, string> = {};
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       if (f === undefined) continue;
       const raw = cells[i] as string;
-      let value = raw.length === 0 ? undefined : raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : cleanCell(raw);
-      if (value === undefined) continue;
-      const pool = pools[i];
-      if (pool !== undefined) value = pool(value);
-      record[f] = value;
+      const value = raw.length === 0 ? undefined : raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : cleanCell(raw);
+      if (value !== undefined) record[f] = value;
     }
     let attributes: Record<string, string> | undefined;
     for (const i of extras) {
