@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Deterministic generator of N canonical transactions (CSV) for benchmarks: ~100k accounts,
 // Zipf-skewed beneficiaries, injected near-threshold cash, split sums and fan-in collectors.
-// Usage: node bench/generate.mjs --rows 1000000 --out bench/data/tx-1m.csv [--seed 1] [--accounts 100000]
+// Usage: node bench/generate.mjs --rows 1000000 --out bench/data/tx-1m.csv [--seed 1] [--accounts 100000] [--days 180]
+// (--days stretches the same rows per day over a longer history: 3M rows over 540 days keep the
+// 1M/180-day density, which is what the flat-memory benchmark needs.)
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -79,9 +81,9 @@ export async function generate({ rows = 1_000_000, out, seed = 1, accounts = 100
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { rows: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, accounts: { type: 'string' } } });
+  const { values } = parseArgs({ options: { rows: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, accounts: { type: 'string' }, days: { type: 'string' } } });
   const rows = Number(values.rows ?? 1_000_000);
   const out = values.out ?? `bench/data/tx-${rows}.csv`;
-  const bytes = await generate({ rows, out, seed: Number(values.seed ?? 1), accounts: Number(values.accounts ?? 100_000) });
+  const bytes = await generate({ rows, out, seed: Number(values.seed ?? 1), accounts: Number(values.accounts ?? 100_000), days: Number(values.days ?? 180) });
   console.error(`wrote ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB to ${out}`);
 }

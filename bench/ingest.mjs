@@ -2,12 +2,13 @@
 // Ingest + validation throughput on a generated canonical CSV: rows/s, MB/s and peak RSS for the
 // built-in reader with the fast validator, the zod validator, and fast-csv.
 // Usage: npm run build && node bench/ingest.mjs [--rows 1000000] [--runs 3]
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.mjs';
+import { machine } from './lib/common.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, runs: { type: 'string' }, child: { type: 'string' }, file: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string' }, runs: { type: 'string' }, child: { type: 'string' }, file: { type: 'string' }, days: { type: 'string' } } });
 
 if (values.child !== undefined) {
   // One measured run in a fresh process, so peak RSS belongs to this configuration alone.
@@ -24,8 +25,9 @@ if (values.child !== undefined) {
 
 const rows = Number(values.rows ?? 1_000_000);
 const runs = Number(values.runs ?? 3);
-const file = `bench/data/tx-${rows}.csv`;
-if (!existsSync(file)) await generate({ rows, out: file });
+const days = Number(values.days ?? 180);
+const file = days === 180 ? `bench/data/tx-${rows}.csv` : `bench/data/tx-${rows}-${days}d.csv`;
+if (!existsSync(file)) await generate({ rows, out: file, days });
 const mb = statSync(file).size / 1e6;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = {};
@@ -38,4 +40,8 @@ for (const config of ['fast:fast', 'fast:zod', 'fast-csv:fast']) {
   results[config] = { seconds, rowsPerSecond: Math.round(rows / seconds), mbPerSecond: +(mb / seconds).toFixed(1), peakRssMB: Math.round(Math.max(...samples.map((s) => s.maxRssMB))), accepted: samples[0].accepted, runs: samples.length };
   console.log(`${config.padEnd(14)} ${results[config].rowsPerSecond.toLocaleString('en')} rows/s  ${results[config].mbPerSecond} MB/s  peak RSS ${results[config].peakRssMB} MB  (median of ${samples.length}, ${rows.toLocaleString('en')} rows, ${mb.toFixed(1)} MB)`);
 }
+mkdirSync('bench/results', { recursive: true });
+const out = `bench/results/ingest-${rows}.json`;
+writeFileSync(out, `${JSON.stringify({ machine: machine(), rows, days, file, fileMB: +mb.toFixed(1), results }, null, 2)}\n`);
+console.log(`results: ${out}`);
 export default results;

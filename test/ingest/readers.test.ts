@@ -20,6 +20,25 @@ const collect = async (source: Parameters<typeof ingestTransactions>[0], options
 };
 
 describe('readers', () => {
+  test('a CSV file spanning many read chunks: quoted newlines and CRLF across chunk boundaries, row numbers exact', async () => {
+    // ~5,000 rows of varying width (~600 KB) so quoted fields and CRLF pairs straddle the 64 KiB reads.
+    const lines = [HEADER + ',reference'];
+    let physical = 2;
+    const expected: [string, number, string][] = [];
+    for (let i = 0; i < 5000; i++) {
+      const reference = i % 7 === 0 ? `"line one\r\nline ""two"", x${'x'.repeat(i % 113)}"` : 'r'.repeat(i % 97);
+      lines.push(`C${i},2025-01-01T00:00:00Z,${i + 1}.00,USD,cash_deposit,A${i % 50},${reference}`);
+      expected.push([`C${i}`, physical, i % 7 === 0 ? `line one\r\nline "two", x${'x'.repeat(i % 113)}` : 'r'.repeat(i % 97)]);
+      physical += i % 7 === 0 ? 2 : 1;
+    }
+    lines.push('C0,2025-01-01T00:00:00Z,1.00,USD,cash_deposit,A0,dup');
+    const p = file('big.csv', `${lines.join('\r\n')}\r\n`);
+    const { txs, summary } = await collect(p);
+    expect(summary).toMatchObject({ read: 5001, accepted: 5000, rejected: 0, duplicates: 1 });
+    expect(summary.issues).toEqual([{ row: physical, field: 'id', code: 'duplicate_id', message: expect.any(String) }]);
+    expect(txs.map((t) => [t.id, t.reference ?? ''])).toEqual(expected.map(([id, , ref]) => [id, ref]));
+  });
+
   test('NDJSON: rows are line numbers; a bad line is malformed; numbers become exact strings', async () => {
     const p = file('a.ndjson', [
       JSON.stringify({ id: 'N1', timestamp: '2025-01-01T00:00:00Z', amount: 12.5, currency: 'USD', kind: 'cash_deposit', to_account: 'A' }),
