@@ -20,3 +20,8 @@ export function isCountryCode(code: string): boolean {
   countries ??= new Set(COUNTRY_CODES.split(' '));
   return countries.has(code);
 }
+
+/** Every ISO 3166-1 alpha-2 code (internal: the canonical string pool of transaction fields). */
+export function countryCodeList(): readonly string[] {
+  return COUNTRY_CODES.split(' ');
+}
