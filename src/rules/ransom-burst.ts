@@ -188,17 +188,27 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     if ((families.get(clusters.clusterOf(g.payer.key))?.payers.length ?? 0) > 1) for (const e of g.events) keyOf.set(e, g.payer.key);
   }
   const by = (e: WindowEvent): string | undefined => keyOf.get(e) ?? payerOf(window, e, context)?.key;
+  // Escalation: some payment is at least (any) or more than (strict) an earlier payment by a
+  // different payer. One pass: the smallest earlier amount by a payer other than the later one's
+  // is the smaller of the overall minimum and the minimum among the other payers.
   const escalates = (f: Family, events: readonly WindowEvent[]): { any: boolean; strict: boolean } => {
     let any = false;
     let strict = false;
-    for (let j = 1; j < events.length; j++) {
-      const later = events[j] as WindowEvent;
-      for (let i = 0; i < j; i++) {
-        const earlier = events[i] as WindowEvent;
-        if (by(earlier) === by(later) || later.amount < earlier.amount) continue;
+    let min1 = Number.POSITIVE_INFINITY;
+    let min1By: string | undefined;
+    let min2 = Number.POSITIVE_INFINITY; // smallest amount among payers other than min1By
+    for (const later of events) {
+      const who = by(later);
+      const floor = who === min1By ? min2 : min1;
+      if (later.amount >= floor) {
         any = true;
-        if (later.amount > earlier.amount) strict = true;
+        if (later.amount > floor) strict = true;
       }
+      if (later.amount < min1) {
+        if (who !== min1By) min2 = min1;
+        min1 = later.amount;
+        min1By = who;
+      } else if (who !== min1By && later.amount < min2) min2 = later.amount;
     }
     return { any: any && f.payers.length >= o.minFamilyPayers, strict };
   };
