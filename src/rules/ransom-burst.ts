@@ -293,7 +293,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
       }
     }
   }
-  related.sort((a, b) => (a.kind + a.id < b.kind + b.id ? -1 : 1));
+  related.sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const events = strong ? ransomLike.flatMap((f) => f.events) : variant === 'band' ? mine.events : burst;
   return [{ ...hitOf(rule, window, events, strength * factor, reason, facts, variant), related }];
 }
