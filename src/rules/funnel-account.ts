@@ -1,0 +1,343 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from './_lib.js';
+import { counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, median, ownCountryOf, ownRef, payerOf, phoneKeys, type Payer } from './_payments.js';
+import { countOpt, days, ratioOpt } from './options.js';
+
+/** Options of {@link funnelAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-01, all *proposed*). @category Rules
+ * @example funnelAccountOptionsSchema.parse({ minSendersShort: 6 }) */
+export const funnelAccountOptionsSchema = z
+  .object({
+    /** Short window D (7 d) and its distinct-sender minimum n_min (5). */
+    shortWindowDays: days(1, 30, 7),
+    minSendersShort: countOpt(2, 200, 5),
+    /** Long window D (30 d) and its distinct-sender minimum n_min (10). */
+    longWindowDays: days(2, 90, 30),
+    minSendersLong: countOpt(2, 1000, 10),
+    /** Distinct sender regions g_min (countries abroad; domestic institutions or cash locations); 1 disables it where geography is missing. */
+    minRegions: countOpt(1, 50, 2),
+    /** Share of sender families with no payment to the account before the window, p_new (0.8). */
+    minNewShare: ratioOpt(0, 1, 0.8),
+    /** History before the window searched for earlier payments by the same senders (payroll, rent, savings groups). */
+    historyDays: days(0, 365, 60),
+    /** Similar-amounts sub-score: CV of the amounts ≤ cv_max (0.25), or ≥ q (0.6) of them within ±X (15 %) of the median. */
+    maxAmountCv: ratioOpt(0, 2, 0.25),
+    similarTolerance: ratioOpt(0.01, 0.5, 0.15),
+    minSimilarShare: ratioOpt(0.1, 1, 0.6),
+    /**
+     * Payments below this share of the cash threshold are not counted (MYR 125, USD 50 at the
+     * defaults): a hawker's or online shop's many small customer payments are not collection.
+     */
+    minPaymentShareOfThreshold: ratioOpt(0, 1, 0.005),
+    /** The counted payments must total at least this share of the cash threshold (MYR 2,500; one smuggling fee is MYR 2,200–10,000, RESEARCH §a.2). */
+    minTotalShareOfThreshold: ratioOpt(0, 10, 0.1),
+    /** Most sender accounts listed in `related`. */
+    maxRelated: countOpt(0, 1000, 50),
+    /** Most recent distinct senders analysed per evaluation; beyond it counts are lower bounds (the strength saturates long before). */
+    maxSenders: countOpt(20, 5000, 100),
+    /** Most events read per evaluation (bounds the cost on very busy accounts). */
+    maxScan: countOpt(100, 100_000, 5000),
+  })
+  .refine((o) => o.longWindowDays >= o.shortWindowDays, { message: 'longWindowDays must be at least shortWindowDays', path: ['longWindowDays'] })
+  .refine((o) => o.maxSenders >= Math.max(o.minSendersShort, o.minSendersLong), { message: 'maxSenders must be at least the sender minimums', path: ['maxSenders'] });
+/** Options accepted by {@link funnelAccount} (defaults filled in). @category Rules @example const o: FunnelAccountOptions = { minRegions: 1 }; */
+export type FunnelAccountOptions = z.input<typeof funnelAccountOptionsSchema>;
+type Options = z.output<typeof funnelAccountOptionsSchema>;
+
+const ID = 'funnel_account';
+const INDICATORS = ['MS-FUN-01'] as const;
+
+/**
+ * MS-FUN-01, funnel / collection account (many-to-one, the AMLSim "fan-in"): within 7 days ≥ 5
+ * (or within 30 days ≥ 10) distinct sender families pay one account by transfer or third-party
+ * cash, from ≥ 2 regions (countries abroad, else the sender's institution or the cash location),
+ * with ≥ 80 % of them new to the account. Senders of the holder's own family and organisations
+ * are not counted; senders of one household or family are counted once. Similar amounts (CV ≤ 0.25
+ * or ≥ 60 % within ±15 % of the median) raise the strength. Licensed remitters and government
+ * accounts never fire; businesses and NGOs are discounted below half strength; payroll and rent
+ * receivers and rotating savings groups (the same payers every cycle; the pot paid back to a
+ * member) fail the new-sender share or are discounted. The senders are listed in `related`.
+ * @category Rules
+ * @example const rule = funnelAccount({ minRegions: 1 });
+ */
+export function funnelAccount(options: FunnelAccountOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(funnelAccountOptionsSchema, options, ID);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'network_flow',
+    entities: ['account'],
+    windowMs: (o.longWindowDays + o.historyDays) * DAY_MS,
+    options: o,
+    description: 'Possible funnel-account pattern: many new, unrelated senders from several places paying one account.',
+    evaluate: (window, context) => evaluate(window, context, o, rule),
+  };
+  return rule;
+}
+
+/** @internal A person paying into a collector, with their inflows in the window (oldest first). */
+export interface Sender {
+  readonly payer: Payer;
+  readonly events: WindowEvent[];
+  /** Oldest inflow of this sender seen in the scan, history included. */
+  oldest: number;
+}
+
+/** @internal What one pass over a collector's window found. */
+export interface SenderScan {
+  /** Counted senders by payer key (inflows since `from`), in no particular order. */
+  readonly senders: Map<string, Sender>;
+  /** Largest transfer out to each counterparty account since `from` (rotating-savings pot payouts). */
+  readonly paidOut: Map<string, number>;
+  /** The scan stopped at `maxScan` before reaching the start of the history. */
+  readonly truncated: boolean;
+  /** More senders paid in the window than `maxSenders`: only the most recent were analysed. */
+  readonly sampled: boolean;
+}
+
+/** @internal Bounds of one scan. */
+export interface ScanLimits {
+  readonly maxScan: number;
+  readonly maxSenders: number;
+}
+
+/** The sender as written on an inflow (cheap, no normalizing); `undefined` for the holder's own cash. */
+function rawSenderId(e: WindowEvent, holderParty: string | undefined): string | undefined {
+  if (e.direction !== 'in') return undefined;
+  if (e.kind === 'transfer') return e.counterparty ?? (e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`);
+  if (e.kind !== 'cash_deposit') return undefined;
+  if (e.conductor !== undefined) return e.conductor === holderParty ? undefined : `c|${e.conductor}`;
+  return e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`;
+}
+
+/**
+ * @internal The newest event's sender, if it is one a collector rule counts: a person (not an
+ * organisation) outside the holder's family, paying by transfer or third-party cash.
+ */
+export function countedSender(window: EntityWindow, context: RuleContext, last: WindowEvent): { payer: Payer; keep: (p: Payer) => boolean } | undefined {
+  if (rawSenderId(last, window.account?.party) === undefined) return undefined;
+  const payer = payerOf(window, last, context, false);
+  if (payer === undefined) return undefined;
+  const holder = ownRef(window, last);
+  const keep = (p: Payer): boolean => !isOrganisation(p, context) && !isFamily(context.identity.familyLink(holder, p));
+  return keep(payer) ? { payer, keep } : undefined;
+}
+
+/**
+ * @internal One bounded pass, newest first, over inflows since `historyFrom`: groups the inflows
+ * since `from` of the most recent `maxSenders` counted senders and notes each one's oldest inflow
+ * (older senders are only noted as `sampled`, so the cost per evaluation stays linear and cheap).
+ * Returns `undefined` as soon as the newest event's sender turns out to have paid since
+ * `repeatFrom` (no new sender: nothing changed).
+ */
+export function scanSenders(
+  window: EntityWindow, context: RuleContext, keep: (p: Payer) => boolean, from: number, historyFrom: number, repeatFrom: number, limits: ScanLimits,
+): SenderScan | undefined {
+  const { maxScan, maxSenders } = limits;
+  const { events, start } = window;
+  const holderParty = window.account?.party;
+  const last = events.length - 1;
+  const id0 = rawSenderId(events[last] as WindowEvent, holderParty);
+  const byRaw = new Map<string, Sender | null>();
+  const senders = new Map<string, Sender>();
+  const paidOut = new Map<string, number>();
+  let sampled = false;
+  let i = last;
+  for (let n = 0; i >= start && n < maxScan; i--, n++) {
+    const e = events[i] as WindowEvent;
+    if (e.ts < historyFrom) break;
+    if (e.direction === 'out') {
+      if (e.ts >= from && e.kind === 'transfer' && e.counterparty !== undefined) paidOut.set(e.counterparty, Math.max(paidOut.get(e.counterparty) ?? 0, e.amount));
+      continue;
+    }
+    const raw = rawSenderId(e, holderParty);
+    if (raw === undefined) continue;
+    if (i !== last && raw === id0 && e.ts >= repeatFrom) return undefined;
+    let g = byRaw.get(raw);
+    if (g === undefined) {
+      if (e.ts < from) continue; // only in the history: not a sender of this window
+      if (byRaw.size >= maxSenders) {
+        sampled = true;
+        continue;
+      }
+      const p = payerOf(window, e, context, false);
+      g = p === undefined ? null : (senders.get(p.key) ?? (keep(p) ? { payer: p, events: [], oldest: e.ts } : null));
+      if (p !== undefined && g !== null) senders.set(p.key, g);
+      byRaw.set(raw, g);
+    }
+    if (g === null) continue;
+    g.oldest = e.ts;
+    if (e.ts >= from) g.events.push(e);
+  }
+  for (const g of senders.values()) g.events.reverse();
+  const truncated = i >= start && (events[i] as WindowEvent).ts >= historyFrom;
+  return { senders, paidOut, truncated, sampled };
+}
+
+/** @internal Senders with inflows since `from`, each with only those inflows. */
+export function sendersSince(senders: Iterable<Sender>, from: number): Sender[] {
+  const out: Sender[] = [];
+  for (const s of senders) {
+    const events = s.events.filter((e) => e.ts >= from);
+    if (events.length > 0) out.push({ payer: s.payer, events, oldest: s.oldest });
+  }
+  return out;
+}
+
+/** @internal Distinct families among senders (one household, family name or phone quoted in deposits = one family), and how many are new since `from`. */
+export function familiesOf(senders: readonly Sender[], context: RuleContext, from: number): { families: number; newFamilies: number } {
+  const clusters = familyClusters(senders.map((s) => s.payer), context, false, phoneKeys(senders, context));
+  const old = new Map<string, boolean>();
+  for (const s of senders) {
+    const c = clusters.clusterOf(s.payer.key);
+    old.set(c, (old.get(c) ?? false) || s.oldest < from);
+  }
+  let newFamilies = 0;
+  for (const v of old.values()) if (!v) newFamilies++;
+  return { families: old.size, newFamilies };
+}
+
+/** @internal Similar-amounts sub-score: CV ≤ `maxCv`, or ≥ `minShare` of amounts within ±`tolerance` of the median. */
+export function amountSimilarity(amounts: readonly number[], maxCv: number, tolerance: number, minShare: number): { cv: number; nearMedianShare: number; similar: boolean } {
+  if (amounts.length === 0) return { cv: 0, nearMedianShare: 0, similar: false };
+  const m2 = median(amounts) * 2; // an integer: the median of integers is a whole or half unit
+  const bp = Math.round(tolerance * 10_000);
+  let near = 0;
+  for (const a of amounts) if (Math.abs(2 * a - m2) * 10_000 <= bp * m2) near++;
+  const c = cv(amounts);
+  const share = near / amounts.length;
+  return { cv: c, nearMedianShare: share, similar: c <= maxCv || share >= minShare };
+}
+
+/** @internal Senders who received a pot (≥ 2 × the median stake) back from the account: a rotating savings group paying out in turn. */
+export function potsPaid(senders: readonly Sender[], paidOut: ReadonlyMap<string, number>, medianStake: number): number {
+  let n = 0;
+  for (const s of senders) if (s.payer.account !== undefined && (paidOut.get(s.payer.account) ?? 0) >= 2 * medianStake) n++;
+  return n;
+}
+
+/** @internal The senders as entity references (accounts, else conductor parties), sorted, at most `max`. */
+export function senderRefs(senders: readonly Sender[], max: number): EntityRef[] {
+  const refs: EntityRef[] = [];
+  for (const s of senders) {
+    if (s.payer.account !== undefined) refs.push({ kind: 'account', id: s.payer.account });
+    else if (s.payer.party !== undefined) refs.push({ kind: 'party', id: s.payer.party });
+  }
+  refs.sort((a, b) => (a.kind + a.id < b.kind + b.id ? -1 : a.kind + a.id > b.kind + b.id ? 1 : 0));
+  return refs.slice(0, max);
+}
+
+/** Where a payment came from: a country abroad, else the sender's institution or the cash location, else 'domestic'. */
+function regionOf(e: WindowEvent, own: string | undefined, context: RuleContext): string | undefined {
+  if (e.kind === 'cash_deposit') {
+    if (e.location !== undefined) return `l:${e.location}`;
+    const c = e.tx.locationCountry;
+    return c !== undefined && own !== undefined && c !== own ? `c:${c}` : 'domestic';
+  }
+  const c = counterpartyCountryOf(e, context);
+  if (c !== undefined && own !== undefined && c !== own) return `c:${c}`;
+  const inst = e.tx.fromInstitution ?? (e.counterparty === undefined ? undefined : context.accounts.get(e.counterparty)?.institution);
+  if (inst !== undefined) return `i:${inst}`;
+  return c !== undefined ? 'domestic' : undefined;
+}
+
+/** Distinct regions: countries abroad and domestic institutions or locations; unspecified domestic senders count once, only where nothing more precise is known. */
+function countRegions(events: readonly WindowEvent[], window: EntityWindow, context: RuleContext): number {
+  const set = new Set<string>();
+  let domestic = false;
+  let specific = false;
+  for (const e of events) {
+    const r = regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
+    if (r === undefined) continue;
+    if (r === 'domestic') domestic = true;
+    else {
+      set.add(r);
+      if (!r.startsWith('c:')) specific = true;
+    }
+  }
+  return set.size + (domestic && !specific ? 1 : 0);
+}
+
+interface Candidate {
+  readonly days: number;
+  readonly senders: Sender[];
+  readonly events: WindowEvent[];
+  readonly strength: number;
+  readonly facts: Record<string, number | string | boolean>;
+  readonly families: number;
+  readonly regions: number;
+  readonly newShare: number;
+  readonly similar: boolean;
+  readonly total: number;
+}
+
+function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit[] {
+  const last = newest(window);
+  if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
+  const type = window.account?.type;
+  if (type === 'msb' || type === 'government') return [];
+  const minPayment = o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold;
+  if (last.amount < minPayment) return [];
+  const first = countedSender(window, context, last);
+  if (first === undefined) return [];
+  const longFrom = last.ts - o.longWindowDays * DAY_MS + 1;
+  const shortFrom = last.ts - o.shortWindowDays * DAY_MS + 1;
+  const scan = scanSenders(window, context, first.keep, longFrom, longFrom - o.historyDays * DAY_MS, shortFrom, o);
+  if (scan === undefined) return [];
+  let best: Candidate | undefined;
+  for (const [days, minSenders, from] of [[o.shortWindowDays, o.minSendersShort, shortFrom], [o.longWindowDays, o.minSendersLong, longFrom]] as const) {
+    const c = candidate(window, context, o, scan, days, minSenders, from);
+    if (c !== undefined && (best === undefined || c.strength >= best.strength)) best = c;
+  }
+  if (best === undefined) return [];
+  const profile = context.jurisdiction;
+  const n = best.senders.length;
+  const reason =
+    `Possible funnel-account pattern: ${scan.sampled ? 'at least ' : ''}${best.families} unrelated senders${n > best.families ? ` (${n} payers)` : ''} from ${best.regions} ` +
+    `place${best.regions === 1 ? '' : 's'} paid this account ${money(profile, best.total)} in ${best.events.length} payments within ${best.days} days, ` +
+    `${Math.round(best.newShare * 100)} % of them paying it for the first time${best.similar ? ', in similar amounts' : ''}.`;
+  return [{ ...hitOf(rule, window, best.events, best.strength, reason, best.facts), related: senderRefs(best.senders, o.maxRelated) }];
+}
+
+function candidate(window: EntityWindow, context: RuleContext, o: Options, scan: SenderScan, days: number, minSenders: number, from: number): Candidate | undefined {
+  const minPayment = o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold;
+  const senders = sendersSince(scan.senders.values(), from).filter((s) => s.events.some((e) => e.amount >= minPayment));
+  if (senders.length < minSenders) return undefined;
+  const { families, newFamilies } = familiesOf(senders, context, from);
+  if (families < minSenders) return undefined;
+  const newShare = newFamilies / families;
+  if (newShare < o.minNewShare) return undefined;
+  const events = senders.flatMap((s) => s.events).filter((e) => e.amount >= minPayment);
+  let total = 0;
+  for (const e of events) total += e.amount;
+  if (total < o.minTotalShareOfThreshold * context.jurisdiction.cashThreshold) return undefined;
+  const regions = countRegions(events, window, context);
+  if (regions < o.minRegions) return undefined;
+  const amounts = events.map((e) => e.amount);
+  const sim = amountSimilarity(amounts, o.maxAmountCv, o.similarTolerance, o.minSimilarShare);
+  const discounts: string[] = [];
+  let factor = accountTypeFactor(window);
+  let cap = 1;
+  const type = window.account?.type;
+  if (type === 'business' || type === 'ngo') {
+    discounts.push(`${type}_account`);
+    cap = 0.45; // a declared collector: below half strength
+  }
+  const pots = potsPaid(senders, scan.paidOut, median(amounts));
+  if (pots > 0) {
+    factor *= 0.2;
+    discounts.push('rotating_savings_payout');
+  }
+  const strength = Math.min(cap,
+    (0.45 + 0.05 * Math.min(6, families - minSenders) + 0.05 * Math.min(3, regions - o.minRegions) + (sim.similar ? 0.15 : 0)) * factor);
+  const facts: Record<string, number | string | boolean> = {
+    senders: families, payers: senders.length, regions, newShare: ratio(newShare), payments: events.length, totalMinor: total,
+    windowDays: days, amountCv: ratio(sim.cv), nearMedianShare: ratio(sim.nearMedianShare), similarAmounts: sim.similar,
+  };
+  if (pots > 0) facts['potsPaidOut'] = pots;
+  if (scan.truncated) facts['historyTruncated'] = true;
+  if (scan.sampled) facts['sampledSenders'] = o.maxSenders;
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  return { days, senders, events, strength, facts, families, regions, newShare, similar: sim.similar, total };
+}

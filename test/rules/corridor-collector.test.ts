@@ -1,0 +1,122 @@
+import { describe, expect, test } from 'vitest';
+import { corridorCollector } from '../../src/rules/corridor-collector.js';
+import type { Account, Party } from '../../src/schema/reference-data.js';
+import type { Transaction } from '../../src/schema/transaction.js';
+import { MY_LIKE, deposit, hitsOf, transfer } from '../helpers/builders.js';
+import { rawHitsOf } from '../helpers/raw-hits.js';
+
+const D = 24;
+const COUNTRIES = ['BD', 'BD', 'MM', 'SA', 'AE', 'BD', 'MM', 'SA', 'BD', 'AE'];
+/** Sender i pays the collector in Malaysia from abroad (a remitter credit). */
+const pay = (i: number, amount: number, hours: number, extra: Partial<Transaction> = {}) =>
+  transfer(`X${i}`, 'COL', amount, hours, { currency: 'MYR', fromCountry: COUNTRIES[i % COUNTRIES.length] as string, toCountry: 'MY', channel: 'remitter', ...extra });
+/** A domestic payer in Malaysia. */
+const local = (i: number, hours: number) => transfer(`L${i}`, 'COL', 150_000, hours, { currency: 'MYR', fromCountry: 'MY', toCountry: 'MY', channel: 'mobile' });
+const senders = (n: number, gap = 24, amount = (i: number) => 150_000 + i * 2_000) => Array.from({ length: n }, (_, i) => pay(i, amount(i), i * gap));
+const accounts: Account[] = [{ account: 'COL', party: 'P-COL', type: 'personal', country: 'MY' }];
+const parties: Party[] = [{ party: 'P-COL', name: 'Tun Tun', country: 'MM' }];
+const run = (txs: Transaction[], acc: Account[] = accounts, ps: Party[] = parties) =>
+  hitsOf([corridorCollector()], txs, { profile: MY_LIKE, accounts: acc, parties: ps }).filter((h) => h.entity.id === 'COL');
+
+describe('corridor_collector (MS-FUN-02)', () => {
+  test('five new senders in Bangladesh, Myanmar and the Gulf pay a collector in Malaysia within 14 days', () => {
+    const hits = rawHitsOf([corridorCollector()], senders(5), { profile: MY_LIKE, accounts, parties }).filter((h) => h.entity.id === 'COL');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.facts).toMatchObject({
+      senders: 5, corridorSenders: 5, corridorShare: 1, newShare: 1, senderCountries: 'AE,BD,MM,SA', collectorCountry: 'MY', similarAmounts: true, totalMinor: 770_000,
+    });
+    expect(hits[0]?.related).toEqual(['X0', 'X1', 'X2', 'X3', 'X4'].map((id) => ({ kind: 'account', id })));
+    expect(hits[0]?.reason).toBe(
+      'Possible corridor-collection pattern: 5 unrelated senders, 5 of them in AE, BD, MM, SA, paid this account in MY MYR 7,700.00 in 5 payments within 14 days, in similar amounts.',
+    );
+    expect(hits[0]?.strength).toBeCloseTo(0.8, 4);
+  });
+
+  test('boundary: four senders do not fire; the fifth exactly 14 days after the first is outside the window', () => {
+    expect(run(senders(4))).toHaveLength(0);
+    expect(run(senders(5, 14 * D / 4))).toHaveLength(0);
+    expect(run(senders(5, (14 * D - 1) / 4))).toHaveLength(1);
+  });
+
+  test('boundary: 7 of 10 senders from the corridor (70 %) fire, 6 of 10 do not', () => {
+    const mixed = (domestic: number) => [
+      ...Array.from({ length: domestic }, (_, i) => local(i, i)),
+      ...Array.from({ length: 10 - domestic }, (_, i) => pay(i, 150_000, 24 + i)),
+    ];
+    expect(run(mixed(3))[0]?.facts).toMatchObject({ senders: 10, corridorSenders: 7, corridorShare: 0.7 });
+    expect(run(mixed(4))).toHaveLength(0);
+  });
+
+  test('similar amounts raise the strength', () => {
+    const similar = run(senders(6))[0]!;
+    const varied = run(senders(6, 24, (i) => [20_000, 500_000, 80_000, 1_900_000, 35_000, 260_000][i] as number))[0]!;
+    expect(varied.facts['similarAmounts']).toBe(false);
+    expect(varied.strength).toBeLessThan(similar.strength);
+  });
+
+  test('direction: the collector must sit in a transit or destination country', () => {
+    // Senders in Malaysia and the Gulf paying an account in Sri Lanka (origin only) or Britain (off the corridor).
+    for (const country of ['LK', 'GB']) {
+      const txs = senders(6).map((t) => ({ ...t, fromCountry: t.fromCountry === 'BD' || t.fromCountry === 'MM' ? 'MY' : (t.fromCountry as string), toCountry: country }));
+      expect(run(txs, [{ account: 'COL', country }])).toHaveLength(0);
+    }
+  });
+
+  test('look-alike: migrants in Malaysia sending money home to their own families do not fire', () => {
+    const home = Array.from({ length: 6 }, (_, i) =>
+      transfer(`MIG${i}`, `FAM${i}`, 150_000, i * 12, { currency: 'MYR', fromCountry: 'MY', toCountry: 'BD', channel: 'remitter' }));
+    expect(hitsOf([corridorCollector()], home, { profile: MY_LIKE })).toHaveLength(0);
+  });
+
+  test('a Bangladeshi account paid from Malaysia and the Gulf (the remittance direction) is discounted', () => {
+    const toBD = senders(6).map((t, i) => ({ ...t, fromCountry: ['MY', 'SA', 'AE'][i % 3] as string, toCountry: 'BD' }));
+    const hit = run(toBD, [{ account: 'COL', country: 'BD' }])[0]!;
+    expect(hit.facts['discount']).toBe('remittance_direction');
+    expect(hit.strength).toBeLessThan(0.5);
+    // Myanmar senders paying a collector on the Bangladesh coast are the forward direction.
+    const fromMM = senders(6).map((t) => ({ ...t, fromCountry: 'MM', toCountry: 'BD' }));
+    expect(run(fromMM, [{ account: 'COL', country: 'BD' }])[0]?.facts['discount']).toBeUndefined();
+  });
+
+  test('look-alike: a family remittance — senders sharing the holder’s family name — does not fire', () => {
+    const family = senders(6).map((t, i) => ({ ...t, fromName: ['Jamal Sikder', 'Rafiq Sikder', 'Nurul Amin Sikder', 'Abul Sikder', 'Kamal Sikder', 'Shirin Sikder'][i] as string }));
+    const ps: Party[] = [{ party: 'P-COL', name: 'Rahima Sikder', country: 'BD' }];
+    expect(run(family, accounts, ps)).toHaveLength(0);
+    // The same payments to an unrelated holder: the senders are one family, so they count once.
+    expect(run(family)).toHaveLength(0);
+    // A sender of the holder's own household is not a third party: five senders leave four.
+    const acc: Account[] = [...accounts, { account: 'X0', party: 'P-X0' }];
+    const home = (address: string): Party[] => [{ ...(parties[0] as Party), address: 'No. 9, Jalan Cempaka 2, Klang' }, { party: 'P-X0', name: 'Aung Min', country: 'MM', address }];
+    expect(run(senders(5), acc, home('No. 9, Jalan Cempaka 2, Klang'))).toHaveLength(0);
+    expect(run(senders(5), acc, home('No. 31, Jalan Teratai 4, Kajang'))).toHaveLength(1);
+    // One payer paying again and again is one sender.
+    expect(run(Array.from({ length: 8 }, (_, k) => pay(0, 150_000, k * 24)))).toHaveLength(0);
+  });
+
+  test('look-alike: licensed remitters and government accounts never fire; a business stays below half strength', () => {
+    expect(run(senders(8), [{ account: 'COL', type: 'msb', country: 'MY' }])).toHaveLength(0);
+    expect(run(senders(8), [{ account: 'COL', type: 'government', country: 'MY' }])).toHaveLength(0);
+    const shop = run(senders(8), [{ account: 'COL', type: 'business', country: 'MY' }])[0]!;
+    expect(shop.strength).toBeLessThan(0.5);
+    expect(shop.facts['discount']).toBe('business_account');
+  });
+
+  test('senders who already paid before the window are not new (p_new 0.8)', () => {
+    const earlier = [pay(0, 150_000, -30 * D), pay(1, 150_000, -29 * D)];
+    expect(run([...earlier, ...senders(5)])).toHaveLength(0);
+    expect(run([earlier[0] as Transaction, ...senders(5)])[0]?.facts).toMatchObject({ newShare: 0.8 });
+  });
+
+  test('countries from accounts.csv and the jurisdiction fill in what the transaction omits', () => {
+    const bare = senders(5).map(({ fromCountry: _f, toCountry: _t, ...rest }): Transaction => rest);
+    const acc: Account[] = COUNTRIES.slice(0, 5).map((c, i) => ({ account: `X${i}`, country: c }));
+    // No country for the collector: the jurisdiction's (MY) applies.
+    expect(run(bare, acc, [])[0]?.facts).toMatchObject({ collectorCountry: 'MY', corridorSenders: 5 });
+    expect(run(bare, [], [])).toHaveLength(0);
+  });
+
+  test('cash paid in locally is not a corridor payment', () => {
+    const cash = Array.from({ length: 6 }, (_, i) => deposit('COL', 150_000, i * 12, { currency: 'MYR', conductor: `C${i}`, location: 'BR1', toCountry: 'MY' }));
+    expect(run(cash)).toHaveLength(0);
+  });
+});
