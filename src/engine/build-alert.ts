@@ -17,7 +17,7 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
       scored.push(ep.hit);
       if (ep.from < first) first = ep.from;
       if (ep.to > last) last = ep.to;
-      hits.push({
+      const hit: AlertHit = {
         rule: ep.hit.rule,
         indicators: [...ep.hit.indicators],
         strength: ep.hit.strength,
@@ -26,10 +26,13 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
         transactionCount: ep.transactionCount,
         reason: ep.hit.reason,
         facts: { ...ep.hit.facts },
-      });
+      };
+      const related = relatedOf(ep.hit);
+      if (related !== undefined) hit.related = related;
+      hits.push(hit);
     }
   }
-  hits.sort((a, b) => b.strength - a.strength || cmp(a.rule, b.rule) || cmp(a.window.from, b.window.from) || cmp(a.reason, b.reason));
+  hits.sort(compareAlertHits);
   const score = scoreHits(scored, config.typologies, config.familyOf);
   const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
   if (config.asOf !== undefined) engine.asOf = config.asOf;
@@ -48,8 +51,24 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
   };
 }
 
+/**
+ * The links of an episode's strongest hit (account and party refs only, in the rule's order), or
+ * undefined when it has none. Network alerts are formed from these (see `network.ts`).
+ */
+function relatedOf(hit: RuleHit): AlertHit['related'] {
+  if (hit.related === undefined || hit.related.length === 0) return undefined;
+  const out: NonNullable<AlertHit['related']> = [];
+  for (const r of hit.related) if (r.kind === 'account' || r.kind === 'party') out.push({ kind: r.kind, id: r.id });
+  return out.length === 0 ? undefined : out;
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders the hits of an alert: strongest first, then rule, window start and reason. */
+export function compareAlertHits(a: AlertHit, b: AlertHit): number {
+  return b.strength - a.strength || cmp(a.rule, b.rule) || cmp(a.window.from, b.window.from) || cmp(a.reason, b.reason);
 }
 
 /** Orders alerts for output: score, then entity, then id — a total, stable order. */

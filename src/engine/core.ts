@@ -15,6 +15,7 @@ import { compileTypologies, type CompiledTypology } from '../scoring/score.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, type Episode } from './episodes.js';
+import { isNetworkCandidate, networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
 
@@ -113,6 +114,11 @@ export function createCore(config: EngineConfig) {
   const sweepEvery = Math.max(3_600_000, Math.floor(maxRetention / 2));
   let lastSweep = Number.NEGATIVE_INFINITY;
   let processed = 0;
+  /**
+   * Final alerts (any score > 0) of entities evicted so far, kept for the network alerts at the
+   * end of the run: memory proportional to scored entity alerts, not to transactions.
+   */
+  let retired: Alert[] = [];
 
   function entity(kind: EntityKind, id: string): EntityState {
     const map = kind === 'account' ? accountStates : partyStates;
@@ -205,18 +211,27 @@ export function createCore(config: EngineConfig) {
     for (const map of [accountStates, partyStates]) {
       for (const [id, state] of map) {
         if (state.lastTs < now - config.retention[state.kind]) {
-          const alert = alertOf(state);
-          if (alert !== undefined) finished.push(alert);
+          const alert = anyAlertOf(state);
+          if (alert !== undefined) {
+            if (isNetworkCandidate(alert)) retired.push(alert);
+            if (alert.score >= config.minScore) finished.push(alert);
+          }
           map.delete(id);
         }
       }
     }
   }
 
-  function alertOf(state: EntityState): Alert | undefined {
+  /** The entity's alert whatever its score, or undefined without hits. */
+  function anyAlertOf(state: EntityState): Alert | undefined {
     if (state.episodes.size === 0 || state.anchor === undefined) return undefined;
-    const alert = buildAlert(state, config);
-    return alert.score >= config.minScore ? alert : undefined;
+    return buildAlert(state, config);
+  }
+
+  /** The entity's alert if it reaches the minimum score. */
+  function alertOf(state: EntityState): Alert | undefined {
+    const alert = anyAlertOf(state);
+    return alert !== undefined && alert.score >= config.minScore ? alert : undefined;
   }
 
   /** Live window events (inside the retention horizon) over all entities; O(entities), for stats only. */
@@ -238,6 +253,24 @@ export function createCore(config: EngineConfig) {
       const alert = alertOf(state);
       if (alert !== undefined) out.push(alert);
     }
+    return out;
+  }
+
+  /**
+   * End of input: the alerts of every live entity at or above the minimum score, then the network
+   * alerts (at or above it too) over every entity alert of the run — evicted ones and live ones.
+   * The live entities stay as they are, so more input may follow.
+   */
+  function finish(): Alert[] {
+    const out: Alert[] = [];
+    const candidates = [...retired];
+    for (const state of liveStates()) {
+      const alert = anyAlertOf(state);
+      if (alert === undefined) continue;
+      if (isNetworkCandidate(alert)) candidates.push(alert);
+      if (alert.score >= config.minScore) out.push(alert);
+    }
+    for (const alert of networkAlerts(candidates, config)) if (alert.score >= config.minScore) out.push(alert);
     return out;
   }
 
@@ -267,7 +300,7 @@ export function createCore(config: EngineConfig) {
         })),
       });
     }
-    return { transactions, entities: list, lastSweep: Number.isFinite(lastSweep) ? lastSweep : null, processed };
+    return { transactions, entities: list, lastSweep: Number.isFinite(lastSweep) ? lastSweep : null, processed, retired: [...retired] };
   }
 
   /** Restores a snapshot taken by {@link snapshot} from an engine with the same configuration. */
@@ -295,6 +328,7 @@ export function createCore(config: EngineConfig) {
     }
     lastSweep = snap.lastSweep ?? Number.NEGATIVE_INFINITY;
     processed = snap.processed;
+    retired = [...(snap.retired ?? [])];
   }
 
   return {
@@ -304,6 +338,7 @@ export function createCore(config: EngineConfig) {
     alertOf,
     liveAlerts,
     liveStates,
+    finish,
     stats: () => ({ processed, entities: accountStates.size + partyStates.size, windowEvents: windowEvents() }),
   };
 }
@@ -321,6 +356,8 @@ export interface CoreSnapshot {
   }[];
   readonly lastSweep: number | null;
   readonly processed: number;
+  /** Evicted entities' alerts kept for network alerts; absent in checkpoints from before network alerts. */
+  readonly retired?: Alert[];
 }
 
 /** The engine core's interface. */

@@ -39,7 +39,10 @@ export interface MonitorStats {
 export interface Monitor {
   /** Accepts one transaction or a batch, in any order within the lateness bound. */
   push(input: Transaction | readonly Transaction[]): MonitorUpdate;
-  /** Ends the input: evaluates everything pending and returns the alerts of every live entity. */
+  /**
+   * Ends the input: evaluates everything pending and returns the alerts of every live entity, and
+   * the network alerts over every entity alert of the run (exactly those of {@link scan}).
+   */
   flush(): MonitorUpdate;
   /** Serialisable state; `createMonitor({ ...options, checkpoint })` continues exactly from here. */
   checkpoint(): MonitorCheckpoint;
@@ -60,7 +63,10 @@ interface MonitorState {
  * Creates a streaming monitor: push transactions as they happen, receive new or updated alerts.
  * Transactions are held until the watermark (newest time seen minus `latenessMs`) passes them and
  * are then evaluated in (time, id) order — so any arrival order within the bound gives exactly the
- * alerts of {@link scan}. State is bounded by active entities, not history.
+ * alerts of {@link scan}. State is bounded by active entities, not history — except that, for the
+ * network alerts given at {@link Monitor.flush}, the final alert of each evicted entity that scored
+ * (score > 0, at any minimum score) is kept, in memory and in checkpoints: proportional to the
+ * number of such entity alerts, never to transactions. Network alerts come only at flush.
  *
  * @category Engine
  * @example
@@ -193,7 +199,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
       release(Number.POSITIVE_INFINITY, touched, finished, rejected);
       if (Number.isFinite(maxTs)) maxTs = Math.max(maxTs, maxTs + latenessMs);
       for (const state of core.liveStates()) state.dirty = false;
-      return { alerts: [...finished, ...core.liveAlerts()].sort(compareAlerts), late: [], duplicates: [], rejected };
+      const alerts = finished;
+      for (const alert of core.finish()) alerts.push(alert);
+      return { alerts: alerts.sort(compareAlerts), late: [], duplicates: [], rejected };
     },
     checkpoint() {
       const state: MonitorState = {

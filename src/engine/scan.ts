@@ -6,7 +6,7 @@ import type { EngineOptions } from './options.js';
 
 /** Result of {@link scan}. @category Engine */
 export interface ScanResult {
-  /** Alerts at or above the minimum score, by score then entity. */
+  /** Alerts at or above the minimum score, by score then entity: entity alerts and network alerts (see {@link networkAlerts}). */
   readonly alerts: readonly Alert[];
   readonly summary: {
     readonly transactions: number;
@@ -23,7 +23,8 @@ export interface ScanResult {
 /**
  * Batch analysis: sorts the transactions by (time, id), drops repeated ids (the first in that
  * order wins), and streams them through the same engine as {@link createMonitor}, so a shuffled
- * input gives byte-identical alerts.
+ * input gives byte-identical alerts. Network alerts (linked entities whose hits together score more
+ * than any one of them, see {@link networkAlerts}) are added at the end, under the same minimum score.
  *
  * @category Engine
  * @example
@@ -49,7 +50,7 @@ export function scan(transactions: Iterable<Transaction>, options: EngineOptions
     if (r !== undefined) rejections.push(r);
     touched.clear();
   }
-  for (const alert of core.liveAlerts()) alerts.push(alert); // not push(...): no argument-count limit on big outputs
+  for (const alert of core.finish()) alerts.push(alert); // live entities, then network alerts; not push(...): no argument-count limit
   alerts.sort(compareAlerts);
   return {
     alerts,

@@ -36,6 +36,8 @@ export const AlertSchema = z.object({
       transactionCount: z.number().int().min(1),
       reason: z.string(),
       facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+      related: z.array(z.object({ kind: z.enum(['account', 'party']), id: z.string() })).optional()
+        .meta({ description: 'Other entities this hit ties to the alerted entity (a collector\'s payers, people sharing an identifier); absent when none. Network alerts are formed from these links.' }),
     }),
   ),
   members: z.array(z.object({ kind: z.enum(['account', 'party']), id: z.string() })).optional()

@@ -47,11 +47,13 @@ export function compileTypologies(typologies: readonly Typology[], ruleIds: read
  * Scores an entity's hits against every typology: base points (weighted strengths or the
  * formula), times context amplification (only when there is a base), capped below the high band
  * unless hits come from enough indicator families. The entity score is the best typology's.
+ * Only each hit's rule and strength are read; several hits of one rule count once, at the
+ * strongest (so the hits of linked entities can be scored together, as network alerts are).
  * Never throws; always an integer in [0, 100].
  * @category Scoring
  */
 export function scoreHits(
-  hits: readonly RuleHit[],
+  hits: readonly Pick<RuleHit, 'rule' | 'strength'>[],
   typologies: readonly CompiledTypology[],
   familyOf: (rule: string) => IndicatorFamily | undefined,
 ): EntityScore {

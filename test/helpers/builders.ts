@@ -73,7 +73,8 @@ export function hitsOf(rules: Rule[], txs: Transaction[], options: RunOptions = 
     accounts: options.accounts ?? [],
     parties: options.parties ?? [],
   });
-  return alerts.flatMap((a) =>
+  // Entity alerts only: network alerts repeat their members' hits.
+  return alerts.filter((a) => a.entity.kind !== 'network').flatMap((a) =>
     a.hits.map((h) => ({
       rule: h.rule,
       indicators: h.indicators,
