@@ -41,11 +41,15 @@ export {
   transferThresholdAvoidance, transferThresholdAvoidanceOptionsSchema, type TransferThresholdAvoidanceOptions,
 } from './rules/transfer-threshold-avoidance.js';
 export { roundAmounts, roundAmountsOptionsSchema, type RoundAmountsOptions } from './rules/round-amounts.js';
+export { funnelAccount, funnelAccountOptionsSchema, type FunnelAccountOptions } from './rules/funnel-account.js';
+export { corridorCollector, corridorCollectorOptionsSchema, type CorridorCollectorOptions } from './rules/corridor-collector.js';
 
 // Scoring and alerts
 export { BAND_FLOORS, bandOf, type Band } from './scoring/bands.js';
 export { defineTypology, structuringTypology, typologySchema, type Typology, type TypologyInput } from './scoring/typology.js';
-export { defaultTypologies } from './scoring/default-typologies.js';
+export {
+  debtRepaymentTypology, defaultTypologies, ransomCollectionTypology, smugglingCollectionTypology, unlicensedRemitterTypology,
+} from './scoring/default-typologies.js';
 export { compileFormula } from './scoring/formula.js';
 export { scoreHits, type Contribution, type EntityScore } from './scoring/score.js';
 export { ALERT_SCHEMA_ID, AlertSchema, type Alert, type AlertHit } from './scoring/alert.js';
@@ -56,6 +60,9 @@ export { renderHtmlReport, type HtmlReportMeta } from './report/html.js';
 
 // Engine
 export { scan, type ScanResult } from './engine/scan.js';
+export {
+  DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, isNetworkCandidate, networkAlerts, type NetworkConfig, type NetworkOptions,
+} from './engine/network.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
 export type { EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';
 export type { EngineRejection } from './engine/core.js';

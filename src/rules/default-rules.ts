@@ -1,4 +1,6 @@
 import { conductorSpread } from './conductor-spread.js';
+import { corridorCollector } from './corridor-collector.js';
+import { funnelAccount } from './funnel-account.js';
 import { debtRepayment } from './debt-repayment.js';
 import { ransomBurst } from './ransom-burst.js';
 import { sharedIdentifier } from './shared-identifier.js';
@@ -29,6 +31,8 @@ export const RULE_FACTORIES = {
   ransom_burst: ransomBurst,
   third_party_payer: thirdPartyPayer,
   shared_identifier: sharedIdentifier,
+  funnel_account: funnelAccount,
+  corridor_collector: corridorCollector,
 } as const satisfies Record<string, (options?: never) => Rule>;
 
 /** @category Rules */

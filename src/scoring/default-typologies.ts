@@ -12,7 +12,7 @@ export function debtRepaymentTypology(): Typology {
     name: 'Possible debt-financed smuggling repayment',
     description: 'Post-arrival instalments or diverted wages flowing to a collector.',
     weights: { debt_repayment: 55, wage_diversion: 55, third_party_payer: 20, shared_identifier: 20 },
-    context: { round_amounts: 0.1 },
+    context: { round_amounts: 0.1, fee_match: 0.1, corridor_flow: 0.1, new_account: 0.1 },
     threshold: 40,
   });
 }
@@ -28,15 +28,59 @@ export function ransomCollectionTypology(): Typology {
     name: 'Possible ransom or extortion collection',
     description: 'Families of captives paying escalating amounts to a collector.',
     weights: { ransom_burst: 60, third_party_payer: 25, shared_identifier: 20, multi_depositor: 15 },
-    context: { round_amounts: 0.1 },
+    context: { round_amounts: 0.1, fee_match: 0.15, hotspot_cash: 0.15, sailing_season: 0.05 },
     threshold: 40,
   });
 }
 
 /**
- * The default typologies: structuring, debt repayment, ransom collection.
+ * Smuggling-fee collection (RESEARCH §a.1 MS-FUN-01/02, MS-FAN-01, MS-PT-01, MS-CASH-02): many
+ * unrelated payers, often from origin or diaspora countries, pay one collector, whose account then
+ * disperses the money (boat owner, crew, coordinators) or passes it straight through. Corridor,
+ * fee-sized amounts, sailing season, hotspot cash and a new account only amplify.
+ * @category Scoring
+ */
+export function smugglingCollectionTypology(): Typology {
+  return defineTypology({
+    id: 'smuggling_collection',
+    name: 'Possible smuggling-fee collection',
+    description: 'Many unrelated payers funding one collector, whose account disperses or passes the money on.',
+    weights: {
+      corridor_collector: 55,
+      funnel_account: 45,
+      fan_out: 35,
+      pass_through: 35,
+      third_party_payer: 20,
+      shared_identifier: 15,
+      multi_depositor: 15,
+    },
+    context: { corridor_flow: 0.15, fee_match: 0.15, sailing_season: 0.1, hotspot_cash: 0.15, new_account: 0.1, round_amounts: 0.05 },
+    threshold: 40,
+  });
+}
+
+/**
+ * An account behaving like an unlicensed remitter (MS-HAW-01): hundi or hawala books settled
+ * through a personal or business account — many payers, money cashed out or sent offshore, or
+ * domestic payouts offset by a few foreign lump sums. Licensed remitters are excluded by the rule.
+ * @category Scoring
+ */
+export function unlicensedRemitterTypology(): Typology {
+  return defineTypology({
+    id: 'unlicensed_remitter',
+    name: 'Possible unlicensed remittance business',
+    description: 'A non-MSB account collecting from many payers and paying out cash or offshore like a remitter.',
+    weights: { unlicensed_remitter: 55, pass_through: 25, fan_out: 20, funnel_account: 15 },
+    context: { corridor_flow: 0.15, new_account: 0.1, sailing_season: 0.05 },
+    threshold: 40,
+  });
+}
+
+/**
+ * The default typologies: structuring, debt repayment, ransom collection, smuggling-fee
+ * collection and unlicensed remittance.
  * @category Scoring
  */
 export function defaultTypologies(): Typology[] {
-  return [structuringTypology(), debtRepaymentTypology(), ransomCollectionTypology()];
+  return [structuringTypology(), debtRepaymentTypology(), ransomCollectionTypology(), smugglingCollectionTypology(), unlicensedRemitterTypology()];
 }
