@@ -1,6 +1,8 @@
 import { conductorSpread } from './conductor-spread.js';
 import { corridorCollector } from './corridor-collector.js';
 import { funnelAccount } from './funnel-account.js';
+import { newAccount } from './new-account.js';
+import { unlicensedRemitter } from './unlicensed-remitter.js';
 import { debtRepayment } from './debt-repayment.js';
 import { ransomBurst } from './ransom-burst.js';
 import { sharedIdentifier } from './shared-identifier.js';
@@ -33,6 +35,8 @@ export const RULE_FACTORIES = {
   shared_identifier: sharedIdentifier,
   funnel_account: funnelAccount,
   corridor_collector: corridorCollector,
+  unlicensed_remitter: unlicensedRemitter,
+  new_account: newAccount,
 } as const satisfies Record<string, (options?: never) => Rule>;
 
 /** @category Rules */

@@ -70,7 +70,7 @@ export function unlicensedRemitterTypology(): Typology {
     id: 'unlicensed_remitter',
     name: 'Possible unlicensed remittance business',
     description: 'A non-MSB account collecting from many payers and paying out cash or offshore like a remitter.',
-    weights: { unlicensed_remitter: 55, pass_through: 25, fan_out: 20, funnel_account: 15 },
+    weights: { unlicensed_remitter: 60, pass_through: 25, fan_out: 20, funnel_account: 15 },
     context: { corridor_flow: 0.15, new_account: 0.1, sailing_season: 0.05 },
     threshold: 40,
   });
