@@ -43,6 +43,8 @@ export {
 export { roundAmounts, roundAmountsOptionsSchema, type RoundAmountsOptions } from './rules/round-amounts.js';
 export { funnelAccount, funnelAccountOptionsSchema, type FunnelAccountOptions } from './rules/funnel-account.js';
 export { corridorCollector, corridorCollectorOptionsSchema, type CorridorCollectorOptions } from './rules/corridor-collector.js';
+export { fanOut, fanOutOptionsSchema, type FanOutOptions } from './rules/fan-out.js';
+export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/pass-through.js';
 export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/unlicensed-remitter.js';
 export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/new-account.js';
 

@@ -1,6 +1,8 @@
 import { conductorSpread } from './conductor-spread.js';
 import { corridorCollector } from './corridor-collector.js';
+import { fanOut } from './fan-out.js';
 import { funnelAccount } from './funnel-account.js';
+import { passThrough } from './pass-through.js';
 import { newAccount } from './new-account.js';
 import { unlicensedRemitter } from './unlicensed-remitter.js';
 import { debtRepayment } from './debt-repayment.js';
@@ -35,6 +37,8 @@ export const RULE_FACTORIES = {
   shared_identifier: sharedIdentifier,
   funnel_account: funnelAccount,
   corridor_collector: corridorCollector,
+  fan_out: fanOut,
+  pass_through: passThrough,
   unlicensed_remitter: unlicensedRemitter,
   new_account: newAccount,
 } as const satisfies Record<string, (options?: never) => Rule>;

@@ -1,0 +1,291 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import { isCorridorCountry } from '../domain/corridors.js';
+import { isCountryCode } from '../schema/countries.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, hitOf, money, newest, ratio, reportableAmount } from './_lib.js';
+import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from './_payments.js';
+import { countOpt, days, ratioOpt } from './options.js';
+
+/**
+ * Options of {@link fanOut}; defaults from RESEARCH §a.1 / §c.4 (MS-FAN-01, all *proposed*).
+ * @category Rules
+ * @example fanOutOptionsSchema.parse({ minRecipients: 4 })
+ */
+export const fanOutOptionsSchema = z
+  .object({
+    /** The inflow burst is the money paid in during this many days before the dispersal window (and during it) — "inflow ≥ Q within 7 d". */
+    burstDays: days(1, 30, 7),
+    /** Q as a multiple of the jurisdiction's cash threshold T (Q = T). */
+    minBurstShareOfThreshold: ratioOpt(0.05, 10, 1),
+    /** Payments making up the burst. */
+    minBurstPayments: countOpt(1, 100, 2),
+    /** H: the outflows happen within this many hours (72 h). */
+    dispersalHours: z.number().min(1).max(720).default(72),
+    /** Secondary dispersal window (7 d): a slower fan-out, at reduced strength. */
+    secondaryDays: days(1, 30, 7),
+    /** r: distinct recipients (accounts; cash withdrawals are one recipient per location). */
+    minRecipients: countOpt(2, 100, 3),
+    /** p_out: outflows as a share of the burst. */
+    minOutShare: ratioOpt(0.1, 1, 0.7),
+    /** Inflows in this many days before the burst show whether it is a burst at all (steady takings). */
+    historyDays: days(7, 90, 28),
+    /** Payroll look-alike: the same recipients paid about the same amount one cycle earlier (30 ± 5 days, ± 10 %). */
+    cycleDays: days(7, 35, 30),
+    cycleToleranceDays: days(0, 10, 5),
+    cycleAmountTolerance: ratioOpt(0, 0.5, 0.1),
+    /**
+     * Most events read per evaluation. An account with more events than this within
+     * `secondaryDays + burstDays` (≈ 210 a day by default) is not evaluated: its burst could not be
+     * totalled. Bounds the cost on the busiest accounts.
+     */
+    maxScan: countOpt(100, 50_000, 3000),
+  })
+  .refine((o) => o.secondaryDays * 24 >= o.dispersalHours, { message: 'secondaryDays must cover dispersalHours', path: ['secondaryDays'] });
+/** Options accepted by {@link fanOut} (MS-FAN-01; defaults filled in). @category Rules @example const o: FanOutOptions = { dispersalHours: 48 }; */
+export type FanOutOptions = z.input<typeof fanOutOptionsSchema>;
+type Options = z.output<typeof fanOutOptionsSchema>;
+
+const ID = 'fan_out';
+const INDICATORS = ['MS-FAN-01'] as const;
+
+/**
+ * MS-FAN-01, fan-out after collection: after an inflow burst (≥ Q = the cash threshold T within
+ * 7 days, from ≥ 2 payments), outflows within 72 h (secondary window 7 days, weaker) to ≥ 3
+ * distinct recipients totalling ≥ 70 % of the burst. Stronger when recipients are abroad in
+ * corridor countries or the outflows are split below T. Licensed remitters and government
+ * accounts are not evaluated; NGOs (grant disbursement), steady inflows (business takings) and
+ * payroll-like monthly cycles (the same recipients paid about the same a month earlier) are
+ * discounted. Recipient accounts are listed in `related` (at most 50).
+ * @category Rules
+ * @example const rule = fanOut({ minRecipients: 4 });
+ */
+export function fanOut(options: FanOutOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(fanOutOptionsSchema, options, ID);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'network_flow',
+    entities: ['account'],
+    windowMs: lookbackMs(o, o.secondaryDays * DAY_MS),
+    options: o,
+    description: 'Possible fan-out pattern: money collected in a burst is quickly paid out to several recipients.',
+    evaluate: (window, context) => evaluate(window, context, o, rule),
+  };
+  return rule;
+}
+
+/** How far back one evaluation reads for a dispersal window of `h` ms. */
+function lookbackMs(o: Options, h: number): number {
+  return h + Math.max(o.burstDays + o.historyDays, o.cycleDays + o.cycleToleranceDays) * DAY_MS;
+}
+
+/** `part ≥ share × whole` on integer minor units, without float rounding at the boundary. */
+function atLeastShare(part: number, whole: number, share: number): boolean {
+  const bp = Math.round(share * 10_000);
+  if (part * 10_000 < Number.MAX_SAFE_INTEGER && bp * whole < Number.MAX_SAFE_INTEGER) return part * 10_000 >= bp * whole;
+  return BigInt(part) * 10_000n >= BigInt(bp) * BigInt(whole);
+}
+
+/** The entity's own country on an event: the transaction's, the account's, else the jurisdiction's. */
+const homeOf = (window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined =>
+  ownCountryOf(window, e) ?? (isCountryCode(context.jurisdiction.code) ? context.jurisdiction.code : undefined);
+
+const isOutflow = (e: WindowEvent): boolean => e.direction === 'out' && (e.kind === 'transfer' || e.kind === 'cash_withdrawal');
+const recipientKey = (e: WindowEvent): string =>
+  e.kind === 'cash_withdrawal' ? (e.location === undefined ? 'cash' : `cash@${e.location}`) : e.counterparty !== undefined ? `a:${e.counterparty}` : `n:${e.counterpartyName ?? '?'}`;
+
+interface Recipient {
+  readonly key: string;
+  readonly account: string | undefined;
+  amount: number;
+  readonly country: string | undefined;
+  readonly corridor: boolean;
+}
+
+interface Dispersal {
+  readonly h: number;
+  readonly burst: WindowEvent[];
+  readonly burstTotal: number;
+  readonly outs: WindowEvent[];
+  readonly outTotal: number;
+  readonly recipients: Map<string, Recipient>;
+  /** Burst and dispersal events, newest first. */
+  readonly evidence: WindowEvent[];
+}
+
+function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit[] {
+  const last = newest(window);
+  if (!isOutflow(last)) return [];
+  const type = window.account?.type;
+  // Licensed remitters and government accounts pay out to many by design.
+  if (type === 'msb' || type === 'government') return [];
+  // Without a known holder no household is known (and the engine never makes a self-transfer event).
+  const holderKnown = window.kind === 'account' && context.identity.partyOf(window.id) !== undefined;
+  const own = new Map<string, boolean>();
+  const internal = (e: WindowEvent): boolean => {
+    if (!holderKnown || e.kind !== 'transfer' || e.counterparty === undefined) return false;
+    let v = own.get(e.counterparty);
+    if (v === undefined) {
+      v = e.counterparty === window.id || context.identity.sameHousehold(window.id, e.counterparty);
+      own.set(e.counterparty, v);
+    }
+    return v;
+  };
+  // Moving money to the holder's own (or household's) account is not dispersal.
+  if (internal(last)) return [];
+
+  // One bounded pass, newest first: the burst and dispersal span first, then (only when they
+  // qualify) the history behind them for the look-alike checks.
+  const primaryMs = o.dispersalHours * HOUR_MS;
+  const secondaryMs = o.secondaryDays * DAY_MS;
+  const burstMs = o.burstDays * DAY_MS;
+  const events: WindowEvent[] = [];
+  const { events: all, start } = window;
+  let i = all.length - 1;
+  let scanned = 0;
+  const bound1 = last.ts - secondaryMs - burstMs;
+  // More events than maxScan in two weeks (the busiest business accounts): the burst would be
+  // undercounted and the share paid out overstated, so the account is not evaluated (checked in O(1)).
+  const cut = all.length - 1 - o.maxScan;
+  if (cut >= start && (all[cut] as WindowEvent).ts >= bound1) return [];
+  for (; i >= start && scanned < o.maxScan; i--, scanned++) {
+    const e = all[i] as WindowEvent;
+    if (e.ts < bound1) break;
+    if (!internal(e)) events.push(e);
+  }
+  const found = qualify(events, last, primaryMs, burstMs, o, window, context) ?? qualify(events, last, secondaryMs, burstMs, o, window, context);
+  if (found === undefined) return [];
+  for (const bound = last.ts - lookbackMs(o, found.h); i >= start && scanned < o.maxScan; i--, scanned++) {
+    const e = all[i] as WindowEvent;
+    if (e.ts < bound) break;
+    if (!internal(e)) events.push(e);
+  }
+  return [hitFor(found, events, last, o, window, context, rule)];
+}
+
+/** The burst and the dispersal for a dispersal window of `h` ms ending at `last`, if they qualify. */
+function qualify(events: readonly WindowEvent[], last: WindowEvent, h: number, burstMs: number, o: Options, window: EntityWindow, context: RuleContext): Dispersal | undefined {
+  const winFrom = last.ts - h;
+  const burstFrom = winFrom - burstMs;
+  const outs: WindowEvent[] = [];
+  const burst: WindowEvent[] = [];
+  const recipients = new Map<string, Recipient>();
+  const evidence: WindowEvent[] = [];
+  let outTotal = 0;
+  let burstTotal = 0;
+  for (const e of events) {
+    if (e.ts < burstFrom) break;
+    if (e.direction === 'in') {
+      burst.push(e);
+      evidence.push(e);
+      burstTotal += e.amount;
+    } else if (e.ts >= winFrom && isOutflow(e)) {
+      outs.push(e);
+      evidence.push(e);
+      outTotal += e.amount;
+      const key = recipientKey(e);
+      const r = recipients.get(key);
+      if (r !== undefined) r.amount += e.amount;
+      else {
+        const country = e.kind === 'transfer' ? counterpartyCountryOf(e, context) : undefined;
+        const home = country !== undefined && isCorridorCountry(country) ? homeOf(window, e, context) : undefined;
+        const corridor = home !== undefined && country !== home;
+        recipients.set(key, { key, account: e.kind === 'transfer' ? e.counterparty : undefined, amount: e.amount, country, corridor });
+      }
+    }
+  }
+  if (burst.length < o.minBurstPayments || recipients.size < o.minRecipients) return undefined;
+  if (burstTotal < Math.ceil(o.minBurstShareOfThreshold * context.jurisdiction.cashThreshold)) return undefined;
+  // The money must come in before it goes out: the burst starts before the first outflow.
+  if ((burst[burst.length - 1] as WindowEvent).ts > (outs[outs.length - 1] as WindowEvent).ts) return undefined;
+  if (!atLeastShare(outTotal, burstTotal, o.minOutShare)) return undefined;
+  return { h, burst, burstTotal, outs, outTotal, recipients, evidence };
+}
+
+function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent, o: Options, window: EntityWindow, context: RuleContext, rule: Rule): RuleHit {
+  const profile = context.jurisdiction;
+  const winFrom = last.ts - d.h;
+  const burstFrom = winFrom - o.burstDays * DAY_MS;
+  // Steady inflows: the weeks before the burst brought in as much per week (business takings).
+  const historyFrom = burstFrom - o.historyDays * DAY_MS;
+  // Monthly cycle: the same recipients received about the same amount one cycle earlier (payroll).
+  const cycleFrom = winFrom - (o.cycleDays + o.cycleToleranceDays) * DAY_MS;
+  const cycleTo = last.ts - (o.cycleDays - o.cycleToleranceDays) * DAY_MS;
+  let before = 0;
+  let historyStart = burstFrom;
+  const earlier = new Map<string, number>();
+  for (const e of events) {
+    if (e.ts >= burstFrom) continue;
+    if (e.ts < historyFrom && e.ts < cycleFrom) break;
+    if (e.direction === 'in' && e.ts >= historyFrom) {
+      before += e.amount;
+      historyStart = e.ts;
+    } else if (isOutflow(e) && e.ts >= cycleFrom && e.ts <= cycleTo) {
+      const key = recipientKey(e);
+      if (d.recipients.has(key)) earlier.set(key, (earlier.get(key) ?? 0) + e.amount);
+    }
+  }
+  // Weekly rate of the history actually seen, against the burst's weekly rate.
+  const historyWeeks = Math.max(1, (burstFrom - historyStart) / (7 * DAY_MS));
+  const burstWeeks = Math.max(1, (last.ts - burstFrom) / (7 * DAY_MS));
+  const steady = before > 0 && (before / historyWeeks) * 2 >= d.burstTotal / burstWeeks;
+  let recurring = 0;
+  let payees = 0;
+  for (const r of d.recipients.values()) {
+    if (r.account === undefined) continue;
+    payees++;
+    const prev = earlier.get(r.key);
+    if (prev !== undefined && Math.abs(prev - r.amount) <= o.cycleAmountTolerance * r.amount) recurring++;
+  }
+  const cycle = payees > 0 && recurring * 2 >= payees;
+
+  let factor = accountTypeFactor(window);
+  const discounts: string[] = [];
+  const type = window.account?.type;
+  if (type === 'business' || type === 'ngo') discounts.push(`${type}_account`);
+  if (type === 'ngo') {
+    factor *= 0.5;
+    discounts.push('ngo_disbursement');
+  }
+  if (steady) {
+    factor *= 0.5;
+    discounts.push('steady_inflows');
+  }
+  if (cycle) {
+    factor *= 0.3;
+    discounts.push('monthly_cycle');
+  }
+
+  const recipients = [...d.recipients.values()];
+  const corridor = recipients.filter((r) => r.corridor);
+  const split = reportableAmount(profile, d.outTotal) && d.outs.every((e) => !reportableAmount(profile, e.amount));
+  const primary = d.h <= o.dispersalHours * HOUR_MS;
+  const outShare = d.outTotal / d.burstTotal;
+  const strength =
+    (0.5 + 0.05 * Math.min(4, recipients.length - o.minRecipients) + (corridor.length === 0 ? 0 : corridor.length * 2 >= recipients.length ? 0.15 : 0.1) +
+      (split ? 0.1 : 0) + (outShare >= 0.9 ? 0.05 : 0)) * (primary ? 1 : 0.8) * factor;
+
+  const countries = [...new Set(corridor.map((r) => r.country as string))].sort();
+  const span = primary ? `${o.dispersalHours} hours` : `${o.secondaryDays} days`;
+  const reason =
+    `Possible fan-out pattern: ${money(profile, d.burstTotal)} paid in by ${d.burst.length} payments, then ${Math.round(outShare * 100)}% of it ` +
+    `(${money(profile, d.outTotal)}) paid out to ${recipients.length} recipients within ${span}` +
+    (corridor.length > 0 ? `, ${corridor.length} of them abroad in corridor countries (${countries.join(', ')})` : '') +
+    (split ? `, each payment below the ${money(profile, profile.cashThreshold)} threshold` : '') + '.';
+  const facts: Record<string, number | string | boolean> = {
+    burstPayments: d.burst.length, burstTotalMinor: d.burstTotal, outflows: d.outs.length, outTotalMinor: d.outTotal, outShare: ratio(outShare),
+    recipients: recipients.length, corridorRecipients: corridor.length, splitBelowThreshold: split, dispersalHours: Math.round(d.h / HOUR_MS),
+    recurringRecipients: recurring, priorInflowMinor: before,
+  };
+  if (countries.length > 0) facts['corridorCountries'] = countries.join(',');
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  const related: EntityRef[] = recipients
+    .filter((r) => r.account !== undefined)
+    .map((r) => ({ kind: 'account' as const, id: r.account as string }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, 50);
+  // hitOf keeps the newest MAX_HIT_IDS ids; hand it only those (it sorts what it gets) and span the window over all.
+  const hit = hitOf(rule, window, d.evidence.slice(0, MAX_HIT_IDS), strength, reason, facts);
+  return { ...hit, window: { from: (d.evidence[d.evidence.length - 1] as WindowEvent).ts, to: hit.window.to }, related };
+}

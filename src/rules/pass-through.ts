@@ -1,0 +1,373 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import { hasRole, isCorridorCountry } from '../domain/corridors.js';
+import { isCountryCode } from '../schema/countries.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, hitOf, money, newest, ratio } from './_lib.js';
+import { HOUR_MS, counterpartyCountryOf, isFamily, ownCountryOf, ownRef } from './_payments.js';
+import { countOpt, days, ratioOpt } from './options.js';
+
+/**
+ * Options of {@link passThrough}; defaults from RESEARCH §a.1 / §c.4 (MS-PT-01, MS-CASH-02, all *proposed*).
+ * @category Rules
+ * @example passThroughOptionsSchema.parse({ maxMedianDwellHours: 24 })
+ */
+export const passThroughOptionsSchema = z.object({
+  /** Conduit: W, the window examined (30 d). */
+  windowDays: days(7, 90, 30),
+  /** Conduit: ρ, the share of the window's inflow paid out again (FIFO-matched to a later debit). */
+  minOutInRatio: ratioOpt(0.5, 1, 0.9),
+  /** Conduit: h, the amount-weighted median dwell time of the inflow (48 h; the strict reading is 24 h). */
+  maxMedianDwellHours: z.number().min(1).max(336).default(48),
+  strictDwellHours: z.number().min(1).max(336).default(24),
+  /**
+   * Conduit: b, the mean balance carried from the window's inflow over W, as a share of that inflow
+   * (0.1: about three days' holding in 30). RESEARCH writes `b × Σin / days`; read literally, any
+   * dwell above 2.4 h would fail, contradicting h = 48 h, so the share is taken of Σin.
+   */
+  maxMeanBalanceShare: ratioOpt(0.01, 1, 0.1),
+  /** Conduit: minimum inflow volume, as a share of the cash threshold T (0.5 T), from at least `minInflows` credits. */
+  minVolumeShareOfThreshold: ratioOpt(0.01, 10, 0.5),
+  minInflows: countOpt(2, 100, 3),
+  /** Conduit: a business account with credits on at least this share of the window's days has steady takings. */
+  steadyDayShare: ratioOpt(0.1, 1, 0.5),
+  /** Cash to corridor: cash credits within this many days … */
+  cashDays: days(1, 30, 7),
+  /** … reaching C = 0.3 T … */
+  minCashShareOfThreshold: ratioOpt(0.01, 10, 0.3),
+  /** … followed within 72 h by international transfers to corridor countries … */
+  followHours: z.number().min(1).max(336).default(72),
+  /** … totalling at least 0.7 of the cash. */
+  minTransferShareOfCash: ratioOpt(0.1, 1, 0.7),
+  /** Transfers within ± this share of the cash count as "a similar amount" (± 10 %). */
+  similarTolerance: ratioOpt(0, 0.5, 0.1),
+  /**
+   * Most events read per evaluation. On accounts busier than this within W, the conduit window is
+   * the last `maxScan` events; an account with more events than this in the cash-to-corridor span
+   * (7 d + 72 h) is not evaluated for that variant. Bounds the cost on the busiest accounts.
+   */
+  maxScan: countOpt(100, 50_000, 2000),
+});
+/** Options accepted by {@link passThrough} (MS-PT-01, MS-CASH-02; defaults filled in). @category Rules @example const o: PassThroughOptions = { windowDays: 14 }; */
+export type PassThroughOptions = z.input<typeof passThroughOptionsSchema>;
+type Options = z.output<typeof passThroughOptionsSchema>;
+
+const ID = 'pass_through';
+const INDICATORS = ['MS-PT-01', 'MS-CASH-02'] as const;
+
+/**
+ * MS-PT-01 and MS-CASH-02, the account as a conduit. Variant `conduit` (MS-PT-01): within 30
+ * days ≥ 90 % of the inflow (≥ 0.5 T from ≥ 3 credits) is paid out again, with a median dwell
+ * time ≤ 48 h by FIFO-matching credits to debits and little balance retained. Variant
+ * `cash_to_corridor` (MS-CASH-02): cash credits ≥ 0.3 T within 7 days followed within 72 h by
+ * international transfers to corridor countries totalling ≥ 70 % of that cash. Licensed
+ * remitters, government and NGO accounts, and businesses with steady takings are discounted;
+ * transfers between the holder's own or household accounts and family remittances are ignored.
+ * @category Rules
+ * @example const rule = passThrough({ maxMedianDwellHours: 24 });
+ */
+export function passThrough(options: PassThroughOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(passThroughOptionsSchema, options, ID);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'network_flow',
+    entities: ['account'],
+    windowMs: Math.max(o.windowDays * DAY_MS, o.cashDays * DAY_MS + o.followHours * HOUR_MS),
+    options: o,
+    description: 'Possible pass-through pattern: money leaves the account almost as soon as it arrives, or cash paid in is sent on to a corridor country.',
+    evaluate: (window, context) => {
+      const last = newest(window);
+      if (last.direction !== 'out' || (last.kind !== 'transfer' && last.kind !== 'cash_withdrawal')) return [];
+      const internal = internalOf(window, context);
+      if (internal(last)) return [];
+      const out: RuleHit[] = [];
+      const conduit = conduitHit(window, context, o, rule, last, internal);
+      if (conduit !== undefined) out.push(conduit);
+      const cash = cashToCorridorHit(window, context, o, rule, last, internal);
+      if (cash !== undefined) out.push(cash);
+      return out;
+    },
+  };
+  return rule;
+}
+
+/** `part ≥ share × whole` on integer minor units, without float rounding at the boundary. */
+function atLeastShare(part: number, whole: number, share: number): boolean {
+  const bp = Math.round(share * 10_000);
+  if (part * 10_000 < Number.MAX_SAFE_INTEGER && bp * whole < Number.MAX_SAFE_INTEGER) return part * 10_000 >= bp * whole;
+  return BigInt(part) * 10_000n >= BigInt(bp) * BigInt(whole);
+}
+
+/** Transfers between the holder's own or household accounts (memoised per counterparty). */
+function internalOf(window: EntityWindow, context: RuleContext): (e: WindowEvent) => boolean {
+  // Without a known holder no household is known (and the engine never makes a self-transfer event).
+  if (window.kind !== 'account' || context.identity.partyOf(window.id) === undefined) return () => false;
+  const memo = new Map<string, boolean>();
+  return (e) => {
+    if (e.kind !== 'transfer' || e.counterparty === undefined || window.kind !== 'account') return false;
+    let v = memo.get(e.counterparty);
+    if (v === undefined) {
+      v = e.counterparty === window.id || context.identity.sameHousehold(window.id, e.counterparty);
+      memo.set(e.counterparty, v);
+    }
+    return v;
+  };
+}
+
+const homeOf = (window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined =>
+  ownCountryOf(window, e) ?? (isCountryCode(context.jurisdiction.code) ? context.jurisdiction.code : undefined);
+
+/** The corridor country an outgoing transfer goes abroad to, if it does. */
+function corridorAbroad(window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined {
+  if (e.kind !== 'transfer' || e.direction !== 'out') return undefined;
+  const to = counterpartyCountryOf(e, context);
+  if (to === undefined || !isCorridorCountry(to)) return undefined;
+  const home = homeOf(window, e, context);
+  return home !== undefined && to !== home ? to : undefined;
+}
+
+function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent, internal: (e: WindowEvent) => boolean): RuleHit | undefined {
+  const { events: all, start } = window;
+  const h = o.maxMedianDwellHours * HOUR_MS;
+  // Cheap gate: a conduit's debit follows a recent credit.
+  let recent = false;
+  for (let i = all.length - 2; i >= start; i--) {
+    const e = all[i] as WindowEvent;
+    if (e.ts < last.ts - h) break;
+    if (e.direction === 'in' && !internal(e)) {
+      recent = true;
+      break;
+    }
+  }
+  if (!recent) return undefined;
+  // The window: the last W days, or the last maxScan events if fewer (found by binary search).
+  const from = last.ts - o.windowDays * DAY_MS;
+  let lo = Math.max(start, all.length - o.maxScan);
+  for (let hi = all.length - 1; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as WindowEvent).ts < from) lo = mid + 1;
+    else hi = mid;
+  }
+  // FIFO: a queue of credits (time, amount left) and an index to its head; each step either
+  // empties the head credit or settles the debit, so the pass is linear.
+  const cts: number[] = [];
+  const left: number[] = [];
+  let head = 0;
+  let sumIn = 0;
+  let sumOut = 0;
+  let matched = 0;
+  let fast = 0;
+  let holding = 0; // Σ amount × dwell (ms): the balance carried, integrated over time
+  const dwells: number[] = [];
+  const amounts: number[] = [];
+  let inflowDays = 0;
+  let lastDay = Number.NaN;
+  let cashIn = 0;
+  let first: WindowEvent | undefined;
+  for (let k = lo; k < all.length; k++) {
+    const e = all[k] as WindowEvent;
+    if (internal(e)) continue;
+    first ??= e;
+    if (e.direction === 'in') {
+      cts.push(e.ts);
+      left.push(e.amount);
+      sumIn += e.amount;
+      if (e.day !== lastDay) {
+        inflowDays++;
+        lastDay = e.day;
+      }
+      if (e.kind === 'cash_deposit') cashIn += e.amount;
+      continue;
+    }
+    sumOut += e.amount;
+    let need = e.amount;
+    while (need > 0 && head < cts.length) {
+      const have = left[head] as number;
+      if (have <= 0) {
+        head++;
+        continue;
+      }
+      const take = need < have ? need : have;
+      const dwell = e.ts - (cts[head] as number);
+      need -= take;
+      left[head] = have - take;
+      matched += take;
+      if (dwell <= h) fast += take;
+      holding += take * dwell;
+      dwells.push(dwell);
+      amounts.push(take);
+      if (take === have) head++;
+    }
+    // Whatever is still needed was paid from the balance held before the window: no dwell known.
+  }
+  // Credits not yet paid out are still dwelling.
+  for (let k = head; k < cts.length; k++) {
+    const rest = left[k] as number;
+    if (rest <= 0) continue;
+    const dwell = last.ts - (cts[k] as number);
+    if (dwell <= h) fast += rest;
+    holding += rest * dwell;
+    dwells.push(dwell);
+    amounts.push(rest);
+  }
+  const profile = context.jurisdiction;
+  if (cts.length < o.minInflows || sumIn < Math.ceil(o.minVolumeShareOfThreshold * profile.cashThreshold)) return undefined;
+  if (!atLeastShare(matched, sumIn, o.minOutInRatio) || fast * 2 < sumIn) return undefined;
+  // Mean balance carried from the window's inflow, over the whole window W (a young account is not
+  // held to a shorter span: its median dwell already speaks).
+  const meanBalance = holding / (o.windowDays * DAY_MS);
+  if (meanBalance > o.maxMeanBalanceShare * sumIn) return undefined;
+
+  // Only now, for the hit: outflows to corridor countries, and the newest events as evidence.
+  let corridorOut = 0;
+  const evidence: WindowEvent[] = [];
+  for (let k = all.length - 1; k >= lo; k--) {
+    const e = all[k] as WindowEvent;
+    if (internal(e)) continue;
+    if (evidence.length < MAX_HIT_IDS) evidence.push(e);
+    if (e.direction === 'out' && corridorAbroad(window, e, context) !== undefined) corridorOut += e.amount;
+  }
+  evidence.reverse();
+  const firstTs = (first as WindowEvent).ts;
+  const medianMs = weightedMedian(dwells, amounts, sumIn / 2);
+  let factor = accountTypeFactor(window);
+  const discounts: string[] = [];
+  const type = window.account?.type;
+  if (type !== undefined && type !== 'personal') discounts.push(`${type}_account`);
+  const daysSeen = Math.max(1, Math.ceil((last.ts - firstTs) / DAY_MS));
+  if (type === 'business' && inflowDays >= o.steadyDayShare * Math.min(o.windowDays, daysSeen)) {
+    factor *= 0.5;
+    discounts.push('steady_takings');
+  }
+  const strict = medianMs <= o.strictDwellHours * HOUR_MS;
+  const matchedShare = matched / sumIn;
+  const cashShare = cashIn / sumIn;
+  const corridorShare = sumOut === 0 ? 0 : corridorOut / sumOut;
+  const strength =
+    (0.45 + (strict ? 0.1 : 0) + (matchedShare >= 0.98 ? 0.05 : 0) + (cashShare >= 0.5 ? 0.05 : 0) + (corridorShare >= 0.5 ? 0.1 : 0) +
+      (cts.length >= 10 ? 0.05 : 0)) * factor;
+  const medianHours = Math.round((medianMs / HOUR_MS) * 10) / 10;
+  const reason =
+    `Possible pass-through pattern: ${Math.round(matchedShare * 100)}% of ${money(profile, sumIn)} paid in by ${cts.length} credits ` +
+    `within ${o.windowDays} days left the account again, after a median of ${medianHours} hours.`;
+  const facts: Record<string, number | string | boolean> = {
+    inflows: cts.length, inTotalMinor: sumIn, outTotalMinor: sumOut, outInRatio: ratio(sumOut / sumIn), matchedShare: ratio(matchedShare),
+    medianDwellHours: medianHours, meanBalanceShare: ratio(meanBalance / sumIn), inflowDays, cashInShare: ratio(cashShare),
+    corridorOutShare: ratio(corridorShare), windowDays: o.windowDays,
+  };
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  const hit = hitOf(rule, window, evidence, strength, reason, facts, 'conduit');
+  return { ...hit, window: { from: firstTs, to: hit.window.to } };
+}
+
+/**
+ * The smallest dwell at which the pieces' cumulative amount reaches `half`: a weighted quickselect,
+ * linear on average, so a busy conduit firing on every debit does not sort its window each time.
+ */
+function weightedMedian(dwells: readonly number[], amounts: readonly number[], half: number): number {
+  let ds = dwells;
+  let as = amounts;
+  let target = half;
+  while (ds.length > 0) {
+    const pivot = ds[ds.length >> 1] as number;
+    const lessD: number[] = [];
+    const lessA: number[] = [];
+    const moreD: number[] = [];
+    const moreA: number[] = [];
+    let wLess = 0;
+    let wEqual = 0;
+    for (let k = 0; k < ds.length; k++) {
+      const d = ds[k] as number;
+      const a = as[k] as number;
+      if (d < pivot) {
+        lessD.push(d);
+        lessA.push(a);
+        wLess += a;
+      } else if (d > pivot) {
+        moreD.push(d);
+        moreA.push(a);
+      } else wEqual += a;
+    }
+    if (wLess >= target) {
+      ds = lessD;
+      as = lessA;
+    } else if (wLess + wEqual >= target) return pivot;
+    else {
+      target -= wLess + wEqual;
+      ds = moreD;
+      as = moreA;
+    }
+  }
+  return 0;
+}
+
+function cashToCorridorHit(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent, internal: (e: WindowEvent) => boolean): RuleHit | undefined {
+  if (corridorAbroad(window, last, context) === undefined) return undefined;
+  const followMs = o.followHours * HOUR_MS;
+  const xFrom = last.ts - followMs;
+  const cashFrom = xFrom - o.cashDays * DAY_MS;
+  const transfers: WindowEvent[] = [];
+  const cash: WindowEvent[] = [];
+  const countries = new Set<string>();
+  let xTotal = 0;
+  let cashTotal = 0;
+  const { events: all, start } = window;
+  // More than maxScan events in the span: the cash would be undercounted and the share sent
+  // overstated, so the account is not evaluated for this variant (checked in O(1)).
+  const cut = all.length - 1 - o.maxScan;
+  if (cut >= start && (all[cut] as WindowEvent).ts >= cashFrom) return undefined;
+  for (let i = all.length - 1; i >= start; i--) {
+    const e = all[i] as WindowEvent;
+    if (e.ts < cashFrom) break;
+    if (e.kind === 'cash_deposit' && e.direction === 'in') {
+      cash.push(e);
+      cashTotal += e.amount;
+    } else if (e.ts >= xFrom && !internal(e)) {
+      const c = corridorAbroad(window, e, context);
+      if (c === undefined) continue;
+      transfers.push(e);
+      countries.add(c);
+      xTotal += e.amount;
+    }
+  }
+  const profile = context.jurisdiction;
+  if (cash.length === 0 || cashTotal < Math.ceil(o.minCashShareOfThreshold * profile.cashThreshold)) return undefined;
+  // The cash comes first, and the transfers follow the latest cash credit within 72 h.
+  if ((cash[cash.length - 1] as WindowEvent).ts > (transfers[transfers.length - 1] as WindowEvent).ts || (cash[0] as WindowEvent).ts < xFrom) return undefined;
+  if (!atLeastShare(xTotal, cashTotal, o.minTransferShareOfCash)) return undefined;
+  // Family remittance: the cash goes to the holder's own family abroad.
+  const holder = ownRef(window, last);
+  const payees = new Map<string, WindowEvent>();
+  for (const e of transfers) payees.set(e.counterparty ?? `n:${e.counterpartyName ?? '?'}`, e);
+  const links = [...payees.values()].map((e) =>
+    context.identity.familyLink(holder, { account: e.counterparty, name: e.counterpartyName, country: counterpartyCountryOf(e, context) }));
+  if (links.every((l) => isFamily(l))) return undefined;
+
+  let factor = accountTypeFactor(window);
+  const discounts: string[] = [];
+  const type = window.account?.type;
+  if (type !== undefined && type !== 'personal') discounts.push(`${type}_account`);
+  if (links.some((l) => l === 'common_name')) {
+    factor *= 0.5;
+    discounts.push('common_family_name');
+  }
+  const similar = Math.abs(xTotal - cashTotal) <= o.similarTolerance * cashTotal;
+  const origin = [...countries].some((c) => hasRole(c, 'origin'));
+  const strength = (0.5 + (origin ? 0.1 : 0) + (similar ? 0.1 : 0) + (cash.length >= 2 ? 0.05 : 0) + (cashTotal >= profile.cashThreshold ? 0.05 : 0)) * factor;
+  const where = [...countries].sort();
+  const reason =
+    `Possible cash-to-corridor pass-through pattern: ${money(profile, cashTotal)} paid in as cash in ${cash.length} deposit${cash.length === 1 ? '' : 's'}, ` +
+    `then ${money(profile, xTotal)} (${Math.round((xTotal / cashTotal) * 100)}%) sent to ${where.join(', ')} within ${o.followHours} hours.`;
+  const facts: Record<string, number | string | boolean> = {
+    cashDeposits: cash.length, cashTotalMinor: cashTotal, transfers: transfers.length, transferTotalMinor: xTotal,
+    transferShare: ratio(xTotal / cashTotal), similarAmount: similar, countries: where.join(','), originCountry: origin,
+  };
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  const related: EntityRef[] = [...payees.values()]
+    .filter((e) => e.counterparty !== undefined)
+    .map((e) => ({ kind: 'account' as const, id: e.counterparty as string }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, 50);
+  return { ...hitOf(rule, window, [...cash, ...transfers], strength, reason, facts, 'cash_to_corridor'), related };
+}

@@ -1,0 +1,164 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError } from '../../src/_internal/config-error.js';
+import { passThrough } from '../../src/rules/pass-through.js';
+import type { Account, Party } from '../../src/schema/reference-data.js';
+import type { Transaction } from '../../src/schema/transaction.js';
+import { deposit, hitsOf, transfer } from '../helpers/builders.js';
+import { rawHitsOf } from '../helpers/raw-hits.js';
+
+const D = 24;
+const au = (extra: Partial<Transaction> = {}): Partial<Transaction> => ({ fromCountry: 'AU', toCountry: 'AU', ...extra });
+const run = (txs: Transaction[], accounts: Account[] = [], parties: Party[] = []) =>
+  rawHitsOf([passThrough()], txs, { accounts, parties }).filter((h) => h.entity.id === 'COL');
+const variant = (hits: ReturnType<typeof run>, v: string) => hits.filter((h) => h.variant === v);
+
+/** Credits into COL from distinct payers, each paid on to a distinct recipient `dwell` hours later. */
+function relay(credits: number[], debits: number[], hours: number[], dwell: number): Transaction[] {
+  return credits.flatMap((c, i) => [
+    transfer(`P${i}`, 'COL', c, hours[i] as number, au()),
+    transfer('COL', `R${i}`, debits[i] as number, (hours[i] as number) + dwell, au()),
+  ]);
+}
+
+describe('pass_through conduit (MS-PT-01)', () => {
+  test('three credits each paid on within 12 hours: a conduit', () => {
+    const txs = relay([200_000, 200_000, 200_000], [200_000, 200_000, 200_000], [0, 48, 96], 12);
+    const hits = run(txs);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.variant).toBe('conduit');
+    expect(hits[0]?.indicators).toEqual(['MS-PT-01', 'MS-CASH-02']);
+    expect(hits[0]?.facts).toMatchObject({ inflows: 3, inTotalMinor: 600_000, outTotalMinor: 600_000, matchedShare: 1, medianDwellHours: 12, outInRatio: 1 });
+    expect(hits[0]?.strength).toBe(0.6);
+    expect(hits[0]?.reason).toBe(
+      'Possible pass-through pattern: 100% of AUD 6,000.00 paid in by 3 credits within 30 days left the account again, after a median of 12 hours.',
+    );
+    expect(hits[0]?.transactionIds).toHaveLength(6);
+    // Through the alert path as well.
+    expect(hitsOf([passThrough()], txs).filter((h) => h.entity.id === 'COL')).toHaveLength(1);
+  });
+
+  test('boundaries: 3 credits, 0.5 T of volume, 90 % paid on, 48 h median dwell fire; one less does not', () => {
+    expect(run(relay([300_000, 300_000], [300_000, 300_000], [0, 48], 12))).toHaveLength(0);
+    expect(run(relay([166_667, 166_667, 166_666], [166_667, 166_667, 166_666], [0, 48, 96], 12))).toHaveLength(1);
+    expect(run(relay([166_667, 166_667, 166_665], [166_667, 166_667, 166_665], [0, 48, 96], 12))).toHaveLength(0);
+    const ninety = run(relay([200_000, 200_000, 200_000], [180_000, 180_000, 180_000], [0, 48, 96], 12));
+    expect(ninety[0]?.facts).toMatchObject({ matchedShare: 0.9 });
+    expect(run(relay([200_000, 200_000, 200_000], [180_000, 180_000, 179_999], [0, 48, 96], 12))).toHaveLength(0);
+    // Three credits held 48 (or 49) hours each, then a small quick relay: only the median dwell differs.
+    const held = (dwell: number) => [
+      ...relay([200_000, 200_000, 200_000], [200_000, 200_000, 200_000], [0, 100, 200], dwell),
+      transfer('P9', 'COL', 10_000, 300, au()),
+      transfer('COL', 'R9', 10_000, 301, au()),
+    ];
+    const slow = run(held(48));
+    expect(slow).toHaveLength(1);
+    expect(slow[0]?.facts).toMatchObject({ medianDwellHours: 48 });
+    expect(slow[0]?.strength).toBe(0.5);
+    expect(run(held(49))).toHaveLength(0);
+  });
+
+  test('look-alike: a salary account spending its salary over the month does not fire (long dwell)', () => {
+    const txs: Transaction[] = [];
+    for (const payday of [0, 30]) txs.push(transfer('EMP', 'COL', 600_000, payday * D + 1, au({ reference: 'SALARY' })));
+    txs.push(transfer('SHOP', 'COL', 10_000, 5 * D, au({ reference: 'refund' })), transfer('SHOP', 'COL', 10_000, 28 * D, au({ reference: 'refund' })));
+    for (let d = 1; d <= 45; d++) txs.push(transfer('COL', `SHOP${d % 5}`, 20_000, d * D + 12, au()));
+    expect(run(txs, [{ account: 'EMP', type: 'business' }])).toHaveLength(0);
+  });
+
+  test('look-alike: a migrant worker sending part of each wage home, from transfers, does not fire', () => {
+    const txs: Transaction[] = [];
+    for (const week of [0, 1, 2, 3]) {
+      txs.push(transfer('EMP', 'COL', 300_000, week * 7 * D + 2, au({ reference: 'GAJI' })));
+      txs.push(transfer('COL', 'FAMILY-BD', 120_000, week * 7 * D + 8, au({ toCountry: 'BD', toName: 'Amina Sarkar', fromName: 'Rafiq Sarkar' })));
+      for (let d = 1; d < 7; d++) txs.push(transfer('COL', 'SHOP', 10_000, (week * 7 + d) * D + 12, au()));
+    }
+    expect(run(txs, [{ account: 'EMP', type: 'business' }])).toHaveLength(0);
+  });
+
+  test('look-alike: a business with steady daily takings, or a licensed remitter, is discounted below half strength', () => {
+    const txs: Transaction[] = [];
+    for (let d = 0; d < 30; d++) txs.push(transfer(`CUST${d % 9}`, 'COL', 100_000, d * D + 2, au()), transfer('COL', 'SUPPLIER', 100_000, d * D + 20, au()));
+    const personal = Math.max(...run(txs).map((h) => h.strength));
+    expect(personal).toBe(0.65);
+    const shop = run(txs, [{ account: 'COL', type: 'business' }]);
+    expect(Math.max(...shop.map((h) => h.strength))).toBeLessThan(personal / 2);
+    expect(shop[0]?.facts['discount']).toBe('business_account,steady_takings');
+    const msb = run(txs, [{ account: 'COL', type: 'msb' }]);
+    expect(Math.max(...msb.map((h) => h.strength))).toBeLessThan(personal / 2);
+  });
+
+  test('unsorted input gives the same hit; on a busy account the window is the last maxScan events', () => {
+    const txs = relay([200_000, 200_000, 200_000], [200_000, 200_000, 200_000], [0, 48, 96], 12);
+    expect(run([...txs].reverse())).toEqual(run(txs));
+    // 50 quick relays (100 events) after ten old credits: FIFO pays the relays' debits from the old
+    // credits (long dwell, half retained) — unless the window is cut to the last 100 events.
+    const n = 50;
+    const quick = relay(Array.from({ length: n }, () => 20_000), Array.from({ length: n }, () => 20_000), Array.from({ length: n }, (_, i) => 2 * i), 1);
+    const old = Array.from({ length: 10 }, (_, i) => transfer(`Q${i}`, 'COL', 100_000, -200 + i, au()));
+    expect(run([...old, ...quick])).toHaveLength(0);
+    const cut = rawHitsOf([passThrough({ maxScan: 100 })], [...old, ...quick]).filter((h) => h.entity.id === 'COL');
+    expect(cut).toHaveLength(1);
+    expect(cut[0]?.facts).toMatchObject({ inflows: 50, medianDwellHours: 1 });
+  });
+
+  test('moving money on to the holder’s own account is not a pass-through', () => {
+    const accounts: Account[] = [{ account: 'COL', party: 'H' }, { account: 'SAV', party: 'H' }];
+    const txs = [0, 48, 96].flatMap((h, i) => [transfer(`P${i}`, 'COL', 200_000, h, au()), transfer('COL', 'SAV', 200_000, h + 2, au())]);
+    expect(run(txs, accounts, [{ party: 'H', name: 'Rafiq Sarkar' }])).toHaveLength(0);
+    expect(run(txs)).toHaveLength(1);
+  });
+});
+
+describe('pass_through cash_to_corridor (MS-CASH-02)', () => {
+  const cashIn = (amounts: number[], hours: number[]) => amounts.map((a, i) => deposit('COL', a, hours[i] as number));
+  const send = (amount: number, hours: number, extra: Partial<Transaction> = {}) =>
+    transfer('COL', 'BDX', amount, hours, { fromCountry: 'AU', toCountry: 'BD', fromName: 'Rafiq Sarkar', toName: 'Jamal Mondal', channel: 'remitter', ...extra });
+
+  test('A$3,000 cash in two deposits, then A$2,900 sent to Bangladesh within 72 h', () => {
+    const hits = variant(run([...cashIn([150_000, 150_000], [0, 30]), send(290_000, 60)]), 'cash_to_corridor');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.facts).toMatchObject({ cashDeposits: 2, cashTotalMinor: 300_000, transferTotalMinor: 290_000, similarAmount: true, countries: 'BD', originCountry: true });
+    expect(hits[0]?.strength).toBe(0.75);
+    expect(hits[0]?.related).toEqual([{ kind: 'account', id: 'BDX' }]);
+    expect(hits[0]?.reason).toBe(
+      'Possible cash-to-corridor pass-through pattern: AUD 3,000.00 paid in as cash in 2 deposits, then AUD 2,900.00 (97%) sent to BD within 72 hours.',
+    );
+  });
+
+  test('boundaries: C = 0.3 T of cash, 70 % of it sent, within 72 h of the latest deposit', () => {
+    const c2c = (txs: Transaction[]) => variant(run(txs), 'cash_to_corridor');
+    expect(c2c([...cashIn([150_000, 149_999], [0, 30]), send(290_000, 60)])).toHaveLength(0);
+    expect(c2c([...cashIn([150_000, 150_000], [0, 30]), send(210_000, 60)])[0]?.facts).toMatchObject({ transferShare: 0.7, similarAmount: false });
+    expect(c2c([...cashIn([150_000, 150_000], [0, 30]), send(209_999, 60)])).toHaveLength(0);
+    expect(c2c([...cashIn([150_000, 150_000], [0, 30]), send(290_000, 102)])).toHaveLength(1);
+    expect(c2c([...cashIn([150_000, 150_000], [0, 30]), send(290_000, 103)])).toHaveLength(0);
+    // Cash from more than 7 days before the 72 h transfer window does not count (the window opens at hour -180).
+    expect(c2c([...cashIn([150_000, 150_000], [-181, 30]), send(290_000, 60)])).toHaveLength(0);
+    expect(c2c([...cashIn([150_000, 150_000], [-180, 30]), send(290_000, 60)])).toHaveLength(1);
+  });
+
+  test('domestic or off-corridor transfers, and transfer-funded remittances, do not fire', () => {
+    const c2c = (txs: Transaction[]) => variant(run(txs), 'cash_to_corridor');
+    expect(c2c([...cashIn([150_000, 150_000], [0, 30]), send(290_000, 60, { toCountry: 'AU' })])).toHaveLength(0);
+    expect(c2c([...cashIn([150_000, 150_000], [0, 30]), send(290_000, 60, { toCountry: 'GB' })])).toHaveLength(0);
+    expect(c2c([transfer('EMP', 'COL', 300_000, 0, au()), send(290_000, 10)])).toHaveLength(0);
+  });
+
+  test('look-alike: cash sent home to the holder’s own family is a family remittance', () => {
+    const c2c = (txs: Transaction[]) => variant(run(txs), 'cash_to_corridor');
+    expect(c2c([...cashIn([150_000, 150_000], [0, 30]), send(290_000, 60, { toName: 'Amina Sarkar' })])).toHaveLength(0);
+  });
+
+  test('look-alike: a licensed remitter sending customers’ cash abroad is discounted below half strength', () => {
+    const txs = [...cashIn([150_000, 150_000], [0, 30]), send(290_000, 60)];
+    const msb = variant(run(txs, [{ account: 'COL', type: 'msb' }]), 'cash_to_corridor');
+    expect(msb[0]?.strength).toBeLessThan(0.75 / 2);
+    expect(msb[0]?.facts['discount']).toBe('msb_account');
+  });
+
+  test('an account with one transaction never fires; bad options throw a ConfigError', () => {
+    expect(run([send(2_000_000, 0)])).toHaveLength(0);
+    expect(() => passThrough({ minOutInRatio: 1.5 })).toThrow(ConfigError);
+    expect(passThrough().windowMs).toBe(30 * D * 3_600_000);
+  });
+});
