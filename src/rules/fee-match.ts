@@ -1,0 +1,306 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import { hasRole, isCorridorCountry } from '../domain/corridors.js';
+import { CORRIDOR_FEES, FEE_KINDS, type CorridorFee } from '../domain/fees.js';
+import { hotspotMatcher, type HotspotMatcher } from '../domain/hotspots.js';
+import { formatAmount, parseAmount } from '../schema/money.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, accountTypeFactor, hitOf, money, newest } from './_lib.js';
+import {
+  BILL_REF, KIN_REF, RENT_REF, TRADE_REF, amountIn, counterpartyCountryOf, isFamily, isOrganisation, isWageLike, ownCountryOf, ownRef, payerOf, type Payer,
+} from './_payments.js';
+import { countOpt, days } from './options.js';
+
+/** Largest fee accepted in options (minor units), so that integer matching stays exact. */
+const MAX_FEE_MINOR = 10_000_000_000;
+
+const extraFee = z
+  .object({
+    route: z.string().min(1).max(200),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    /** Decimal amounts in major units as reported, e.g. "6500.00". */
+    amounts: z.array(z.string().max(32)).min(1).max(20),
+    per: z.enum(['person', 'family']).default('person'),
+    kind: z.enum(FEE_KINDS).default('fare'),
+  })
+  .superRefine((f, ctx) => {
+    f.amounts.forEach((a, i) => {
+      const r = parseAmount(a, f.currency);
+      if (!r.ok) ctx.addIssue({ code: 'custom', path: ['amounts', i], message: r.message });
+      else if (r.minor > MAX_FEE_MINOR) ctx.addIssue({ code: 'custom', path: ['amounts', i], message: 'fee too large' });
+    });
+  });
+
+/**
+ * Options of {@link feeMatch}; defaults from RESEARCH §a.1 MS-AMT-02 and §c.4 (tolerance ±10 %,
+ * party size ≤ 6, cumulative total over 90 days; the rest *proposed*).
+ * @category Rules
+ * @example feeMatchOptionsSchema.parse({ tolerance: 0.05, extraFees: [{ route: 'Local report', currency: 'MYR', amounts: ['7000.00'] }] })
+ */
+export const feeMatchOptionsSchema = z.object({
+  /** Relative tolerance around q × fee (RESEARCH: 0.10, range 0.05–0.25); matched in integer basis points. */
+  tolerance: z.number().min(0.01).max(0.25).default(0.1),
+  /** Largest party size q for per-person fees (RESEARCH: Q = 6). */
+  maxPartySize: countOpt(1, 10, 6),
+  /** Fee kinds of the table matched; recruitment costs (lawful in part), survey averages and network shares are left out by default. */
+  kinds: z.array(z.enum(FEE_KINDS)).min(1).default(['fare', 'ransom']),
+  /** Further reported fees (e.g. from a bank's own cases). */
+  extraFees: z.array(extraFee).max(200).default([]),
+  /** Window in which fee-like payments from different senders count (30 days). */
+  senderDays: days(1, 90, 30),
+  /** Different senders with fee-like payments into the account. */
+  minSenders: countOpt(2, 50, 2),
+  /** Window of the cumulative payer → payee total (RESEARCH: 90 days). */
+  cumulativeDays: days(7, 180, 90),
+  /** Payments of one payer making up a cumulative total. */
+  minPayments: countOpt(2, 20, 2),
+  /** A payer who already paid the account in this many days before the cumulative window is an established relationship. */
+  historyDays: days(0, 365, 90),
+  /** Most recent events read per evaluation (bounds the cost on busy accounts). */
+  maxScan: countOpt(50, 50_000, 1_000),
+});
+/** Options accepted by {@link feeMatch}. @category Rules @example const o: FeeMatchOptions = { tolerance: 0.05 }; */
+export type FeeMatchOptions = z.input<typeof feeMatchOptionsSchema>;
+type Options = z.output<typeof feeMatchOptionsSchema>;
+
+const ID = 'fee_match';
+const INDICATORS = ['MS-AMT-02'] as const;
+
+/** One reported figure of a fee. */
+interface FeeValue {
+  readonly fee: CorridorFee;
+  readonly value: number;
+}
+
+/** A fee an amount matches: q × value within the tolerance. */
+interface Match {
+  readonly fee: CorridorFee;
+  readonly value: number;
+  readonly q: number;
+  /** |amount − q·value| / (q·value), for ranking and facts only. */
+  readonly deviation: number;
+}
+
+interface Compiled {
+  readonly byCurrency: ReadonlyMap<string, readonly FeeValue[]>;
+  readonly bp: number;
+  readonly maxQ: number;
+  readonly hotspots: HotspotMatcher;
+}
+
+/**
+ * MS-AMT-02, fee-matching amounts: payments equal to a reported smuggling fare or ransom (RESEARCH
+ * §a.2, {@link CORRIDOR_FEES}) for a party of q = 1..6 people, within ±10 % in integer arithmetic
+ * (`|a − q·f|·10⁴ ≤ tol_bp·q·f`), compared in the fee's own currency (the original amount when the
+ * transaction is in it, else through the FX table; skipped without a rate). Only inflows (transfers
+ * and cash deposits) involving a corridor country on either side, or cash paid in at a hotspot,
+ * count. Fires on the receiving account when within 30 days ≥ 2 different senders paid fee-like
+ * amounts, or when one payer's payments within 90 days add up to a fee. Organisations, payroll,
+ * trade, rent and bill payments, the holder's family, and a payer who already paid the account
+ * before are left out; a family remittance home (one payer abroad, one payee in an origin country,
+ * no other payers) does not fire; rotating savings groups (payers paid back by the account) and
+ * institutional holders are discounted. Fee-sized amounts are common — in a corridor country every
+ * domestic payment passes the corridor test — so this is a context signal (family `context`) that
+ * amplifies other indicators and is never alone a reason to alert.
+ * @category Rules
+ * @example const rule = feeMatch({ tolerance: 0.05, maxPartySize: 4 });
+ */
+export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(feeMatchOptionsSchema, options, ID);
+  const extras: CorridorFee[] = o.extraFees.map((f, i) => ({
+    id: `extra_${i + 1}`, route: f.route, kind: f.kind, currency: f.currency, per: f.per, year: '', source: 'options',
+    amounts: f.amounts.map((a) => { const r = parseAmount(a, f.currency); return r.ok ? r.minor : 0; }),
+  }));
+  const byCurrency = new Map<string, FeeValue[]>();
+  for (const fee of [...CORRIDOR_FEES.filter((f) => o.kinds.includes(f.kind)), ...extras]) {
+    for (const value of fee.amounts) {
+      const list = byCurrency.get(fee.currency) ?? [];
+      list.push({ fee, value });
+      byCurrency.set(fee.currency, list);
+    }
+  }
+  const compiled: Compiled = { byCurrency, bp: Math.round(o.tolerance * 10_000), maxQ: o.maxPartySize, hotspots: hotspotMatcher() };
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'context',
+    entities: ['account'],
+    windowMs: Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS,
+    options: o,
+    description: 'Context: payments equal to reported smuggling fees or ransoms for one or several people.',
+    evaluate: (window, context) => evaluate(window, context, o, compiled, rule),
+  };
+  return rule;
+}
+
+/** The best match of an amount (minor units of the fees' currency) against one currency's fees. */
+function matchIn(amount: number, fees: readonly FeeValue[], c: Compiled, best: Match | undefined): Match | undefined {
+  for (const { fee, value } of fees) {
+    const top = fee.per === 'family' ? 1 : c.maxQ;
+    const near = Math.floor(amount / value);
+    for (let q = Math.max(1, near); q <= Math.min(top, near + 1); q++) {
+      const target = q * value;
+      if (amount > 2 * target) continue; // keeps the products below exact-integer limits
+      const diff = Math.abs(amount - target);
+      if (diff * 10_000 > c.bp * target) continue;
+      const deviation = diff / target;
+      if (best === undefined || deviation < best.deviation || (deviation === best.deviation && q < best.q)) best = { fee, value, q, deviation };
+    }
+  }
+  return best;
+}
+
+/** The best fee match of an amount given per currency: `amountOf(currency)` is undefined when it cannot be expressed in it. */
+function matchAmount(amountOf: (currency: string) => number | undefined, c: Compiled): Match | undefined {
+  let best: Match | undefined;
+  for (const [currency, fees] of c.byCurrency) {
+    const a = amountOf(currency);
+    if (a !== undefined && a > 0) best = matchIn(a, fees, c, best);
+  }
+  return best;
+}
+
+function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Compiled, rule: Rule): RuleHit[] {
+  const last = newest(window);
+  if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
+  const holder = ownRef(window, last);
+  const excluded = (e: WindowEvent): boolean => {
+    const ref = e.tx.reference ?? '';
+    return TRADE_REF.test(ref) || RENT_REF.test(ref) || BILL_REF.test(ref) || isWageLike(e, context);
+  };
+  const hotspot = (e: WindowEvent): boolean => e.kind === 'cash_deposit' && c.hotspots.match(e.location, e.tx.locationCountry) !== undefined;
+  const cross = (e: WindowEvent): boolean => {
+    const cp = counterpartyCountryOf(e, context);
+    return cp !== undefined && cp !== ownCountryOf(window, e);
+  };
+  const corridor = (e: WindowEvent): boolean =>
+    isCorridorCountry(ownCountryOf(window, e)) || isCorridorCountry(counterpartyCountryOf(e, context)) ||
+    (e.kind === 'cash_deposit' && isCorridorCountry(e.tx.locationCountry)) || hotspot(e);
+  if (excluded(last) || !corridor(last)) return [];
+  // Payers resolved once per raw sender; null = not a payer that counts.
+  const payers = new Map<string, Payer | null>();
+  const payerFor = (e: WindowEvent): Payer | undefined => {
+    const raw = e.kind === 'transfer' ? e.counterparty ?? `n|${e.counterpartyName ?? ''}` : e.conductor !== undefined ? `c|${e.conductor}` : `d|${e.id}`;
+    let p = payers.get(raw);
+    if (p === undefined) {
+      const found = payerOf(window, e, context);
+      p = found === undefined || isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
+      payers.set(raw, p);
+    }
+    return p ?? undefined;
+  };
+  const me = payerFor(last);
+  if (me === undefined) return [];
+  const matchOf = (e: WindowEvent): Match | undefined => matchAmount((cur) => amountIn(e, cur, context), c);
+  const first = matchOf(last);
+
+  // One bounded pass: fee-like payments of other senders (30 d), this payer's series (90 d) and history, payees paid by the account.
+  const senderFrom = last.ts - o.senderDays * DAY_MS + 1;
+  const seriesFrom = last.ts - o.cumulativeDays * DAY_MS + 1;
+  const historyFrom = seriesFrom - o.historyDays * DAY_MS;
+  const feeLike = new Map<string, { payer: Payer; events: WindowEvent[]; match: Match }>();
+  const series: WindowEvent[] = [];
+  const paidOut = new Set<string>();
+  const otherPayers = new Set<string>();
+  let established = false;
+  const { events, start } = window;
+  for (let i = events.length - 1, n = 0; i >= start && n < o.maxScan; i--, n++) {
+    const e = events[i] as WindowEvent;
+    if (e.ts < Math.min(historyFrom, senderFrom)) break;
+    if (e.direction === 'out') {
+      if (e.counterparty !== undefined) paidOut.add(e.counterparty);
+      continue;
+    }
+    if (e.kind !== 'transfer' && e.kind !== 'cash_deposit') continue;
+    if (excluded(e) || !corridor(e)) continue;
+    const p = payerFor(e);
+    if (p === undefined) continue;
+    if (p.key === me.key) {
+      if (e.ts >= seriesFrom) series.push(e);
+      else established = true;
+      continue;
+    }
+    if (e.ts >= seriesFrom || e.ts >= senderFrom) otherPayers.add(p.key);
+    if (first === undefined || e.ts < senderFrom) continue;
+    const g = feeLike.get(p.key);
+    if (g !== undefined) {
+      g.events.push(e);
+      continue;
+    }
+    const m = matchOf(e);
+    if (m !== undefined) feeLike.set(p.key, { payer: p, events: [e], match: m });
+  }
+
+  let variant: 'senders' | 'cumulative' | undefined;
+  let chosen: WindowEvent[] = [];
+  let match: Match | undefined;
+  let senders = 0;
+  let total = 0;
+  if (first !== undefined && feeLike.size + 1 >= o.minSenders) {
+    variant = 'senders';
+    match = first;
+    senders = feeLike.size + 1;
+    chosen = [last, ...[...feeLike.values()].flatMap((g) => g.events)];
+  } else if (series.length >= o.minPayments && !established && !series.some((e) => KIN_REF.test(e.tx.reference ?? ''))) {
+    // A family remittance home: one payer abroad, the payee in an origin country, nobody else paying.
+    const payeeCountry = ownCountryOf(window, last);
+    const abroad = me.country !== undefined && me.country !== payeeCountry && (hasRole(me.country, 'destination') || hasRole(me.country, 'diaspora'));
+    const remittance = abroad && hasRole(payeeCountry, 'origin') && otherPayers.size === 0;
+    const sameCurrency = (cur: string) => series.every((e) => e.tx.currency === cur);
+    let sum = 0;
+    for (const e of series) sum += e.amount;
+    const m = remittance ? undefined : matchAmount((cur) => {
+      if (sameCurrency(cur)) return series.reduce((s, e) => s + e.tx.amount, 0);
+      return cur === context.jurisdiction.currency ? sum : context.convert(sum, context.jurisdiction.currency, cur, last.ts);
+    }, c);
+    // A cumulative match must be a sizeable sum (a tenth of the cash threshold): small fares
+    // (RM 1,000 for a child) are matched by too many ordinary pairs of payments.
+    if (m !== undefined && sum * 10 >= context.jurisdiction.cashThreshold) {
+      variant = 'cumulative';
+      match = m;
+      chosen = series;
+      senders = 1;
+    }
+  }
+  if (variant === undefined || match === undefined) return [];
+  for (const e of chosen) total += e.amount;
+
+  const payerList = variant === 'senders' ? [me, ...[...feeLike.values()].map((g) => g.payer)] : [me];
+  let factor = accountTypeFactor(window);
+  const discounts: string[] = factor < 1 ? [`account_type_${window.account?.type ?? 'unknown'}`] : [];
+  // Rotating savings group: the members who pay in are paid out by the account in turn.
+  const paidBack = payerList.filter((p) => p.account !== undefined && paidOut.has(p.account)).length;
+  if (paidBack * 2 >= payerList.length && paidBack > 0) {
+    factor *= 0.4;
+    discounts.push('rotating_savings');
+  }
+  const outside = chosen.some((e) => cross(e) || hotspot(e));
+  const exact = match.deviation <= 0.01;
+  const strength =
+    ((variant === 'senders' ? 0.3 + 0.05 * Math.min(4, senders - o.minSenders) : 0.3) + (outside ? 0.1 : 0) + (exact ? 0.05 : 0)) * factor;
+  const profile = context.jurisdiction;
+  const party = match.q === 1 ? (match.fee.per === 'family' ? 'one family' : 'one person') : `${match.q} people`;
+  const fee = `${match.fee.route} (${match.fee.currency} ${formatAmount(match.value, match.fee.currency)} per ${match.fee.per}, ${match.fee.source})`;
+  const reason =
+    variant === 'senders'
+      ? `Possible fee-payment pattern: ${senders} different senders paid this account amounts matching reported smuggling fees or ransoms within ${o.senderDays} days, the latest ${money(profile, last.amount)} for ${party} at ${fee}.`
+      : `Possible fee-payment pattern: one payer's ${chosen.length} payments to this account within ${o.cumulativeDays} days add up to ${money(profile, total)}, matching ${fee} for ${party}.`;
+  const facts: Record<string, number | string | boolean> = {
+    senders,
+    payments: chosen.length,
+    totalMinor: total,
+    fee: match.fee.id,
+    feeCurrency: match.fee.currency,
+    feeMinor: match.value,
+    partySize: match.q,
+    deviationBp: Math.round(match.deviation * 10_000),
+    crossBorderOrHotspot: outside,
+  };
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  const hit = hitOf(rule, window, chosen, strength, reason, facts, variant);
+  const related: EntityRef[] = payerList
+    .map((p): EntityRef | undefined => (p.account !== undefined ? { kind: 'account', id: p.account } : p.party !== undefined ? { kind: 'party', id: p.party } : undefined))
+    .filter((r): r is EntityRef => r !== undefined)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [related.length > 0 ? { ...hit, related } : hit];
+}

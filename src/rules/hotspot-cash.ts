@@ -1,0 +1,154 @@
+import * as z from 'zod';
+import { parseOptions } from '../_internal/config-error.js';
+import { HOTSPOTS, hotspotMatcher, type Hotspot, type HotspotMatcher } from '../domain/hotspots.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
+import { DAY_MS, hitOf, isCash, money, newest } from './_lib.js';
+import { countOpt, days, ratioOpt } from './options.js';
+
+/**
+ * Options of {@link hotspotCash}; defaults from RESEARCH §a.1 MS-CASH-01 and §a.3 (*proposed*).
+ * @category Rules
+ * @example hotspotCashOptionsSchema.parse({ extraHotspots: [{ names: ['Kuala Perlis'], country: 'MY' }] })
+ */
+export const hotspotCashOptionsSchema = z.object({
+  /** Rolling window (RESEARCH: 7 days). */
+  windowDays: days(1, 30, 7),
+  /** Cash at hotspots in one direction within the window, as a share of the cash threshold T (RESEARCH: 0.5 × T). */
+  minShareOfThreshold: ratioOpt(0.1, 1, 0.5),
+  /** Distinct hotspot places with cash on one local day (RESEARCH: 2). */
+  minSitesPerDay: countOpt(2, 10, 2),
+  /** Further places (a bank's own branch list near a landing point); matched like the defaults. */
+  extraHotspots: z
+    .array(z.object({
+      names: z.array(z.string().min(3).max(100)).min(1).max(20),
+      /** ISO 3166-1 alpha-2; without it the names match whatever the location country. */
+      country: z.string().regex(/^[A-Z]{2}$/).optional(),
+      role: z.enum(['departure', 'transit', 'camp', 'landing', 'arrival']).default('landing'),
+    }))
+    .max(500)
+    .default([]),
+  /** Most recent events read per evaluation (bounds the cost on busy accounts). */
+  maxScan: countOpt(50, 50_000, 2_000),
+});
+/** Options accepted by {@link hotspotCash}. @category Rules @example const o: HotspotCashOptions = { minSitesPerDay: 3 }; */
+export type HotspotCashOptions = z.input<typeof hotspotCashOptionsSchema>;
+type Options = z.output<typeof hotspotCashOptionsSchema>;
+
+const ID = 'hotspot_cash';
+const INDICATORS = ['MS-CASH-01'] as const;
+
+/**
+ * MS-CASH-01, cash at departure, landing, camp and transit places (RESEARCH §a.3): per conductor
+ * (party window) or account, within 7 days, cash deposits or withdrawals at hotspots reaching
+ * 0.5 × the cash threshold, or cash at ≥ 2 different hotspot places on one local day. A context
+ * signal (family `context`): it amplifies other indicators and is never alone a reason to alert.
+ * Places are recognised by name in the free-text `location` (see {@link hotspotMatcher}): the
+ * input carries no coordinates, so the geofences RESEARCH proposes cannot be drawn. Licensed
+ * remitters, government, NGO and business accounts (shops and hotels banking their takings) and
+ * residents of the place (address names it) are discounted below half strength.
+ * @category Rules
+ * @example const rule = hotspotCash({ extraHotspots: [{ names: ['Jeti Kuala Perlis'], country: 'MY' }] });
+ */
+export function hotspotCash(options: HotspotCashOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(hotspotCashOptionsSchema, options, ID);
+  const extra: Hotspot[] = o.extraHotspots.map((h, i) => ({ id: `extra_${i + 1}`, country: h.country ?? '', role: h.role, names: h.names, source: 'options' }));
+  const matcher = hotspotMatcher([...HOTSPOTS, ...extra]);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'context',
+    entities: ['account', 'party'],
+    windowMs: o.windowDays * DAY_MS,
+    options: o,
+    description: 'Context: substantial cash, or cash at several places in a day, at known departure, landing or camp locations.',
+    evaluate: (window, context) => evaluate(window, context, o, matcher, rule),
+  };
+  return rule;
+}
+
+/** Strength factor for the holder: those who bank others' cash, or their own takings, as their business. */
+function holderFactor(window: EntityWindow): { factor: number; why: string | undefined } {
+  switch (window.account?.type) {
+    case 'msb': return { factor: 0.25, why: 'licensed_remitter' };
+    case 'government': return { factor: 0.2, why: 'government_account' };
+    case 'ngo': return { factor: 0.35, why: 'registered_ngo' };
+    case 'business': return { factor: 0.4, why: 'business_takings' };
+    default: return { factor: 1, why: undefined };
+  }
+}
+
+function evaluate(window: EntityWindow, context: RuleContext, o: Options, matcher: HotspotMatcher, rule: Rule): RuleHit[] {
+  const last = newest(window);
+  if (!isCash(last)) return [];
+  const here = matcher.match(last.location, last.tx.locationCountry);
+  if (here === undefined) return [];
+  const profile = context.jurisdiction;
+  // ceil(share × T) in integers: the share in basis points.
+  const bp = Math.round(o.minShareOfThreshold * 10_000);
+  const minTotal = Math.floor((bp * profile.cashThreshold + 9_999) / 10_000);
+  const events: WindowEvent[] = [];
+  const sites = new Map<string, Hotspot>();
+  const today = new Set<string>();
+  let deposits = 0;
+  let withdrawals = 0;
+  const from = last.ts - o.windowDays * DAY_MS + 1;
+  const { events: all, start } = window;
+  for (let i = all.length - 1, n = 0; i >= start && n < o.maxScan; i--, n++) {
+    const e = all[i] as WindowEvent;
+    if (e.ts < from) break;
+    if (!isCash(e)) continue;
+    const site = e === last ? here : matcher.match(e.location, e.tx.locationCountry);
+    if (site === undefined) continue;
+    events.push(e);
+    sites.set(site.id, site);
+    if (e.day === last.day) today.add(site.id);
+    if (e.direction === 'in') deposits += e.amount;
+    else withdrawals += e.amount;
+  }
+  const volume = deposits >= minTotal || withdrawals >= minTotal;
+  const spread = today.size >= o.minSitesPerDay;
+  if (!volume && !spread) return [];
+
+  const holder = holderFactor(window);
+  let factor = holder.factor;
+  const discounts: string[] = holder.why === undefined ? [] : [holder.why];
+  // A resident of the place banks there as a matter of course.
+  const home = matcher.match(window.party?.address, window.party?.country);
+  if (home !== undefined && sites.has(home.id)) {
+    factor *= 0.5;
+    discounts.push('local_resident');
+  }
+  const top = Math.max(deposits, withdrawals);
+  const strength = (0.35 + 0.05 * Math.min(3, sites.size - 1) + (volume && spread ? 0.1 : 0) + (top >= profile.cashThreshold ? 0.1 : 0)) * factor;
+  const names = [...sites.values()].map((s) => s.names[0] as string).sort();
+  const what = deposits >= withdrawals ? `${money(profile, deposits)} in cash deposits` : `${money(profile, withdrawals)} in cash withdrawals`;
+  const reason = spread
+    ? `Possible hotspot cash pattern: cash at ${today.size} departure, landing or camp locations on one day (${names.join(', ')}), ${what} at such places within ${o.windowDays} days.`
+    : `Possible hotspot cash pattern: ${what} at departure, landing or camp locations (${names.join(', ')}) within ${o.windowDays} days.`;
+  const facts: Record<string, number | string | boolean> = {
+    sites: sites.size,
+    sitesSameDay: today.size,
+    places: [...sites.keys()].sort().join(','),
+    depositsMinor: deposits,
+    withdrawalsMinor: withdrawals,
+    minTotalMinor: minTotal,
+    count: events.length,
+    windowDays: o.windowDays,
+  };
+  if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  const hit = hitOf(rule, window, events, strength, reason, facts);
+  // Ties for network alerts: a conductor's accounts, or an account's conductors.
+  const ids = new Set<string>();
+  const related: EntityRef[] = [];
+  for (const e of events) {
+    const ref: EntityRef | undefined =
+      window.kind === 'party' ? (e.counterparty === undefined ? undefined : { kind: 'account', id: e.counterparty })
+        : e.conductor === undefined || e.conductor === window.account?.party ? undefined : { kind: 'party', id: e.conductor };
+    if (ref !== undefined && !ids.has(`${ref.kind}:${ref.id}`)) {
+      ids.add(`${ref.kind}:${ref.id}`);
+      related.push(ref);
+    }
+  }
+  related.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [related.length > 0 ? { ...hit, related } : hit];
+}
