@@ -47,6 +47,13 @@ export { fanOut, fanOutOptionsSchema, type FanOutOptions } from './rules/fan-out
 export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/pass-through.js';
 export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/unlicensed-remitter.js';
 export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/new-account.js';
+export { feeMatch, feeMatchOptionsSchema, type FeeMatchOptions } from './rules/fee-match.js';
+export { corridorFlow, corridorFlowOptionsSchema, type CorridorFlowOptions } from './rules/corridor-flow.js';
+export { sailingSeason, sailingSeasonOptionsSchema, type SailingSeasonOptions } from './rules/sailing-season.js';
+export { hotspotCash, hotspotCashOptionsSchema, type HotspotCashOptions } from './rules/hotspot-cash.js';
+export { CORRIDOR_FEES, FEE_KINDS, type CorridorFee, type FeeKind } from './domain/fees.js';
+export { HOTSPOTS, hotspotMatcher, normalizePlace, type Hotspot, type HotspotMatcher, type HotspotRole } from './domain/hotspots.js';
+export { DEFAULT_SAILING_SEASONS, seasonPhase, type MonthDayRange, type SailingSeason, type SeasonPhase } from './domain/season.js';
 
 // Scoring and alerts
 export { BAND_FLOORS, bandOf, type Band } from './scoring/bands.js';
@@ -65,7 +72,7 @@ export { renderHtmlReport, type HtmlReportMeta } from './report/html.js';
 // Engine
 export { scan, type ScanResult } from './engine/scan.js';
 export {
-  DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, isNetworkCandidate, networkAlerts, type NetworkConfig, type NetworkOptions,
+  DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts, type NetworkConfig, type NetworkOptions,
 } from './engine/network.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
 export type { EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';

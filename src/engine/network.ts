@@ -28,12 +28,22 @@ export const DEFAULT_MIN_LINK_STRENGTH = 0.35;
  */
 export const DEFAULT_MAX_NETWORK_MEMBERS = 25;
 
+/**
+ * Weakest own score (0–100) of a network member: half the default alert threshold. Entities with
+ * only faint signals of their own (an employer's payroll brushing a fan-out rule) are links, not
+ * members; measured on the scenario bank, admitting them merged collectors with employers.
+ * @category Engine
+ */
+export const DEFAULT_MIN_MEMBER_SCORE = 20;
+
 /** Options of {@link networkAlerts}. @category Engine */
 export interface NetworkOptions {
   /** Weakest hit (0..1) whose `related` links join entities; default {@link DEFAULT_MIN_LINK_STRENGTH}. Holder links always count. */
   readonly minLinkStrength?: number;
   /** Most members a network alert may have; default {@link DEFAULT_MAX_NETWORK_MEMBERS}. */
   readonly maxMembers?: number;
+  /** Weakest own score of a member; default {@link DEFAULT_MIN_MEMBER_SCORE}. */
+  readonly minMemberScore?: number;
 }
 
 /**
@@ -57,8 +67,8 @@ export function isNetworkCandidate(alert: Alert): boolean {
  * payer's shared identifier alone scores below it, yet corroborates its collector). A component
  * with at least two members raises one `network` alert when its members' hits
  * scored together (one hit per rule at its strongest, see `scoreHits`) score more than its best
- * member alone — e.g. a collector's debt_repayment (debt_exploitation) with its payers'
- * shared_identifier (identity) corroborates across two families. Members' own alerts are
+ * member alone and that score rests on at least two indicator families — e.g. a collector's
+ * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). Members' own alerts are
  * unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
  * order. O(alerts + hits + links) time and memory.
  *
@@ -120,9 +130,10 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   // evidence of another kind: dormitory residents and households share identifiers lawfully, so an
   // identity link alone must not pull anyone into a case. Money-flow links (a collector's payers,
   // a conductor's accounts, a funnel's senders) join freely.
+  const minMemberScore = options.minMemberScore ?? DEFAULT_MIN_MEMBER_SCORE;
   const substantive = new Set<string>();
   for (const alert of candidates) {
-    if (alert.hits.some((h) => { const f = config.familyOf(h.rule); return f !== undefined && f !== 'identity' && f !== 'context'; })) {
+    if (alert.score >= minMemberScore && alert.hits.some((h) => { const f = config.familyOf(h.rule); return f !== undefined && f !== 'identity' && f !== 'context'; })) {
       substantive.add(`${alert.entity.kind}:${alert.entity.id}`);
     }
   }
@@ -179,6 +190,14 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
   let best = 0;
   for (const a of group) if (a.score > best) best = a.score;
   if (score.score <= best) return undefined;
+  // Corroboration is what a network adds: its score must rest on at least two indicator families
+  // (one person's several accounts adding up the same structuring signals is not a network).
+  const families = new Set<string>();
+  for (const c of score.contributions) {
+    const f = config.familyOf(c.rule);
+    if (c.points > 0 && f !== undefined && f !== 'context') families.add(f);
+  }
+  if (families.size < 2) return undefined;
 
   const members = [...refs.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
   const entityId = `net-${stableHash(JSON.stringify(members.map((m) => [m.kind, m.id])))}`;

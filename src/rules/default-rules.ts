@@ -1,6 +1,10 @@
 import { conductorSpread } from './conductor-spread.js';
 import { corridorCollector } from './corridor-collector.js';
+import { corridorFlow } from './corridor-flow.js';
 import { fanOut } from './fan-out.js';
+import { feeMatch } from './fee-match.js';
+import { hotspotCash } from './hotspot-cash.js';
+import { sailingSeason } from './sailing-season.js';
 import { funnelAccount } from './funnel-account.js';
 import { passThrough } from './pass-through.js';
 import { newAccount } from './new-account.js';
@@ -41,6 +45,10 @@ export const RULE_FACTORIES = {
   pass_through: passThrough,
   unlicensed_remitter: unlicensedRemitter,
   new_account: newAccount,
+  fee_match: feeMatch,
+  corridor_flow: corridorFlow,
+  sailing_season: sailingSeason,
+  hotspot_cash: hotspotCash,
 } as const satisfies Record<string, (options?: never) => Rule>;
 
 /** @category Rules */

@@ -28,6 +28,12 @@ export const fanOutOptionsSchema = z
     minRecipients: countOpt(2, 100, 3),
     /** p_out: outflows as a share of the burst. */
     minOutShare: ratioOpt(0.1, 1, 0.7),
+    /**
+     * Most paid out relative to the burst: an account paying out well beyond what just came in
+     * (an employer's payroll, a trader settling from its balance) is spending a balance, not
+     * dispersing a collection (the generator's collectors disperse 55–95 %).
+     */
+    maxOutShare: ratioOpt(1, 10, 1.25),
     /** Inflows in this many days before the burst show whether it is a burst at all (steady takings). */
     historyDays: days(7, 90, 28),
     /** Payroll look-alike: the same recipients paid about the same amount one cycle earlier (30 ± 5 days, ± 10 %). */
@@ -199,7 +205,7 @@ function qualify(events: readonly WindowEvent[], last: WindowEvent, h: number, b
   if (burstTotal < Math.ceil(o.minBurstShareOfThreshold * context.jurisdiction.cashThreshold)) return undefined;
   // The money must come in before it goes out: the burst starts before the first outflow.
   if ((burst[burst.length - 1] as WindowEvent).ts > (outs[outs.length - 1] as WindowEvent).ts) return undefined;
-  if (!atLeastShare(outTotal, burstTotal, o.minOutShare)) return undefined;
+  if (!atLeastShare(outTotal, burstTotal, o.minOutShare) || atLeastShare(outTotal, burstTotal, o.maxOutShare + 0.0001)) return undefined;
   return { h, burst, burstTotal, outs, outTotal, recipients, evidence };
 }
 

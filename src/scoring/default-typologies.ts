@@ -48,8 +48,8 @@ export function smugglingCollectionTypology(): Typology {
     weights: {
       corridor_collector: 55,
       funnel_account: 45,
-      fan_out: 35,
-      pass_through: 35,
+      fan_out: 30,
+      pass_through: 30,
       third_party_payer: 20,
       shared_identifier: 15,
       multi_depositor: 15,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/engine/core.js';
 import { createMonitor } from '../../src/engine/monitor.js';
-import { DEFAULT_MIN_LINK_STRENGTH, networkAlerts } from '../../src/engine/network.js';
+import { DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, networkAlerts } from '../../src/engine/network.js';
 import { scan } from '../../src/engine/scan.js';
 import { debtRepayment } from '../../src/rules/debt-repayment.js';
 import { nearThresholdCash } from '../../src/rules/near-threshold-cash.js';
@@ -66,7 +66,7 @@ const linker: Rule<'linker'> = {
 const shortOptions = (minScore = 0) => ({
   jurisdiction: AU_LIKE,
   rules: [linker, nearThresholdCash({ windows: [{ days: 1, minCount: 2 }], reportedLookbackDays: 1 })],
-  typologies: [defineTypology({ id: 'test_network', name: 'Test', weights: { linker: 30, near_threshold_cash: 45 } })],
+  typologies: [defineTypology({ id: 'test_network', name: 'Test', weights: { linker: 40, near_threshold_cash: 45 } })],
   accounts: [{ account: 'H1', party: 'PH' }, { account: 'H2', party: 'PH' }],
   minScore,
 });
@@ -183,7 +183,7 @@ describe('network alerts', () => {
     // A relates X; the holder party Q of B relates X too (through B → Q): A, B and Q are joined via X and Q.
     const a = alert('account', 'A', 'debt_repayment', 55, [{ kind: 'account', id: 'X' }]);
     const b = alert('account', 'B', 'third_party_payer', 20, [{ kind: 'account', id: 'X' }]);
-    const q = alert('party', 'Q', 'third_party_payer', 10);
+    const q = alert('party', 'Q', 'third_party_payer', 20);
     const [n, ...rest] = networkAlerts([q, b, a], config);
     expect(rest).toEqual([]);
     expect(n?.members).toEqual([{ kind: 'account', id: 'A' }, { kind: 'account', id: 'B' }, { kind: 'party', id: 'Q' }]);
@@ -195,7 +195,7 @@ describe('network alerts', () => {
   test('look-alike: a link from a hit discounted below minLinkStrength (a dormitory address) joins nothing; at it, it joins', () => {
     const config = resolveConfig({ ...options(), rules: [debtRepayment(), sharedIdentifier(), thirdPartyPayer()] });
     const alert = (id: string, rule: string, strength: number, related: string[] = []): Alert => ({
-      schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score: Math.round(strength * 55), band: 'low', typologies: [], contributions: [],
+      schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score: Math.max(20, Math.round(strength * 55)), band: 'low', typologies: [], contributions: [],
       hits: [{ rule, indicators: [], strength, window: { from: '2025-01-01T00:00:00.000Z', to: '2025-01-02T00:00:00.000Z' }, transactionIds: [`t-${id}`], transactionCount: 1, reason: 'Possible pattern.', facts: {}, ...(related.length > 0 ? { related: related.map((r) => ({ kind: 'account' as const, id: r })) } : {}) }],
       firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-01-02T00:00:00.000Z', engine: { version: '0', config: 'x', jurisdiction: 'MY' },
     });
@@ -218,6 +218,13 @@ describe('network alerts', () => {
       firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-01-02T00:00:00.000Z', engine: { version: '0', config: 'x', jurisdiction: 'MY' },
     });
     const payers = (n: number) => Array.from({ length: n }, (_, i) => alert(`P${i}`, 'third_party_payer', ['C']));
+    // Members need an own score of at least DEFAULT_MIN_MEMBER_SCORE (20): fainter entities are links.
+    expect(DEFAULT_MIN_MEMBER_SCORE).toBe(20);
+    expect(networkAlerts([alert('C', 'debt_repayment'), { ...alert('P', 'third_party_payer', ['C']), score: 19 }], config)).toEqual([]);
+    expect(networkAlerts([alert('C', 'debt_repayment'), alert('P', 'third_party_payer', ['C'])], config)).toHaveLength(1);
+    // A network must rest on two indicator families: debt_repayment + third_party_payer would,
+    // two debt_repayment hits would not (the same rule counts once at its strongest anyway).
+    expect(networkAlerts([alert('C', 'debt_repayment'), alert('P', 'debt_repayment', ['C'])], config)).toEqual([]);
     const collector = alert('C', 'debt_repayment');
     expect(networkAlerts([collector, ...payers(24)], config).map((n) => n.members?.length)).toEqual([25]);
     expect(networkAlerts([collector, ...payers(25)], config)).toEqual([]);
