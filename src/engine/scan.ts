@@ -34,7 +34,11 @@ export interface ScanResult {
 export function scan(transactions: Iterable<Transaction>, options: EngineOptions): ScanResult {
   const config = resolveConfig(options);
   const core = createCore(config);
-  const sorted = [...transactions].sort(compareTransactions);
+  const sorted = Array.isArray(transactions) ? (transactions as Transaction[]).slice() : [...transactions];
+  // Exports are usually in time order already: check in one pass before paying for a sort.
+  let inOrder = true;
+  for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
+  if (!inOrder) sorted.sort(compareTransactions);
   const seen = new Set<string>();
   const touched = new Set<EntityState>();
   const alerts: Alert[] = [];
