@@ -29,6 +29,9 @@ export interface EntityState {
   events: WindowEvent[];
   start: number;
   lastTs: number;
+  previousTs: number | undefined;
+  /** Whether the entity had an event before (in this state or before an eviction). */
+  seen: boolean;
   episodes: Map<string, Episode[]>;
   anchor: string | undefined;
   dirty: boolean;
@@ -120,12 +123,21 @@ export function createCore(config: EngineConfig) {
    */
   let retired: Alert[] = [];
 
+  /**
+   * Last activity of entities evicted while idle, by kind: one number per entity ever evicted (not
+   * per event), so a re-awakened account's gap stays visible (EntityWindow.previousTs).
+   */
+  const dormant: Record<EntityKind, Map<string, number>> = { account: new Map(), party: new Map() };
+
   function entity(kind: EntityKind, id: string): EntityState {
     const map = kind === 'account' ? accountStates : partyStates;
     let state = map.get(id);
     if (state === undefined) {
+      const last = dormant[kind].get(id);
+      if (last !== undefined) dormant[kind].delete(id);
       state = {
-        kind, id, events: [], start: 0, lastTs: 0, episodes: NO_EPISODES, anchor: undefined, dirty: false,
+        kind, id, events: [], start: 0, lastTs: last ?? 0, previousTs: undefined, seen: last !== undefined,
+        episodes: NO_EPISODES, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
       };
@@ -138,6 +150,8 @@ export function createCore(config: EngineConfig) {
     const rules = ruleByKind[kind];
     if (rules.length === 0) return;
     const state = entity(kind, id);
+    state.previousTs = state.seen ? state.lastTs : undefined;
+    state.seen = true;
     state.events.push(event);
     state.lastTs = event.ts;
     const horizon = event.ts - config.retention[kind];
@@ -217,6 +231,7 @@ export function createCore(config: EngineConfig) {
             if (alert.score >= config.minScore) finished.push(alert);
           }
           map.delete(id);
+          dormant[state.kind].set(id, state.lastTs);
         }
       }
     }
@@ -294,19 +309,25 @@ export function createCore(config: EngineConfig) {
         id: state.id,
         events: state.events.slice(state.start).map((e) => ref(e.tx)),
         lastTs: state.lastTs,
+        previousTs: state.previousTs ?? null,
         anchor: state.anchor ?? null,
         episodes: [...state.episodes.values()].flat().map((ep) => ({
           key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, all: [...ep.idSet], transactionCount: ep.transactionCount,
         })),
       });
     }
-    return { transactions, entities: list, lastSweep: Number.isFinite(lastSweep) ? lastSweep : null, processed, retired: [...retired] };
+    return {
+      transactions, entities: list, lastSweep: Number.isFinite(lastSweep) ? lastSweep : null, processed, retired: [...retired],
+      dormant: { account: [...dormant.account], party: [...dormant.party] },
+    };
   }
 
   /** Restores a snapshot taken by {@link snapshot} from an engine with the same configuration. */
   function restore(snap: CoreSnapshot): void {
     accountStates.clear();
     partyStates.clear();
+    dormant.account = new Map(snap.dormant?.account ?? []);
+    dormant.party = new Map(snap.dormant?.party ?? []);
     for (const e of snap.entities) {
       const state = entity(e.kind, e.id);
       for (const i of e.events) {
@@ -318,6 +339,8 @@ export function createCore(config: EngineConfig) {
         if (own !== undefined) state.events.push(own);
       }
       state.lastTs = e.lastTs;
+      state.previousTs = e.previousTs ?? undefined;
+      state.seen = true;
       state.anchor = e.anchor ?? undefined;
       for (const ep of e.episodes) {
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
@@ -351,6 +374,8 @@ export interface CoreSnapshot {
     id: string;
     events: number[];
     lastTs: number;
+    /** Absent in checkpoints from before dormant-entity tracking. */
+    previousTs?: number | null;
     anchor: string | null;
     episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; all: string[]; transactionCount: number }[];
   }[];
@@ -358,6 +383,8 @@ export interface CoreSnapshot {
   readonly processed: number;
   /** Evicted entities' alerts kept for network alerts; absent in checkpoints from before network alerts. */
   readonly retired?: Alert[];
+  /** Last activity of entities evicted while idle, as [id, epoch ms] pairs; absent in older checkpoints. */
+  readonly dormant?: { readonly account: [string, number][]; readonly party: [string, number][] };
 }
 
 /** The engine core's interface. */

@@ -62,6 +62,13 @@ export interface EntityWindow {
   readonly events: readonly WindowEvent[];
   /** Index of the oldest event still inside the retention horizon. */
   readonly start: number;
+  /**
+   * Time (epoch ms) of the entity's event before the newest one, even when that event has left
+   * the window or the entity was evicted while idle (the engine remembers each entity's last
+   * activity); `undefined` the first time the entity is seen. Lets a rule see a long-dormant
+   * account re-awaken without keeping months of history.
+   */
+  readonly previousTs: number | undefined;
   readonly account: Account | undefined;
   readonly party: Party | undefined;
 }

@@ -3,6 +3,7 @@ import { createMonitor } from '../../src/engine/monitor.js';
 import { scan } from '../../src/engine/scan.js';
 import { splitSum } from '../../src/rules/split-sum.js';
 import { nearThresholdCash } from '../../src/rules/near-threshold-cash.js';
+import type { Rule } from '../../src/rules/types.js';
 import { AU_LIKE, deposit } from '../helpers/builders.js';
 
 const opts = (latenessMs: number) => ({ jurisdiction: AU_LIKE, rules: [splitSum()], minScore: 0, latenessMs });
@@ -65,5 +66,51 @@ describe('createMonitor', () => {
     const id = first.find((x) => x.entity.id === 'G')?.id;
     expect(id).toBeDefined();
     expect(second.find((x) => x.entity.id === 'G')?.id).toBe(id);
+  });
+});
+
+describe('previousTs: the gap before an event survives eviction', () => {
+  // A probe rule with a one-day window: it records every window's previousTs and never hits.
+  const seen: (number | undefined)[] = [];
+  const probe: Rule<'probe'> = {
+    id: 'probe', indicators: ['TEST'], family: 'context', entities: ['account'], windowMs: 86_400_000, options: {}, description: 'Probe.',
+    evaluate: (w) => {
+      seen.push(w.previousTs);
+      return [];
+    },
+  };
+  const DAY = 24;
+  // The account is active, idles 200 days (evicted long before), then re-awakens; a second account keeps time moving.
+  const txs = [
+    deposit('A', 1_000, 0, { id: 'a1' }), deposit('A', 1_000, 2, { id: 'a2' }),
+    ...Array.from({ length: 20 }, (_, i) => deposit('B', 1_000, (i + 1) * 10 * DAY, { id: `b${i}` })),
+    deposit('A', 1_000, 200 * DAY, { id: 'a3' }),
+  ];
+
+  test('scan: undefined at first sight, then the previous event time, even after an eviction', () => {
+    seen.length = 0;
+    scan(txs, { jurisdiction: AU_LIKE, rules: [probe], minScore: 0 });
+    const order = [...txs].sort((x, y) => x.timestamp - y.timestamp || (x.id < y.id ? -1 : 1));
+    const expected = order.map((t, i) => {
+      const prev = order.slice(0, i).filter((p) => p.toAccount === t.toAccount).at(-1);
+      return prev?.timestamp;
+    });
+    expect(seen).toEqual(expected);
+    // a3, 198 days after a2 and long after A was evicted, still sees a2's time.
+    expect(seen[order.findIndex((t) => t.id === 'a3')]).toBe(txs[1]!.timestamp);
+  });
+
+  test('a monitor checkpointed while the account is evicted gives the same gaps', () => {
+    seen.length = 0;
+    scan(txs, { jurisdiction: AU_LIKE, rules: [probe], minScore: 0 });
+    const batch = [...seen];
+    seen.length = 0;
+    const opts = { jurisdiction: AU_LIKE, rules: [probe], minScore: 0 };
+    const m = createMonitor(opts);
+    m.push(txs.slice(0, 12));
+    const resumed = createMonitor({ ...opts, checkpoint: JSON.parse(JSON.stringify(m.checkpoint())) });
+    resumed.push(txs.slice(12));
+    resumed.flush();
+    expect(seen).toEqual(batch);
   });
 });
