@@ -288,8 +288,12 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
     factor *= 0.25;
     discounts.push('lender_or_biller');
   }
-  if (series.every((s) => !s.recentOpener)) {
-    factor *= 0.75;
+  // The post-arrival start is what makes a series MS-DEBT-01 rather than support sent home
+  // (RESEARCH §a.1 "first payment within M months of t0"; §c.5 family remittances). When most
+  // payers show no recent arrival, the series reads as family remittances.
+  const recentCount = series.filter((s) => s.recentOpener).length;
+  if (recentCount * 2 < series.length) {
+    factor *= 0.6;
     discounts.push('arrival_unknown');
   }
   const kin = series.filter((s) => s.kinRef).length;
@@ -303,9 +307,12 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
   }
   const corridorShare = series.filter((s) => s.corridor).length / series.length;
   const debtRefs = series.filter((s) => s.debtRef).length;
-  const recent = series.filter((s) => s.recentOpener).length;
+  const recent = recentCount;
+  // Every payer began paying soon after opening the account: the indicator's strong form as
+  // defined (n_p unrelated post-arrival series), not only corroborated by it.
+  const allArrived = recentCount === series.length;
   const strength =
-    (0.5 + Math.min(0.25, 0.08 * (distinct - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0)) * factor;
+    (0.5 + Math.min(0.25, 0.08 * (distinct - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
   const profile = context.jurisdiction;
   const lo = Math.min(...series.map((s) => s.fit.minAmount));
   const hi = Math.max(...series.map((s) => s.fit.maxAmount));

@@ -12,8 +12,12 @@ import { countOpt, days, ratioOpt } from './options.js';
 /** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules
  * @example wageDiversionOptionsSchema.parse({ minCycles: 2 }) */
 export const wageDiversionOptionsSchema = z.object({
-  /** History examined for pay cycles; three to four monthly cycles need about 120 days. */
-  windowDays: days(14, 400, 120),
+  /**
+   * History examined for pay cycles: six monthly cycles, so that three diverted cycles are still
+   * seen when the agent skipped a month or took a little less once (RESEARCH §a.1 MS-DEBT-02 asks
+   * for ≥ k cycles, not k consecutive ones).
+   */
+  windowDays: days(14, 400, 180),
   /** Hours after a wage credit in which diverted money is counted. */
   withinHours: z.number().min(1).max(168).default(24),
   /** Hours for cash withdrawn by someone other than the holder (counter withdrawals wait for the next business day). */
@@ -158,6 +162,7 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   const target = lastCycle === undefined ? undefined : targetOf(window, last, context);
   const best = target === undefined ? undefined : perTarget.get(target);
   if (best === undefined || best.cycles.length < o.minCycles || best.cycles[best.cycles.length - 1] !== lastCycle) return [];
+  const medShare = median(best.shares);
 
   const employers = new Set(best.cycles.flatMap((c) => c.credits.map((e) => e.counterparty)).filter((x): x is string => x !== undefined));
   const kickback = target !== undefined && employers.has(target);
@@ -172,13 +177,25 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
     factor *= f;
     discounts.push(why);
   };
-  if (unknownCash) discount(0.6, 'cash_conductor_unknown');
+  // Cash of unknown conductor is also how migrants pay an over-the-counter remitter home (RESEARCH
+  // §c.5 informal channels): it only corroborates. The 180-day window sees more such cycles, so
+  // the discount is deeper than before (0.45, was 0.6): these hits score no higher than they did.
+  if (unknownCash) discount(0.45, 'cash_conductor_unknown');
   if (abroad) discount(0.5, 'remittance_abroad');
   if (!kickback && !unknownCash && !thirdPartyCash && isOrganisation({ key: '', account: last.counterparty, name: last.counterpartyName }, context)) discount(0.6, 'business_payee');
-  if (refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length && refs.length > 0) discount(0.5, 'kinship_references');
-  const medShare = median(best.shares);
+  // One payment addressed as household money or to a relative ("belanja rumah", "ibu") is enough to
+  // read the payee as family: agents are not paid under kinship words (homemaker look-alike, §c.5).
+  if (refs.some((r) => KIN_REF.test(r))) discount(0.5, 'kinship_references');
+  // More than the whole wage, cycle after cycle: the money is not (only) the wage — savings moved or
+  // a purchase paid — while a diversion takes part of the wage and leaves the worker a little.
+  if (medShare > 1.05) discount(0.5, 'exceeds_wage');
   const n = best.cycles.length;
-  const strength = (0.45 + 0.05 * Math.min(4, n - o.minCycles) + (medShare >= 0.75 ? 0.1 : 0) + (kickback ? 0.15 : 0) + (thirdPartyCash ? 0.15 : 0)) * factor;
+  // The full pattern towards one unrelated person here, with no lawful reading in view (no
+  // discount), is the indicator as RESEARCH defines it: it reaches the alert threshold (≥ 0.73 at
+  // weight 55) with four cycles of three-quarters of each wage, or six of half. Discounted
+  // readings keep the lower base.
+  const base = discounts.length === 0 ? 0.6 : 0.45;
+  const strength = (base + 0.05 * Math.min(4, n - o.minCycles) + (medShare >= 0.75 ? 0.1 : 0) + (kickback ? 0.15 : 0) + (thirdPartyCash ? 0.15 : 0)) * factor;
   const who = kickback ? 'back to the account that paid the wages'
     : thirdPartyCash ? `in cash withdrawn by a third party (${target?.slice(5)})`
     : unknownCash ? 'in cash'
@@ -261,12 +278,21 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
     factor *= 0.5;
     discounts.push('rent_references');
   }
+  // Equal amounts from everyone are a fixed charge (a savings-group stake, a room's rent), not a
+  // share of wages that differ from worker to worker and month to month (RESEARCH §c.5 ROSCA:
+  // "equal contributions").
+  const lo = Math.min(...amounts);
+  const hi = Math.max(...amounts);
+  if (hi <= lo * 1.02) {
+    factor *= 0.5;
+    discounts.push('equal_amounts');
+  }
   const tight = spanMs <= 2 * HOUR_MS;
   const strength = (0.4 + Math.min(0.2, 0.04 * (distinct - o.minWorkers)) + (tight ? 0.2 : 0)) * factor;
   const span = spanMs < HOUR_MS ? `${Math.max(1, Math.round(spanMs / 60_000))} minutes` : `${Math.round(spanMs / HOUR_MS)} hours`;
   const reason =
     `Possible wage-diversion collection pattern: ${payers.size} different people paid this account within ${span} ` +
-    `(${money(context.jurisdiction, Math.min(...amounts))}–${money(context.jurisdiction, Math.max(...amounts))} each), as on a payday.`;
+    `(${money(context.jurisdiction, lo)}–${money(context.jurisdiction, hi)} each), as on a payday.`;
   const facts: Record<string, number | string | boolean> = {
     payers: payers.size, payerClusters: distinct, payments: events.length, spanMinutes: Math.round(spanMs / 60_000),
     totalMinor: amounts.reduce((s, x) => s + x, 0), medianMinor: med, burstHours: o.burstHours,

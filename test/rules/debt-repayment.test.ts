@@ -159,6 +159,30 @@ describe('debt_repayment (MS-DEBT-01), collector variant', () => {
     expect(on(run(collect(4), crew, [{ account: 'AGENT', type: 'msb' }]), 'AGENT')).toHaveLength(0);
   });
 
+  test('every payer paying soon after opening the account (the strong form) weighs more; with a debt reference it reaches the threshold alone', () => {
+    const all = on(run(collect(3), crew), 'AGENT')[0]!;
+    const oneSettled = crew.map((c, i) => (i === 2 ? { ...c, account: { ...c.account, openedAt: at(-900 * D), country: 'SA' } } : c));
+    const txs = collect(3).map((t) => (t.fromAccount === 'W2' && t.toAccount === 'AGENT' ? { ...t, fromCountry: 'SA' } : t));
+    const mixed = on(run(txs, oneSettled), 'AGENT')[0]!;
+    expect(all.facts['recentOpeners']).toBe(3);
+    expect(mixed.facts['recentOpeners']).toBe(2);
+    expect(mixed.facts['discount']).toBeUndefined();
+    expect(all.strength).toBeCloseTo(mixed.strength + 0.15, 4);
+    // weight 55 × strength ≥ 40 (the typology threshold)
+    expect(on(run(collect(3, { reference: 'hutang' }), crew), 'AGENT')[0]!.strength).toBeGreaterThanOrEqual(0.73);
+  });
+
+  test('look-alike §c.5: most payers abroad with old accounts (children supporting a parent) — discounted as arrival unknown', () => {
+    const abroad = crew.map((c, i) => (i === 0 ? c : { ...c, account: { ...c.account, openedAt: at(-900 * D), country: 'SA' } }));
+    const txs = crew.slice(0, 3).flatMap((c, i) =>
+      series(c.account.account, 'AGENT', monthly(4, 1 + i), 50_000 + 10_000 * i, { toCountry: 'MY', toName: 'Shahidul Agent', ...(i === 0 ? {} : { fromCountry: 'SA' }) }));
+    const col = on(run([...wages('W0', monthly(4, 0)), ...txs], abroad), 'AGENT');
+    expect(col).toHaveLength(1);
+    expect(col[0]?.facts).toMatchObject({ recentOpeners: 1, crossBorderPayers: 2 });
+    expect(col[0]?.facts['discount']).toContain('arrival_unknown');
+    expect(col[0]!.strength).toBeLessThan(0.4);
+  });
+
   test('domestic payers with old accounts are not recent arrivals: no collector', () => {
     const settled = crew.map((c) => ({ ...c, account: { ...c.account, openedAt: at(-900 * D) } }));
     expect(on(run(collect(4), settled), 'AGENT')).toHaveLength(0);

@@ -79,6 +79,41 @@ describe('wage_diversion (MS-DEBT-02), worker variant', () => {
     expect(kick.strength).toBeGreaterThan(agent.strength);
   });
 
+  test('three diverted cycles among five months (a skipped month, a small month) still count: the window holds six cycles', () => {
+    const txs = [
+      ...cycle('W1', [0], 0.7),
+      ...cycle('W1', [30], 0.2),
+      transfer('EMP', 'W1', 150_000, 60 * D, myr({ reference: 'GAJI' })),
+      ...cycle('W1', [90, 125], 0.7),
+    ];
+    const hits = on(run(txs), 'W1');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.facts['cycles']).toBe(3);
+  });
+
+  test('the full pattern towards one unrelated person, undiscounted, reaches the alert threshold from four cycles or ¾ of each wage', () => {
+    // weight 55 × strength ≥ 40 (the typology threshold) needs ≥ 0.73
+    expect(on(run(cycle('W1', months, 0.8)), 'W1')[0]!.strength).toBeGreaterThanOrEqual(0.73);
+    expect(on(run(cycle('W1', months.slice(0, 3), 0.55)), 'W1')[0]!.strength).toBeCloseTo(0.6, 4);
+    // discounted readings keep the lower base: a payee abroad
+    const abroad = on(run(cycle('W1', months, 0.8, 5, 'AGENT', { toCountry: 'BD' })), 'W1')[0]!;
+    expect(abroad.facts['discount']).toContain('remittance_abroad');
+    expect(abroad.strength).toBeLessThan(0.4);
+  });
+
+  test('look-alike: one payment called household money ("belanja rumah") among four marks the payee as family', () => {
+    const txs = cycle('W1', months, 0.6).map((t, i) => (i === 3 ? { ...t, reference: 'belanja rumah' } : t));
+    const hit = on(run(txs), 'W1')[0]!;
+    expect(hit.facts['discount']).toContain('kinship_references');
+    expect(hit.strength).toBeLessThan(0.4);
+  });
+
+  test('more than the whole wage, every cycle, is not a wage diversion: discounted', () => {
+    const hit = on(run(cycle('W1', months.slice(0, 3), 1.2)), 'W1')[0]!;
+    expect(hit.facts['discount']).toContain('exceeds_wage');
+    expect(hit.strength).toBeLessThan(0.4);
+  });
+
   test('look-alike: household money to a spouse at the same address right after payday', () => {
     const home = 'No. 9, Jalan Dahlia 4, Shah Alam';
     const ps: Party[] = [{ party: 'P-W1', name: 'Azman bin Yusof', address: home }, { party: 'P-AGENT', name: 'Rohani binti Salleh', address: home }];
@@ -96,7 +131,8 @@ describe('wage_diversion (MS-DEBT-02), network variant', () => {
   const payday = (workers: string[], spreadMinutes = 10, amount = 110_000) =>
     workers.flatMap((w, i) => [
       transfer('EMP', w, 150_000, 0, myr({ reference: 'GAJI' })),
-      transfer(w, 'AGENT', amount, 5 + (i * spreadMinutes) / 60, myr({ toName: 'Thura Aung', channel: 'mobile' })),
+      // shares of wages that differ a little from worker to worker
+      transfer(w, 'AGENT', Math.round(amount * (1 + 0.05 * i)), 5 + (i * spreadMinutes) / 60, myr({ toName: 'Thura Aung', channel: 'mobile' })),
     ]);
 
   test('five workers pay one account within minutes on payday: collector hit, workers in related', () => {
@@ -118,6 +154,15 @@ describe('wage_diversion (MS-DEBT-02), network variant', () => {
     const col = on(run(txs), 'AGENT');
     expect(col[0]?.facts['discount']).toContain('rotating_savings_payout');
     expect(col[0]!.strength).toBeLessThan(0.2);
+  });
+
+  test('look-alike §c.5: equal amounts from everyone are a fixed charge (stake, rent), not shares of wages', () => {
+    const varied = on(run(payday(['W1', 'W2', 'W3', 'W4', 'W5'])), 'AGENT')[0]!;
+    expect(varied.facts['discount']).toBeUndefined();
+    const equal = payday(['W1', 'W2', 'W3', 'W4', 'W5']).map((t) => (t.toAccount === 'AGENT' ? { ...t, amount: 50_000 } : t));
+    const col = on(run(equal), 'AGENT')[0]!;
+    expect(col.facts['discount']).toContain('equal_amounts');
+    expect(col.strength).toBeCloseTo(varied.strength * 0.5, 4);
   });
 
   test('look-alike: a stall taking small payments from many customers is not wage-sized', () => {
