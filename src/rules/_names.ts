@@ -51,6 +51,13 @@ const COMMON_FAMILY = new Set([
   'islam', 'hossain', 'hussain', 'hosen', 'hasan', 'hassan', 'ahmed', 'ahmad', 'ali', 'rahman', 'uddin', 'ullah', 'alam',
   'mia', 'miah', 'khan', 'haque', 'hoque', 'huq', 'amin', 'karim', 'kabir', 'abdullah', 'mohammed', 'muhammad', 'bahadur',
   'tan', 'lim', 'lee', 'ng', 'wong', 'chan', 'nguyen', 'tran', 'le', 'kumar', 'singh', 'das', 'sharma', 'raj', 'smith',
+  // Nepali clan and caste names (a large migrant-worker population in Malaysia and the Gulf)
+  'gurung', 'tamang', 'rai', 'magar', 'thapa', 'shrestha', 'basnet', 'karki', 'khadka', 'adhikari', 'bhandari', 'poudel',
+  'paudel', 'sherpa', 'limbu', 'pun', 'ghale', 'chaudhary', 'yadav', 'bk', 'thakuri', 'kc',
+  // South Indian and Sri Lankan names used as surnames by very many unrelated people
+  'pillai', 'nair', 'reddy', 'rao', 'naidu', 'perera', 'fernando', 'silva', 'de', 'dias', 'patel', 'shah',
+  // Philippine surnames of Spanish origin
+  'santos', 'reyes', 'cruz', 'garcia', 'mendoza', 'bautista', 'ramos', 'aquino', 'dela', 'gonzales',
 ]);
 /** Surnames written first (Chinese, Vietnamese, Khmer), as seen in Malaysian and regional data. */
 const SURNAME_FIRST = new Set([
