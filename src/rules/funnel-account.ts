@@ -17,7 +17,7 @@ export const funnelAccountOptionsSchema = z
     minSendersLong: countOpt(2, 1000, 10),
     /** Distinct sender regions g_min (countries abroad; domestic institutions or cash locations); 1 disables it where geography is missing. */
     minRegions: countOpt(1, 50, 2),
-    /** Share of sender families with no payment to the account before the window, p_new (0.8). */
+    /** Share of sender families new to the account, p_new (0.8): no payment before the window, or only repeat payments outside a standing arrangement (same amount, or once a month). */
     minNewShare: ratioOpt(0, 1, 0.8),
     /** History before the window searched for earlier payments by the same senders (payroll, rent, savings groups). */
     historyDays: days(0, 365, 60),
@@ -52,7 +52,8 @@ const INDICATORS = ['MS-FUN-01'] as const;
  * MS-FUN-01, funnel / collection account (many-to-one, the AMLSim "fan-in"): within 7 days ≥ 5
  * (or within 30 days ≥ 10) distinct sender families pay one account by transfer or third-party
  * cash, from ≥ 2 regions (countries abroad, else the sender's institution or the cash location),
- * with ≥ 80 % of them new to the account. Senders of the holder's own family and organisations
+ * with ≥ 80 % of them new to the account (a sender who paid before counts as new unless under a
+ * standing arrangement: the same amount again, or once a month — a funnel's payers pay repeatedly). Senders of the holder's own family and organisations
  * are not counted; senders of one household or family are counted once. Similar amounts (CV ≤ 0.25
  * or ≥ 60 % within ±15 % of the median) raise the strength. Licensed remitters and government
  * accounts never fire; businesses and NGOs are discounted below half strength; payroll and rent
@@ -82,6 +83,8 @@ export interface Sender {
   readonly events: WindowEvent[];
   /** Oldest inflow of this sender seen in the scan, history included. */
   oldest: number;
+  /** This sender's newest inflow before the window, if any (a standing arrangement shows in it). */
+  previous: WindowEvent | undefined;
 }
 
 /** @internal What one pass over a collector's window found. */
@@ -162,36 +165,64 @@ export function scanSenders(
         continue;
       }
       const p = payerOf(window, e, context, false);
-      g = p === undefined ? null : (senders.get(p.key) ?? (keep(p) ? { payer: p, events: [], oldest: e.ts } : null));
+      g = p === undefined ? null : (senders.get(p.key) ?? (keep(p) ? { payer: p, events: [], oldest: e.ts, previous: undefined } : null));
       if (p !== undefined && g !== null) senders.set(p.key, g);
       byRaw.set(raw, g);
     }
     if (g === null) continue;
     g.oldest = e.ts;
     if (e.ts >= from) g.events.push(e);
+    else g.previous ??= e;
   }
   for (const g of senders.values()) g.events.reverse();
   const truncated = i >= start && (events[i] as WindowEvent).ts >= historyFrom;
   return { senders, paidOut, truncated, sampled };
 }
 
-/** @internal Senders with inflows since `from`, each with only those inflows. */
+/** @internal Senders with inflows since `from`, each with only those inflows (the newest earlier one becomes `previous`). */
 export function sendersSince(senders: Iterable<Sender>, from: number): Sender[] {
   const out: Sender[] = [];
   for (const s of senders) {
     const events = s.events.filter((e) => e.ts >= from);
-    if (events.length > 0) out.push({ payer: s.payer, events, oldest: s.oldest });
+    if (events.length === 0) continue;
+    // The newest inflow before `from`: the last one dropped here, else the scan's.
+    const previous = events.length < s.events.length ? s.events[s.events.length - events.length - 1] : s.previous;
+    out.push({ payer: s.payer, events, oldest: s.oldest, previous });
   }
   return out;
 }
 
-/** @internal Distinct families among senders (one household, family name or phone quoted in deposits = one family), and how many are new since `from`. */
-export function familiesOf(senders: readonly Sender[], context: RuleContext, from: number): { families: number; newFamilies: number } {
+/** A monthly cycle, less a week of slack for late or early payers: the shortest gap of a standing monthly payment. */
+const CYCLE_GAP_MS = 25 * DAY_MS;
+
+/**
+ * @internal Whether a sender who paid before the window did so under a standing arrangement, as
+ * the lawful many-payer accounts do (RESEARCH §c.5): a savings group's fixed stake, a rent, an
+ * instalment — its first payment in the window repeats its previous one (within ±`tolerance`), or
+ * comes once a cycle (a month or more after it, as when a rent is raised or a stake is bid). A
+ * sender who paid before, within the month and in another amount — a funnel's repeat payers,
+ * "paying repeatedly" (RESEARCH §d #16) — has no such arrangement and still counts as new. O(1).
+ */
+export function standingArrangement(s: Sender, tolerance: number): boolean {
+  const firstIn = s.events[0];
+  const lastPrior = s.previous;
+  if (firstIn === undefined || lastPrior === undefined) return true;
+  if (firstIn.ts - lastPrior.ts >= CYCLE_GAP_MS) return true;
+  const bp = Math.round(tolerance * 10_000);
+  return Math.abs(firstIn.amount - lastPrior.amount) * 10_000 <= bp * Math.max(firstIn.amount, lastPrior.amount);
+}
+
+/**
+ * @internal Distinct families among senders (one household, family name or phone quoted in deposits = one family), and how many are new since `from`.
+ * With `fixedTolerance`, a sender who paid before `from` is old only under a standing arrangement ({@link standingArrangement}).
+ */
+export function familiesOf(senders: readonly Sender[], context: RuleContext, from: number, fixedTolerance?: number): { families: number; newFamilies: number } {
   const clusters = familyClusters(senders.map((s) => s.payer), context, false, phoneKeys(senders, context));
   const old = new Map<string, boolean>();
   for (const s of senders) {
     const c = clusters.clusterOf(s.payer.key);
-    old.set(c, (old.get(c) ?? false) || s.oldest < from);
+    const established = s.oldest < from && (fixedTolerance === undefined || standingArrangement(s, fixedTolerance));
+    old.set(c, (old.get(c) ?? false) || established);
   }
   let newFamilies = 0;
   for (const v of old.values()) if (!v) newFamilies++;
@@ -304,7 +335,7 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   const minPayment = o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold;
   const senders = sendersSince(scan.senders.values(), from).filter((s) => s.events.some((e) => e.amount >= minPayment));
   if (senders.length < minSenders) return undefined;
-  const { families, newFamilies } = familiesOf(senders, context, from);
+  const { families, newFamilies } = familiesOf(senders, context, from, o.similarTolerance);
   if (families < minSenders) return undefined;
   const newShare = newFamilies / families;
   if (newShare < o.minNewShare) return undefined;

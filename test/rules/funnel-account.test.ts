@@ -106,6 +106,32 @@ describe('funnel_account (MS-FUN-01)', () => {
     expect(newEachMonth.filter((h) => h.window.to > at(45 * D)).length).toBeGreaterThan(0);
   });
 
+  test('repeat payers without a standing arrangement (other amounts, within the month) still count as new (RESEARCH §d #16)', () => {
+    // Five senders paid 10 days before the window in other amounts, then again: a funnel's repeat payers.
+    const earlier = Array.from({ length: 5 }, (_, i) => pay(i, 60_000 + i * 7_000, -10 * D + i));
+    const hits = run([...earlier, ...senders(5)]);
+    expect(hits.filter((h) => h.window.from >= at(0))[0]?.facts).toMatchObject({ senders: 5, newShare: 1, windowDays: 7 });
+    // The same people paying the same amount before (a fixed stake or rent) are established.
+    const sameAmount = Array.from({ length: 5 }, (_, i) => pay(i, 150_000 + i * 1_000, -10 * D + i));
+    expect(run([...sameAmount, ...senders(5)]).filter((h) => h.window.from >= at(0))).toHaveLength(0);
+  });
+
+  test('boundary: a payment within ±15 % of an earlier one, or a month or more after it, is a standing arrangement', () => {
+    // 150,000 → 172,500 is 13 % of the larger: established; → 180,000 is 16.7 %: not.
+    const before = (amount: number, days = 10) => Array.from({ length: 2 }, (_, i) => pay(i, amount, -days * D + i));
+    expect(run([...before(172_500), ...senders(5, 12, () => 150_000)]).filter((h) => h.window.from >= at(0))).toHaveLength(0);
+    expect(run([...before(180_000), ...senders(5, 12, () => 150_000)]).filter((h) => h.window.from >= at(0))).toHaveLength(1);
+    // A rent raised by a third, paid monthly: the previous payment 25 days or more before is a cycle.
+    expect(run([...before(112_500, 25), ...senders(5, 12, () => 150_000)]).filter((h) => h.window.from >= at(0))).toHaveLength(0);
+    expect(run([...before(112_500, 24), ...senders(5, 12, () => 150_000)]).filter((h) => h.window.from >= at(0))).toHaveLength(1);
+  });
+
+  test('look-alike: tenants whose rent is raised mid-way stay established (monthly cycle)', () => {
+    const month = (m: number, amount: number) => Array.from({ length: 10 }, (_, i) => pay(i, amount, (m * 30 + i * 0.3) * D, { reference: 'rent' }));
+    const hits = run([...month(0, 100_000), ...month(1, 100_000), ...month(2, 125_000), ...month(3, 125_000)]);
+    expect(hits.filter((h) => h.window.to > at(45 * D))).toHaveLength(0);
+  });
+
   test('boundary: p_new 0.8 — four new of five senders is 80 % and fires, three of five does not', () => {
     const old = (k: number) => Array.from({ length: k }, (_, i) => pay(i, 150_000, -20 * D + i));
     expect(run([...old(1), ...senders(5)])[0]?.facts).toMatchObject({ newShare: 0.8 });
