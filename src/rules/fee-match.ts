@@ -193,6 +193,25 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Com
   if (me === undefined) return [];
   const matchOf = (e: WindowEvent): Match | undefined => matchAmount((cur) => amountIn(e, cur, context), c);
   const first = matchOf(last);
+  // Not fee-like itself: only the cumulative variant can fire, which needs this payer's payments in
+  // the cumulative window to number minPayments and reach a tenth of T. For a transfer the payer
+  // key is the sending account, so a cheap pass over that account's payments (a superset of the
+  // series) rules most payments out before the full pass.
+  if (first === undefined && last.kind === 'transfer' && last.counterparty !== undefined) {
+    const from = last.ts - o.cumulativeDays * DAY_MS + 1;
+    let count = 0;
+    let sum = 0;
+    const { events: evs, start: s0 } = window;
+    for (let i = evs.length - 1, n = 0; i >= s0 && n < o.maxScan; i--, n++) {
+      const e = evs[i] as WindowEvent;
+      if (e.ts < from) break;
+      if (e.direction === 'in' && e.kind === 'transfer' && e.counterparty === last.counterparty) {
+        count++;
+        sum += e.amount;
+      }
+    }
+    if (count < o.minPayments || sum * 10 < context.jurisdiction.cashThreshold) return [];
+  }
 
   // One bounded pass: fee-like payments of other senders (30 d), this payer's series (90 d) and history, payees paid by the account.
   const senderFrom = last.ts - o.senderDays * DAY_MS + 1;

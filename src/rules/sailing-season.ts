@@ -27,8 +27,13 @@ export const sailingSeasonOptionsSchema = z.object({
     }))
     .max(20)
     .default(DEFAULT_SAILING_SEASONS.map((s) => ({ ...s, countries: [...s.countries], season: [...s.season], peak: [...s.peak] }))),
-  /** Trailing weeks before the current week the baseline is measured over (RESEARCH: 52). */
-  baselineWeeks: countOpt(4, 52, 52),
+  /**
+   * Trailing weeks before the current week the baseline is measured over. RESEARCH proposes 52;
+   * the default is 13 because a rule's look-back is how long the engine keeps every event of every
+   * account: 52 weeks doubled the state of a 180-day history. A quarter still spans an off-season
+   * month before the October peak. Set 52 where memory allows.
+   */
+  baselineWeeks: countOpt(4, 52, 13),
   /** Baseline weeks the account must have existed for (opening date, or its oldest event in the window). */
   minHistoryWeeks: countOpt(2, 52, 8),
   /** z-score of this week's corridor transactions against the baseline (RESEARCH: 3). */
