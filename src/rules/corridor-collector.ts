@@ -30,7 +30,7 @@ export const corridorCollectorOptionsSchema = z.object({
   /** Most recent distinct senders analysed per evaluation; beyond it counts are lower bounds. */
   maxSenders: countOpt(20, 5000, 100),
   /** Most events read per evaluation (bounds the cost on very busy accounts). */
-  maxScan: countOpt(100, 100_000, 5000),
+  maxScan: countOpt(100, 100_000, 1000),
 }).refine((o) => o.maxSenders >= o.minSenders, { message: 'maxSenders must be at least minSenders', path: ['maxSenders'] });
 /** Options accepted by {@link corridorCollector} (defaults filled in). @category Rules @example const o: CorridorCollectorOptions = { windowDays: 30 }; */
 export type CorridorCollectorOptions = z.input<typeof corridorCollectorOptionsSchema>;

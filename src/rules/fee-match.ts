@@ -57,7 +57,7 @@ export const feeMatchOptionsSchema = z.object({
   /** A payer who already paid the account in this many days before the cumulative window is an established relationship. */
   historyDays: days(0, 365, 90),
   /** Most recent events read per evaluation (bounds the cost on busy accounts). */
-  maxScan: countOpt(50, 50_000, 1_000),
+  maxScan: countOpt(50, 50_000, 300),
 });
 /** Options accepted by {@link feeMatch}. @category Rules @example const o: FeeMatchOptions = { tolerance: 0.05 }; */
 export type FeeMatchOptions = z.input<typeof feeMatchOptionsSchema>;

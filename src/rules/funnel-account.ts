@@ -37,7 +37,7 @@ export const funnelAccountOptionsSchema = z
     /** Most recent distinct senders analysed per evaluation; beyond it counts are lower bounds (the strength saturates long before). */
     maxSenders: countOpt(20, 5000, 100),
     /** Most events read per evaluation (bounds the cost on very busy accounts). */
-    maxScan: countOpt(100, 100_000, 5000),
+    maxScan: countOpt(100, 100_000, 1000),
   })
   .refine((o) => o.longWindowDays >= o.shortWindowDays, { message: 'longWindowDays must be at least shortWindowDays', path: ['longWindowDays'] })
   .refine((o) => o.maxSenders >= Math.max(o.minSendersShort, o.minSendersLong), { message: 'maxSenders must be at least the sender minimums', path: ['maxSenders'] });
