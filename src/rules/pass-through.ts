@@ -5,6 +5,7 @@ import { isCountryCode } from '../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
 import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, hitOf, money, newest, ratio } from './_lib.js';
 import { HOUR_MS, counterpartyCountryOf, isFamily, ownCountryOf, ownRef } from './_payments.js';
+import { parseAmount } from '../schema/money.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
 /**
@@ -42,6 +43,22 @@ export const passThroughOptionsSchema = z.object({
   /** Transfers within ± this share of the cash count as "a similar amount" (± 10 %). */
   similarTolerance: ratioOpt(0, 0.5, 0.1),
   /**
+   * New conduit (MS-NEW-01, A = 90 d): the account was opened at most this many days before the
+   * money it passed on arrived — mules are mostly fresh accounts. Raises the strength.
+   */
+  newAccountDays: days(7, 365, 90),
+  /**
+   * Profile mismatch (MS-PROF-01, m = 3): the money passed through reaches this multiple of the
+   * holder's declared monthly income. Raises the strength; needs `declaredMonthlyIncome`.
+   */
+  incomeMultiple: z.number().min(1).max(100).default(3),
+  /**
+   * Strength factor for accounts the bank does not hold (no row in accounts.csv while accounts.csv
+   * is given): it sees only their flows with its own customers, so the ratio and dwell rest on part
+   * of the book.
+   */
+  partialViewFactor: ratioOpt(0.1, 1, 0.8),
+  /**
    * Most events read per evaluation. On accounts busier than this within W, the conduit window is
    * the last `maxScan` events; an account with more events than this in the cash-to-corridor span
    * (7 d + 72 h) is not evaluated for that variant. Bounds the cost on the busiest accounts.
@@ -62,6 +79,8 @@ const INDICATORS = ['MS-PT-01', 'MS-CASH-02'] as const;
  * `cash_to_corridor` (MS-CASH-02): cash credits ≥ 0.3 T within 7 days followed within 72 h by
  * international transfers to corridor countries totalling ≥ 70 % of that cash. Licensed
  * remitters, government and NGO accounts, and businesses with steady takings are discounted;
+ * a new account (opened ≤ 90 days before the money arrived, MS-NEW-01) and money ≥ 3 × the declared
+ * monthly income (MS-PROF-01) each add 0.1; accounts at other banks, seen only in part, weigh 0.8;
  * transfers between the holder's own or household accounts and family remittances are ignored.
  * @category Rules
  * @example const rule = passThrough({ maxMedianDwellHours: 24 });
@@ -113,6 +132,38 @@ function internalOf(window: EntityWindow, context: RuleContext): (e: WindowEvent
     }
     return v;
   };
+}
+
+/** The holder's declared monthly income in minor units (0 when declared as zero), if declared. */
+function declaredIncome(window: EntityWindow, currency: string): number | undefined {
+  const text = window.party?.declaredMonthlyIncome;
+  if (text === undefined) return undefined;
+  if (/^\s*0*(\.0*)?\s*$/.test(text)) return 0;
+  const r = parseAmount(text, currency);
+  return r.ok ? r.minor : undefined;
+}
+
+/**
+ * Corroboration from the holder's profile, shared by both variants: a new account (MS-NEW-01) and
+ * money far above the declared income (MS-PROF-01), each +0.1; and the partial-view factor for
+ * accounts the bank does not hold. Returns the bonus, the factor and the reason codes.
+ */
+function profileOf(window: EntityWindow, context: RuleContext, o: Options, firstIn: number, sumIn: number): { bonus: number; factor: number; notes: string[] } {
+  const notes: string[] = [];
+  let bonus = 0;
+  const opened = window.account?.openedAt;
+  if (opened !== undefined && firstIn - opened <= o.newAccountDays * DAY_MS) {
+    bonus += 0.1;
+    notes.push('new_account');
+  }
+  const income = declaredIncome(window, context.jurisdiction.currency);
+  if (income !== undefined && sumIn >= o.incomeMultiple * income) {
+    bonus += 0.1;
+    notes.push('above_declared_income');
+  }
+  // Not in accounts.csv while reference data is given: an account at another bank.
+  const partial = window.kind === 'account' && window.account === undefined && context.accounts.size > 0;
+  return { bonus, factor: partial ? o.partialViewFactor : 1, notes: partial ? [...notes, 'partial_view'] : notes };
 }
 
 const homeOf = (window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined =>
@@ -244,9 +295,10 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   const matchedShare = matched / sumIn;
   const cashShare = cashIn / sumIn;
   const corridorShare = sumOut === 0 ? 0 : corridorOut / sumOut;
+  const profileFit = profileOf(window, context, o, cts[0] as number, sumIn);
   const strength =
     (0.45 + (strict ? 0.1 : 0) + (matchedShare >= 0.98 ? 0.05 : 0) + (cashShare >= 0.5 ? 0.05 : 0) + (corridorShare >= 0.5 ? 0.1 : 0) +
-      (cts.length >= 10 ? 0.05 : 0)) * factor;
+      (cts.length >= 10 ? 0.05 : 0) + profileFit.bonus) * factor * profileFit.factor;
   const medianHours = Math.round((medianMs / HOUR_MS) * 10) / 10;
   const reason =
     `Possible pass-through pattern: ${Math.round(matchedShare * 100)}% of ${money(profile, sumIn)} paid in by ${cts.length} credits ` +
@@ -256,6 +308,7 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
     medianDwellHours: medianHours, meanBalanceShare: ratio(meanBalance / sumIn), inflowDays, cashInShare: ratio(cashShare),
     corridorOutShare: ratio(corridorShare), windowDays: o.windowDays,
   };
+  if (profileFit.notes.length > 0) facts['profile'] = profileFit.notes.join(',');
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   const hit = hitOf(rule, window, evidence, strength, reason, facts, 'conduit');
   return { ...hit, window: { from: firstTs, to: hit.window.to } };
@@ -354,7 +407,10 @@ function cashToCorridorHit(window: EntityWindow, context: RuleContext, o: Option
   }
   const similar = Math.abs(xTotal - cashTotal) <= o.similarTolerance * cashTotal;
   const origin = [...countries].some((c) => hasRole(c, 'origin'));
-  const strength = (0.5 + (origin ? 0.1 : 0) + (similar ? 0.1 : 0) + (cash.length >= 2 ? 0.05 : 0) + (cashTotal >= profile.cashThreshold ? 0.05 : 0)) * factor;
+  const profileFit = profileOf(window, context, o, (cash[cash.length - 1] as WindowEvent).ts, cashTotal);
+  const strength =
+    (0.5 + (origin ? 0.1 : 0) + (similar ? 0.1 : 0) + (cash.length >= 2 ? 0.05 : 0) + (cashTotal >= profile.cashThreshold ? 0.05 : 0) + profileFit.bonus) *
+    factor * profileFit.factor;
   const where = [...countries].sort();
   const reason =
     `Possible cash-to-corridor pass-through pattern: ${money(profile, cashTotal)} paid in as cash in ${cash.length} deposit${cash.length === 1 ? '' : 's'}, ` +
@@ -363,6 +419,7 @@ function cashToCorridorHit(window: EntityWindow, context: RuleContext, o: Option
     cashDeposits: cash.length, cashTotalMinor: cashTotal, transfers: transfers.length, transferTotalMinor: xTotal,
     transferShare: ratio(xTotal / cashTotal), similarAmount: similar, countries: where.join(','), originCountry: origin,
   };
+  if (profileFit.notes.length > 0) facts['profile'] = profileFit.notes.join(',');
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   const related: EntityRef[] = [...payees.values()]
     .filter((e) => e.counterparty !== undefined)

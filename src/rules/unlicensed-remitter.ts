@@ -17,14 +17,25 @@ export const unlicensedRemitterOptionsSchema = z
   .object({
     /** Period over which payers, payouts and settlements are counted (MS-HAW-01 (i) "per month", (iii) "over 30 d"). */
     windowDays: days(7, 90, 30),
-    /** (i) Distinct payers, counted as unrelated families (MS-HAW-01 (i): ≥ 20 per month). */
+    /** (i) Distinct payers, counted as unrelated families, for a full-strength hit (MS-HAW-01 (i): ≥ 20 per month). */
     minPayers: countOpt(5, 500, 20),
+    /**
+     * (i) A smaller book: at least this many unrelated payers (and fewer than `minPayers`) still
+     * fire, at reduced strength, when the payout condition holds. Many payments are paid in as
+     * anonymous machine cash that names no payer, so the payers a bank can count understate the
+     * book (*proposed*: half of `minPayers`).
+     */
+    minPayersLow: countOpt(3, 500, 10),
     /** (i) Share of the inflow cashed out or sent offshore within `payoutDays` of arrival (MS-HAW-01 (i): ≥ 80 %). */
     minPayoutShare: ratioOpt(0.5, 1, 0.8),
     /** (i) Days after arrival within which a payout counts (MS-HAW-01 (i): 7 d). */
     payoutDays: days(1, 30, 7),
-    /** (i) The inflow must reach this share of the cash threshold T: a collection, not a whip-round (*proposed*). */
-    minInflowShareOfThreshold: ratioOpt(0, 20, 0.5),
+    /**
+     * (i) The inflow must reach this share of the cash threshold T: a collection, not a whip-round
+     * of small sums (*proposed*). Kept low because T is a poor money scale across jurisdictions
+     * (IDR 500 m is several times MYR 25,000 in wages), while the payer count already shows a book.
+     */
+    minInflowShareOfThreshold: ratioOpt(0, 20, 0.05),
     /** (iii) Distinct domestic payees, counted as unrelated families (MS-HAW-01 (iii) "many"; *proposed* 10). */
     minPayees: countOpt(3, 500, 10),
     /** (iii) Most foreign inbound counterparties (MS-HAW-01 (iii) "a few"; *proposed* 3). */
@@ -36,7 +47,8 @@ export const unlicensedRemitterOptionsSchema = z
     /** Most events read per evaluation (bounds the cost on very busy accounts). */
     maxScan: countOpt(100, 50_000, 2000),
   })
-  .refine((o) => o.payoutDays <= o.windowDays, { path: ['payoutDays'], message: 'payoutDays must not exceed windowDays' });
+  .refine((o) => o.payoutDays <= o.windowDays, { path: ['payoutDays'], message: 'payoutDays must not exceed windowDays' })
+  .refine((o) => o.minPayersLow <= o.minPayers, { path: ['minPayersLow'], message: 'minPayersLow must not exceed minPayers' });
 /** Options accepted by {@link unlicensedRemitter} (defaults filled in). @category Rules
  * @example const o: UnlicensedRemitterOptions = { minPayers: 15, payoutDays: 3 }; */
 export type UnlicensedRemitterOptions = z.input<typeof unlicensedRemitterOptionsSchema>;
@@ -50,7 +62,9 @@ const MAX_RELATED = 50;
  * MS-HAW-01, an account that is not a licensed remitter behaves like an unlicensed one (hundi,
  * hawala, underground banking). Collection variant (i): ≥ 20 unrelated payers (distinct family
  * clusters: households, family names, phones quoted in deposit references) pay the account within
- * 30 days and ≥ 80 % of the inflow is cashed out or sent abroad within 7 days of arrival.
+ * 30 days and ≥ 80 % of the inflow is cashed out or sent abroad within 7 days of arrival; a smaller
+ * book of 10–19 unrelated payers fires 0.1 weaker (anonymous machine cash names no payer, so a
+ * book serves more people than the bank can count). The inflow need only reach 0.05 T.
  * Offsetting variant (iii): many domestic payouts (≥ 10 unrelated payees, plus cash withdrawals)
  * balanced within ±5 % over 30 days by a few (≤ 3) foreign inbound counterparties — the lump-sum
  * settlement of a hundi book. Payers (i) or foreign counterparties (iii) are listed in `related`.
@@ -178,7 +192,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     flows[i - first] = f;
   }
   const T = context.jurisdiction.cashThreshold;
-  collection &&= inflows >= o.minPayers && inflow >= o.minInflowShareOfThreshold * T && atLeastShare(cash + outTransfers, inflow, o.minPayoutShare);
+  collection &&= inflows >= o.minPayersLow && inflow >= o.minInflowShareOfThreshold * T && atLeastShare(cash + outTransfers, inflow, o.minPayoutShare);
   offsetting &&= foreignIn > 0 && foreignIn >= o.minSettlementShareOfThreshold * T && outCount >= o.minPayees &&
     atMostShare(cash, foreignIn, 1 + o.matchTolerance) && atLeastShare(cash + outTransfers, foreignIn, 1 - o.matchTolerance);
   if (!collection && !offsetting) return [];
@@ -269,11 +283,12 @@ function collectionHit(window: EntityWindow, context: RuleContext, o: Options, r
     g.events.push(e);
     g.total += e.amount;
   }
-  if (groups.size < o.minPayers) return undefined;
+  if (groups.size < o.minPayersLow) return undefined;
   const list = [...groups.values()];
   const clusters = familyClusters(list.map((g) => g.payer), context, false, phoneKeys(list, context));
   const families = new Set(list.map((g) => clusters.clusterOf(g.payer.key))).size;
-  if (families < o.minPayers) return undefined;
+  if (families < o.minPayersLow) return undefined;
+  const small = families < o.minPayers;
 
   const paidIn = list.flatMap((g) => g.events);
   const refs = paidIn.map((e) => e.tx.reference ?? '');
@@ -284,8 +299,9 @@ function collectionHit(window: EntityWindow, context: RuleContext, o: Options, r
     factor *= f;
     discounts.push(why);
   };
-  if (window.account?.type === 'ngo') discount(0.35, 'registered_ngo');
-  else if (window.account?.type === 'business') discount(offshoreMostly ? 0.8 : 0.45, offshoreMostly ? 'business_account' : 'business_cash_out');
+  const type = window.account?.type;
+  if (type === 'ngo') discount(0.35, 'registered_ngo');
+  else if (type === 'business') discount(offshoreMostly ? 0.8 : 0.45, offshoreMostly ? 'business_account' : 'business_cash_out');
   // Rotating savings group: the same stake from every member, each paying once.
   const once = list.filter((g) => g.events.length === 1).length;
   if (cv(list.map((g) => g.total)) <= 0.05 && once * 5 >= list.length * 4) discount(0.3, 'equal_stakes');
@@ -295,7 +311,8 @@ function collectionHit(window: EntityWindow, context: RuleContext, o: Options, r
   const corridor = [...countries].some((c) => hasRole(c, 'origin') || hasRole(c, 'transit')) && (hasRole(home, 'destination') || hasRole(home, 'diaspora') || hasRole(home, 'transit'));
   const share = matched / inflow;
   const strength =
-    ((offshoreMostly ? 0.6 : 0.5) + 0.05 * Math.min(4, Math.floor((families - o.minPayers) / 5)) + (share >= 0.95 ? 0.05 : 0) + (corridor ? 0.1 : 0)) * factor;
+    ((offshoreMostly ? 0.6 : 0.5) - (small ? 0.1 : 0) + 0.05 * Math.min(4, Math.max(0, Math.floor((families - o.minPayers) / 5))) + (share >= 0.95 ? 0.05 : 0) +
+      (corridor ? 0.1 : 0)) * factor;
 
   const where = [...countries].sort().join(', ');
   const how = offshore === 0 ? 'cashed out' : offshore === matched ? `sent abroad${where === '' ? '' : ` (${where})`}` : `cashed out or sent abroad${where === '' ? '' : ` (${where})`}`;
@@ -305,6 +322,7 @@ function collectionHit(window: EntityWindow, context: RuleContext, o: Options, r
   const facts: Record<string, number | string | boolean> = {
     payers: list.length, payerFamilies: families, inflowMinor: inflow, paidOutMinor: matched, offshoreMinor: offshore, cashOutMinor: matched - offshore,
     payoutShare: ratio(share), payouts: payouts.length, windowDays: o.windowDays, payoutDays: o.payoutDays, corridor, payersCapped: capped,
+    smallBook: small,
   };
   if (where !== '') facts['offshoreCountries'] = where;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');

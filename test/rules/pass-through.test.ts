@@ -109,6 +109,59 @@ describe('pass_through conduit (MS-PT-01)', () => {
   });
 });
 
+describe('pass_through profile corroboration (MS-NEW-01, MS-PROF-01) and partial view', () => {
+  const T0 = Date.UTC(2025, 2, 3, 1, 0, 0); // the builders' hour 0
+  const txs = relay([200_000, 200_000, 200_000], [200_000, 200_000, 200_000], [0, 48, 96], 12);
+  const holder = (openedDaysBefore: number | undefined, income?: string): [Account[], Party[]] => [
+    [{ account: 'COL', party: 'H', type: 'personal', ...(openedDaysBefore === undefined ? {} : { openedAt: T0 - openedDaysBefore * D * 3_600_000 }) }],
+    [{ party: 'H', name: 'Rafiq Sarkar', ...(income === undefined ? {} : { declaredMonthlyIncome: income }) }],
+  ];
+  const strengthOf = (a: Account[], p: Party[]) => run(txs, a, p)[0];
+
+  test('a mule account opened within 90 days of the money it passed on is stronger by 0.1; boundary at 90 days', () => {
+    expect(strengthOf(...holder(400))?.strength).toBe(0.6);
+    const young = strengthOf(...holder(90));
+    expect(young?.strength).toBe(0.7);
+    expect(young?.facts['profile']).toBe('new_account');
+    expect(strengthOf(...holder(90.01))?.strength).toBe(0.6);
+  });
+
+  test('money passed through at 3× the declared monthly income or more is stronger by 0.1; boundary and zero income', () => {
+    // AUD 6,000 passed through: AUD 2,000 declared is exactly 3×; AUD 2,000.01 is not.
+    const low = strengthOf(...holder(400, '2000.00'));
+    expect(low?.strength).toBe(0.7);
+    expect(low?.facts['profile']).toBe('above_declared_income');
+    expect(strengthOf(...holder(400, '2000.01'))?.strength).toBe(0.6);
+    expect(strengthOf(...holder(400, '0.00'))?.strength).toBe(0.7);
+    const both = strengthOf(...holder(30, '0'));
+    expect(both?.strength).toBe(0.8);
+    expect(both?.facts['profile']).toBe('new_account,above_declared_income');
+  });
+
+  test('look-alike: an established account whose declared income covers the money gets no profile uplift', () => {
+    const h = strengthOf(...holder(1_000, '9000.00'));
+    expect(h?.strength).toBe(0.6);
+    expect(h?.facts['profile']).toBeUndefined();
+  });
+
+  test('an account at another bank (not in accounts.csv while it is given) is seen only in part: factor 0.8', () => {
+    const other = run(txs, [{ account: 'SOMEONE-ELSE', type: 'personal' }]);
+    expect(other[0]?.strength).toBe(0.48);
+    expect(other[0]?.facts['profile']).toBe('partial_view');
+    // Without reference data at all nothing is known to be external: no discount.
+    expect(run(txs)[0]?.strength).toBe(0.6);
+  });
+
+  test('the cash-to-corridor variant takes the same uplift', () => {
+    const cash = [deposit('COL', 150_000, 0), deposit('COL', 150_000, 30),
+      transfer('COL', 'BDX', 290_000, 60, { fromCountry: 'AU', toCountry: 'BD', fromName: 'Rafiq Sarkar', toName: 'Jamal Mondal', channel: 'remitter' })];
+    const [a, p] = holder(20, '500.00');
+    const hit = variant(run(cash, a, p), 'cash_to_corridor')[0];
+    expect(hit?.strength).toBe(0.95);
+    expect(hit?.facts['profile']).toBe('new_account,above_declared_income');
+  });
+});
+
 describe('pass_through cash_to_corridor (MS-CASH-02)', () => {
   const cashIn = (amounts: number[], hours: number[]) => amounts.map((a, i) => deposit('COL', a, hours[i] as number));
   const send = (amount: number, hours: number, extra: Partial<Transaction> = {}) =>

@@ -40,9 +40,28 @@ describe('unlicensed_remitter (MS-HAW-01), collection variant (i)', () => {
     expect(run([...payers(20), abroad(959_999, 100)])).toHaveLength(0);
   });
 
-  test('boundary: 20 payers fire, 19 do not', () => {
-    expect(run([...payers(20), abroad(1_200_000, 100)])).toHaveLength(1);
-    expect(run([...payers(19), abroad(1_130_000, 100)])).toHaveLength(0);
+  test('boundary: 20 payers fire at full strength, 19 only as a smaller book (0.1 weaker)', () => {
+    const full = run([...payers(20), abroad(1_200_000, 100)]);
+    const small = run([...payers(19), abroad(1_130_000, 100)]);
+    expect(full).toHaveLength(1);
+    expect(small).toHaveLength(1);
+    expect(full[0]?.facts['smallBook']).toBe(false);
+    expect(small[0]?.facts['smallBook']).toBe(true);
+    expect(small[0]!.strength).toBeCloseTo(full[0]!.strength - 0.1, 4);
+  });
+
+  test('boundary: a smaller book needs 10 unrelated payers; 9 do not fire', () => {
+    // Anonymous machine cash names no payer, so a real book shows fewer payers than it serves.
+    const ten = run([...payers(10), abroad(600_000, 60)]);
+    expect(ten).toHaveLength(1);
+    expect(ten[0]?.facts).toMatchObject({ payerFamilies: 10, smallBook: true });
+    expect(ten[0]!.strength).toBeCloseTo(0.65, 4); // 0.6 offshore − 0.1 small book + 0.05 all paid out + 0.1 corridor
+    expect(run([...payers(9), abroad(540_000, 60)])).toHaveLength(0);
+  });
+
+  test('the smaller-book floor is an option and cannot exceed minPayers', () => {
+    expect(rawHitsOf([unlicensedRemitter({ minPayersLow: 20 })], [...payers(19), abroad(1_130_000, 100)], { accounts: agent() })).toHaveLength(0);
+    expect(() => unlicensedRemitter({ minPayers: 15, minPayersLow: 16 })).toThrow(/minPayersLow/);
   });
 
   test('boundary: a payout exactly 7 days after arrival counts, one later does not', () => {
@@ -65,10 +84,18 @@ describe('unlicensed_remitter (MS-HAW-01), collection variant (i)', () => {
     expect(cash[0]!.strength).toBeLessThan(run([...payers(20), abroad(1_200_000, 100)])[0]!.strength);
   });
 
-  test('a whip-round is not a collection: the inflow must reach half the cash threshold', () => {
-    const small = (delta: number) => payers(20, undefined, (i) => ({ amount: (i % 2 === 0 ? 20_000 : 30_000) + (i === 0 ? delta : 0) }));
-    expect(run([...small(0), abroad(500_000, 100)])).toHaveLength(1);
-    expect(run([...small(-1), abroad(499_999, 100)])).toHaveLength(0);
+  test('a whip-round of small sums is not a collection: the inflow must reach 5 % of the cash threshold', () => {
+    // AUD 500 from 20 people (AUD 20 and 30 each), all cashed out: fires at exactly 0.05 T, not a cent below.
+    const small = (delta: number) => payers(20, undefined, (i) => ({ amount: (i % 2 === 0 ? 2_000 : 3_000) + (i === 0 ? delta : 0) }));
+    expect(run([...small(0), abroad(50_000, 100)])).toHaveLength(1);
+    expect(run([...small(-1), abroad(49_999, 100)])).toHaveLength(0);
+  });
+
+  test('a book far below the cash threshold still fires (T is a poor money scale across jurisdictions)', () => {
+    // 20 payers of AUD 500–700 (AUD 12,000, 1.2 T) fired before; a tenth of that (0.12 T) now fires too.
+    const tenth = payers(20, undefined, (i) => ({ amount: i % 2 === 0 ? 5_000 : 7_000 }));
+    expect(run([...tenth, abroad(120_000, 100)])).toHaveLength(1);
+    expect(rawHitsOf([unlicensedRemitter({ minInflowShareOfThreshold: 0.5 })], [...tenth, abroad(120_000, 100)], { accounts: agent() })).toHaveLength(0);
   });
 
   test('look-alike: a licensed remitter (msb) never fires', () => {
@@ -192,6 +219,7 @@ describe('unlicensed_remitter (MS-HAW-01), offsetting variant (iii)', () => {
 describe('unlicensed_remitter options and engine', () => {
   test('bad options throw a ConfigError at construction', () => {
     expect(() => unlicensedRemitter({ minPayers: 2 })).toThrow(ConfigError);
+    expect(unlicensedRemitter().options).toMatchObject({ minPayers: 20, minPayersLow: 10, minInflowShareOfThreshold: 0.05 });
     expect(() => unlicensedRemitter({ windowDays: 7, payoutDays: 10 })).toThrow(/payoutDays/);
     expect(unlicensedRemitter().windowMs).toBe(30 * 86_400_000);
     expect(unlicensedRemitter().family).toBe('network_flow');
