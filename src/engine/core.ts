@@ -29,9 +29,7 @@ export interface EntityState {
   events: WindowEvent[];
   start: number;
   lastTs: number;
-  previousTs: number | undefined;
-  /** Whether the entity had an event before (in this state or before an eviction). */
-  seen: boolean;
+  expiredTs: number | undefined;
   episodes: Map<string, Episode[]>;
   anchor: string | undefined;
   dirty: boolean;
@@ -125,7 +123,7 @@ export function createCore(config: EngineConfig) {
 
   /**
    * Last activity of entities evicted while idle, by kind: one number per entity ever evicted (not
-   * per event), so a re-awakened account's gap stays visible (EntityWindow.previousTs).
+   * per event), so a re-awakened account's gap stays visible (EntityWindow.expiredTs).
    */
   const dormant: Record<EntityKind, Map<string, number>> = { account: new Map(), party: new Map() };
 
@@ -136,7 +134,7 @@ export function createCore(config: EngineConfig) {
       const last = dormant[kind].get(id);
       if (last !== undefined) dormant[kind].delete(id);
       state = {
-        kind, id, events: [], start: 0, lastTs: last ?? 0, previousTs: undefined, seen: last !== undefined,
+        kind, id, events: [], start: 0, lastTs: last ?? 0, expiredTs: last,
         episodes: NO_EPISODES, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
@@ -150,13 +148,14 @@ export function createCore(config: EngineConfig) {
     const rules = ruleByKind[kind];
     if (rules.length === 0) return;
     const state = entity(kind, id);
-    state.previousTs = state.seen ? state.lastTs : undefined;
-    state.seen = true;
     state.events.push(event);
     state.lastTs = event.ts;
     const horizon = event.ts - config.retention[kind];
     const { events } = state;
-    while (state.start < events.length && (events[state.start] as WindowEvent).ts < horizon) state.start++;
+    while (state.start < events.length && (events[state.start] as WindowEvent).ts < horizon) {
+      state.expiredTs = (events[state.start] as WindowEvent).ts;
+      state.start++;
+    }
     if (state.start > 32 && state.start * 2 > events.length) {
       state.events = events.slice(state.start);
       state.start = 0;
@@ -309,7 +308,7 @@ export function createCore(config: EngineConfig) {
         id: state.id,
         events: state.events.slice(state.start).map((e) => ref(e.tx)),
         lastTs: state.lastTs,
-        previousTs: state.previousTs ?? null,
+        expiredTs: state.expiredTs ?? null,
         anchor: state.anchor ?? null,
         episodes: [...state.episodes.values()].flat().map((ep) => ({
           key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, all: [...ep.idSet], transactionCount: ep.transactionCount,
@@ -339,8 +338,7 @@ export function createCore(config: EngineConfig) {
         if (own !== undefined) state.events.push(own);
       }
       state.lastTs = e.lastTs;
-      state.previousTs = e.previousTs ?? undefined;
-      state.seen = true;
+      state.expiredTs = e.expiredTs ?? undefined;
       state.anchor = e.anchor ?? undefined;
       for (const ep of e.episodes) {
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
@@ -375,7 +373,7 @@ export interface CoreSnapshot {
     events: number[];
     lastTs: number;
     /** Absent in checkpoints from before dormant-entity tracking. */
-    previousTs?: number | null;
+    expiredTs?: number | null;
     anchor: string | null;
     episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; all: string[]; transactionCount: number }[];
   }[];

@@ -21,10 +21,11 @@ export const newAccountOptionsSchema = z
     /** (b) Dormancy D: gap since the previous event (MS-NEW-01: 6 months, Viet Nam Decree 19/2023 [S36]; §c.4 range 1–24 months). */
     dormantDays: days(30, 730, 180),
     /**
-     * (b) Longest dormancy the rule can see, and so its `windowMs`: the window must still hold the
-     * previous event (MS-NEW-01: 12 months, the reactivation preset [S48]).
+     * (b) Longest dormancy still read as a re-awakening (MS-NEW-01: 12 months, the reactivation
+     * preset [S48]; default two years). The gap is read from the engine's memory of the last
+     * activity (`EntityWindow.expiredTs`), so it costs no retained history.
      */
-    maxDormantDays: days(30, 730, 365),
+    maxDormantDays: days(30, 3650, 730),
     /** (b) Volume of the first active local day after the dormancy, as a multiple of T (MS-NEW-01: "a single day ≥ T"). */
     minDayMultiple: ratioOpt(0.1, 100, 1),
     /** Most events read per evaluation (bounds the cost on very busy new accounts). */
@@ -49,9 +50,10 @@ const INDICATORS = ['MS-NEW-01'] as const;
  * count). Re-awakened (b): after ≥ 180 days without any event, the first active local day moves
  * ≥ T (inflow plus outflow). Payroll-like credits and transfers between the holder's own accounts
  * are not throughput, so a salary account does not fire; licensed remitters, government, NGO and
- * business accounts are discounted. Accounts without `opened_at` only get (b). A dormancy longer
- * than `maxDormantDays` (the rule's window, 365 days) is invisible, and an account's first event in
- * the data is never treated as a re-awakening: the data do not show activity before the scan.
+ * business accounts are discounted. Accounts without `opened_at` only get (b). The gap is read
+ * from the window, or, when the earlier activity has left it, from `EntityWindow.expiredTs`, so the
+ * rule keeps only `maxAgeDays` of history; an account's first event in the data is never treated
+ * as a re-awakening: the data do not show activity before the scan.
  * @category Rules
  * @example const rule = newAccount({ dormantDays: 365, maxDormantDays: 730 });
  */
@@ -62,7 +64,7 @@ export function newAccount(options: NewAccountOptions = {}): Rule<typeof ID> {
     indicators: INDICATORS,
     family: 'context',
     entities: ['account'],
-    windowMs: Math.max(o.maxDormantDays, o.maxAgeDays) * DAY_MS,
+    windowMs: o.maxAgeDays * DAY_MS,
     options: o,
     description: 'Context: a new or long-dormant account suddenly handles large volumes or many counterparties.',
     evaluate: (window, context) => {
@@ -217,8 +219,9 @@ function reawakened(window: EntityWindow, context: RuleContext, o: Options, rule
   const n = events.length;
   const last = events[n - 1] as WindowEvent;
   const prior = n - 2 >= start ? (events[n - 2] as WindowEvent) : undefined;
+  const priorTs = prior?.ts ?? window.expiredTs;
   // O(1) in the common case: the previous event is recent and on an earlier day.
-  if (prior === undefined || (prior.day !== last.day && last.ts - prior.ts < o.dormantDays * DAY_MS)) return undefined;
+  if (priorTs === undefined || (prior?.day !== last.day && last.ts - priorTs < o.dormantDays * DAY_MS)) return undefined;
   // The first event of the newest local day (binary search: days never decrease along the window).
   let lo = start;
   let hi = n - 1;
@@ -227,10 +230,13 @@ function reawakened(window: EntityWindow, context: RuleContext, o: Options, rule
     if ((events[mid] as WindowEvent).day < last.day) lo = mid + 1;
     else hi = mid;
   }
-  if (lo <= start || n - lo > o.maxScan) return undefined;
+  if (n - lo > o.maxScan) return undefined;
   const first = events[lo] as WindowEvent;
-  const previous = events[lo - 1] as WindowEvent;
-  const gap = first.ts - previous.ts;
+  // The activity before the day: still in the window, or the newest event that has left it.
+  const previous = lo > start ? (events[lo - 1] as WindowEvent) : undefined;
+  const previousTs = previous?.ts ?? window.expiredTs;
+  if (previousTs === undefined) return undefined;
+  const gap = first.ts - previousTs;
   if (gap < o.dormantDays * DAY_MS || gap > o.maxDormantDays * DAY_MS) return undefined;
   if (ordinary(window, last, context)) return undefined;
   let inflow = 0;
@@ -257,7 +263,7 @@ function reawakened(window: EntityWindow, context: RuleContext, o: Options, rule
     `in ${day.length} transaction${day.length === 1 ? '' : 's'} on one day.`;
   const facts: Record<string, number | string | boolean> = {
     gapDays, dayVolumeMinor: volume, inflowMinor: inflow, outflowMinor: outflow, transactions: day.length,
-    volumeFloorMinor: Math.ceil(floor), previousTransactionId: previous.id, cash,
+    volumeFloorMinor: Math.ceil(floor), previousActivity: new Date(previousTs).toISOString(), cash,
   };
   if (holderType.why !== undefined) facts['discount'] = holderType.why;
   return hitOf(rule, window, day, strength, reason, facts, 'reawakened');

@@ -63,12 +63,13 @@ export interface EntityWindow {
   /** Index of the oldest event still inside the retention horizon. */
   readonly start: number;
   /**
-   * Time (epoch ms) of the entity's event before the newest one, even when that event has left
-   * the window or the entity was evicted while idle (the engine remembers each entity's last
-   * activity); `undefined` the first time the entity is seen. Lets a rule see a long-dormant
-   * account re-awaken without keeping months of history.
+   * Time (epoch ms) of the newest event that has left the window — aged out of the retention
+   * horizon, or the entity's last activity before it was evicted while idle (the engine remembers
+   * one number per evicted entity); `undefined` when nothing has left yet. With the events still in
+   * the window it tells the full gap before any of them, so a rule can see a long-dormant account
+   * re-awaken without keeping months of history.
    */
-  readonly previousTs: number | undefined;
+  readonly expiredTs: number | undefined;
   readonly account: Account | undefined;
   readonly party: Party | undefined;
 }

@@ -69,13 +69,15 @@ describe('createMonitor', () => {
   });
 });
 
-describe('previousTs: the gap before an event survives eviction', () => {
-  // A probe rule with a one-day window: it records every window's previousTs and never hits.
+describe('expiredTs: the gap before an event survives ageing out and eviction', () => {
+  // A probe rule with a one-day window: it records the time of the event before the newest one —
+  // in the window if still there, else expiredTs — and never hits.
   const seen: (number | undefined)[] = [];
   const probe: Rule<'probe'> = {
     id: 'probe', indicators: ['TEST'], family: 'context', entities: ['account'], windowMs: 86_400_000, options: {}, description: 'Probe.',
     evaluate: (w) => {
-      seen.push(w.previousTs);
+      const n = w.events.length;
+      seen.push(n - 2 >= w.start ? w.events[n - 2]!.ts : w.expiredTs);
       return [];
     },
   };
@@ -113,4 +115,19 @@ describe('previousTs: the gap before an event survives eviction', () => {
     resumed.flush();
     expect(seen).toEqual(batch);
   });
+});
+
+test('expiredTs: an event aged out of the window (not evicted) is remembered', () => {
+  const expired: [string, number | undefined][] = [];
+  const probe: Rule<'probe2'> = {
+    id: 'probe2', indicators: ['TEST'], family: 'context', entities: ['account'], windowMs: 86_400_000, options: {}, description: 'Probe.',
+    evaluate: (w) => {
+      expired.push([w.events[w.events.length - 1]!.id, w.expiredTs]);
+      return [];
+    },
+  };
+  const c = [deposit('C', 1_000, 0, { id: 'c0' }), deposit('C', 1_000, 20, { id: 'c20' }), deposit('C', 1_000, 30, { id: 'c30' })];
+  scan(c, { jurisdiction: AU_LIKE, rules: [probe], minScore: 0 });
+  // At 30 h the one-day window drops c0 (30 h old) but keeps c20.
+  expect(expired).toEqual([['c0', undefined], ['c20', undefined], ['c30', c[0]!.timestamp]]);
 });

@@ -126,11 +126,12 @@ describe('new_account (MS-NEW-01), re-awakened variant (b)', () => {
     expect(on(run(dormant(200 * D, [600_000, 0], [600_000, D])), 'OLD', 'reawakened')).toHaveLength(0);
   });
 
-  test('a dormancy longer than the window (maxDormantDays) is invisible, unless the window is widened', () => {
-    expect(on(run(dormant(366 * D, [1_000_000, 0])), 'OLD', 'reawakened')).toHaveLength(0);
-    const wide = rawHitsOf([newAccount({ maxDormantDays: 730 })], dormant(366 * D, [1_000_000, 0])).filter((h) => h.variant === 'reawakened');
-    expect(wide).toHaveLength(1);
-    expect(wide[0]!.strength).toBeCloseTo(0.5, 4);
+  test('a dormancy longer than the window is still seen (engine memory of the last activity); beyond maxDormantDays it is not a re-awakening', () => {
+    // 366 days idle: the 90-day window holds nothing of the earlier activity, yet the gap is known.
+    const hits = on(run(dormant(366 * D, [1_000_000, 0])), 'OLD', 'reawakened');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.strength).toBeCloseTo(0.5, 4);
+    expect(rawHitsOf([newAccount({ maxDormantDays: 365 })], dormant(366 * D, [1_000_000, 0])).filter((h) => h.variant === 'reawakened')).toHaveLength(0);
   });
 
   test('an account seen for the first time is not re-awakened', () => {
@@ -143,10 +144,10 @@ describe('new_account (MS-NEW-01), re-awakened variant (b)', () => {
     expect(rawHitsOf([newAccount()], back, { accounts })).toHaveLength(0);
   });
 
-  test('options are validated at construction; windowMs keeps the longest dormancy', () => {
+  test('options are validated at construction; the window is the opening period only', () => {
     expect(() => newAccount({ dormantDays: 400, maxDormantDays: 365 })).toThrow(ConfigError);
     expect(() => newAccount({ maxAgeDays: 20, firstDays: 30 })).toThrow(/firstDays/);
-    expect(newAccount().windowMs).toBe(365 * 86_400_000);
+    expect(newAccount().windowMs).toBe(90 * 86_400_000);
     expect(newAccount().family).toBe('context');
   });
 
