@@ -213,7 +213,11 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
       hits.push(hit);
     }
   }
-  hits.sort(compareAlertHits);
+  // The evidence that carries the score first: hits of the rules with the most points, then the
+  // usual order (context-only hits such as round amounts come last, not first).
+  const points = new Map<string, number>();
+  for (const c of score.contributions) points.set(c.rule, Math.max(points.get(c.rule) ?? 0, c.points));
+  hits.sort((a, b) => (points.get(b.rule) ?? 0) - (points.get(a.rule) ?? 0) || compareAlertHits(a, b));
   const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
   if (config.asOf !== undefined) engine.asOf = config.asOf;
   return {

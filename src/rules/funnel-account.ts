@@ -270,7 +270,7 @@ function regionOf(e: WindowEvent, own: string | undefined, context: RuleContext)
   if (c !== undefined && own !== undefined && c !== own) return `c:${c}`;
   const inst = e.tx.fromInstitution ?? (e.counterparty === undefined ? undefined : context.accounts.get(e.counterparty)?.institution);
   if (inst !== undefined) return `i:${inst}`;
-  return c !== undefined ? 'domestic' : undefined;
+  return 'domestic'; // nothing more precise known: one unspecified domestic region
 }
 
 /** Distinct regions: countries abroad and domestic institutions or locations; unspecified domestic senders count once, only where nothing more precise is known. */

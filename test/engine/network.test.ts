@@ -112,6 +112,9 @@ describe('network alerts', () => {
     for (const m of members) expect(n.score).toBeGreaterThan(m.score);
     expect(n.contributions.map((c) => c.rule)).toEqual(expect.arrayContaining(['debt_repayment', 'shared_identifier']));
     expect(n.contributions.reduce((s, c) => s + c.points, 0)).toBe(n.score);
+    // The evidence that carries the score is listed first.
+    const top = [...n.contributions].sort((a, b) => b.points - a.points)[0]!.rule;
+    expect(n.hits[0]!.rule).toBe(top);
     // Every member hit is carried, named by its entity, with its evidence.
     expect(n.hits).toHaveLength(members.reduce((s, m) => s + m.hits.length, 0));
     const agentHit = n.hits.find((h) => h.reason.startsWith('account AGENT: Possible debt-repayment collection pattern'));
