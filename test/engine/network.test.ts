@@ -249,20 +249,30 @@ describe('network alerts', () => {
     );
   });
 
-  test('members evicted long before the end are kept for the network, in checkpoints too', () => {
-    const txs = [
+  test('members evicted before the end are kept for the network (in checkpoints too), for twice the retention', () => {
+    const world = (later: readonly number[]) => [
       deposit('A', 950_000, 0, { id: 'a1' }), deposit('A', 950_000, 1, { id: 'a2' }),
-      transfer('B', 'A', 60_000, 5 * D, { id: 'b1' }),
-      // Much later, unrelated activity: A and B have long been evicted when the run ends.
-      ...[10, 11, 12].map((d, i) => transfer('U', 'V', 1_000, d * D, { id: `u${i}` })),
+      transfer('B', 'A', 60_000, D, { id: 'b1' }),
+      // Later, unrelated activity: A and B are evicted (one-day retention) before the run ends.
+      ...later.map((d, i) => transfer('U', 'V', 1_000, d * D, { id: `u${i}` })),
     ];
+    // Evicted at 2.5 days, still within two retentions of the last sweep: the network stands.
+    const txs = world([2.5, 2.6, 2.7]);
     const batch = scan(txs, shortOptions()).alerts;
     const net = networks(batch);
     expect(net.map((a) => a.members?.map((m) => m.id))).toEqual([['A', 'B']]);
     expect(net[0]!.score).toBeGreaterThan(Math.max(...entities(batch).map((a) => a.score)));
-    const sorted = sortTxs(txs);
-    for (let cut = 0; cut <= sorted.length; cut++) {
-      for (const size of [1, 2, 7]) expect(canonical(monitorRun(sorted, { ...shortOptions(), latenessMs: 0 }, size, cut).all)).toBe(canonical(batch));
+    // Activity going on for days after: their alerts age out of what is kept, so memory stays flat.
+    const long = world([2.5, 4, 6, 8, 10]);
+    const longBatch = scan(long, shortOptions()).alerts;
+    expect(networks(longBatch)).toEqual([]);
+    expect(entities(longBatch).map((a) => a.entity.id).sort()).toEqual(entities(batch).map((a) => a.entity.id).sort());
+    for (const list of [txs, long]) {
+      const sorted = sortTxs(list);
+      const expected = canonical(scan(list, shortOptions()).alerts);
+      for (let cut = 0; cut <= sorted.length; cut++) {
+        for (const size of [1, 2, 7]) expect(canonical(monitorRun(sorted, { ...shortOptions(), latenessMs: 0 }, size, cut).all)).toBe(expected);
+      }
     }
   });
 
