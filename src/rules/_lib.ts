@@ -1,6 +1,6 @@
 import { formatAmount } from '../schema/money.js';
 import type { JurisdictionProfile } from '../jurisdictions/types.js';
-import type { EntityWindow, HitFacts, Rule, RuleHit, WindowEvent } from './types.js';
+import type { EntityRef, EntityWindow, HitFacts, Rule, RuleHit, WindowEvent } from './types.js';
 
 /** Shared helpers for rule modules (not exported from the package). */
 
@@ -113,4 +113,33 @@ export function accountTypeFactor(window: EntityWindow): number {
     default:
       return 1;
   }
+}
+
+/**
+ * Sign of `part − share × whole` for integer minor units, exactly: basis points in doubles while
+ * the products stay safe integers, BigInt beyond (money never meets a float at a threshold).
+ */
+export function compareShare(part: number, whole: number, share: number): number {
+  const bp = Math.round(share * 10_000);
+  const a = part * 10_000;
+  const b = bp * whole;
+  if (Math.abs(a) < Number.MAX_SAFE_INTEGER && Math.abs(b) < Number.MAX_SAFE_INTEGER) return a > b ? 1 : a < b ? -1 : 0;
+  const d = BigInt(part) * 10_000n - BigInt(bp) * BigInt(whole);
+  return d > 0n ? 1 : d < 0n ? -1 : 0;
+}
+
+/** `part ≥ share × whole`, exactly (see {@link compareShare}). */
+export function atLeastShare(part: number, whole: number, share: number): boolean {
+  return compareShare(part, whole, share) >= 0;
+}
+
+/** `part ≤ share × whole`, exactly (see {@link compareShare}). */
+export function atMostShare(part: number, whole: number, share: number): boolean {
+  return compareShare(part, whole, share) <= 0;
+}
+
+/** Orders entity refs by kind, then id: the one order of `related` lists. */
+export function compareRefs(a: EntityRef, b: EntityRef): number {
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -131,13 +131,20 @@ export function isOrganisation(p: Payer, context: RuleContext): boolean {
   return COMPANY_NAME.test(p.name ?? '');
 }
 
-/** Strength factor and reason code for the entity's own account type (licensed and institutional holders discount). */
-export function holderDiscount(type: AccountType | undefined): { factor: number; why: string | undefined } {
+/**
+ * Strength factor and reason code for the entity's own account type (licensed and institutional
+ * holders discount). `business` is the factor for business accounts, whose weight varies by rule
+ * (a business banking its takings is a stronger look-alike for some patterns than for others).
+ */
+export function holderDiscount(
+  type: AccountType | undefined,
+  business: { factor: number; why: string } = { factor: 0.5, why: 'business_account' },
+): { factor: number; why: string | undefined } {
   switch (type) {
     case 'msb': return { factor: 0.25, why: 'licensed_remitter' };
     case 'government': return { factor: 0.2, why: 'government_account' };
     case 'ngo': return { factor: 0.35, why: 'registered_ngo' };
-    case 'business': return { factor: 0.5, why: 'business_account' };
+    case 'business': return business;
     default: return { factor: 1, why: undefined };
   }
 }

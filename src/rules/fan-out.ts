@@ -3,7 +3,7 @@ import { parseOptions } from '../_internal/config-error.js';
 import { isCorridorCountry } from '../domain/corridors.js';
 import { isCountryCode } from '../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, hitOf, money, newest, ratio, reportableAmount } from './_lib.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio, reportableAmount } from './_lib.js';
 import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
@@ -84,13 +84,6 @@ export function fanOut(options: FanOutOptions = {}): Rule<typeof ID> {
 /** How far back one evaluation reads for a dispersal window of `h` ms. */
 function lookbackMs(o: Options, h: number): number {
   return h + Math.max(o.burstDays + o.historyDays, o.cycleDays + o.cycleToleranceDays) * DAY_MS;
-}
-
-/** `part ≥ share × whole` on integer minor units, without float rounding at the boundary. */
-function atLeastShare(part: number, whole: number, share: number): boolean {
-  const bp = Math.round(share * 10_000);
-  if (part * 10_000 < Number.MAX_SAFE_INTEGER && bp * whole < Number.MAX_SAFE_INTEGER) return part * 10_000 >= bp * whole;
-  return BigInt(part) * 10_000n >= BigInt(bp) * BigInt(whole);
 }
 
 /** The entity's own country on an event: the transaction's, the account's, else the jurisdiction's. */
@@ -289,7 +282,7 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
   const related: EntityRef[] = recipients
     .filter((r) => r.account !== undefined)
     .map((r) => ({ kind: 'account' as const, id: r.account as string }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(compareRefs)
     .slice(0, 50);
   // hitOf keeps the newest MAX_HIT_IDS ids; hand it only those (it sorts what it gets) and span the window over all.
   const hit = hitOf(rule, window, d.evidence.slice(0, MAX_HIT_IDS), strength, reason, facts);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../_internal/config-error.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from './_lib.js';
+import { DAY_MS, accountTypeFactor, compareRefs, hitOf, money, newest, ratio } from './_lib.js';
 import { counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, median, ownCountryOf, ownRef, payerOf, phoneKeys, type Payer } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
@@ -255,7 +255,7 @@ export function senderRefs(senders: readonly Sender[], max: number): EntityRef[]
     if (s.payer.account !== undefined) refs.push({ kind: 'account', id: s.payer.account });
     else if (s.payer.party !== undefined) refs.push({ kind: 'party', id: s.payer.party });
   }
-  refs.sort((a, b) => (a.kind + a.id < b.kind + b.id ? -1 : a.kind + a.id > b.kind + b.id ? 1 : 0));
+  refs.sort(compareRefs);
   return refs.slice(0, max);
 }
 

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { parseOptions } from '../_internal/config-error.js';
 import { HOTSPOTS, hotspotMatcher, type Hotspot, type HotspotMatcher } from '../domain/hotspots.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, hitOf, isCash, money, newest } from './_lib.js';
+import { DAY_MS, compareRefs, hitOf, isCash, money, newest } from './_lib.js';
+import { holderDiscount } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
 /**
@@ -67,15 +68,7 @@ export function hotspotCash(options: HotspotCashOptions = {}): Rule<typeof ID> {
 }
 
 /** Strength factor for the holder: those who bank others' cash, or their own takings, as their business. */
-function holderFactor(window: EntityWindow): { factor: number; why: string | undefined } {
-  switch (window.account?.type) {
-    case 'msb': return { factor: 0.25, why: 'licensed_remitter' };
-    case 'government': return { factor: 0.2, why: 'government_account' };
-    case 'ngo': return { factor: 0.35, why: 'registered_ngo' };
-    case 'business': return { factor: 0.4, why: 'business_takings' };
-    default: return { factor: 1, why: undefined };
-  }
-}
+const holderFactor = (window: EntityWindow) => holderDiscount(window.account?.type, { factor: 0.4, why: 'business_takings' });
 
 function evaluate(window: EntityWindow, context: RuleContext, o: Options, matcher: HotspotMatcher, rule: Rule): RuleHit[] {
   const last = newest(window);
@@ -149,6 +142,6 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, matche
       related.push(ref);
     }
   }
-  related.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  related.sort(compareRefs);
   return [related.length > 0 ? { ...hit, related } : hit];
 }

@@ -3,7 +3,7 @@ import { parseOptions } from '../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
 import { DAY_MS, eachRecent, hitOf, money, newest } from './_lib.js';
 import { nameKey } from './_names.js';
-import { familyClusters, isFamily, isOrganisation, isWageLike, ownRef, payerOf, type Payer } from './_payments.js';
+import { familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike, ownRef, payerOf, type Payer } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
 /** Options of {@link newAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-NEW-01). @category Rules
@@ -83,15 +83,7 @@ export function newAccount(options: NewAccountOptions = {}): Rule<typeof ID> {
  * Discount for holders whose new or seasonal accounts move large sums by design: licensed
  * remitters, government, NGOs, and businesses (opening stock, takings) all below half strength.
  */
-function holderFactor(window: EntityWindow): { factor: number; why: string | undefined } {
-  switch (window.account?.type) {
-    case 'msb': return { factor: 0.25, why: 'licensed_remitter' };
-    case 'government': return { factor: 0.2, why: 'government_account' };
-    case 'ngo': return { factor: 0.35, why: 'registered_ngo' };
-    case 'business': return { factor: 0.4, why: 'business_account' };
-    default: return { factor: 1, why: undefined };
-  }
-}
+const holderFactor = (window: EntityWindow) => holderDiscount(window.account?.type, { factor: 0.4, why: 'business_account' });
 
 /** Not throughput: payroll-like credits, and transfers between the holder's own accounts. */
 function ordinary(window: EntityWindow, e: WindowEvent, context: RuleContext): boolean {

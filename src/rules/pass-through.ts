@@ -3,7 +3,7 @@ import { parseOptions } from '../_internal/config-error.js';
 import { hasRole, isCorridorCountry } from '../domain/corridors.js';
 import { isCountryCode } from '../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, hitOf, money, newest, ratio } from './_lib.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio } from './_lib.js';
 import { HOUR_MS, counterpartyCountryOf, isFamily, ownCountryOf, ownRef } from './_payments.js';
 import { parseAmount } from '../schema/money.js';
 import { countOpt, days, ratioOpt } from './options.js';
@@ -109,13 +109,6 @@ export function passThrough(options: PassThroughOptions = {}): Rule<typeof ID> {
     },
   };
   return rule;
-}
-
-/** `part ≥ share × whole` on integer minor units, without float rounding at the boundary. */
-function atLeastShare(part: number, whole: number, share: number): boolean {
-  const bp = Math.round(share * 10_000);
-  if (part * 10_000 < Number.MAX_SAFE_INTEGER && bp * whole < Number.MAX_SAFE_INTEGER) return part * 10_000 >= bp * whole;
-  return BigInt(part) * 10_000n >= BigInt(bp) * BigInt(whole);
 }
 
 /** Transfers between the holder's own or household accounts (memoised per counterparty). */
@@ -424,7 +417,7 @@ function cashToCorridorHit(window: EntityWindow, context: RuleContext, o: Option
   const related: EntityRef[] = [...payees.values()]
     .filter((e) => e.counterparty !== undefined)
     .map((e) => ({ kind: 'account' as const, id: e.counterparty as string }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(compareRefs)
     .slice(0, 50);
   return { ...hitOf(rule, window, [...cash, ...transfers], strength, reason, facts, 'cash_to_corridor'), related };
 }

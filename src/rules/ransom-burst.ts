@@ -4,7 +4,7 @@ import { hasRole } from '../domain/corridors.js';
 import { currencyExponent } from '../schema/currencies.js';
 import { parseAmount } from '../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, hitOf, money, newest } from './_lib.js';
+import { DAY_MS, compareRefs, hitOf, money, newest } from './_lib.js';
 import {
   KIN_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownPayments,
   ownRef, paidBefore, payerOf, phoneKeys, type Payer,
@@ -293,7 +293,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
       }
     }
   }
-  related.sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  related.sort(compareRefs);
   const events = strong ? ransomLike.flatMap((f) => f.events) : variant === 'band' ? mine.events : burst;
   return [{ ...hitOf(rule, window, events, strength * factor, reason, facts, variant), related }];
 }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { parseOptions } from '../_internal/config-error.js';
 import { hasRole } from '../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, hitOf, money, newest } from './_lib.js';
+import { DAY_MS, compareRefs, hitOf, money, newest } from './_lib.js';
 import {
   KIN_REF, RENT_REF, TRADE_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
   paidBefore, payerOf, phoneKeys, type Payer,
@@ -149,6 +149,6 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const related: EntityRef[] = chosen
     .map((g): EntityRef | undefined => (g.payer.account !== undefined ? { kind: 'account', id: g.payer.account } : g.payer.party !== undefined ? { kind: 'party', id: g.payer.party } : undefined))
     .filter((r): r is EntityRef => r !== undefined)
-    .sort((a, b) => (a.kind + a.id < b.kind + b.id ? -1 : 1));
+    .sort(compareRefs);
   return [{ ...hitOf(rule, window, events, strength * factor, reason, facts, variant), related }];
 }

@@ -3,7 +3,7 @@ import { parseOptions } from '../_internal/config-error.js';
 import { hasRole } from '../domain/corridors.js';
 import { isCountryCode } from '../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, hitOf, money, newest, ratio } from './_lib.js';
+import { DAY_MS, atLeastShare, atMostShare, compareRefs, hitOf, money, newest, ratio } from './_lib.js';
 import { nameKey } from './_names.js';
 import {
   BILL_REF, RENT_REF, TRADE_REF, WAGE_REF, counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf,
@@ -104,13 +104,6 @@ interface Book {
   readonly flows: Uint8Array;
 }
 
-/** Sign of `part − share · whole`, exactly (BigInt on basis points; money never passes through a float sum). */
-function cmpShare(part: number, whole: number, share: number): number {
-  const d = BigInt(part) * 10_000n - BigInt(Math.round(share * 10_000)) * BigInt(whole);
-  return d > 0n ? 1 : d < 0n ? -1 : 0;
-}
-const atLeastShare = (part: number, whole: number, share: number): boolean => cmpShare(part, whole, share) >= 0;
-const atMostShare = (part: number, whole: number, share: number): boolean => cmpShare(part, whole, share) <= 0;
 /** Whether `|a − b| ≤ tolerance · b`, exactly. */
 const within = (a: number, b: number, tolerance: number): boolean => atMostShare(Math.abs(a - b), b, tolerance);
 
@@ -139,13 +132,12 @@ const refOf = (p: Payer): EntityRef | undefined =>
 
 /** The largest `MAX_RELATED` entities by amount, listed in id order. */
 function relatedOf(items: readonly { ref: EntityRef | undefined; total: number }[]): EntityRef[] {
-  const key = (r: EntityRef) => `${r.kind}:${r.id}`;
   return items
     .filter((x): x is { ref: EntityRef; total: number } => x.ref !== undefined)
-    .sort((a, b) => b.total - a.total || (key(a.ref) < key(b.ref) ? -1 : 1))
+    .sort((a, b) => b.total - a.total || compareRefs(a.ref, b.ref))
     .slice(0, MAX_RELATED)
     .map((x) => x.ref)
-    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    .sort(compareRefs);
 }
 
 function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit[] {
