@@ -4,7 +4,8 @@ import { badSnapshot, checkAmount, checkTime, compactHead, exactAdd, isTimeColum
 export type SeriesKey = string | number;
 
 /**
- * One key's payments in the window, oldest first from `head`, with exact running sums. Sums of
+ * One key's payments in the window as interleaved `ts, amount` pairs, oldest first from `head`,
+ * with exact running sums. Sums of
  * squares are exact integers: a `number` while they are safe integers, a `bigint` above
  * Number.MAX_SAFE_INTEGER (always the case for gaps over ~95 s, since gaps are in ms). Exact sums
  * make the state a function of the live payments only (no drift on removal, unlike Welford with
@@ -12,8 +13,7 @@ export type SeriesKey = string | number;
  * it telescopes to newest − oldest time. Read it with the `series*` functions.
  */
 export interface Series {
-  ts: number[];
-  amount: number[];
+  entries: number[];
   head: number;
   amountSum: number;
   amountSq: number | bigint;
@@ -97,14 +97,14 @@ export function seriesMapAdd<K extends SeriesKey>(m: SeriesMap<K>, ts: number, k
   if (amount === 0) amount = 0; // -0 → 0: JSON would turn it into 0 anyway
   let ser = m.series.get(key);
   if (ser === undefined) {
-    ser = { ts: [ts], amount: [amount], head: 0, amountSum: amount, amountSq: addSq(0, amount), gapSq: 0 };
+    ser = { entries: [ts, amount], head: 0, amountSum: amount, amountSq: addSq(0, amount), gapSq: 0 };
     m.series.set(key, ser);
   } else {
+    const { entries } = ser;
     ser.amountSum = exactAdd(ser.amountSum, amount, WHAT);
     ser.amountSq = addSq(ser.amountSq, amount);
-    ser.gapSq = addSq(ser.gapSq, ts - (ser.ts[ser.ts.length - 1] as number));
-    ser.ts.push(ts);
-    ser.amount.push(amount);
+    ser.gapSq = addSq(ser.gapSq, ts - (entries[entries.length - 2] as number));
+    entries.push(ts, amount);
   }
   m.ts.push(ts);
   m.keys.push(key);
@@ -126,14 +126,15 @@ export function seriesMapEvictBefore<K extends SeriesKey>(m: SeriesMap<K>, horiz
   while (head < ts.length && (ts[head] as number) < horizon) {
     const key = keys[head] as K;
     const ser = series.get(key) as Series;
+    const { entries } = ser;
     const h = ser.head;
-    if (h + 1 === ser.ts.length) series.delete(key);
+    if (h + 2 === entries.length) series.delete(key);
     else {
-      const a = ser.amount[h] as number;
+      const a = entries[h + 1] as number;
       ser.amountSum -= a;
       ser.amountSq = subSq(ser.amountSq, a);
-      ser.gapSq = subSq(ser.gapSq, (ser.ts[h + 1] as number) - (ser.ts[h] as number));
-      ser.head = compactHead(h + 1, ser.ts, ser.amount);
+      ser.gapSq = subSq(ser.gapSq, (entries[h + 2] as number) - (entries[h] as number));
+      ser.head = compactHead(h + 2, entries);
     }
     head++;
   }
@@ -172,27 +173,27 @@ export function seriesMapKeys<K extends SeriesKey>(m: SeriesMap<K>): MapIterator
 
 /** Number of live payments in the series (≥ 1 for a live key). O(1). @category Incremental @example seriesCount(ser); // 6 */
 export function seriesCount(ser: Series): number {
-  return ser.ts.length - ser.head;
+  return (ser.entries.length - ser.head) / 2;
 }
 
 /** Time of the newest payment. O(1). @category Incremental @example seriesLastTs(ser); // 1735689600000 */
 export function seriesLastTs(ser: Series): number {
-  return ser.ts[ser.ts.length - 1] as number;
+  return ser.entries[ser.entries.length - 2] as number;
 }
 
 /** Time of the oldest live payment. O(1). @category Incremental @example seriesFirstTs(ser); */
 export function seriesFirstTs(ser: Series): number {
-  return ser.ts[ser.head] as number;
+  return ser.entries[ser.head] as number;
 }
 
 /** Amount of the newest payment. O(1). @category Incremental @example seriesLastAmount(ser); // 50000 */
 export function seriesLastAmount(ser: Series): number {
-  return ser.amount[ser.amount.length - 1] as number;
+  return ser.entries[ser.entries.length - 1] as number;
 }
 
 /** Mean amount: exact sum / count, one rounding. O(1). @category Incremental @example seriesAmountMean(ser); // 50000 */
 export function seriesAmountMean(ser: Series): number {
-  return ser.amountSum / (ser.ts.length - ser.head);
+  return ser.amountSum / seriesCount(ser);
 }
 
 /**
@@ -202,7 +203,7 @@ export function seriesAmountMean(ser: Series): number {
  * @example Math.sqrt(seriesAmountVariance(ser)) / seriesAmountMean(ser) < 0.05; // regular amounts
  */
 export function seriesAmountVariance(ser: Series): number {
-  return variance(ser.ts.length - ser.head, ser.amountSum, ser.amountSq);
+  return variance(seriesCount(ser), ser.amountSum, ser.amountSq);
 }
 
 /**
@@ -211,7 +212,7 @@ export function seriesAmountVariance(ser: Series): number {
  * @example seriesGapMean(ser); // 2592000000 (30 days)
  */
 export function seriesGapMean(ser: Series): number | undefined {
-  const gaps = ser.ts.length - ser.head - 1;
+  const gaps = seriesCount(ser) - 1;
   return gaps === 0 ? undefined : (seriesLastTs(ser) - seriesFirstTs(ser)) / gaps;
 }
 
@@ -222,7 +223,7 @@ export function seriesGapMean(ser: Series): number | undefined {
  * @example Math.sqrt(seriesGapVariance(ser) ?? 0) < DAY_MS; // monthly, give or take a day
  */
 export function seriesGapVariance(ser: Series): number | undefined {
-  const gaps = ser.ts.length - ser.head - 1;
+  const gaps = seriesCount(ser) - 1;
   return gaps === 0 ? undefined : variance(gaps, seriesLastTs(ser) - seriesFirstTs(ser), ser.gapSq);
 }
 
@@ -237,8 +238,8 @@ export function snapshotSeriesMap<K extends SeriesKey>(m: SeriesMap<K>): SeriesM
   const amount = keys.map((key) => {
     const ser = m.series.get(key) as Series;
     const i = cursor.get(key) ?? ser.head;
-    cursor.set(key, i + 1);
-    return ser.amount[i] as number;
+    cursor.set(key, i + 2);
+    return ser.entries[i + 1] as number;
   });
   return { ts: m.ts.slice(m.head), keys, amount, order: [...m.series.keys()] };
 }
@@ -263,7 +264,7 @@ export function restoreSeriesMap<K extends SeriesKey>(data: SeriesMapSnapshot<K>
     const i = first.get(key) as number;
     const amount = data.amount[i] as number;
     checkAmount(amount, WHAT);
-    m.series.set(key, { ts: [data.ts[i] as number], amount: [amount], head: 0, amountSum: amount, amountSq: addSq(0, amount), gapSq: 0 });
+    m.series.set(key, { entries: [data.ts[i] as number, amount], head: 0, amountSum: amount, amountSq: addSq(0, amount), gapSq: 0 });
   }
   for (let i = 0; i < data.ts.length; i++) {
     const key = data.keys[i] as K;

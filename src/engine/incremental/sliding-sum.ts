@@ -2,12 +2,12 @@ import { badSnapshot, checkAmount, checkTime, compactHead, exactAdd, isTimeColum
 
 /**
  * Sum and count of amounts over a sliding time window, subtract-on-evict. Plain, JSON-safe data:
- * live entries are `ts[head..]` / `amount[head..]` (oldest first); `sum` is their exact total.
- * Mutate it only through the `slidingSum*` functions.
+ * live entries are the pairs `ts, amount` in `entries[head..]` (oldest first; one interleaved
+ * array costs half the per-instance overhead of two); `sum` is their exact total. Mutate it only
+ * through the `slidingSum*` functions.
  */
 export interface SlidingSum {
-  ts: number[];
-  amount: number[];
+  entries: number[];
   head: number;
   sum: number;
 }
@@ -31,7 +31,7 @@ const WHAT = 'SlidingSum';
  * @example const s = createSlidingSum(); slidingSumAdd(s, 1000, 250); s.sum; // 250
  */
 export function createSlidingSum(): SlidingSum {
-  return { ts: [], amount: [], head: 0, sum: 0 };
+  return { entries: [], head: 0, sum: 0 };
 }
 
 /**
@@ -44,11 +44,11 @@ export function createSlidingSum(): SlidingSum {
  * @example slidingSumAdd(s, Date.UTC(2025, 0, 1), 950_000);
  */
 export function slidingSumAdd(s: SlidingSum, ts: number, amount: number): void {
-  checkTime(ts, s.ts.length > s.head ? s.ts[s.ts.length - 1] : undefined, WHAT);
+  const { entries } = s;
+  checkTime(ts, entries.length > s.head ? entries[entries.length - 2] : undefined, WHAT);
   checkAmount(amount, WHAT);
   s.sum = exactAdd(s.sum, amount, WHAT);
-  s.ts.push(ts);
-  s.amount.push(amount);
+  entries.push(ts, amount);
 }
 
 /**
@@ -59,18 +59,18 @@ export function slidingSumAdd(s: SlidingSum, ts: number, amount: number): void {
  * @example slidingSumEvictBefore(s, now - 7 * DAY_MS);
  */
 export function slidingSumEvictBefore(s: SlidingSum, horizon: number): number {
-  const { ts, amount } = s;
+  const { entries } = s;
   const start = s.head;
   let head = start;
   let sum = s.sum;
-  while (head < ts.length && (ts[head] as number) < horizon) {
-    sum -= amount[head] as number;
-    head++;
+  while (head < entries.length && (entries[head] as number) < horizon) {
+    sum -= entries[head + 1] as number;
+    head += 2;
   }
   if (head === start) return 0;
   s.sum = sum;
-  s.head = compactHead(head, ts, amount);
-  return head - start;
+  s.head = compactHead(head, entries);
+  return (head - start) / 2;
 }
 
 /**
@@ -79,7 +79,7 @@ export function slidingSumEvictBefore(s: SlidingSum, horizon: number): number {
  * @example slidingSumCount(createSlidingSum()); // 0
  */
 export function slidingSumCount(s: SlidingSum): number {
-  return s.ts.length - s.head;
+  return (s.entries.length - s.head) / 2;
 }
 
 /**
@@ -88,7 +88,13 @@ export function slidingSumCount(s: SlidingSum): number {
  * @example const text = JSON.stringify(snapshotSlidingSum(s));
  */
 export function snapshotSlidingSum(s: SlidingSum): SlidingSumSnapshot {
-  return { ts: s.ts.slice(s.head), amount: s.amount.slice(s.head) };
+  const ts: number[] = [];
+  const amount: number[] = [];
+  for (let i = s.head; i < s.entries.length; i += 2) {
+    ts.push(s.entries[i] as number);
+    amount.push(s.entries[i + 1] as number);
+  }
+  return { ts, amount };
 }
 
 /**
