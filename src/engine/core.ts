@@ -6,7 +6,7 @@ import { localDay, unitKey } from '../jurisdictions/units.js';
 import { reportableAmount } from '../rules/_lib.js';
 import { defaultRules } from '../rules/default-rules.js';
 import { buildIdentityIndex } from '../rules/identity.js';
-import type { EntityKind, IndicatorFamily, Rule, RuleContext, RuleHit, WindowEvent } from '../rules/types.js';
+import type { EntityKind, IndicatorFamily, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../rules/types.js';
 import type { Account, Party } from '../schema/reference-data.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
@@ -28,6 +28,12 @@ export interface EntityState {
   readonly id: string;
   events: WindowEvent[];
   start: number;
+  /** Absolute position (events appended since the entity was created) of `events[0]`. */
+  base: number;
+  /** Incremental state per rule of the entity's kind (undefined for rules without it). */
+  ruleStates: unknown[] | undefined;
+  /** Absolute position of the oldest event still inside each (stateful rule, horizon), flattened. */
+  cursors: number[] | undefined;
   lastTs: number;
   expiredTs: number | undefined;
   episodes: Map<string, Episode[]>;
@@ -83,6 +89,11 @@ export function resolveConfig(options: EngineOptions, extra: Readonly<Record<str
   };
   const retention: Record<EntityKind, number> = { account: 0, party: 0 };
   for (const r of rules) for (const k of r.entities) retention[k] = Math.max(retention[k], r.windowMs);
+  for (const r of rules) {
+    for (const h of r.incremental?.horizonsMs ?? []) {
+      if (!(h >= 0 && h <= r.windowMs)) throw new ConfigError('invalid_config', `rule "${r.id}": horizon ${h} ms must be between 0 and its windowMs (${r.windowMs})`);
+    }
+  }
   const minScore = options.minScore ?? Math.min(...typologyList.map((t) => t.threshold), 100);
   const asOf = options.asOf === undefined ? undefined : new Date(options.asOf).toISOString();
   const families = new Map(rules.map((r) => [r.id, r.family]));
@@ -109,6 +120,10 @@ export function createCore(config: EngineConfig) {
   const ruleByKind: Record<EntityKind, Rule[]> = {
     account: config.rules.filter((r) => r.entities.includes('account')),
     party: config.rules.filter((r) => r.entities.includes('party')),
+  };
+  const incrementalByKind: Record<EntityKind, readonly IncrementalSlot[]> = {
+    account: incrementalSlots(ruleByKind.account),
+    party: incrementalSlots(ruleByKind.party),
   };
   const { profile, context } = config;
   const maxRetention = Math.max(config.retention.account, config.retention.party, 1);
@@ -137,7 +152,7 @@ export function createCore(config: EngineConfig) {
       const last = dormant[kind].get(id);
       if (last !== undefined) dormant[kind].delete(id);
       state = {
-        kind, id, events: [], start: 0, lastTs: last ?? 0, expiredTs: last,
+        kind, id, events: [], start: 0, base: 0, ruleStates: undefined, cursors: undefined, lastTs: last ?? 0, expiredTs: last,
         episodes: NO_EPISODES, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
@@ -147,13 +162,45 @@ export function createCore(config: EngineConfig) {
     return state;
   }
 
-  function observe(kind: EntityKind, id: string, event: WindowEvent, touched: Set<EntityState>): void {
-    const rules = ruleByKind[kind];
-    if (rules.length === 0) return;
-    const state = entity(kind, id);
+  /**
+   * Appends an event to an entity's window: the events it pushes behind each stateful rule's
+   * horizons leave that rule's state, the retention horizon moves, and the event enters every
+   * stateful rule's state. Shared by processing and by restoring a checkpoint (which replays the
+   * retained window, so rule states are rebuilt exactly).
+   */
+  function append(state: EntityState, event: WindowEvent): void {
+    const slots = incrementalByKind[state.kind];
     state.events.push(event);
     state.lastTs = event.ts;
-    const horizon = event.ts - config.retention[kind];
+    if (slots.length > 0) {
+      if (state.ruleStates === undefined) {
+        state.ruleStates = [];
+        state.cursors = [];
+        for (const slot of slots) {
+          state.ruleStates[slot.rule] = slot.incremental.init();
+          for (let h = 0; h < slot.incremental.horizonsMs.length; h++) state.cursors.push(state.base + state.start);
+        }
+      }
+      const cursors = state.cursors as number[];
+      const ruleStates = state.ruleStates;
+      const newest = state.base + state.events.length - 1;
+      for (const slot of slots) {
+        const { incremental } = slot;
+        const rs = ruleStates[slot.rule];
+        for (let h = 0; h < incremental.horizonsMs.length; h++) {
+          const limit = event.ts - (incremental.horizonsMs[h] as number);
+          let c = cursors[slot.cursor + h] as number;
+          while (c < newest) {
+            const old = state.events[c - state.base] as WindowEvent;
+            if (old.ts >= limit) break;
+            incremental.leave(rs, old, h, state, context);
+            c++;
+          }
+          cursors[slot.cursor + h] = c;
+        }
+      }
+    }
+    const horizon = event.ts - config.retention[state.kind];
     const { events } = state;
     while (state.start < events.length && (events[state.start] as WindowEvent).ts < horizon) {
       state.expiredTs = (events[state.start] as WindowEvent).ts;
@@ -161,10 +208,24 @@ export function createCore(config: EngineConfig) {
     }
     if (state.start > 32 && state.start * 2 > events.length) {
       state.events = events.slice(state.start);
+      state.base += state.start;
       state.start = 0;
     }
-    for (const rule of rules) {
-      const hits = rule.evaluate(state, context);
+    if (slots.length > 0) {
+      const ruleStates = state.ruleStates as unknown[];
+      for (const slot of slots) slot.incremental.enter(ruleStates[slot.rule], event, state, context);
+    }
+  }
+
+  function observe(kind: EntityKind, id: string, event: WindowEvent, touched: Set<EntityState>): void {
+    const rules = ruleByKind[kind];
+    if (rules.length === 0) return;
+    const state = entity(kind, id);
+    append(state, event);
+    const ruleStates = state.ruleStates;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r] as Rule;
+      const hits = rule.evaluate(state, context, ruleStates === undefined ? undefined : ruleStates[r]);
       for (const hit of hits) {
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
         if (addHit(state.episodes, hit)) {
@@ -341,7 +402,7 @@ export function createCore(config: EngineConfig) {
         eachEvent(tx, amountOf(tx) as number, (kind, id, event) => {
           if (own === undefined && kind === e.kind && id === e.id) own = event;
         });
-        if (own !== undefined) state.events.push(own);
+        if (own !== undefined) append(state, own);
       }
       state.lastTs = e.lastTs;
       state.expiredTs = e.expiredTs ?? undefined;
@@ -389,6 +450,25 @@ export interface CoreSnapshot {
   readonly retired?: Alert[];
   /** Last activity of entities evicted while idle, as [id, epoch ms] pairs; absent in older checkpoints. */
   readonly dormant?: { readonly account: [string, number][]; readonly party: [string, number][] };
+}
+
+/** A rule with incremental state, at its index among the rules of one entity kind. */
+interface IncrementalSlot {
+  readonly rule: number;
+  readonly incremental: RuleIncremental<unknown>;
+  /** Offset of its first horizon's cursor in {@link EntityState.cursors}. */
+  readonly cursor: number;
+}
+
+function incrementalSlots(rules: readonly Rule[]): IncrementalSlot[] {
+  const slots: IncrementalSlot[] = [];
+  let cursor = 0;
+  rules.forEach((rule, i) => {
+    if (rule.incremental === undefined) return;
+    slots.push({ rule: i, incremental: rule.incremental, cursor });
+    cursor += rule.incremental.horizonsMs.length;
+  });
+  return slots;
 }
 
 /** The engine core's interface. */
