@@ -40,6 +40,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('evict' as const), atEntry: fc.constantFrom(true, true, false), pick: fc.nat(), delta: fc.constantFrom(-1, 0, 0, 1), back: fc.nat({ max: 12 }) }) },
 );
 const opsArb = fc.array(opArb, { minLength: 8, maxLength: 60 });
+const longOpsArb = fc.array(opArb, { minLength: 200, maxLength: 400 });
 
 /** Horizon for an eviction: an entry's time (−1, exact, +1) or a few ms before now. */
 function horizonOf(op: Extract<Op, { t: 'evict' }>, live: readonly Entry[], now: number): number {
@@ -118,6 +119,12 @@ function checkSubject<S>(subject: Subject<S>, floors: Record<string, number>): v
     expect(whole.final).toEqual(subject.create());
     for (const k of Object.keys(exercised)) if (whole.events.has(k)) exercised[k] = (exercised[k] as number) + 1;
   }), { numRuns: NUM_RUNS });
+  // Long runs, so the arrays compact their dead prefix (at 32 cells) many times mid-sequence.
+  fc.assert(fc.property(longOpsArb, fc.nat(), (ops, cutSeed) => {
+    const whole = run(subject, ops);
+    expect(whole.impl).toEqual(whole.brute);
+    expect(run(subject, ops, cutSeed % ops.length).impl).toEqual(whole.impl);
+  }), { numRuns: 30 });
   for (const [k, floor] of Object.entries(floors)) expect(exercised[k], `runs exercising "${k}"`).toBeGreaterThan(floor * NUM_RUNS);
 }
 

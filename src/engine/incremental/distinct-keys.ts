@@ -32,10 +32,10 @@ export interface DistinctKeysSnapshot<K extends DistinctKey = DistinctKey> {
 const WHAT = 'DistinctKeys';
 
 /**
- * An empty distinct-key counter. Memory: about 22 bytes per window entry over few keys, plus
- * about 90 bytes per live key (Map slot and {@link KeyStat}, key strings not counted); measured as
- * `heapUsed` growth after `gc()` over 1M entries on 1,000 keys, then 1M entries on 1M numeric
- * keys (Node 20).
+ * An empty distinct-key counter. Memory: 21 bytes per window entry (1M entries on 1,000 keys),
+ * plus about 85 bytes per live key (1M entries on 1M numeric keys: 106 bytes per entry); 785
+ * bytes for an instance with 5 entries on 3 keys. Measured once as `heapUsed` growth after `gc()` (Node 20, `node --expose-gc`, keys preallocated and not counted).
+ * Speed: 21M add+evict pairs/s with ~1,000 live (bundled build, CPU time).
  * @category Incremental
  * @example const d = createDistinctKeys<string>(); distinctKeysAdd(d, 1000, 'MY'); distinctKeysSize(d); // 1
  */

@@ -18,12 +18,8 @@ export function compactHead(head: number, a: unknown[], b?: unknown[]): number {
     return 0;
   }
   if (head < COMPACT_MIN || head * 2 < length) return head;
-  a.copyWithin(0, head);
-  a.length = length - head;
-  if (b !== undefined) {
-    b.copyWithin(0, head);
-    b.length = length - head;
-  }
+  a.splice(0, head);
+  if (b !== undefined) b.splice(0, head);
   return 0;
 }
 

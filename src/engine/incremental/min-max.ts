@@ -17,10 +17,10 @@ export interface MinMax {
 const WHAT = 'MinMax';
 
 /**
- * An empty min/max window. Memory: at most about 21 bytes per live entry (monotone input keeps
- * every entry in one deque and one in the other; equal or random values keep far fewer), plus
- * about 300 bytes per small instance; measured as `heapUsed` growth after `gc()` over 1M rising
- * values, and over 100k instances of 5 entries (Node 20).
+ * An empty min/max window. Memory: at most 17 bytes per live entry (1M rising values: every
+ * entry in the min deque, one in the max deque; equal or random values keep far fewer); 466 bytes
+ * for an instance with 5 entries. Measured once as `heapUsed` growth after `gc()` (Node 20, `node --expose-gc`, keys preallocated and not counted).
+ * Speed: 11M add+evict pairs/s with ~1,000 live random values (bundled build, CPU time).
  * @category Incremental
  * @example const m = createMinMax(); minMaxAdd(m, 1000, 42); minMaxMax(m); // 42
  */

@@ -70,9 +70,11 @@ function variance(n: number, sum: number, sq: number | bigint): number {
 }
 
 /**
- * An empty per-key series map. Memory: about 40 bytes per live payment (global FIFO plus the
- * key's arrays), plus about 250 bytes per live key; measured as `heapUsed` growth after `gc()`
- * over 1M payments on 1,000 keys, then on 100k keys (Node 20).
+ * An empty per-key series map. Memory: 39 bytes per live payment (1M payments on 1,000 keys:
+ * global FIFO plus the key's pairs), 58 bytes per payment on 100k keys (about 200 bytes per live
+ * key); 1.2 KB for an instance with 5 payments on 2 keys. Measured once as `heapUsed` growth after `gc()` (Node 20, `node --expose-gc`, keys preallocated and not counted).
+ * Speed: 12M add+evict pairs/s while sums of squares fit 2^53, 3.7M/s on the bigint path (any gap
+ * over ~95 s: its square exceeds 2^53), ~1,000 live on 100 keys (bundled build, CPU time).
  * @category Incremental
  * @example const m = createSeriesMap<string>(); seriesMapAdd(m, 1000, 'lender-3', 50_000);
  */

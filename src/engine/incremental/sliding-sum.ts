@@ -21,11 +21,12 @@ export interface SlidingSumSnapshot {
 const WHAT = 'SlidingSum';
 
 /**
- * An empty sliding sum. Memory: about 21 bytes per live entry (two number arrays, growth slack
- * included), plus about 90 bytes per instance; measured as `heapUsed` growth after `gc()` over
- * 1M live entries in one instance (Node 20). Plain arrays with a head index rather than
- * Float64Array rings: the rings were ~1.5x faster on 1M adds into one window, but each instance
- * costs ~170 bytes more and is not JSON-safe, and engine windows are many and small.
+ * An empty sliding sum. Memory: 17 bytes per live entry (1M live in one instance), 258 bytes for
+ * an instance holding 5 entries (100k instances). Measured once as `heapUsed` growth after `gc()` (Node 20, `node --expose-gc`, keys preallocated and not counted).
+ * Speed: 56M add+evict pairs/s with ~1,000 live (bundled build, CPU time, 1M pairs). A plain
+ * array with a head index, not a Float64Array ring: equal speed with a window of 1,000, the ring
+ * ~1.7x faster only when 1M entries stay live (no doubling copies of plain arrays), but a ring
+ * instance costs ~170 bytes more, is not JSON-safe, and engine windows are many and small.
  * @category Incremental
  * @returns a new, empty state.
  * @example const s = createSlidingSum(); slidingSumAdd(s, 1000, 250); s.sum; // 250
