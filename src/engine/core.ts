@@ -17,6 +17,7 @@ import { buildAlert } from './build-alert.js';
 import { addHit, type Episode } from './episodes.js';
 import { DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
+import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
 
 /** Shared by entities without hits (most of them); replaced by a Map of their own at the first hit. Never written. */
@@ -114,7 +115,10 @@ export function resolveConfig(options: EngineOptions, extra: Readonly<Record<str
  * The engine proper: processes transactions strictly in the order given (the callers guarantee
  * time order), keeps per-entity windows and hit episodes, and evicts idle entities.
  */
-export function createCore(config: EngineConfig) {
+export function createCore(config: EngineConfig, partition: Partition = { index: 0, count: 1 }) {
+  checkPartition(partition);
+  /** Whether this core keeps the entity (always, unless the engine is partitioned). */
+  const owns = partition.count === 1 ? () => true : (kind: EntityKind, id: string): boolean => partitionOf(kind, id, partition.count) === partition.index;
   const accountStates = new Map<string, EntityState>();
   const partyStates = new Map<string, EntityState>();
   const ruleByKind: Record<EntityKind, Rule[]> = {
@@ -219,7 +223,7 @@ export function createCore(config: EngineConfig) {
 
   function observe(kind: EntityKind, id: string, event: WindowEvent, touched: Set<EntityState>): void {
     const rules = ruleByKind[kind];
-    if (rules.length === 0) return;
+    if (rules.length === 0 || !owns(kind, id)) return;
     const state = entity(kind, id);
     append(state, event);
     const ruleStates = state.ruleStates;
@@ -343,16 +347,26 @@ export function createCore(config: EngineConfig) {
    * The live entities stay as they are, so more input may follow.
    */
   function finish(): Alert[] {
-    const out: Alert[] = [];
+    const { alerts, candidates } = finishEntities();
+    for (const alert of networkAlerts(candidates, config)) if (alert.score >= config.minScore) alerts.push(alert);
+    return alerts;
+  }
+
+  /**
+   * End of input for this core's entities: their alerts at or above the minimum score, and every
+   * entity alert that can join a network (evicted and live) — what a partition hands to the merge
+   * that forms network alerts over all partitions ({@link mergePartitions}).
+   */
+  function finishEntities(): { alerts: Alert[]; candidates: Alert[] } {
+    const alerts: Alert[] = [];
     const candidates = [...retired];
     for (const state of liveStates()) {
       const alert = anyAlertOf(state);
       if (alert === undefined) continue;
       if (isNetworkCandidate(alert)) candidates.push(alert);
-      if (alert.score >= config.minScore) out.push(alert);
+      if (alert.score >= config.minScore) alerts.push(alert);
     }
-    for (const alert of networkAlerts(candidates, config)) if (alert.score >= config.minScore) out.push(alert);
-    return out;
+    return { alerts, candidates };
   }
 
   /** JSON-safe snapshot of every live entity; transactions are listed once and referenced by index. */
@@ -427,6 +441,7 @@ export function createCore(config: EngineConfig) {
     liveAlerts,
     liveStates,
     finish,
+    finishEntities,
     stats: () => ({ processed, entities: accountStates.size + partyStates.size, windowEvents: windowEvents() }),
   };
 }
