@@ -14,7 +14,7 @@ import { defaultTypologies } from '../scoring/default-typologies.js';
 import { compileTypologies, type CompiledTypology } from '../scoring/score.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
-import { addHit, type Episode } from './episodes.js';
+import { addHit, pruneEpisodes, type Episode } from './episodes.js';
 import { DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
@@ -293,6 +293,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     if (retired.length > 0) retired = retired.filter((a) => Date.parse(a.lastSeen) >= keepFrom);
     for (const map of [accountStates, partyStates]) {
       for (const [id, state] of map) {
+        if (state.episodes !== NO_EPISODES) pruneEpisodes(state.episodes, now - config.retention[state.kind]);
         if (state.lastTs < now - config.retention[state.kind]) {
           const alert = anyAlertOf(state);
           if (alert !== undefined) {
@@ -392,7 +393,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
         expiredTs: state.expiredTs ?? null,
         anchor: state.anchor ?? null,
         episodes: [...state.episodes.values()].flat().map((ep) => ({
-          key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, all: [...ep.idSet], transactionCount: ep.transactionCount,
+          key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, seen: [...ep.seen], transactionCount: ep.transactionCount,
         })),
       });
     }
@@ -424,7 +425,9 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       for (const ep of e.episodes) {
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
         const list = state.episodes.get(ep.key) ?? [];
-        list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], idSet: new Set(ep.all), transactionCount: ep.transactionCount });
+        // Checkpoints from before pruning list `all` ids without times: each counts as brought by the episode's last hit.
+        const seen = new Map<string, number>(ep.seen ?? (ep.all ?? []).map((id): [string, number] => [id, ep.to]));
+        list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], seen, transactionCount: ep.transactionCount });
         state.episodes.set(ep.key, list);
       }
     }
@@ -457,7 +460,8 @@ export interface CoreSnapshot {
     /** Absent in checkpoints from before dormant-entity tracking. */
     expiredTs?: number | null;
     anchor: string | null;
-    episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; all: string[]; transactionCount: number }[];
+    /** `seen`: evidence ids that may come again with the end of the hit that brought each; `all`: the same without times (older checkpoints). */
+    episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; seen?: [string, number][]; all?: string[]; transactionCount: number }[];
   }[];
   readonly lastSweep: number | null;
   readonly processed: number;
