@@ -1,3 +1,4 @@
+import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../engine/incremental/index.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from './types.js';
 import { DAY_MS } from './_lib.js';
 import { counterpartyCountryOf, ownCountryOf } from './_payments.js';
@@ -12,11 +13,11 @@ import { counterpartyCountryOf, ownCountryOf } from './_payments.js';
  */
 export interface FunnelGateState {
   /** Raw sender id → inflows in the short window. */
-  readonly short: Map<string, number>;
+  readonly short: CountedKeys<string>;
   /** Raw sender id → inflows in the long window. */
-  readonly long: Map<string, number>;
+  readonly long: CountedKeys<string>;
   /** Region → inflows in the long window, except the unspecified domestic one. */
-  readonly regions: Map<string, number>;
+  readonly regions: CountedKeys<string>;
   /** Inflows in the long window from an unspecified domestic region. */
   domestic: number;
   /** Distinct regions in `regions` that are institutions or places (not countries). */
@@ -61,18 +62,6 @@ export function regionCount(distinct: number, domestic: boolean, specific: boole
   return distinct + (domestic && !specific ? 1 : 0);
 }
 
-const inc = (m: Map<string, number>, k: string): number => {
-  const n = (m.get(k) ?? 0) + 1;
-  m.set(k, n);
-  return n;
-};
-const dec = (m: Map<string, number>, k: string): number => {
-  const n = (m.get(k) as number) - 1;
-  if (n === 0) m.delete(k);
-  else m.set(k, n);
-  return n;
-};
-
 /** @internal The gate's transitions: horizon 0 is the short window, horizon 1 the long one. */
 export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateState> & { mayFire(state: FunnelGateState): boolean } {
   // An event is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
@@ -83,27 +72,27 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
   const region = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
   return {
     horizonsMs: [o.shortWindowDays * DAY_MS - 1, o.longWindowDays * DAY_MS - 1],
-    init: () => ({ short: new Map(), long: new Map(), regions: new Map(), domestic: 0, specific: 0 }),
+    init: () => ({ short: createCountedKeys(), long: createCountedKeys(), regions: createCountedKeys(), domestic: 0, specific: 0 }),
     enter(s, e, window, context) {
       const raw = counts(e, window, context);
       if (raw === undefined) return;
-      inc(s.short, raw);
-      inc(s.long, raw);
+      countedKeysAdd(s.short, raw);
+      countedKeysAdd(s.long, raw);
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic++;
-      else if (inc(s.regions, r) === 1 && !r.startsWith('c:')) s.specific++;
+      else if (countedKeysAdd(s.regions, r) === 1 && !r.startsWith('c:')) s.specific++;
     },
     leave(s, e, horizon, window, context) {
       const raw = counts(e, window, context);
       if (raw === undefined) return;
       if (horizon === 0) {
-        dec(s.short, raw);
+        countedKeysRemove(s.short, raw);
         return;
       }
-      dec(s.long, raw);
+      countedKeysRemove(s.long, raw);
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic--;
-      else if (dec(s.regions, r) === 0 && !r.startsWith('c:')) s.specific--;
+      else if (countedKeysRemove(s.regions, r) === 0 && !r.startsWith('c:')) s.specific--;
     },
     mayFire: (s) =>
       regionCount(s.regions.size, s.domestic > 0, s.specific > 0) >= o.minRegions && (s.short.size >= o.minSendersShort || s.long.size >= o.minSendersLong),

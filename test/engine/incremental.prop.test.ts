@@ -7,7 +7,7 @@ import {
   seriesAmountVariance, seriesCount, seriesFirstTs, seriesGapMean, seriesGapVariance, seriesLastAmount, seriesLastTs, seriesMapAdd,
   seriesMapEvictBefore, seriesMapKeys, seriesMapSize, seriesOf, slidingSumAdd, slidingSumCount, slidingSumEvictBefore,
   snapshotDistinctKeys, snapshotMinMax, snapshotSeriesMap, snapshotSlidingSum, snapshotWatches, watchActive, watchArm, watchCount,
-  watchDisarm, watchExpire,
+  watchDisarm, watchExpire, countedKeysAdd, countedKeysRemove, createCountedKeys,
 } from '../../src/engine/incremental/index.js';
 import type { Series } from '../../src/engine/incremental/index.js';
 
@@ -410,5 +410,45 @@ describe('armed watches', () => {
     expect([watchActive(w, 'a', 160), watchActive(w, 'b', 151)]).toEqual(['again', undefined]);
     expect(() => watchArm(w, 'c', 59, 'late')).toThrow(RangeError);
     expect(restoreWatches(JSON.parse(JSON.stringify(snapshotWatches(w))) as ReturnType<typeof snapshotWatches<string, string>>)).toEqual(w);
+  });
+});
+
+describe('counted keys (engine-driven leave)', () => {
+  test('any sequence of adds and removes of live entries equals a brute-force multiset', () => {
+    let emptiedAndBack = 0;
+    fc.assert(
+      fc.property(fc.array(fc.record({ add: fc.boolean(), key: fc.integer({ min: 0, max: KEYS.length - 1 }), pick: fc.nat() }), { maxLength: 80 }), (ops) => {
+        const c = createCountedKeys<Key>();
+        const live: Key[] = [];
+        const gone = new Set<Key>();
+        let back = false;
+        for (const op of ops) {
+          if (op.add || live.length === 0) {
+            const key = KEYS[op.key] as Key;
+            const n = countedKeysAdd(c, key);
+            if (n === 1 && gone.has(key)) back = true;
+            live.push(key);
+            expect(n).toBe(live.filter((k) => k === key).length);
+          } else {
+            const key = live.splice(op.pick % live.length, 1)[0] as Key;
+            const n = countedKeysRemove(c, key);
+            expect(n).toBe(live.filter((k) => k === key).length);
+            if (n === 0) gone.add(key);
+          }
+          expect(c.size).toBe(new Set(live).size);
+          for (const k of new Set(live)) expect(c.get(k)).toBe(live.filter((x) => x === k).length);
+        }
+        if (back) emptiedAndBack++;
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(emptiedAndBack).toBeGreaterThan(NUM_RUNS / 4); // a key dropping to 0 and becoming live again
+  });
+
+  test('removing a key without an entry is a broken transition and throws', () => {
+    const c = createCountedKeys<string>();
+    countedKeysAdd(c, 'a');
+    expect(countedKeysRemove(c, 'a')).toBe(0);
+    expect(() => countedKeysRemove(c, 'a')).toThrow(RangeError);
   });
 });
