@@ -317,18 +317,3 @@ export function mayHaveRelatives(p: Payer, context: RuleContext): boolean {
   return p.key.startsWith('anon:') && context.identity.partiesByPhone(p.key.slice(5)).length > 0;
 }
 
-/** The payer's own inflows since `from` (oldest first), matched by the raw sender fields only. */
-export function ownPayments(window: EntityWindow, last: WindowEvent, from: number, maxScan: number): WindowEvent[] {
-  const same = (e: WindowEvent): boolean =>
-    e.direction === 'in' && e.kind === last.kind &&
-    (e.kind === 'transfer' ? e.counterparty === last.counterparty && e.counterpartyName === last.counterpartyName
-      : e.conductor === last.conductor && e.counterpartyName === last.counterpartyName && e.tx.reference === last.tx.reference);
-  const out: WindowEvent[] = [];
-  const { events, start } = window;
-  for (let i = events.length - 1, n = 0; i >= start && n < maxScan; i--, n++) {
-    const e = events[i] as WindowEvent;
-    if (e.ts < from) break;
-    if (same(e)) out.push(e);
-  }
-  return out.reverse();
-}

@@ -6,10 +6,11 @@ import { parseAmount } from '../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
 import { DAY_MS, compareRefs, hitOf, money, newest } from './_lib.js';
 import {
-  KIN_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownPayments,
+  KIN_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf,
   ownRef, paidBefore, payerOf, phoneKeys, type Payer,
 } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
+import { ownPaymentsOf, ownPaymentsState, type OwnPaymentsState } from './own-payments-state.js';
 
 const band = z
   .object({
@@ -83,9 +84,9 @@ const INDICATORS = ['MS-DEBT-03'] as const;
  * @category Rules
  * @example const rule = ransomBurst({ bands: [{ currency: 'THB', min: '50000', max: '70000' }] });
  */
-export function ransomBurst(options: RansomBurstOptions = {}): Rule<typeof ID> {
+export function ransomBurst(options: RansomBurstOptions = {}): Rule<typeof ID, OwnPaymentsState> {
   const o = parseOptions(ransomBurstOptionsSchema, options, ID);
-  const rule: Rule<typeof ID> = {
+  const rule: Rule<typeof ID, OwnPaymentsState> = {
     id: ID,
     indicators: INDICATORS,
     family: 'debt_exploitation',
@@ -93,7 +94,9 @@ export function ransomBurst(options: RansomBurstOptions = {}): Rule<typeof ID> {
     windowMs: Math.max(o.clusterDays, o.historyDays, o.burstDays) * DAY_MS,
     options: o,
     description: 'Possible ransom-collection pattern: several relatives of one or more families paying one account in escalating or ransom-sized sums.',
-    evaluate: (window, context) => evaluate(window, context, o, rule),
+    // Each payer's own payments in the cluster window, kept incrementally (the band check of payers without relatives).
+    incremental: ownPaymentsState(o.clusterDays * DAY_MS),
+    evaluate: (window, context, state) => evaluate(window, context, o, rule, state),
   };
   return rule;
 }
@@ -143,7 +146,7 @@ interface Family {
   readonly events: WindowEvent[];
 }
 
-function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit[] {
+function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, own: OwnPaymentsState): RuleHit[] {
   const last = newest(window);
   if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
   const type = window.account?.type;
@@ -157,7 +160,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (first === undefined || !keep(first)) return [];
   const recentFrom = last.ts - o.clusterDays * DAY_MS;
   // A payer who cannot have relatives here can only make the band variant: check its own sum first.
-  if (!mayHaveRelatives(first, context) && inBand(ownPayments(window, last, recentFrom, o.maxScan), context, o) === undefined) return [];
+  if (!mayHaveRelatives(first, context) && inBand(ownPaymentsOf(own, last, o.maxScan), context, o) === undefined) return [];
   // Trade payments (invoices, progress claims, orders) are commerce, not ransom instalments.
   if (TRADE_REF.test(last.tx.reference ?? '')) return [];
   const groups = [...inflowsByPayer(window, context, recentFrom, o.maxScan, keep).values()]

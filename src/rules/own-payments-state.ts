@@ -1,0 +1,76 @@
+import type { RuleIncremental, WindowEvent } from './types.js';
+
+/**
+ * @internal Per-payer series of an account's inflows over one horizon (the "own payments" of a
+ * sender, matched by the raw sender fields as {@link ownPayments} matches them), kept on arrival and
+ * on leaving, so a rule reads one payer's recent payments in O(their count) instead of re-scanning
+ * the window. Each entry carries its position in the entity's event sequence, so the bound of a
+ * window scan (`maxScan` newest events) applies exactly as before. Positions are relative: after a
+ * checkpoint the replayed window gives other absolute numbers but the same distances.
+ */
+export interface OwnPaymentsState {
+  /** Events entered so far (the position of the next one). */
+  seq: number;
+  readonly byPayer: Map<string, PayerSeries>;
+}
+
+interface PayerSeries {
+  readonly events: WindowEvent[];
+  readonly seq: number[];
+  head: number;
+}
+
+/** The raw-sender key of an inflow: same kind and same written sender (transfer: account and name; cash: conductor, name and reference). */
+function payerKey(e: WindowEvent): string | undefined {
+  if (e.direction !== 'in') return undefined;
+  if (e.kind === 'transfer') return JSON.stringify(['t', e.counterparty ?? null, e.counterpartyName ?? null]);
+  if (e.kind === 'cash_deposit') return JSON.stringify(['c', e.conductor ?? null, e.counterpartyName ?? null, e.tx.reference ?? null]);
+  return undefined;
+}
+
+/** @internal Transitions over one horizon (ms): inflows older than `newest − horizonMs` leave. */
+export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPaymentsState> {
+  return {
+    horizonsMs: [horizonMs],
+    init: () => ({ seq: 0, byPayer: new Map() }),
+    enter(s, e) {
+      const seq = s.seq++;
+      const key = payerKey(e);
+      if (key === undefined) return;
+      let series = s.byPayer.get(key);
+      if (series === undefined) {
+        series = { events: [], seq: [], head: 0 };
+        s.byPayer.set(key, series);
+      }
+      series.events.push(e);
+      series.seq.push(seq);
+    },
+    leave(s, e) {
+      const key = payerKey(e);
+      if (key === undefined) return;
+      const series = s.byPayer.get(key) as PayerSeries;
+      series.head++;
+      if (series.head === series.events.length) s.byPayer.delete(key);
+      else if (series.head > 16 && series.head * 2 > series.events.length) {
+        series.events.splice(0, series.head);
+        series.seq.splice(0, series.head);
+        series.head = 0;
+      }
+    },
+  };
+}
+
+/**
+ * @internal The newest event's payer's inflows inside the horizon, oldest first, among the
+ * `maxScan` newest events of the entity — exactly what a newest-first scan of at most `maxScan`
+ * events back to the horizon finds. The newest event must have entered last.
+ */
+export function ownPaymentsOf(s: OwnPaymentsState, last: WindowEvent, maxScan: number): WindowEvent[] {
+  const key = payerKey(last);
+  const series = key === undefined ? undefined : s.byPayer.get(key);
+  if (series === undefined) return [];
+  const newest = s.seq - 1;
+  let i = series.events.length;
+  while (i > series.head && newest - (series.seq[i - 1] as number) < maxScan) i--;
+  return series.events.slice(i);
+}
