@@ -1,7 +1,8 @@
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
-import { compareTransactions, createCore, resolveConfig, type EngineConfig, type EngineRejection, type EntityState } from './core.js';
+import { compareTransactions, resolveConfig, type EngineConfig, type EngineRejection } from './core.js';
+import { createPartitionSink } from './partition-sink.js';
 import { networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, type Partition } from './partition.js';
@@ -38,36 +39,13 @@ export interface PartitionScan {
 export function scanPartition(transactions: Iterable<Transaction>, options: EngineOptions, partition: Partition): PartitionScan {
   checkPartition(partition);
   const config = resolveConfig(options);
-  const core = createCore(config, partition);
   const sorted = Array.isArray(transactions) ? (transactions as Transaction[]).slice() : [...transactions];
   let inOrder = true;
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
   if (!inOrder) sorted.sort(compareTransactions);
-  const seen = new Set<string>();
-  const touched = new Set<EntityState>();
-  const alerts: Alert[] = [];
-  const rejections: EngineRejection[] = [];
-  let duplicates = 0;
-  for (const tx of sorted) {
-    if (seen.has(tx.id)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(tx.id);
-    const r = core.process(tx, touched, alerts);
-    if (r !== undefined) rejections.push(r);
-    touched.clear();
-  }
-  const end = core.finishEntities();
-  for (const alert of end.alerts) alerts.push(alert);
-  return {
-    partition,
-    alerts,
-    candidates: end.candidates,
-    summary: { transactions: sorted.length, processed: core.stats().processed, duplicates, rejected: rejections.length },
-    rejections,
-    configHash: config.hash,
-  };
+  const sink = createPartitionSink(config, partition);
+  for (const tx of sorted) sink.add(tx);
+  return sink.result(sorted.length);
 }
 
 /**

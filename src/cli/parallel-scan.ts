@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ConfigError } from '../_internal/config-error.js';
+import type { EngineConfig } from '../engine/core.js';
+import { mergePartitionScans, type PartitionScan } from '../engine/partitioned-scan.js';
+import type { ScanResult } from '../engine/scan.js';
+import type { Transaction } from '../schema/transaction.js';
+import type { EngineInputs } from './engine-inputs.js';
+import type { ScanWorkerData, ScanWorkerMessage } from './scan-worker.js';
+
+/** Transactions per message to the workers. */
+const BATCH = 2048;
+/** Batches a worker may have queued before the main thread waits for it (bounds memory). */
+const MAX_IN_FLIGHT = 8;
+
+/** A scan over worker threads: feed it transactions in (time, id) order, then await the result. */
+export interface ParallelScan {
+  add(tx: Transaction): void;
+  /** Ends the input and returns exactly what `scan()` returns for the same rows. */
+  finish(transactions: number): Promise<ScanResult>;
+  /** Stops the workers (safe after {@link ParallelScan.finish}). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The worker script next to this module: `scan-worker.js` in the built package; from the sources
+ * (tests, `tsx`) the `.ts` file, run through tsx's loader.
+ */
+function workerScript(): { url: URL; execArgv: string[] } {
+  const built = new URL('./scan-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return { url: built, execArgv: [] };
+  const source = new URL('./scan-worker.ts', import.meta.url);
+  if (existsSync(fileURLToPath(source))) return { url: source, execArgv: ['--import', 'tsx'] };
+  throw new ConfigError('invalid_options', `--workers: the worker script ${fileURLToPath(built)} is missing`);
+}
+
+/**
+ * Runs a batch scan on `workers` threads, one partition of the keyed engine each (entities split by
+ * {@link partitionOf}); every worker sees every transaction (the shared clock of sweeps), keeps only
+ * its entities, and the main thread merges their alerts with the network alerts over all of them —
+ * byte-identical to a one-thread scan for any worker count. The main thread blocks (Atomics.wait)
+ * when a worker falls `MAX_IN_FLIGHT` batches behind, so memory stays bounded by the batches in
+ * flight, not by the input.
+ */
+export function createParallelScan(inputs: EngineInputs, config: EngineConfig, workers: number): ParallelScan {
+  const script = workerScript();
+  const inFlight = new Int32Array(new SharedArrayBuffer(4 * workers));
+  const results: Promise<PartitionScan>[] = [];
+  const threads: Worker[] = [];
+  for (let index = 0; index < workers; index++) {
+    const data: ScanWorkerData = { inputs, partition: { index, count: workers }, inFlight: inFlight.buffer as SharedArrayBuffer };
+    const worker = new Worker(script.url, { workerData: data, execArgv: script.execArgv });
+    threads.push(worker);
+    results.push(
+      new Promise<PartitionScan>((resolve, reject) => {
+        worker.on('message', (m: { type: 'result'; scan: PartitionScan } | { type: 'error'; error: { name: string; code?: string; message: string } }) => {
+          if (m.type === 'result') resolve(m.scan);
+          else reject(m.error.code !== undefined ? new ConfigError(m.error.code as never, m.error.message) : new Error(`scan worker ${index}: ${m.error.message}`));
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`scan worker ${index} exited with code ${code} before its result`)));
+      }),
+    );
+  }
+  // A failed worker must not leave the merge waiting on the others, nor a rejection unobserved.
+  for (const r of results) r.catch(() => undefined);
+  let batch: Transaction[] = [];
+  const send = (message: ScanWorkerMessage): void => {
+    for (let w = 0; w < workers; w++) {
+      if (message.type === 'batch') {
+        for (let v = Atomics.load(inFlight, w); v >= MAX_IN_FLIGHT; v = Atomics.load(inFlight, w)) Atomics.wait(inFlight, w, v, 1000);
+        if (Atomics.load(inFlight, w) < 0) return; // the worker failed: its error arrives with the result
+        Atomics.add(inFlight, w, 1);
+      }
+      (threads[w] as Worker).postMessage(message);
+    }
+  };
+  return {
+    add(tx) {
+      batch.push(tx);
+      if (batch.length >= BATCH) {
+        send({ type: 'batch', transactions: batch });
+        batch = [];
+      }
+    },
+    async finish(transactions) {
+      if (batch.length > 0) send({ type: 'batch', transactions: batch });
+      batch = [];
+      send({ type: 'end', transactions });
+      const parts = await Promise.all(results);
+      return mergePartitionScans(parts, config);
+    },
+    async dispose() {
+      await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Transaction } from '../schema/transaction.js';
+import type { Alert } from '../scoring/alert.js';
+import { createCore, type EngineConfig, type EngineRejection, type EntityState } from './core.js';
+import type { Partition } from './partition.js';
+import type { PartitionScan } from './partitioned-scan.js';
+
+/** Where a partition of a batch scan receives transactions already in (time, id) order. */
+export interface PartitionSink {
+  /** Processes the next transaction; a repeated id is counted as a duplicate and skipped. */
+  add(tx: Transaction): void;
+  /** Ends the input: the partition's entity alerts and network candidates. `transactions` = rows given. */
+  result(transactions: number): PartitionScan;
+}
+
+/**
+ * The engine of one partition behind an ordered input: the first transaction of an id wins, later
+ * ones are duplicates; every transaction advances the clock (sweeps, FX rejections) but only the
+ * partition's entities keep windows and raise alerts. The caller guarantees the order.
+ * @internal
+ */
+export function createPartitionSink(config: EngineConfig, partition: Partition): PartitionSink {
+  const core = createCore(config, partition);
+  const seen = new Set<string>();
+  const touched = new Set<EntityState>();
+  const alerts: Alert[] = [];
+  const rejections: EngineRejection[] = [];
+  let duplicates = 0;
+  return {
+    add(tx) {
+      if (seen.has(tx.id)) {
+        duplicates++;
+        return;
+      }
+      seen.add(tx.id);
+      const r = core.process(tx, touched, alerts);
+      if (r !== undefined) rejections.push(r);
+      touched.clear();
+    },
+    result(transactions) {
+      const end = core.finishEntities();
+      for (const alert of end.alerts) alerts.push(alert);
+      return {
+        partition,
+        alerts,
+        candidates: end.candidates,
+        summary: { transactions, processed: core.stats().processed, duplicates, rejected: rejections.length },
+        rejections,
+        configHash: config.hash,
+      };
+    },
+  };
+}
