@@ -79,3 +79,15 @@ export type { EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } fr
 export type { EngineRejection } from './engine/core.js';
 export { jsonSchema, type PublishedSchema } from './engine/json-schemas.js';
 export { ScanConfigSchema, resolveScanConfig, type ResolvedScanConfig, type ScanConfig } from './engine/config-file.js';
+
+// Backtest: two configurations over the same transactions
+export {
+  compareConfigs, type AlertBrief, type ChangedAlert, type CompareConfigsOptions, type ComparisonSide, type ConfigComparison, type OneSidedAlert,
+} from './backtest/compare-configs.js';
+export { configDifferences, explainChange, type ComparedConfig } from './backtest/explain-change.js';
+export { labelMetrics, rankingMetrics, type AccountLabel, type LabelMetrics, type RankingMetrics, type TypologyMetrics } from './backtest/label-metrics.js';
+export { accountScores } from './backtest/account-scores.js';
+export { comparisonRows, type ComparisonRow } from './backtest/comparison-table.js';
+export { formatComparison, type FormatComparisonOptions } from './backtest/format-comparison.js';
+export { defaultConfigFile, type DefaultConfigFileOptions } from './backtest/default-config.js';
+export { renderComparisonHtml } from './report/comparison-html.js';
