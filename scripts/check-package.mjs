@@ -28,8 +28,8 @@ const CONSUMER_DEPS = ['typescript@5.9.3', '@types/node@20'];
 
 /** Names each entry must export (on top of "ESM and CJS expose the same non-empty set"). */
 const REQUIRED_EXPORTS = {
-  tidewatch: ['parseAmount', 'parseInstant', 'parseTransaction'],
-  'tidewatch/ingest': [],
+  tidewatch: ['parseAmount', 'parseInstant', 'parseTransaction', 'compareConfigs', 'shareAlerts', 'matchPackages', 'createShareKey'],
+  'tidewatch/ingest': ['readLabels'],
 };
 
 /**
