@@ -9,7 +9,9 @@
 //      os.tmpdir() together with typescript@5.9.3 and @types/node@20.
 //   3. In the scratch project: ESM import and CJS require of 'tidewatch', 'tidewatch/ingest' and
 //      'tidewatch/package.json' work and expose the same names; `tsc --noEmit` (nodenext) passes
-//      on a .ts (ESM) and a .cts (CJS) consumer; the installed `tidewatch --help` exits 0.
+//      on a .ts (ESM) and a .cts (CJS) consumer; the installed `tidewatch --help` exits 0; the
+//      installed CLI runs scan, config --print + compare, and share + match (same key matches,
+//      another key matches nothing, no plaintext account number in a package).
 //
 // Options: --keep (or TIDEWATCH_KEEP_SMOKE=1) keeps the scratch project; it is also kept on failure.
 import { spawn } from 'node:child_process';
@@ -26,8 +28,8 @@ const CONSUMER_DEPS = ['typescript@5.9.3', '@types/node@20'];
 
 /** Names each entry must export (on top of "ESM and CJS expose the same non-empty set"). */
 const REQUIRED_EXPORTS = {
-  tidewatch: ['parseAmount', 'parseInstant', 'parseTransaction'],
-  'tidewatch/ingest': [],
+  tidewatch: ['parseAmount', 'parseInstant', 'parseTransaction', 'compareConfigs', 'shareAlerts', 'matchPackages', 'createShareKey'],
+  'tidewatch/ingest': ['readLabels'],
 };
 
 /**
@@ -324,7 +326,7 @@ if (!packed) {
   });
 
   if (!installed) {
-    for (const n of ['runtime: ESM import', 'runtime: CJS require', 'runtime: ESM and CJS agree', 'types: tsc nodenext (.ts + .cts)', 'bin: tidewatch --help']) {
+    for (const n of ['runtime: ESM import', 'runtime: CJS require', 'runtime: ESM and CJS agree', 'types: tsc nodenext (.ts + .cts)', 'bin: tidewatch --help', 'bin: config --print + compare (packed)', 'bin: share + match (packed)']) {
       skip(n, 'scratch install failed');
     }
   } else {
@@ -387,7 +389,58 @@ if (!packed) {
       assert(r.code === 0, describe(r, 'npx tidewatch scan'));
       const alerts = r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
       assert(alerts.length > 0 && alerts.every((a) => a.schema === 'tidewatch/alert@1'), 'scan printed no tidewatch/alert@1 alerts');
+      fs.writeFileSync(path.join(scratch, 'all-alerts.ndjson'), r.stdout); // reused by the share + match check
       return `${alerts.length} alerts; ${r.stderr.trim().split('\n').pop().slice(0, 70)}`;
+    });
+    await check('bin: config --print + compare (packed)', async () => {
+      const data = path.join(ROOT, 'examples', 'data');
+      const printed = await run('npx', ['--no-install', 'tidewatch', 'config', '--print'], { cwd: scratch, timeoutMs: 30_000 });
+      assert(printed.code === 0, describe(printed, 'npx tidewatch config --print'));
+      const config = JSON.parse(printed.stdout);
+      fs.writeFileSync(path.join(scratch, 'a.json'), printed.stdout);
+      fs.writeFileSync(path.join(scratch, 'b.json'), JSON.stringify({ ...config, rules: { ...config.rules, round_amounts: false } }));
+      const r = await run('npx', ['--no-install', 'tidewatch', 'compare', path.join(data, 'transactions.csv'), '--config', 'a.json', '--config', 'b.json',
+        '--accounts', path.join(data, 'accounts.csv'), '--parties', path.join(data, 'parties.csv'), '--labels', path.join(data, 'labels.csv'),
+        '--jurisdiction', 'MY', '--format', 'json'], { cwd: scratch, timeoutMs: 120_000 });
+      assert(r.code === 0, describe(r, 'npx tidewatch compare'));
+      const c = JSON.parse(r.stdout);
+      assert(Array.isArray(c.onlyA) && Array.isArray(c.onlyB) && c.changed.length > 0, 'compare --format json has no onlyA/onlyB/changed');
+      assert(c.a.metrics !== undefined && c.differences.join() === 'round_amounts: disabled in B', 'compare lost the labels or the difference');
+      return `A ${c.a.alerts} / B ${c.b.alerts} alerts, ${c.changed.length} changed; ${r.stderr.trim().split('; ').pop().slice(0, 60)}`;
+    });
+    await check('bin: share + match (packed)', async () => {
+      const data = path.join(ROOT, 'examples', 'data');
+      const tidewatch = (args, timeoutMs = 120_000) => run('npx', ['--no-install', 'tidewatch', ...args], { cwd: scratch, timeoutMs });
+      const lines = fs.readFileSync(path.join(data, 'transactions.csv'), 'utf8').trimEnd().split('\n');
+      fs.writeFileSync(path.join(scratch, 'first-half.csv'), `${lines.slice(0, Math.ceil(lines.length / 2)).join('\n')}\n`);
+      for (const k of ['k1.key', 'k2.key']) {
+        const r = await tidewatch(['share', '--new-key', k], 30_000);
+        assert(r.code === 0, describe(r, `tidewatch share --new-key ${k}`));
+      }
+      const ref = ['--accounts', path.join(data, 'accounts.csv'), '--parties', path.join(data, 'parties.csv')];
+      // Two periods of the demo bank as two packages under one key (p1: the whole period, alerts of the
+      // scan check as NDJSON; p2: its first half), and p2's alerts again under another key (p3).
+      if (!fs.existsSync(path.join(scratch, 'all-alerts.ndjson'))) fail('the scan check left no alerts to share');
+      const scanned = await tidewatch(['scan', 'first-half.csv', ...ref, '--jurisdiction', 'MY', '--format', 'ndjson', '--out', 'half-alerts.ndjson']);
+      assert(scanned.code === 0, describe(scanned, 'tidewatch scan first-half.csv'));
+      for (const [name, alerts, key] of [['p1', 'all', 'k1.key'], ['p2', 'half', 'k1.key'], ['p3', 'half', 'k2.key']]) {
+        const shared = await tidewatch(['share', `${alerts}-alerts.ndjson`, '--key-file', key, ...ref, '--out', `${name}.json`]);
+        assert(shared.code === 0, describe(shared, 'tidewatch share'));
+        const text = fs.readFileSync(path.join(scratch, `${name}.json`), 'utf8');
+        assert(JSON.parse(text).schema === 'tidewatch/shared-alert@1', 'share wrote no tidewatch/shared-alert@1 package');
+        const plain = fs.readFileSync(path.join(scratch, `${alerts}-alerts.ndjson`), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+          .filter((a) => a.entity.kind === 'account').map((a) => a.entity.id);
+        assert(plain.length > 0 && plain.every((id) => !text.includes(id)), 'a plaintext account number reached the package');
+      }
+      const same = await tidewatch(['match', 'p1.json', 'p2.json', '--format', 'json'], 30_000);
+      assert(same.code === 0, describe(same, 'tidewatch match p1 p2'));
+      const other = await tidewatch(['match', 'p1.json', 'p3.json', '--format', 'json'], 30_000);
+      assert(other.code === 0, describe(other, 'tidewatch match p1 p3'));
+      const m1 = JSON.parse(same.stdout).matches;
+      const m2 = JSON.parse(other.stdout).matches;
+      assert(m1.length > 0, 'the same key matched nothing');
+      assert(Array.isArray(m2) && m2.length === 0, 'different keys matched');
+      return `same key ${m1.length} matches, other key 0`;
     });
   }
   finish();

@@ -81,3 +81,29 @@ export type { EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } fr
 export type { EngineRejection } from './engine/core.js';
 export { jsonSchema, type PublishedSchema } from './engine/json-schemas.js';
 export { ScanConfigSchema, resolveScanConfig, type ResolvedScanConfig, type ScanConfig } from './engine/config-file.js';
+
+// Backtest: two configurations over the same transactions
+export {
+  compareConfigs, type AlertBrief, type ChangedAlert, type CompareConfigsOptions, type ComparisonSide, type ConfigComparison, type OneSidedAlert,
+} from './backtest/compare-configs.js';
+export { configDifferences, explainChange, type ComparedConfig } from './backtest/explain-change.js';
+export { labelMetrics, rankingMetrics, type AccountLabel, type LabelMetrics, type RankingMetrics, type TypologyMetrics } from './backtest/label-metrics.js';
+export { accountScores } from './backtest/account-scores.js';
+export { comparisonRows, type ComparisonRow } from './backtest/comparison-table.js';
+export { formatComparison, type FormatComparisonOptions } from './backtest/format-comparison.js';
+export { defaultConfigFile, type DefaultConfigFileOptions } from './backtest/default-config.js';
+export { renderComparisonHtml } from './report/comparison-html.js';
+
+// Sharing: pseudonymised alert packages between FIUs
+export { MIN_SHARE_KEY_BYTES, createShareKey, hmacSha256, newShareKeyFile, parseShareKey, type ShareKey } from './share/share-key.js';
+export { NORMALISATION_VERSION, normaliseAccount, normaliseDocument, normaliseName, normalisePhone, type IdentifierKind } from './share/normalise.js';
+export {
+  SHARED_ALERT_SCHEMA_ID, SharedAlertPackageSchema, SharedAlertSchema, sharedAlertJsonSchema,
+  type SharedAlert, type SharedAlertPackage, type SharedEntity, type SharedIdentifier,
+} from './share/shared-alert.js';
+export { shareAlerts, type ShareAlertsOptions } from './share/share-alerts.js';
+export {
+  matchPackages, type MatchPackagesOptions, type MatchResult, type MatchRole, type MatchSide, type MatchedAlert, type NamedPackage, type PackageMatch,
+} from './share/match-packages.js';
+export { formatMatches } from './share/format-matches.js';
+export { isoWeek } from './share/iso-week.js';

@@ -7,6 +7,7 @@ export { ingestTransactions, type IngestOptions, type IngestSummary, type Transa
 export type { IngestFormat, IngestSource } from './sources.js';
 export { ColumnMappingSchema, fixedDecimals, loadMapping, mappingPresets, type ColumnMapping } from './mapping.js';
 export { readAccounts, readParties, type ReferenceSummary } from './read-reference.js';
+export { readLabels } from './read-labels.js';
 export { escapeFormula, transactionToRecord, writeCsv, writeJson, writeNdjson, writeTransactionsCsv, type TextSink } from './writers.js';
 export { AccountRecordSchema, ACCOUNT_COLUMNS } from '../schema/account.js';
 export { PartyRecordSchema, PARTY_COLUMNS } from '../schema/party.js';
