@@ -27,12 +27,14 @@ export interface ParallelScan {
  * The worker script next to this module: `scan-worker.js` in the built package; from the sources
  * (tests, `tsx`) the `.ts` file, run through tsx's loader.
  */
-function workerScript(): { url: URL; execArgv: string[] } {
+function startWorker(data: ScanWorkerData): Worker {
   const built = new URL('./scan-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return { url: built, execArgv: [] };
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData: data });
   const source = new URL('./scan-worker.ts', import.meta.url);
-  if (existsSync(fileURLToPath(source))) return { url: source, execArgv: ['--import', 'tsx'] };
-  throw new ConfigError('invalid_options', `--workers: the worker script ${fileURLToPath(built)} is missing`);
+  if (!existsSync(fileURLToPath(source))) throw new ConfigError('invalid_options', `--workers: the worker script ${fileURLToPath(built)} is missing`);
+  // From the sources (tests, tsx): a fixed bootstrap registers tsx's loader, then loads the TypeScript worker.
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
 }
 
 /**
@@ -44,13 +46,12 @@ function workerScript(): { url: URL; execArgv: string[] } {
  * flight, not by the input.
  */
 export function createParallelScan(inputs: EngineInputs, config: EngineConfig, workers: number): ParallelScan {
-  const script = workerScript();
   const inFlight = new Int32Array(new SharedArrayBuffer(4 * workers));
   const results: Promise<PartitionScan>[] = [];
   const threads: Worker[] = [];
   for (let index = 0; index < workers; index++) {
     const data: ScanWorkerData = { inputs, partition: { index, count: workers }, inFlight: inFlight.buffer as SharedArrayBuffer };
-    const worker = new Worker(script.url, { workerData: data, execArgv: script.execArgv });
+    const worker = startWorker(data);
     threads.push(worker);
     results.push(
       new Promise<PartitionScan>((resolve, reject) => {
