@@ -32,25 +32,25 @@ export { CORRIDOR_ROLES, hasRole, isCorridorCountry, type CorridorRole } from '.
 // Rules
 export type { EntityKind, EntityRef, EntityWindow, HitFacts, IndicatorFamily, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from './rules/types.js';
 export { RULE_FACTORIES, defaultRules, type RuleId } from './rules/default-rules.js';
-export { nearThresholdCash, nearThresholdCashOptionsSchema, type NearThresholdCashOptions } from './rules/near-threshold-cash.js';
-export { splitSum, splitSumOptionsSchema, type SplitSumOptions } from './rules/split-sum.js';
-export { multiLocationCash, multiLocationCashOptionsSchema, type MultiLocationCashOptions } from './rules/multi-location-cash.js';
-export { multiDepositor, multiDepositorOptionsSchema, type MultiDepositorOptions } from './rules/multi-depositor.js';
-export { conductorSpread, conductorSpreadOptionsSchema, type ConductorSpreadOptions } from './rules/conductor-spread.js';
+export { nearThresholdCash, nearThresholdCashOptionsSchema, type NearThresholdCashOptions } from './rules/structuring/near-threshold-cash.js';
+export { splitSum, splitSumOptionsSchema, type SplitSumOptions } from './rules/structuring/split-sum.js';
+export { multiLocationCash, multiLocationCashOptionsSchema, type MultiLocationCashOptions } from './rules/structuring/multi-location-cash.js';
+export { multiDepositor, multiDepositorOptionsSchema, type MultiDepositorOptions } from './rules/structuring/multi-depositor.js';
+export { conductorSpread, conductorSpreadOptionsSchema, type ConductorSpreadOptions } from './rules/structuring/conductor-spread.js';
 export {
   transferThresholdAvoidance, transferThresholdAvoidanceOptionsSchema, type TransferThresholdAvoidanceOptions,
-} from './rules/transfer-threshold-avoidance.js';
-export { roundAmounts, roundAmountsOptionsSchema, type RoundAmountsOptions } from './rules/round-amounts.js';
-export { funnelAccount, funnelAccountOptionsSchema, type FunnelAccountOptions } from './rules/funnel-account.js';
-export { corridorCollector, corridorCollectorOptionsSchema, type CorridorCollectorOptions } from './rules/corridor-collector.js';
-export { fanOut, fanOutOptionsSchema, type FanOutOptions } from './rules/fan-out.js';
-export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/pass-through.js';
-export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/unlicensed-remitter.js';
-export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/new-account.js';
-export { feeMatch, feeMatchOptionsSchema, type FeeMatchOptions } from './rules/fee-match.js';
-export { corridorFlow, corridorFlowOptionsSchema, type CorridorFlowOptions } from './rules/corridor-flow.js';
-export { sailingSeason, sailingSeasonOptionsSchema, type SailingSeasonOptions } from './rules/sailing-season.js';
-export { hotspotCash, hotspotCashOptionsSchema, type HotspotCashOptions } from './rules/hotspot-cash.js';
+} from './rules/structuring/transfer-threshold-avoidance.js';
+export { roundAmounts, roundAmountsOptionsSchema, type RoundAmountsOptions } from './rules/context/round-amounts.js';
+export { funnelAccount, funnelAccountOptionsSchema, type FunnelAccountOptions } from './rules/flow/funnel-account.js';
+export { corridorCollector, corridorCollectorOptionsSchema, type CorridorCollectorOptions } from './rules/flow/corridor-collector.js';
+export { fanOut, fanOutOptionsSchema, type FanOutOptions } from './rules/flow/fan-out.js';
+export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/flow/pass-through.js';
+export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/flow/unlicensed-remitter.js';
+export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/context/new-account.js';
+export { feeMatch, feeMatchOptionsSchema, type FeeMatchOptions } from './rules/context/fee-match.js';
+export { corridorFlow, corridorFlowOptionsSchema, type CorridorFlowOptions } from './rules/context/corridor-flow.js';
+export { sailingSeason, sailingSeasonOptionsSchema, type SailingSeasonOptions } from './rules/context/sailing-season.js';
+export { hotspotCash, hotspotCashOptionsSchema, type HotspotCashOptions } from './rules/context/hotspot-cash.js';
 export { CORRIDOR_FEES, FEE_KINDS, type CorridorFee, type FeeKind } from './domain/fees.js';
 export { HOTSPOTS, hotspotMatcher, normalizePlace, type Hotspot, type HotspotMatcher, type HotspotRole } from './domain/hotspots.js';
 export { DEFAULT_SAILING_SEASONS, seasonPhase, type MonthDayRange, type SailingSeason, type SeasonPhase } from './domain/season.js';

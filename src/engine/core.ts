@@ -5,7 +5,7 @@ import type { JurisdictionProfile } from '../jurisdictions/types.js';
 import { localDay, unitKey } from '../jurisdictions/units.js';
 import { reportableAmount } from '../rules/_lib.js';
 import { defaultRules } from '../rules/default-rules.js';
-import { buildIdentityIndex } from '../rules/identity.js';
+import { buildIdentityIndex } from '../rules/identity/identity.js';
 import type { EntityKind, IndicatorFamily, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../rules/types.js';
 import type { Account, Party } from '../schema/reference-data.js';
 import type { Transaction } from '../schema/transaction.js';

@@ -3,7 +3,7 @@
  * exported from the package): who paid, who is related, payment series, reference lexicons.
  */
 import type { AccountType } from '../schema/reference-data.js';
-import type { FamilyLink, PersonRef } from './identity.js';
+import type { FamilyLink, PersonRef } from './identity/identity.js';
 import type { EntityWindow, RuleContext, WindowEvent } from './types.js';
 import { nameKey } from './_names.js';
 

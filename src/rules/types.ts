@@ -1,7 +1,7 @@
 import type { Account, Party } from '../schema/reference-data.js';
 import type { Channel, Transaction, TransactionKind } from '../schema/transaction.js';
 import type { JurisdictionProfile } from '../jurisdictions/types.js';
-import type { IdentityIndex } from './identity.js';
+import type { IdentityIndex } from './identity/identity.js';
 
 /**
  * Indicator families used for corroboration (RESEARCH §c.6): a high band needs hits from two

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createMonitor } from '../../src/engine/monitor.js';
 import { scan } from '../../src/engine/scan.js';
-import { splitSum } from '../../src/rules/split-sum.js';
-import { nearThresholdCash } from '../../src/rules/near-threshold-cash.js';
+import { splitSum } from '../../src/rules/structuring/split-sum.js';
+import { nearThresholdCash } from '../../src/rules/structuring/near-threshold-cash.js';
 import type { Rule } from '../../src/rules/types.js';
 import { AU_LIKE, deposit } from '../helpers/builders.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { corridorCollector } from '../../src/rules/corridor-collector.js';
+import { corridorCollector } from '../../src/rules/flow/corridor-collector.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { MY_LIKE, deposit, hitsOf, transfer } from '../helpers/builders.js';

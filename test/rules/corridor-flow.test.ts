@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { corridorFlow } from '../../src/rules/corridor-flow.js';
+import { corridorFlow } from '../../src/rules/context/corridor-flow.js';
 import { ConfigError } from '../../src/_internal/config-error.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';

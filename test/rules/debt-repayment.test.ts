@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { debtRepayment } from '../../src/rules/debt-repayment.js';
+import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { MY_LIKE, at, hitsOf, transfer } from '../helpers/builders.js';

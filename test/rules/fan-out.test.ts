@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/_internal/config-error.js';
-import { fanOut } from '../../src/rules/fan-out.js';
+import { fanOut } from '../../src/rules/flow/fan-out.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { deposit, hitsOf, transfer, withdrawal } from '../helpers/builders.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { feeMatch } from '../../src/rules/fee-match.js';
+import { feeMatch } from '../../src/rules/context/fee-match.js';
 import { CORRIDOR_FEES } from '../../src/domain/fees.js';
 import { parseAmount } from '../../src/schema/money.js';
 import { ConfigError } from '../../src/_internal/config-error.js';

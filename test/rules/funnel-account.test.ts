@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/_internal/config-error.js';
-import { funnelAccount } from '../../src/rules/funnel-account.js';
+import { funnelAccount } from '../../src/rules/flow/funnel-account.js';
 import type { Rule, RuleHit } from '../../src/rules/types.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';

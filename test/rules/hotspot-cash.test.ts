@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hotspotCash } from '../../src/rules/hotspot-cash.js';
+import { hotspotCash } from '../../src/rules/context/hotspot-cash.js';
 import { HOTSPOTS, hotspotMatcher, normalizePlace } from '../../src/domain/hotspots.js';
 import { ConfigError } from '../../src/_internal/config-error.js';
 import type { Transaction } from '../../src/schema/transaction.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildIdentityIndex } from '../../src/rules/identity.js';
+import { buildIdentityIndex } from '../../src/rules/identity/identity.js';
 import { nameLink, parseName } from '../../src/rules/_names.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 

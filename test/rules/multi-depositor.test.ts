@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { multiDepositor } from '../../src/rules/multi-depositor.js';
-import { conductorSpread } from '../../src/rules/conductor-spread.js';
+import { multiDepositor } from '../../src/rules/structuring/multi-depositor.js';
+import { conductorSpread } from '../../src/rules/structuring/conductor-spread.js';
 import { deposit, hitsOf } from '../helpers/builders.js';
 
 const people = (n: number, locations: number, account = 'SON') =>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { multiLocationCash } from '../../src/rules/multi-location-cash.js';
+import { multiLocationCash } from '../../src/rules/structuring/multi-location-cash.js';
 import { deposit, hitsOf, withdrawal } from '../helpers/builders.js';
 
 describe('multi_location_cash (MS-STR-03 a)', () => {

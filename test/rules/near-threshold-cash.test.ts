@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { nearThresholdCash } from '../../src/rules/near-threshold-cash.js';
+import { nearThresholdCash } from '../../src/rules/structuring/near-threshold-cash.js';
 import { AU_LIKE, MY_LIKE, deposit, hitsOf, withdrawal } from '../helpers/builders.js';
 
 const rule = () => nearThresholdCash();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
-import { ownPaymentsOf, ownPaymentsState, type OwnPaymentsState } from '../../src/rules/own-payments-state.js';
+import { ownPaymentsOf, ownPaymentsState, type OwnPaymentsState } from '../../src/rules/debt/own-payments-state.js';
 import type { EntityWindow, Rule, WindowEvent } from '../../src/rules/types.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { defineTypology } from '../../src/scoring/typology.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/_internal/config-error.js';
-import { passThrough } from '../../src/rules/pass-through.js';
+import { passThrough } from '../../src/rules/flow/pass-through.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { deposit, hitsOf, transfer } from '../helpers/builders.js';

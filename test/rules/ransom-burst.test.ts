@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ransomBurst } from '../../src/rules/ransom-burst.js';
+import { ransomBurst } from '../../src/rules/debt/ransom-burst.js';
 import type { JurisdictionProfile } from '../../src/jurisdictions/types.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';

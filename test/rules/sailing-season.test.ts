@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sailingSeason } from '../../src/rules/sailing-season.js';
+import { sailingSeason } from '../../src/rules/context/sailing-season.js';
 import { DEFAULT_SAILING_SEASONS, monthDayKey, seasonPhase } from '../../src/domain/season.js';
 import { daysFromCivil } from '../../src/_internal/civil.js';
 import { ConfigError } from '../../src/_internal/config-error.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sharedIdentifier } from '../../src/rules/shared-identifier.js';
+import { sharedIdentifier } from '../../src/rules/identity/shared-identifier.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import { MY_LIKE, at, deposit, hitsOf } from '../helpers/builders.js';
 import { rawHitsOf } from '../helpers/raw-hits.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitSum } from '../../src/rules/split-sum.js';
+import { splitSum } from '../../src/rules/structuring/split-sum.js';
 import { AU_LIKE, MY_LIKE, deposit, hitsOf, withdrawal } from '../helpers/builders.js';
 
 const accountHits = (h: ReturnType<typeof hitsOf>) => h.filter((x) => x.entity.kind === 'account');

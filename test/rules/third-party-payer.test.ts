@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { thirdPartyPayer } from '../../src/rules/third-party-payer.js';
+import { thirdPartyPayer } from '../../src/rules/flow/third-party-payer.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { MY_LIKE, hitsOf, transfer } from '../helpers/builders.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { transferThresholdAvoidance } from '../../src/rules/transfer-threshold-avoidance.js';
+import { transferThresholdAvoidance } from '../../src/rules/structuring/transfer-threshold-avoidance.js';
 import type { JurisdictionProfile } from '../../src/jurisdictions/types.js';
 import { AU_LIKE, hitsOf, transfer } from '../helpers/builders.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/_internal/config-error.js';
-import { unlicensedRemitter } from '../../src/rules/unlicensed-remitter.js';
+import { unlicensedRemitter } from '../../src/rules/flow/unlicensed-remitter.js';
 import type { RuleHit } from '../../src/rules/types.js';
 import type { Account } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { wageDiversion } from '../../src/rules/wage-diversion.js';
+import { wageDiversion } from '../../src/rules/debt/wage-diversion.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { MY_LIKE, hitsOf, transfer, withdrawal } from '../helpers/builders.js';

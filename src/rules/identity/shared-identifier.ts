@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit } from './types.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit } from '../types.js';
 import type { SharedIdentifier } from './identity.js';
-import { DAY_MS, hitOf, newest } from './_lib.js';
-import { holderDiscount } from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+import { DAY_MS, hitOf, newest } from '../_lib.js';
+import { holderDiscount } from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link sharedIdentifier}; defaults from RESEARCH §a.1 / §c.4 (MS-ID-01, *proposed*). @category Rules
  * @example sharedIdentifierOptionsSchema.parse({ minNames: 4 }) */

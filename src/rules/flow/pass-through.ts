@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { hasRole, isCorridorCountry } from '../domain/corridors.js';
-import { isCountryCode } from '../schema/countries.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio } from './_lib.js';
-import { HOUR_MS, counterpartyCountryOf, isFamily, ownCountryOf, ownRef } from './_payments.js';
-import { parseAmount } from '../schema/money.js';
-import { countOpt, days, ratioOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { hasRole, isCorridorCountry } from '../../domain/corridors.js';
+import { isCountryCode } from '../../schema/countries.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
+import { HOUR_MS, counterpartyCountryOf, isFamily, ownCountryOf, ownRef } from '../_payments.js';
+import { parseAmount } from '../../schema/money.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /**
  * Options of {@link passThrough}; defaults from RESEARCH §a.1 / §c.4 (MS-PT-01, MS-CASH-02, all *proposed*).

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest } from './_lib.js';
-import { nameKey } from './_names.js';
-import { familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike, ownRef, payerOf, type Payer } from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, eachRecent, hitOf, money, newest } from '../_lib.js';
+import { nameKey } from '../_names.js';
+import { familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike, ownRef, payerOf, type Payer } from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link newAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-NEW-01). @category Rules
  * @example newAccountOptionsSchema.parse({ dormantDays: 365 }) */

@@ -1,4 +1,4 @@
-import type { RuleIncremental, WindowEvent } from './types.js';
+import type { RuleIncremental, WindowEvent } from '../types.js';
 
 /**
  * @internal Per-payer series of an account's inflows over one horizon (the "own payments" of a

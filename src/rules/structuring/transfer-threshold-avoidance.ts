@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { TransferThreshold } from '../jurisdictions/types.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, eachRecent, hitOf, newest } from './_lib.js';
-import { formatAmount } from '../schema/money.js';
-import { countOpt, ratioOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { TransferThreshold } from '../../jurisdictions/types.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, eachRecent, hitOf, newest } from '../_lib.js';
+import { formatAmount } from '../../schema/money.js';
+import { countOpt, ratioOpt } from '../options.js';
 
 /** Options of {@link transferThresholdAvoidance}; defaults from RESEARCH §a.1 (MS-STR-04). @category Rules */
 export const transferThresholdAvoidanceOptionsSchema = z.object({

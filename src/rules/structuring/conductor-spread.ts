@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest, reportableAmount } from './_lib.js';
-import { countOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, eachRecent, hitOf, money, newest, reportableAmount } from '../_lib.js';
+import { countOpt } from '../options.js';
 
 /** Options of {@link conductorSpread}. @category Rules */
 export const conductorSpreadOptionsSchema = z.object({

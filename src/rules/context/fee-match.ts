@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { hasRole, isCorridorCountry } from '../domain/corridors.js';
-import { CORRIDOR_FEES, FEE_KINDS, type CorridorFee } from '../domain/fees.js';
-import { hotspotMatcher, type HotspotMatcher } from '../domain/hotspots.js';
-import { formatAmount, parseAmount } from '../schema/money.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, accountTypeFactor, hitOf, money, newest } from './_lib.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { hasRole, isCorridorCountry } from '../../domain/corridors.js';
+import { CORRIDOR_FEES, FEE_KINDS, type CorridorFee } from '../../domain/fees.js';
+import { hotspotMatcher, type HotspotMatcher } from '../../domain/hotspots.js';
+import { formatAmount, parseAmount } from '../../schema/money.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import {
   BILL_REF, KIN_REF, RENT_REF, TRADE_REF, amountIn, counterpartyCountryOf, isFamily, isOrganisation, isWageLike, ownCountryOf, ownRef, payerOf, type Payer,
-} from './_payments.js';
-import { countOpt, days } from './options.js';
+} from '../_payments.js';
+import { countOpt, days } from '../options.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, accountTypeFactor, compareRefs, hitOf, money, newest, ratio } from './_lib.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, accountTypeFactor, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
 import { funnelGate, rawSenderId, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
-import { cv, familyClusters, isFamily, isOrganisation, median, ownCountryOf, ownRef, payerOf, phoneKeys, type Payer } from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+import { cv, familyClusters, isFamily, isOrganisation, median, ownCountryOf, ownRef, payerOf, phoneKeys, type Payer } from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link funnelAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-01, all *proposed*). @category Rules
  * @example funnelAccountOptionsSchema.parse({ minSendersShort: 6 }) */

@@ -1,7 +1,7 @@
-import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../engine/incremental/index.js';
-import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from './types.js';
-import { DAY_MS } from './_lib.js';
-import { counterpartyCountryOf, ownCountryOf } from './_payments.js';
+import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
+import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
+import { DAY_MS } from '../_lib.js';
+import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
 
 /**
  * @internal Incremental state of {@link funnelAccount} for one account: over the inflows that can

@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { DEFAULT_SAILING_SEASONS, monthDayKey, seasonPhase, type SailingSeason } from '../domain/season.js';
-import { localDay } from '../jurisdictions/units.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from './_lib.js';
-import { counterpartyCountryOf, ownCountryOf } from './_payments.js';
-import { countOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { DEFAULT_SAILING_SEASONS, monthDayKey, seasonPhase, type SailingSeason } from '../../domain/season.js';
+import { localDay } from '../../jurisdictions/units.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from '../_lib.js';
+import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
+import { countOpt } from '../options.js';
 
 const monthDay = z.string().refine((s) => monthDayKey(s) !== undefined, { message: "expected a month-day 'MM-DD'" });
 const range = z.object({ from: monthDay, to: monthDay });

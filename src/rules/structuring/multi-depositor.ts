@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest } from './_lib.js';
-import { countOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, eachRecent, hitOf, money, newest } from '../_lib.js';
+import { countOpt } from '../options.js';
 
 /** Options of {@link multiDepositor}; defaults from RESEARCH §a.1 (MS-STR-03 b). @category Rules */
 export const multiDepositorOptionsSchema = z.object({

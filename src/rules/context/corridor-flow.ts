@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { hasRole } from '../domain/corridors.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, accountTypeFactor, hitOf, money, newest } from './_lib.js';
-import { COMPANY_NAME, TRADE_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, ownCountryOf, ownRef, type Payer } from './_payments.js';
-import { countOpt, days } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { hasRole } from '../../domain/corridors.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
+import { COMPANY_NAME, TRADE_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, ownCountryOf, ownRef, type Payer } from '../_payments.js';
+import { countOpt, days } from '../options.js';
 
 /**
  * Options of {@link corridorFlow}; defaults from RESEARCH §a.1 MS-GEO-01 and the corridor matrix

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { hasRole } from '../domain/corridors.js';
-import { isCountryCode } from '../schema/countries.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from './_lib.js';
-import { counterpartyCountryOf, familyClusters, median, ownCountryOf, phoneKeys } from './_payments.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { hasRole } from '../../domain/corridors.js';
+import { isCountryCode } from '../../schema/countries.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from '../_lib.js';
+import { counterpartyCountryOf, familyClusters, median, ownCountryOf, phoneKeys } from '../_payments.js';
 import { amountSimilarity, countedSender, potsPaid, scanSenders, senderRefs, sendersSince } from './funnel-account.js';
-import { countOpt, days, ratioOpt } from './options.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link corridorCollector}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-02, all *proposed*). @category Rules
  * @example corridorCollectorOptionsSchema.parse({ minSenders: 6 }) */

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest } from './_lib.js';
-import { countOpt, ratioOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest } from '../_lib.js';
+import { countOpt, ratioOpt } from '../options.js';
 
 /** Options of {@link multiLocationCash}; defaults from RESEARCH §a.1 (MS-STR-03 a). @category Rules */
 export const multiLocationCashOptionsSchema = z.object({

@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { isCorridorCountry } from '../domain/corridors.js';
-import { isCountryCode } from '../schema/countries.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio, reportableAmount } from './_lib.js';
-import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { isCorridorCountry } from '../../domain/corridors.js';
+import { isCountryCode } from '../../schema/countries.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio, reportableAmount } from '../_lib.js';
+import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /**
  * Options of {@link fanOut}; defaults from RESEARCH §a.1 / §c.4 (MS-FAN-01, all *proposed*).

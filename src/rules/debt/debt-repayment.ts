@@ -1,16 +1,16 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { hasRole } from '../domain/corridors.js';
-import { isCountryCode } from '../schema/countries.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest, ratio } from './_lib.js';
-import { nameKey } from './_names.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { hasRole } from '../../domain/corridors.js';
+import { isCountryCode } from '../../schema/countries.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, eachRecent, hitOf, money, newest, ratio } from '../_lib.js';
+import { nameKey } from '../_names.js';
 import {
   BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, holderDiscount, isFamily, isWageLike,
   ownCountryOf, ownRef, payerOf, type Payer,
-} from './_payments.js';
-import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from './_series.js';
-import { countOpt, days, ratioOpt } from './options.js';
+} from '../_payments.js';
+import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link debtRepayment}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-01, all *proposed*). @category Rules
  * @example debtRepaymentOptionsSchema.parse({ minPayments: 4 }) */

@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { hasRole } from '../domain/corridors.js';
-import { currencyExponent } from '../schema/currencies.js';
-import { parseAmount } from '../schema/money.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, compareRefs, hitOf, money, newest } from './_lib.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { hasRole } from '../../domain/corridors.js';
+import { currencyExponent } from '../../schema/currencies.js';
+import { parseAmount } from '../../schema/money.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, compareRefs, hitOf, money, newest } from '../_lib.js';
 import {
   KIN_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf,
   ownRef, paidBefore, payerOf, phoneKeys, type Payer,
-} from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+} from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 import { ownPaymentsOf, ownPaymentsState, type OwnPaymentsState } from './own-payments-state.js';
 
 const band = z

@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { hasRole } from '../domain/corridors.js';
-import { isCountryCode } from '../schema/countries.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, atLeastShare, atMostShare, compareRefs, hitOf, money, newest, ratio } from './_lib.js';
-import { nameKey } from './_names.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { hasRole } from '../../domain/corridors.js';
+import { isCountryCode } from '../../schema/countries.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, atLeastShare, atMostShare, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
+import { nameKey } from '../_names.js';
 import {
   BILL_REF, RENT_REF, TRADE_REF, WAGE_REF, counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf,
   phoneKeys, type Payer,
-} from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+} from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link unlicensedRemitter}; defaults from RESEARCH §a.1 (MS-HAW-01, all *proposed*). @category Rules
  * @example unlicensedRemitterOptionsSchema.parse({ minPayers: 15 }) */

@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { hasRole } from '../domain/corridors.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, compareRefs, hitOf, money, newest } from './_lib.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { hasRole } from '../../domain/corridors.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, compareRefs, hitOf, money, newest } from '../_lib.js';
 import {
   KIN_REF, RENT_REF, TRADE_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
   paidBefore, payerOf, phoneKeys, type Payer,
-} from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+} from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link thirdPartyPayer}; defaults from RESEARCH §a.1 (MS-TP-01, *proposed*). @category Rules
  * @example thirdPartyPayerOptionsSchema.parse({ windowDays: 14 }) */

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest, reportableAmount, reportedCashCount } from './_lib.js';
-import { countOpt, ratioOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest, reportableAmount, reportedCashCount } from '../_lib.js';
+import { countOpt, ratioOpt } from '../options.js';
 
 /** Options of {@link splitSum}; defaults from RESEARCH §c.2 and §c.4. @category Rules */
 export const splitSumOptionsSchema = z.object({

@@ -1,5 +1,5 @@
-import type { Account, Party } from '../schema/reference-data.js';
-import { nameFamilyKeys, nameKey, nameLink, parseName, type ParsedName } from './_names.js';
+import type { Account, Party } from '../../schema/reference-data.js';
+import { nameFamilyKeys, nameKey, nameLink, parseName, type ParsedName } from '../_names.js';
 
 /**
  * A phone, address or document that several parties share.

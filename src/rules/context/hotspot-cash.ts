@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { HOTSPOTS, hotspotMatcher, type Hotspot, type HotspotMatcher } from '../domain/hotspots.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, compareRefs, hitOf, isCash, money, newest } from './_lib.js';
-import { holderDiscount } from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { HOTSPOTS, hotspotMatcher, type Hotspot, type HotspotMatcher } from '../../domain/hotspots.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, compareRefs, hitOf, isCash, money, newest } from '../_lib.js';
+import { holderDiscount } from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /**
  * Options of {@link hotspotCash}; defaults from RESEARCH §a.1 MS-CASH-01 and §a.3 (*proposed*).

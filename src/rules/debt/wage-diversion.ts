@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest, ratio } from './_lib.js';
-import { nameKey } from './_names.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, eachRecent, hitOf, money, newest, ratio } from '../_lib.js';
+import { nameKey } from '../_names.js';
 import {
   BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
   isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
-} from './_payments.js';
-import { countOpt, days, ratioOpt } from './options.js';
+} from '../_payments.js';
+import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules
  * @example wageDiversionOptionsSchema.parse({ minCycles: 2 }) */

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { parseOptions } from '../_internal/config-error.js';
-import { currencyExponent } from '../schema/currencies.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
-import { DAY_MS, eachRecent, hitOf, newest, ratio } from './_lib.js';
-import { countOpt, ratioOpt } from './options.js';
+import { parseOptions } from '../../_internal/config-error.js';
+import { currencyExponent } from '../../schema/currencies.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, eachRecent, hitOf, newest, ratio } from '../_lib.js';
+import { countOpt, ratioOpt } from '../options.js';
 
 /** Rounding units in major units per currency (RESEARCH §a.1 MS-AMT-01, proposed). */
 const DEFAULT_UNITS: Readonly<Record<string, number>> = {
