@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 // One config so that the three entries share one clean step (parallel configs race on `clean`).
 export default defineConfig({
-  entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts', cli: 'src/cli/index.ts' },
+  // scan-worker: the worker thread of `tidewatch scan --workers N`, loaded next to the CLI's chunks.
+  entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan-worker.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts' } },
   clean: true,
@@ -11,4 +12,6 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
+  // import.meta.url in the CommonJS build (the CLI finds the worker script next to itself).
+  shims: true,
 });
