@@ -3,8 +3,9 @@
 // `npm run bench` builds dist/ and runs this with the defaults (1M rows: e2e + stream + memory).
 //
 //   node bench/run.mjs [--rows 1000000] [--runs 3] [--parts e2e,stream,memory] [--flat]
-//                      [--stream-rows N] [--duck-sample 2000] [--dist dist] [--seed 1] [--tag name]
+//                      [--stream-rows N] [--duck-sample 2000] [--dist dist] [--seed 1] [--tag name] [--one-worker]
 //
+// --one-worker adds a full-rules e2e scan with --workers 1 beside the default (one worker per core).
 // --parts   any of e2e, stream, memory (comma-separated); --flat adds the 3M-row flat-memory run
 //           (3M rows over 540 days against 1M over 180: same accounts, same density, 3x the history).
 // Data is generated deterministically under bench/data/ (git-ignored) when missing; results go to
@@ -20,7 +21,7 @@ const { values } = parseArgs({
   options: {
     rows: { type: 'string' }, runs: { type: 'string' }, parts: { type: 'string' }, flat: { type: 'boolean' },
     'stream-rows': { type: 'string' }, 'duck-sample': { type: 'string' }, dist: { type: 'string' }, seed: { type: 'string' },
-    tag: { type: 'string' },
+    tag: { type: 'string' }, 'one-worker': { type: 'boolean' },
   },
 });
 const rows = Number(values.rows ?? 1_000_000);
@@ -71,11 +72,15 @@ function summarise(samples) {
 
 if (parts.has('e2e')) {
   // Interleaved rounds, so background load on the shared machine falls on every contestant alike.
-  const s = { full: [], l4l: [], duck: [] };
+  const s = { full: [], full1: [], l4l: [], duck: [] };
   const extras = {};
   for (let i = 0; i < runs; i++) {
     log(`e2e round ${i + 1}/${runs}: tidewatch (full rules) …`);
     s.full.push(await cliScan([]));
+    if (values['one-worker']) {
+      log(`e2e round ${i + 1}/${runs}: tidewatch (full rules, one worker thread) …`);
+      s.full1.push(await cliScan(['--workers', '1']));
+    }
     log(`e2e round ${i + 1}/${runs}: tidewatch (like-for-like rules) …`);
     s.l4l.push(await cliScan(['--config', l4lConfig]));
     log(`e2e round ${i + 1}/${runs}: DuckDB …`);
@@ -93,7 +98,8 @@ if (parts.has('e2e')) {
   results.e2e = {
     command: `node ${dist}/cli.js scan ${file} --jurisdiction MY --format ndjson --out /dev/null`,
     rssMethod: s.full[0].rssMethod,
-    tidewatchFull: { ...full, alerts: s.full[0].alerts },
+    tidewatchFull: { ...full, alerts: s.full[0].alerts, workers: 'default (available cores)' },
+    ...(s.full1.length > 0 ? { tidewatchFullOneWorker: { ...summarise(s.full1), alerts: s.full1[0].alerts } } : {}),
     tidewatchLikeForLike: { ...like, alerts: s.l4l[0].alerts, config: l4lConfig },
     duckdb: {
       ...dk,
@@ -109,9 +115,11 @@ if (parts.has('e2e')) {
       fullOverDuckdbSelfJoin: +(full.seconds / extras.selfJoin.seconds).toFixed(2),
       likeForLikeOverDuckdbSelfJoin: +(like.seconds / extras.selfJoin.seconds).toFixed(2),
     },
+    // Issue 9's "must reach": full rules within 10x DuckDB, like-for-like within 2.5x, 400 MB.
     targets: {
-      timeRatioMax: 2.5,
-      fullTimeMet: full.seconds / dk.seconds <= 2.5,
+      fullTimeRatioMax: 10,
+      likeForLikeTimeRatioMax: 2.5,
+      fullTimeMet: full.seconds / dk.seconds <= 10,
       likeForLikeTimeMet: like.seconds / dk.seconds <= 2.5,
       peakRssMaxMB: 400,
       fullRssMet: full.peakRssMB <= 400,
@@ -125,7 +133,7 @@ if (parts.has('stream')) {
   for (const set of ['l4l', 'full']) {
     log(`stream: tidewatch monitor, ${set} rules, ${fmt(streamRows)} pushes …`);
     const r = await child('bench/lib/stream-child.mjs', ['--file', file, '--rules', set, '--rows', String(streamRows), '--dist', dist]);
-    results.stream[set === 'l4l' ? 'tidewatchLikeForLike' : 'tidewatchFull'] = { ...r, targets: { txPerSecondMin: 100_000, p99UsMax: 50, throughputMet: r.txPerSecond >= 100_000, p99Met: r.latencyUs.p99 <= 50 } };
+    results.stream[set === 'l4l' ? 'tidewatchLikeForLike' : 'tidewatchFull'] = { ...r, targets: { txPerSecondMin: 50_000, p99UsMax: 100, throughputMet: r.txPerSecond >= 50_000, p99Met: r.latencyUs.p99 <= 100 } }; // issue 9's must-reach (aim: 100k, 50 µs)
   }
   log(`stream: DuckDB insert + query per transaction, ${duckSample} transactions after ${fmt(rows - duckSample)} rows of history …`);
   results.stream.duckdb = await child('bench/lib/duckdb-stream.mjs', ['--file', file, '--sample', String(duckSample)]);
@@ -165,17 +173,18 @@ const yes = (b) => (b ? 'yes' : '**no**');
 if (results.e2e) {
   const e = results.e2e;
   lines.push(`| e2e tidewatch, full default rules (${results.ruleSets.full.length}) | ${e.tidewatchFull.seconds} s · ${fmt(e.tidewatchFull.rowsPerSecond)} rows/s · ${e.tidewatchFull.mbPerSecond} MB/s · peak RSS ${e.tidewatchFull.peakRssMB} MB | | |`);
+  if (e.tidewatchFullOneWorker) lines.push(`| e2e tidewatch, full rules, one worker thread | ${e.tidewatchFullOneWorker.seconds} s · ${fmt(e.tidewatchFullOneWorker.rowsPerSecond)} rows/s · peak RSS ${e.tidewatchFullOneWorker.peakRssMB} MB | | |`);
   lines.push(`| e2e tidewatch, like-for-like (${l4l.ids.join(' + ')}) | ${e.tidewatchLikeForLike.seconds} s · ${fmt(e.tidewatchLikeForLike.rowsPerSecond)} rows/s · ${e.tidewatchLikeForLike.mbPerSecond} MB/s · peak RSS ${e.tidewatchLikeForLike.peakRssMB} MB | | |`);
   lines.push(`| e2e DuckDB, 3 reference rules (${e.duckdb.threads} threads) | ${e.duckdb.seconds} s · ${fmt(e.duckdb.rowsPerSecond)} rows/s · peak RSS ${e.duckdb.peakRssMB} MB (self-join fan-in: ${e.duckdb.alternatives.selfJoin.seconds} s) | | |`);
-  lines.push(`| ratio full / DuckDB | ${e.ratios.fullOverDuckdb}× (vs self-join ${e.ratios.fullOverDuckdbSelfJoin}×) | ≤ 2.5× | ${yes(e.targets.fullTimeMet)} |`);
+  lines.push(`| ratio full / DuckDB | ${e.ratios.fullOverDuckdb}× (vs self-join ${e.ratios.fullOverDuckdbSelfJoin}×) | ≤ 10× | ${yes(e.targets.fullTimeMet)} |`);
   lines.push(`| ratio like-for-like / DuckDB | ${e.ratios.likeForLikeOverDuckdb}× (vs self-join ${e.ratios.likeForLikeOverDuckdbSelfJoin}×) | ≤ 2.5× | ${yes(e.targets.likeForLikeTimeMet)} |`);
   lines.push(`| peak RSS full / like-for-like | ${e.tidewatchFull.peakRssMB} / ${e.tidewatchLikeForLike.peakRssMB} MB | ≤ 400 MB | ${yes(e.targets.fullRssMet)} / ${yes(e.targets.likeForLikeRssMet)} |`);
 }
 if (results.stream) {
   for (const [k, label] of [['tidewatchLikeForLike', 'like-for-like'], ['tidewatchFull', 'full rules']]) {
     const s = results.stream[k];
-    lines.push(`| stream ${label}: tx/s | ${fmt(s.txPerSecond)} | ≥ 100,000 | ${yes(s.targets.throughputMet)} |`);
-    lines.push(`| stream ${label}: p50 / p99 per push | ${s.latencyUs.p50} / ${s.latencyUs.p99} µs | p99 ≤ 50 µs | ${yes(s.targets.p99Met)} |`);
+    lines.push(`| stream ${label}: tx/s | ${fmt(s.txPerSecond)} | ≥ 50,000 | ${yes(s.targets.throughputMet)} |`);
+    lines.push(`| stream ${label}: p50 / p99 per push | ${s.latencyUs.p50} / ${s.latencyUs.p99} µs | p99 ≤ 100 µs | ${yes(s.targets.p99Met)} |`);
   }
   const d = results.stream.duckdb;
   lines.push(`| stream DuckDB insert + query | ${fmt(d.txPerSecond)} tx/s · p50 ${d.latencyUs.p50} µs · p99 ${d.latencyUs.p99} µs (${d.sample} tx) | contrast | |`);
