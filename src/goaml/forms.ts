@@ -27,6 +27,12 @@ function institutionProblem(profile: GoamlProfile, id: string | undefined): stri
   return `${profile.institutionIdElement} "${clip(id, 40)}" does not match the schema's pattern ${profile.institutionIdPattern}`;
 }
 
+/** `*_funds_comment` when the person who brought or took the cash is not recorded and the account holder is named instead. */
+export const CASH_HOLDER_NOTE = 'person handling the cash not recorded; the account holder is named';
+
+/** Prefix of a `t_conductor`'s `comments` carrying the conductor's party id. */
+export const PARTY_COMMENT = 'party ';
+
 /** The reporting institution as it appears in its own customers' accounts. */
 export interface Institution {
   readonly name?: string;
@@ -68,10 +74,10 @@ function idNumber(profile: GoamlProfile, document: string | undefined): string |
 }
 
 /**
- * A non-client person (`t_person`): names only, plus nationality and the document number when
- * known. `missing` names first/last name when the profile requires them and none is known.
+ * A non-client person (`t_person`): names and nationality, and (for a conductor) the party id
+ * in `comments`. `missing` names first/last name when the profile requires them and none is known.
  */
-export function person(profile: GoamlProfile, party: GoamlParty | undefined, fallbackName: string | undefined): Form {
+export function person(profile: GoamlProfile, party: GoamlParty | undefined, fallbackName: string | undefined, withPartyId = false): Form {
   const notes: string[] = [];
   const n = names(profile, party, fallbackName, notes);
   const missing: string[] = [];
@@ -83,6 +89,7 @@ export function person(profile: GoamlProfile, party: GoamlParty | undefined, fal
       ['first_name', n.first],
       ['last_name', n.last],
       ['nationality1', nationality],
+      ['comments', withPartyId && party !== undefined ? `${PARTY_COMMENT}${party.party}` : undefined],
     ]),
     missing,
     notes,

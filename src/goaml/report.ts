@@ -5,7 +5,7 @@ import { formatAmount } from '../schema/money.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { channelComment, describeTransaction, fundsCodes, transmodeCode } from './codes.js';
-import { account, accountMyClient, person, type Form, type Institution } from './forms.js';
+import { CASH_HOLDER_NOTE, account, accountMyClient, person, personMyClient, type Form, type Institution } from './forms.js';
 import type { GoamlAccount, GoamlParty } from './kyc.js';
 import { goamlDateTime } from './local-time.js';
 import type { GoamlProfile } from './profile.js';
@@ -157,20 +157,23 @@ export function toGoamlReport(alert: Alert, options: GoamlReportOptions): GoamlR
       const txInstitution = dir === 'from' ? tx.fromInstitution : tx.toInstitution;
       const otherAccount = accounts.get((dir === 'from' ? tx.toAccount : tx.fromAccount) ?? '');
       const acc = accountId === undefined ? undefined : accounts.get(accountId);
-      const countryOf = (dir === 'from' ? tx.fromCountry : tx.toCountry) ?? (cash ? tx.locationCountry ?? otherAccount?.country : acc?.country);
+      const countryOf = cash
+        ? tx.locationCountry ?? (dir === 'from' ? tx.fromCountry : tx.toCountry) ?? otherAccount?.country
+        : (dir === 'from' ? tx.fromCountry : tx.toCountry) ?? acc?.country;
       const fundsCode = dir === 'from' ? funds.from : funds.to;
       let form: XmlElement;
       let mine = false;
       let comment: string | undefined;
       let subject: string;
+      let conductor: XmlElement | undefined;
       if (cash || accountId === undefined) {
-        // The person who brought or took the cash: the conductor, else the named party, else the holder.
-        const conductor = tx.conductor === undefined ? undefined : parties.get(tx.conductor);
+        // The person who brought or took the cash as the transaction names them; else the holder of
+        // the account (from the parties data, else the name on the account), said so in the comment.
         const holder = otherAccount?.party === undefined ? undefined : parties.get(otherAccount.party);
-        const who = conductor ?? (name === undefined ? holder : undefined);
-        if (conductor === undefined && name === undefined && holder !== undefined) comment = 'person handling the cash not recorded; the account holder is named';
+        const otherName = dir === 'from' ? tx.toName : tx.fromName;
+        if (name === undefined && (holder !== undefined || otherName !== undefined)) comment = CASH_HOLDER_NOTE;
         subject = `${dir}_person`;
-        form = need(person(profile, who, name), `t_${dir}/${subject}`, 'missing_field');
+        form = need(person(profile, name === undefined ? holder : undefined, name ?? otherName), `t_${dir}/${subject}`, 'missing_field');
       } else {
         mine = isOwn(acc, txInstitution) && options.asNonClient !== true;
         subject = `${dir}_account`;
@@ -184,6 +187,13 @@ export function toGoamlReport(alert: Alert, options: GoamlReportOptions): GoamlR
           form = need(account(profile, accountId, institution, name), `t_${dir}/${subject}`, 'missing_field');
         }
       }
+      // The person who conducted the transaction goes on the from side (goAML has no t_to conductor).
+      const who = tx.conductor === undefined || dir === 'to' ? undefined : parties.get(tx.conductor);
+      if (who !== undefined) {
+        const c = mine ? personMyClient(profile, who) : person(profile, who, undefined, true);
+        if (c.missing.length === 0) conductor = c.value;
+        else notes.push(`t_conductor of ${path} left out: party ${clip(who.party, 40)} lacks ${c.missing.join(', ')}`);
+      }
       const wrapper = mine ? `t_${dir}_my_client` : `t_${dir}`;
       if (countryOf === undefined) issues.push({ code: 'missing_field', element: `${path}/${wrapper}`, fields: [`${dir}_country`], message: `${path}/${wrapper}: missing ${dir}_country` });
       return [
@@ -192,6 +202,7 @@ export function toGoamlReport(alert: Alert, options: GoamlReportOptions): GoamlR
           [`${dir}_funds_code`, fundsCode],
           [`${dir}_funds_comment`, comment],
           [`${dir}_foreign_currency`, dir === 'from' ? foreign : undefined],
+          ['t_conductor', conductor],
           [subject, form],
           [`${dir}_country`, countryOf],
         ]),
