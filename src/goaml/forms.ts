@@ -59,7 +59,7 @@ function names(profile: GoamlProfile, party: GoamlParty | undefined, fallbackNam
     if (v === undefined) return undefined;
     let out = lettersOnly(v);
     if (oneWord) out = out.replace(/ /g, '');
-    if (out !== v) notes.push(`name "${v}" written as "${out}" to fit the schema's letters-only pattern`);
+    if (out !== v) notes.push(`a ${oneWord ? 'last' : 'first'} name was reduced to ASCII letters to fit the schema's name pattern`);
     return out.length >= 2 ? clip(out, 100) : undefined;
   };
   const first = fit(parts.first, false);

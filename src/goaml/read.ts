@@ -10,6 +10,12 @@ import { goamlProfile } from './profiles.js';
 export interface GoamlReadOptions {
   /** Profile whose codes and time zone the report uses; default: the shipped profile whose currency is `currency_code_local` (IDR → ID, LKR → LK). */
   readonly profile?: GoamlProfile;
+  /**
+   * `original` (default): a transaction given in a foreign currency is read in that currency
+   * (`foreign_amount`), so export → read gives back the same transaction; `local`: always
+   * `amount_local` in `currency_code_local`, at the reporting institution's conversion.
+   */
+  readonly amounts?: 'original' | 'local';
 }
 
 /**
@@ -128,7 +134,7 @@ export function goamlToRecords(xml: string, options: GoamlReadOptions = {}): Goa
       if (parsed.ok) put('timestamp', formatInstant(parsed.ms));
       else issues.push({ field: 'timestamp', code: parsed.code, message: `date_transaction: ${parsed.message}` });
     }
-    const foreign = foreignAmount(tx);
+    const foreign = options.amounts === 'local' ? undefined : foreignAmount(tx);
     put('amount', foreign?.amount ?? value(tx, 'amount_local'));
     put('currency', foreign?.currency ?? local);
     const from = side(tx, 'from');

@@ -124,7 +124,7 @@ export function toGoamlReport(alert: Alert, options: GoamlReportOptions): GoamlR
         });
       }
       for (const why of form.invalid ?? []) issues.push({ code: 'invalid_value', element: `${path}/${where}`, message: `${path}/${where}: ${why}` });
-      notes.push(...form.notes);
+      notes.push(...form.notes.map((n) => `${path}/${where}: ${n}`));
       return form.value;
     };
     if (tx.id.length > 50) issues.push({ code: 'invalid_value', element: `${path}/transactionnumber`, message: 'transaction id longer than 50 characters' });

@@ -22,6 +22,8 @@ export interface IngestOptions {
   readonly mapping?: ColumnMapping | string;
   /** goAML input: the FIU profile whose codes and time zone the reports use (default: by `currency_code_local`, IDR → ID, LKR → LK). */
   readonly goamlProfile?: GoamlProfile;
+  /** goAML input: `original` currency of foreign-currency transactions (default) or the report's `local` amounts. */
+  readonly goamlAmounts?: 'original' | 'local';
   /** Most issues kept in the summary (all are counted; the rest are passed to onBatch only). Default 10,000. */
   readonly maxIssues?: number;
 }
@@ -88,7 +90,11 @@ export async function ingestTransactions(
       ? options.parser === 'fast-csv' ? fastCsvRows(source as string) : csvRows(source as string)
       : format === 'ndjson' ? ndjsonRows(source as string)
       : format === 'json' ? jsonArrayRows(source as string)
-      : format === 'goaml' ? goamlRows(source as string, options.goamlProfile)
+      : format === 'goaml'
+        ? goamlRows(source as string, {
+          ...(options.goamlProfile === undefined ? {} : { profile: options.goamlProfile }),
+          ...(options.goamlAmounts === undefined ? {} : { amounts: options.goamlAmounts }),
+        })
       : objectRows(source as AsyncIterable<unknown>);
 
   const note = (issue: RowIssue, batchIssues: RowIssue[]): void => {
