@@ -6,7 +6,7 @@
 import type { GoamlAccount, GoamlParty } from './kyc.js';
 import type { GoamlProfile } from './profile.js';
 import { goamlDateTime } from './local-time.js';
-import { asciiText, clip, lettersOnly } from './text.js';
+import { clip, lettersOnly } from './text.js';
 import type { XmlElement } from './xml.js';
 import { element } from './xml.js';
 
@@ -21,10 +21,17 @@ export interface Form {
   readonly invalid?: string[];
 }
 
-/** Why an institution identifier cannot be written, or undefined when it can. */
-function institutionProblem(profile: GoamlProfile, id: string | undefined): string | undefined {
-  if (id === undefined || profile.institutionIdPattern === undefined || new RegExp(profile.institutionIdPattern).test(id)) return undefined;
-  return `${profile.institutionIdElement} "${clip(id, 40)}" does not match the schema's pattern ${profile.institutionIdPattern}`;
+/** Why an institution identifier or account number cannot be written, if it cannot. */
+function idProblems(profile: GoamlProfile, institution: string | undefined, accountId: string): string[] {
+  const out: string[] = [];
+  if (institution !== undefined && profile.institutionIdPattern !== undefined && !new RegExp(profile.institutionIdPattern).test(institution)) {
+    out.push(`${profile.institutionIdElement} "${clip(institution, 40)}" does not match the schema's pattern ${profile.institutionIdPattern}`);
+  }
+  if (accountId.length > 50) out.push('account number longer than 50 characters');
+  else if (profile.accountPattern !== undefined && !new RegExp(profile.accountPattern).test(accountId)) {
+    out.push(`account "${clip(accountId, 40)}" does not match the schema's pattern ${profile.accountPattern}`);
+  }
+  return out;
 }
 
 /** `*_funds_comment` when the person who brought or took the cash is not recorded and the account holder is named instead. */
@@ -67,10 +74,14 @@ function names(profile: GoamlProfile, party: GoamlParty | undefined, fallbackNam
   return { ...(first === undefined ? {} : { first }), ...(last === undefined ? {} : { last }) };
 }
 
+/**
+ * The document number, except under ASCII-restricted schemas: Sri Lanka 2.0 writes its pattern as
+ * `^[A-Za-z0-9]{3,}$`, and in XSD regular expressions `^` and `$` are literal characters, so no
+ * real number can match; the element is optional and left out there.
+ */
 function idNumber(profile: GoamlProfile, document: string | undefined): string | undefined {
-  if (document === undefined) return undefined;
-  const value = profile.asciiOnly ? asciiText(document).replace(/[^A-Za-z0-9]/g, '') : document;
-  return value.length >= 3 ? clip(value, 255) : undefined;
+  if (document === undefined || profile.asciiOnly) return undefined;
+  return clip(document, 255);
 }
 
 /**
@@ -171,7 +182,7 @@ export function account(profile: GoamlProfile, id: string, institution: Institut
     ]),
     missing,
     notes: [],
-    invalid: [institutionProblem(profile, institution.id)].filter((p) => p !== undefined),
+    invalid: idProblems(profile, institution.id, id),
   };
 }
 
@@ -203,7 +214,7 @@ export function accountMyClient(
   } else {
     const holderForm = personMyClient(profile, holder);
     for (const m of holderForm.missing) missing.push(`signatory/t_person/${m}`);
-    signatory = element([['is_primary', 'true'], ['t_person', holderForm.value], ['role', profile.holderRole]]);
+    signatory = element([['is_primary', '1'], ['t_person', holderForm.value], ['role', profile.holderRole]]);
   }
   return {
     value: element([
@@ -221,6 +232,6 @@ export function accountMyClient(
     ]),
     missing,
     notes: [],
-    invalid: [institutionProblem(profile, institution.id)].filter((p) => p !== undefined),
+    invalid: idProblems(profile, institution.id, acc.account),
   };
 }

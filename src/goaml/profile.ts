@@ -55,6 +55,15 @@ export const goamlProfileSchema = z.object({
       return false;
     }
   }, 'not a regular expression').optional(),
+  /** Pattern an account number must match (Sri Lanka: 3–50 of letters, digits, `| _ / -`). */
+  accountPattern: z.string().refine((p) => {
+    try {
+      new RegExp(p);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a regular expression').optional(),
   transactionDescriptionRequired: z.boolean(),
   reportIndicatorsRequired: z.boolean(),
   /** Transmode code table, first match wins; the last line should have no conditions. */

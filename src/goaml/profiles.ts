@@ -53,6 +53,7 @@ const SRI_LANKA: GoamlProfileInput = {
   timeZone: 'Asia/Colombo',
   institutionIdElement: 'swift',
   institutionIdPattern: '^([A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?|[0-9]{4})$',
+  accountPattern: '^[A-Za-z0-9|_/\\-]{3,50}$',
   transactionDescriptionRequired: true,
   reportIndicatorsRequired: true,
   transmodes: [
