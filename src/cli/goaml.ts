@@ -151,6 +151,9 @@ export const goamlCommand: Command = {
       if (result.ok) {
         await writeFile(`${base}.xml`, result.xml);
         written++;
+        const shown = result.notes.slice(0, 3).map((n) => `  note: ${n}`);
+        if (result.notes.length > 3) shown.push(`  note: … and ${result.notes.length - 3} more`);
+        if (shown.length > 0) io.stderr(`tidewatch goaml: alert ${alert.id}: values changed to fit the schema:\n${shown.join('\n')}\n`);
       } else {
         failed++;
         await writeFile(`${base}.issues.json`, `${JSON.stringify(result.issues, null, 2)}\n`);

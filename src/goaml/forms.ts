@@ -29,7 +29,7 @@ function idProblems(profile: GoamlProfile, institution: string | undefined, acco
   }
   if (accountId.length > 50) out.push('account number longer than 50 characters');
   else if (profile.accountPattern !== undefined && !new RegExp(profile.accountPattern).test(accountId)) {
-    out.push(`account "${clip(accountId, 40)}" does not match the schema's pattern ${profile.accountPattern}`);
+    out.push(`the account number does not match the schema's pattern ${profile.accountPattern}`);
   }
   return out;
 }

@@ -44,6 +44,8 @@ export const goamlProfileSchema = z.object({
   country: z.string().refine(isCountryCode, 'not an ISO 3166-1 alpha-2 code'),
   /** IANA zone in which `date_transaction` and other dates are written (goAML dates carry no offset). */
   timeZone: z.string().refine(isTimeZone, 'not an IANA time zone'),
+  /** Largest `rentity_id` the schema accepts (Sri Lanka: three digits). */
+  rentityIdMax: z.number().int().positive().optional(),
   /** Which element identifies an institution inside an account (Sri Lanka allows only `swift`). */
   institutionIdElement: z.enum(['institution_code', 'swift']),
   /** Pattern an institution identifier must match (Sri Lanka: a SWIFT BIC or a 4-digit code). */

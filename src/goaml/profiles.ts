@@ -51,6 +51,7 @@ const SRI_LANKA: GoamlProfileInput = {
   currency: 'LKR',
   country: 'LK',
   timeZone: 'Asia/Colombo',
+  rentityIdMax: 999,
   institutionIdElement: 'swift',
   institutionIdPattern: '^([A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?|[0-9]{4})$',
   accountPattern: '^[A-Za-z0-9|_/\\-]{3,50}$',

@@ -99,7 +99,10 @@ export function toGoamlReport(alert: Alert, options: GoamlReportOptions): GoamlR
   const parties = asMap(options.parties, (p) => p.party);
   const issues: GoamlIssue[] = [];
   const notes: string[] = [];
-  if (!Number.isInteger(entity.id) || entity.id < 1) issues.push({ code: 'invalid_value', element: 'rentity_id', message: `rentity_id must be a positive whole number, got ${entity.id}` });
+  const maxId = profile.rentityIdMax ?? 2_147_483_647; // xs:int
+  if (!Number.isInteger(entity.id) || entity.id < 1 || entity.id > maxId) {
+    issues.push({ code: 'invalid_value', element: 'rentity_id', message: `rentity_id must be a whole number from 1 to ${maxId}, got ${entity.id}` });
+  }
 
   const ids = [...new Set(alert.hits.flatMap((h) => h.transactionIds))];
   const evidence: Transaction[] = [];

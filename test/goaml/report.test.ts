@@ -268,5 +268,7 @@ describe('toGoamlReport: the scenario banks', () => {
     expect(parse(xml).report_indicators.indicator).toEqual(['SB01']);
     expect(schemaErrors(LK_XSD, [{ name: 'generic', xml }])).toEqual([]);
     expect(() => defineGoamlProfile({ ...json, timeZone: 'Mars/Olympus' })).toThrow(/timeZone/);
+    const big = toGoamlReport(alertOn(['T2']), { transactions: unitTransactions('LKR'), reportingEntity: { id: 1000 }, profile: LK });
+    expect(big.ok ? [] : big.issues.map((i) => i.element)).toEqual(['rentity_id']); // LK: [0-9]{1,3}
   });
 });
