@@ -69,6 +69,21 @@ export { ALERT_SCHEMA_ID, AlertSchema, type Alert, type AlertHit } from './scori
 export { ALERT_CSV_COLUMNS, alertRows } from './report/alert-rows.js';
 export { renderHtmlReport, type HtmlReportMeta } from './report/html.js';
 
+// goAML reports (DESIGN §10)
+export {
+  ACCOUNT_KYC_FIELDS, PERSON_KYC_FIELDS, defineGoamlProfile, goamlProfileSchema, type GoamlCodeRule, type GoamlProfile, type GoamlProfileInput,
+} from './goaml/profile.js';
+export { goamlProfile, goamlProfileIds } from './goaml/profiles.js';
+export {
+  GOAML_ACCOUNT_COLUMNS, GOAML_PARTY_COLUMNS, GoamlAccountKycSchema, GoamlPartyKycSchema, type GoamlAccount, type GoamlParty,
+} from './goaml/kyc.js';
+export {
+  toGoamlReport, type GoamlIssue, type GoamlIssueCode, type GoamlReportOptions, type GoamlReportResult, type GoamlReportingEntity,
+} from './goaml/report.js';
+export { goamlReason } from './goaml/reason.js';
+export { goamlDateTime } from './goaml/local-time.js';
+export { goamlToRecords, type GoamlReadOptions, type GoamlRow } from './goaml/read.js';
+
 // Engine
 export { scan, type ScanResult } from './engine/scan.js';
 export { mergePartitionScans, scanPartition, type PartitionScan } from './engine/partitioned-scan.js';

@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import type { Command, CommandIo } from './command.js';
 import { compareCommand } from './compare.js';
 import { configCommand } from './config.js';
+import { goamlCommand } from './goaml.js';
 import { matchCommand } from './match.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
@@ -15,7 +16,7 @@ import { shareCommand } from './share.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
 
-const COMMANDS: readonly Command[] = [scanCommand, validateCommand, rulesCommand, schemaCommand, configCommand, compareCommand, shareCommand, matchCommand];
+const COMMANDS: readonly Command[] = [scanCommand, validateCommand, rulesCommand, schemaCommand, configCommand, compareCommand, shareCommand, matchCommand, goamlCommand];
 
 const HELP = `tidewatch ${VERSION} — find the money trails of people smuggling in transaction data
 

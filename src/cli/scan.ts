@@ -15,6 +15,7 @@ import type { Command } from './command.js';
 import { UsageError } from './usage-error.js';
 import { progress } from './progress.js';
 import { formatText } from './format-text.js';
+import { loadProfile } from './goaml.js';
 
 const USAGE = `tidewatch scan <transactions> [options]
 
@@ -35,6 +36,9 @@ Options:
   --as-of ISO         analysis date recorded in alerts
   --default-zone Z    IANA zone for timestamps written without an offset
   --parser P          fast (default) | fast-csv
+  --fiu P             goAML input (.xml or a directory of reports): ID | LK | profile JSON
+                      (default: by the reports' currency_code_local, IDR → ID, LKR → LK)
+  --goaml-amounts A   original (default: a foreign-currency transaction in its own currency) | local
   -h, --help          this help
 
 Exit status: 0 success (bad rows are reported, not fatal), 2 usage or configuration error, 1 unexpected failure.`;
@@ -52,7 +56,7 @@ export const scanCommand: Command = {
         accounts: { type: 'string' }, parties: { type: 'string' }, jurisdiction: { type: 'string' },
         config: { type: 'string' }, mapping: { type: 'string' }, fx: { type: 'string' }, format: { type: 'string' },
         out: { type: 'string' }, 'min-score': { type: 'string' }, top: { type: 'string' }, rejects: { type: 'string' },
-        'as-of': { type: 'string' }, 'default-zone': { type: 'string' }, parser: { type: 'string' },
+        'as-of': { type: 'string' }, 'default-zone': { type: 'string' }, parser: { type: 'string' }, fiu: { type: 'string' }, 'goaml-amounts': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,6 +85,8 @@ export const scanCommand: Command = {
         ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
         ...(values['default-zone'] === undefined ? {} : { defaultZone: values['default-zone'] }),
         ...(values.parser === undefined ? {} : { parser: values.parser as 'fast' | 'fast-csv' }),
+        ...(values.fiu === undefined ? {} : { goamlProfile: await loadProfile(values.fiu) }),
+        ...(values['goaml-amounts'] === undefined ? {} : { goamlAmounts: goamlAmounts(values['goaml-amounts']) }),
       },
       (batch) => {
         for (const tx of batch.transactions) transactions.push(tx);
@@ -118,6 +124,11 @@ export const scanCommand: Command = {
   },
 };
 
+
+function goamlAmounts(text: string): 'original' | 'local' {
+  if (text !== 'original' && text !== 'local') throw new UsageError('--goaml-amounts must be original or local');
+  return text;
+}
 
 function optionalNumber(text: string | undefined, name: string, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;

@@ -5,10 +5,12 @@ import { applyMapping, loadMapping, type ColumnMapping } from './mapping.js';
 import { canonicalHeader, compileHeader, recordFromObject } from './records.js';
 import { csvRows, formatOf, jsonArrayRows, ndjsonRows, objectRows, type IngestFormat, type IngestSource, type RawRow } from './sources.js';
 import { fastCsvRows } from './fast-csv-reader.js';
+import { goamlRows } from './goaml-source.js';
+import type { GoamlProfile } from '../goaml/profile.js';
 
 /** Options of {@link ingestTransactions}. @category Ingest */
 export interface IngestOptions {
-  /** Default: from the file extension (`.csv`, `.ndjson`/`.jsonl`, `.json`); objects for iterables. */
+  /** Default: from the file extension (`.csv`, `.ndjson`/`.jsonl`, `.json`, `.xml` or a directory = goAML reports); objects for iterables. */
   readonly format?: IngestFormat;
   /** CSV reader: the built-in streaming splitter (default, measured fastest) or fast-csv. */
   readonly parser?: 'fast' | 'fast-csv';
@@ -18,6 +20,10 @@ export interface IngestOptions {
   readonly defaultZone?: string;
   /** A column mapping object, a path to a mapping JSON file, or a preset name. */
   readonly mapping?: ColumnMapping | string;
+  /** goAML input: the FIU profile whose codes and time zone the reports use (default: by `currency_code_local`, IDR → ID, LKR → LK). */
+  readonly goamlProfile?: GoamlProfile;
+  /** goAML input: `original` currency of foreign-currency transactions (default) or the report's `local` amounts. */
+  readonly goamlAmounts?: 'original' | 'local';
   /** Most issues kept in the summary (all are counted; the rest are passed to onBatch only). Default 10,000. */
   readonly maxIssues?: number;
 }
@@ -84,6 +90,11 @@ export async function ingestTransactions(
       ? options.parser === 'fast-csv' ? fastCsvRows(source as string) : csvRows(source as string)
       : format === 'ndjson' ? ndjsonRows(source as string)
       : format === 'json' ? jsonArrayRows(source as string)
+      : format === 'goaml'
+        ? goamlRows(source as string, {
+          ...(options.goamlProfile === undefined ? {} : { profile: options.goamlProfile }),
+          ...(options.goamlAmounts === undefined ? {} : { amounts: options.goamlAmounts }),
+        })
       : objectRows(source as AsyncIterable<unknown>);
 
   const note = (issue: RowIssue, batchIssues: RowIssue[]): void => {
@@ -96,6 +107,7 @@ export async function ingestTransactions(
     const transactions: Transaction[] = [];
     const batchIssues: RowIssue[] = [];
     for (const raw of batch) {
+      const file = 'file' in raw && raw.file !== undefined ? { file: raw.file } : {};
       if ('cells' in raw && headers === undefined) {
         sourceHeaders = raw.cells.map((h) => h.trim());
         headers = sourceHeaders.map(canonicalHeader);
@@ -105,7 +117,7 @@ export async function ingestTransactions(
       read++;
       if (raw.error !== undefined) {
         rejected++;
-        note({ row: raw.row, field: '', code: 'malformed_row', message: raw.error }, batchIssues);
+        note({ row: raw.row, ...file, field: '', code: 'malformed_row', message: raw.error }, batchIssues);
         continue;
       }
       let built: { record: Record<string, unknown>; attributes: Record<string, string> | undefined } | undefined;
@@ -130,15 +142,20 @@ export async function ingestTransactions(
         continue;
       }
       const result = useZod ? withAttributes(parseTransaction(built.record, parseOptions), built.attributes) : checkTransactionRecord(built.record, parseOptions, built.attributes);
-      if (!result.ok) {
+      // goAML rows: elements that could not be mapped are issues of their own; the validator's
+      // issues on other fields are added.
+      const mapped = 'issues' in raw ? raw.issues ?? [] : [];
+      if (!result.ok || mapped.length > 0) {
         rejected++;
-        for (const i of result.issues) note({ row: raw.row, field: i.field, code: i.code, message: i.message }, batchIssues);
+        const fields = new Set(mapped.map((i) => i.field));
+        const all = [...mapped, ...(result.ok ? [] : result.issues.filter((i) => !fields.has(i.field)))];
+        for (const i of all) note({ row: raw.row, ...file, field: i.field, code: i.code, message: i.message }, batchIssues);
         continue;
       }
       const tx = result.value;
       if (seen.has(tx.id)) {
         duplicates++;
-        note({ row: raw.row, field: 'id', code: 'duplicate_id', message: `id "${tx.id.slice(0, 60)}" appeared before; counted once` }, batchIssues);
+        note({ row: raw.row, ...file, field: 'id', code: 'duplicate_id', message: `id "${tx.id.slice(0, 60)}" appeared before; counted once` }, batchIssues);
         continue;
       }
       seen.add(tx.id);

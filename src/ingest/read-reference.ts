@@ -15,7 +15,8 @@ export interface ReferenceSummary {
   readonly issues: readonly RowIssue[];
 }
 
-async function readReference<T>(
+/** Reads a reference-data CSV (accounts, parties) with a zod row schema into a map by key; shared by the readers. */
+export async function readReference<T>(
   path: string,
   columns: readonly string[],
   schema: z.ZodType<T>,

@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import type { FieldIssue } from '../schema/issues.js';
 import type { Readable } from 'node:stream';
 import { createCsvSplitter } from './csv-splitter.js';
 
@@ -6,12 +7,15 @@ import { createCsvSplitter } from './csv-splitter.js';
 export type IngestSource = string | Readable | AsyncIterable<unknown> | Iterable<unknown>;
 
 /** Input formats. @category Ingest */
-export type IngestFormat = 'csv' | 'ndjson' | 'json' | 'objects';
+export type IngestFormat = 'csv' | 'ndjson' | 'json' | 'objects' | 'goaml';
 
-/** One raw input unit: CSV cells, or a parsed object, with its row number, or why it could not be read. */
+/**
+ * One raw input unit: CSV cells, or a parsed object, with its row number, or why it could not be
+ * read; goAML rows also carry the issues of elements that could not be mapped and their file.
+ */
 export type RawRow =
   | { readonly row: number; readonly cells: string[]; readonly error?: string }
-  | { readonly row: number; readonly object: unknown; readonly error?: string };
+  | { readonly row: number; readonly object: unknown; readonly error?: string; readonly issues?: readonly FieldIssue[]; readonly file?: string };
 
 /** Picks the format from a path's extension. */
 export function formatOf(source: IngestSource, given: IngestFormat | undefined): IngestFormat {
@@ -20,7 +24,16 @@ export function formatOf(source: IngestSource, given: IngestFormat | undefined):
   const lower = source.toLowerCase();
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
   if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.xml') || isDirectory(source)) return 'goaml';
   return 'csv';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

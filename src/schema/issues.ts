@@ -24,12 +24,15 @@ export type RowIssueCode =
 
 /**
  * One reason a row was not accepted: the row number as a person counts it in the file (header is
- * row 1 for CSV; line number for NDJSON; 1-based element index for JSON arrays and iterables),
+ * row 1 for CSV; line number for NDJSON and for goAML reports (the `<transaction>` line); 1-based
+ * element index for JSON arrays and iterables),
  * the field (column) it concerns, or `""` for the whole row.
  * @category Schema
  */
 export interface RowIssue {
   readonly row: number;
+  /** The file the row came from, when one source is several files (a directory of goAML reports). */
+  readonly file?: string;
   readonly field: string;
   readonly code: RowIssueCode;
   readonly message: string;
