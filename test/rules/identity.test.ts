@@ -93,11 +93,26 @@ describe('identity index', () => {
     expect(id.familyKey('unknown-account')).toBeUndefined();
   });
 
-  test('builds in linear time: a dormitory of 20,000 residents', () => {
-    const residents = Array.from({ length: 20_000 }, (_, i) => ({ party: `R${i}`, name: `Resident ${i}`, address: dorm, phone: `+6011${String(i).padStart(8, '0')}` }));
-    const t = performance.now();
-    const id = index(residents);
-    expect(performance.now() - t).toBeLessThan(2000);
+  test('builds in linear time: a dormitory of 20,000 residents (4x the residents, far less than 16x the time)', () => {
+    const residents = (n: number) => Array.from({ length: n }, (_, i) => ({ party: `R${i}`, name: `Resident ${i}`, address: dorm, phone: `+6011${String(i).padStart(8, '0')}` }));
+    // Complexity, not speed: the best of five builds at 5,000 and at 20,000 residents, in this
+    // process's CPU time (other load on the machine does not count). A pairwise (quadratic)
+    // household index takes ~16x as long for 4x the residents; a linear one ~4x (measured 2.4-7.4x
+    // under heavy load). An absolute time limit failed on a loaded machine.
+    const best = (n: number) => {
+      const list = residents(n);
+      let min = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < 5; k++) {
+        const t = process.cpuUsage();
+        index(list);
+        const d = process.cpuUsage(t);
+        min = Math.min(min, d.user + d.system);
+      }
+      return min;
+    };
+    best(5_000); // warm-up
+    expect(best(20_000) / best(5_000)).toBeLessThan(12);
+    const id = index(residents(20_000));
     expect(id.identifiersOf('R7')).toHaveLength(1);
     expect(id.sameHousehold('A-R1', 'A-R2')).toBe(false);
   });
