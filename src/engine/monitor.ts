@@ -2,8 +2,9 @@ import { ConfigError } from '../_internal/config-error.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
-import { compareTransactions, createCore, resolveConfig, type CoreSnapshot, type EngineRejection, type EntityState } from './core.js';
+import { compareTransactions, createCore, resolveConfig, type CoreSnapshot, type EntityState } from './core.js';
 import type { MonitorCheckpoint, MonitorOptions } from './options.js';
+import { rejectInvalid, type TransactionRejection } from './validate-input.js';
 
 /** A transaction that arrived later than the lateness bound: reported, not evaluated. @category Engine */
 export interface LateArrival {
@@ -19,10 +20,19 @@ export interface MonitorUpdate {
   readonly late: readonly LateArrival[];
   /** Ids seen before (counted once, not evaluated again). */
   readonly duplicates: readonly string[];
-  readonly rejected: readonly EngineRejection[];
+  /**
+   * Not evaluated: values that are not valid transactions (`invalid_transaction`, every problem
+   * listed, reported at push) and transactions without an FX rate (`conversion_unavailable`,
+   * reported when released). The monitor goes on with the rest.
+   */
+  readonly rejected: readonly TransactionRejection[];
 }
 
-/** Running counts of a monitor. @category Engine */
+/**
+ * Running counts of a monitor: `received = processed + pending + duplicates + late + rejected`
+ * always holds.
+ * @category Engine
+ */
 export interface MonitorStats {
   readonly received: number;
   readonly processed: number;
@@ -37,7 +47,11 @@ export interface MonitorStats {
 
 /** A streaming monitor. @category Engine */
 export interface Monitor {
-  /** Accepts one transaction or a batch, in any order within the lateness bound. */
+  /**
+   * Accepts one transaction or a batch, in any order within the lateness bound. Each value is
+   * checked (`checkTransaction`); an invalid one is rejected with its problems and the
+   * others go on. Never throws on bad input.
+   */
   push(input: Transaction | readonly Transaction[]): MonitorUpdate;
   /**
    * Ends the input: evaluates everything pending and returns the alerts of every live entity, and
@@ -113,7 +127,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 
   const watermark = (): number => maxTs - latenessMs;
 
-  function release(limit: number, touched: Set<EntityState>, finished: Alert[], rejected: EngineRejection[]): void {
+  function release(limit: number, touched: Set<EntityState>, finished: Alert[], rejected: TransactionRejection[]): void {
     let n = 0;
     while (n < pending.length && (pending[n] as Transaction).timestamp < limit) n++;
     if (n === 0) return;
@@ -139,7 +153,6 @@ export function createMonitor(options: MonitorOptions): Monitor {
   }
 
   function insert(tx: Transaction, late: LateArrival[], duplicates: string[]): void {
-    counts.received++;
     const existing = pendingIds.get(tx.id);
     if (existing !== undefined || seen.has(tx.id)) {
       counts.duplicates++;
@@ -182,20 +195,28 @@ export function createMonitor(options: MonitorOptions): Monitor {
   return {
     configHash: config.hash,
     push(input) {
-      const list = Array.isArray(input) ? (input as readonly Transaction[]) : [input as Transaction];
+      const list: readonly unknown[] = Array.isArray(input) ? input : [input];
       const late: LateArrival[] = [];
       const duplicates: string[] = [];
-      const rejected: EngineRejection[] = [];
+      const rejected: TransactionRejection[] = [];
       const touched = new Set<EntityState>();
       const finished: Alert[] = [];
-      for (const tx of list) insert(tx, late, duplicates);
+      for (let i = 0; i < list.length; i++) {
+        counts.received++;
+        const invalid = rejectInvalid(list[i], i);
+        if (invalid === undefined) insert(list[i] as Transaction, late, duplicates);
+        else {
+          counts.rejected++;
+          rejected.push(invalid);
+        }
+      }
       release(watermark(), touched, finished, rejected);
       return { alerts: emit(touched, finished), late, duplicates, rejected };
     },
     flush() {
       const touched = new Set<EntityState>();
       const finished: Alert[] = [];
-      const rejected: EngineRejection[] = [];
+      const rejected: TransactionRejection[] = [];
       release(Number.POSITIVE_INFINITY, touched, finished, rejected);
       if (Number.isFinite(maxTs)) maxTs = Math.max(maxTs, maxTs + latenessMs);
       for (const state of core.liveStates()) state.dirty = false;
