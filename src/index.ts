@@ -75,7 +75,7 @@ export {
   DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts, type NetworkConfig, type NetworkOptions,
 } from './engine/network.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
-export type { EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';
+export type { CheckpointFingerprint, EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';
 export type { EngineRejection } from './engine/core.js';
 export { checkTransaction, type InvalidTransaction, type TransactionRejection } from './engine/validate-input.js';
 export { jsonSchema, type PublishedSchema } from './engine/json-schemas.js';

@@ -2,8 +2,9 @@ import { ConfigError } from '../_internal/config-error.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
-import { compareTransactions, createCore, resolveConfig, type CoreSnapshot, type EntityState } from './core.js';
+import { compareTransactions, createCore, resolveConfig, type EntityState } from './core.js';
 import type { MonitorCheckpoint, MonitorOptions } from './options.js';
+import { CHECKPOINT_FORMAT, checkpointFingerprint, readCheckpoint, type MonitorState } from './checkpoint.js';
 import { rejectInvalid, type TransactionRejection } from './validate-input.js';
 
 /** A transaction that arrived later than the lateness bound: reported, not evaluated. @category Engine */
@@ -58,19 +59,16 @@ export interface Monitor {
    * the network alerts over every entity alert of the run (exactly those of {@link scan}).
    */
   flush(): MonitorUpdate;
-  /** Serialisable state; `createMonitor({ ...options, checkpoint })` continues exactly from here. */
+  /**
+   * Serialisable state; `createMonitor({ ...options, checkpoint })` continues exactly from here. It
+   * carries a fingerprint of everything that changes results (configuration, reference data, FX
+   * rates, lateness, engine version): restoring it elsewhere throws ConfigError `checkpoint_mismatch`
+   * naming what differs, and a malformed one `invalid_checkpoint`.
+   */
   checkpoint(): MonitorCheckpoint;
   stats(): MonitorStats;
   /** Hash of the effective configuration (as written in alerts). */
   readonly configHash: string;
-}
-
-interface MonitorState {
-  pending: Transaction[];
-  maxTs: number;
-  seen: [string, number][];
-  counts: { received: number; duplicates: number; late: number; rejected: number };
-  core: CoreSnapshot;
 }
 
 /**
@@ -110,19 +108,19 @@ export function createMonitor(options: MonitorOptions): Monitor {
   };
   const counts = { received: 0, duplicates: 0, late: 0, rejected: 0 };
 
+  const fingerprint = checkpointFingerprint(config, options.fx, latenessMs);
   if (options.checkpoint !== undefined) {
-    const cp = options.checkpoint;
-    if (cp.format !== 'tidewatch/checkpoint@1') throw new ConfigError('invalid_checkpoint', 'not a tidewatch/checkpoint@1 document');
-    if (cp.config !== config.hash) {
-      throw new ConfigError('invalid_checkpoint', 'checkpoint was taken with a different configuration (config hash differs)');
-    }
-    const s = cp.state as MonitorState;
+    const s = readCheckpoint(options.checkpoint, fingerprint);
     pending = [...s.pending];
     for (const tx of pending) pendingIds.set(tx.id, tx);
     maxTs = s.maxTs ?? Number.NEGATIVE_INFINITY;
     for (const [id, ts] of s.seen) remember(id, ts);
     Object.assign(counts, s.counts);
-    core.restore(s.core);
+    try {
+      core.restore(s.core);
+    } catch (error) {
+      throw new ConfigError('invalid_checkpoint', `checkpoint.state.core: cannot be restored (${(error as Error).message})`);
+    }
   }
 
   const watermark = (): number => maxTs - latenessMs;
@@ -227,12 +225,12 @@ export function createMonitor(options: MonitorOptions): Monitor {
     checkpoint() {
       const state: MonitorState = {
         pending: [...pending],
-        maxTs: Number.isFinite(maxTs) ? maxTs : (null as unknown as number),
+        maxTs: Number.isFinite(maxTs) ? maxTs : null,
         seen: [...seen],
         counts: { ...counts },
         core: core.snapshot(),
       };
-      return JSON.parse(JSON.stringify({ format: 'tidewatch/checkpoint@1', config: config.hash, state })) as MonitorCheckpoint;
+      return JSON.parse(JSON.stringify({ format: CHECKPOINT_FORMAT, config: config.hash, fingerprint, state })) as MonitorCheckpoint;
     },
     stats() {
       const s = core.stats();
