@@ -61,7 +61,8 @@ export { defineTypology, structuringTypology, typologySchema, type Typology, typ
 export {
   debtRepaymentTypology, defaultTypologies, ransomCollectionTypology, smugglingCollectionTypology, unlicensedRemitterTypology,
 } from './scoring/default-typologies.js';
-export { compileFormula } from './scoring/formula.js';
+export { compileFormula, type FormulaResult } from './scoring/formula.js';
+export { FORMULA_CONSTANTS, FORMULA_FUNCTIONS } from './scoring/formula-functions.js';
 export { scoreHits, type Contribution, type EntityScore } from './scoring/score.js';
 export { ALERT_SCHEMA_ID, AlertSchema, type Alert, type AlertHit } from './scoring/alert.js';
 

@@ -19,7 +19,7 @@ import { addHit, type Episode } from './episodes.js';
 import { DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { materialise } from './reference-input.js';
-import { checkEngineOptions, checkTypologyRules } from './validate-options.js';
+import { checkEngineOptions, checkTypologyRules, suggest } from './validate-options.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
 
 /** Shared by entities without hits (most of them); replaced by a Map of their own at the first hit. Never written. */
@@ -80,7 +80,7 @@ export function resolveConfig(options: EngineOptions, extra: Readonly<Record<str
   // Rules a typology may name: the enabled ones and the shipped ones not enabled in this run (they score 0).
   const known = new Set([...ids, ...Object.keys(RULE_FACTORIES)]);
   checkTypologyRules(typologyList, known);
-  const typologies = compileTypologies(typologyList, [...known].sort());
+  const typologies = compileTypologies(typologyList, [...known].sort(), (name) => suggest(name, known));
   const accounts = new Map<string, Account>();
   for (const a of materialise(options.accounts)) accounts.set(a.account, a);
   const parties = new Map<string, Party>();
