@@ -32,6 +32,7 @@ export { CORRIDOR_ROLES, hasRole, isCorridorCountry, type CorridorRole } from '.
 // Rules
 export type { EntityKind, EntityRef, EntityWindow, HitFacts, IndicatorFamily, Rule, RuleContext, RuleHit, WindowEvent } from './rules/types.js';
 export { RULE_FACTORIES, defaultRules, type RuleId } from './rules/default-rules.js';
+export { eachRecent, windowEvents, windowSize } from './rules/window-helpers.js';
 export { nearThresholdCash, nearThresholdCashOptionsSchema, type NearThresholdCashOptions } from './rules/near-threshold-cash.js';
 export { splitSum, splitSumOptionsSchema, type SplitSumOptions } from './rules/split-sum.js';
 export { multiLocationCash, multiLocationCashOptionsSchema, type MultiLocationCashOptions } from './rules/multi-location-cash.js';
