@@ -121,3 +121,18 @@ describe('parseTransaction: typed results for anything, all problems at once', (
     expect(r.ok ? [] : r.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['kind:invalid_value', 'timestamp:invalid_timestamp', 'amount:amount_not_positive']);
   });
 });
+
+describe('readers: the same guarantees for objects', () => {
+  test('an iterable with non-objects and a row with three bad fields: each rejected with every issue, the valid row accepted', async () => {
+    const { ingestTransactions } = await import('../../src/ingest/index.js');
+    const rows = [null, 5, 'x', { id: 'T1', timestamp: 'yesterday', amount: '-5', currency: 'AUD', kind: 'deposit', to_account: 'A' },
+      { id: 'T2', timestamp: '2025-03-01T09:30:00Z', amount: '9500.00', currency: 'AUD', kind: 'cash_deposit', to_account: 'A' }];
+    const accepted: Transaction[] = [];
+    const s = await ingestTransactions(rows, {}, (b) => accepted.push(...b.transactions));
+    expect(s).toMatchObject({ read: 5, accepted: 1, rejected: 4, duplicates: 0 });
+    expect(s.issues.map((i) => `${i.row}:${i.field}:${i.code}`)).toEqual([
+      '1::malformed_row', '2::malformed_row', '3::malformed_row', '4:kind:invalid_value', '4:timestamp:invalid_timestamp', '4:amount:amount_not_positive',
+    ]);
+    expect(accepted.map((t) => t.id)).toEqual(['T2']);
+  });
+});
