@@ -30,7 +30,7 @@ export {
 export { CORRIDOR_ROLES, hasRole, isCorridorCountry, type CorridorRole } from './domain/corridors.js';
 
 // Rules
-export type { EntityKind, EntityRef, EntityWindow, HitFacts, IndicatorFamily, Rule, RuleContext, RuleHit, WindowEvent } from './rules/types.js';
+export type { EntityKind, EntityRef, EntityWindow, HitFacts, IndicatorFamily, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from './rules/types.js';
 export { RULE_FACTORIES, defaultRules, type RuleId } from './rules/default-rules.js';
 export { eachRecent, windowEvents, windowSize } from './rules/window-helpers.js';
 export { nearThresholdCash, nearThresholdCashOptionsSchema, type NearThresholdCashOptions } from './rules/near-threshold-cash.js';
@@ -73,6 +73,8 @@ export { renderHtmlReport, type HtmlReportMeta } from './report/html.js';
 
 // Engine
 export { scan, type ScanResult } from './engine/scan.js';
+export { mergePartitionScans, scanPartition, type PartitionScan } from './engine/partitioned-scan.js';
+export { partitionOf, type Partition } from './engine/partition.js';
 export {
   DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts, type NetworkConfig, type NetworkOptions,
 } from './engine/network.js';

@@ -6,7 +6,7 @@ import { localDay, unitKey } from '../jurisdictions/units.js';
 import { reportableAmount } from '../rules/_lib.js';
 import { RULE_FACTORIES, defaultRules } from '../rules/default-rules.js';
 import { buildIdentityIndex } from '../rules/identity.js';
-import type { EntityKind, IndicatorFamily, Rule, RuleContext, RuleHit, WindowEvent } from '../rules/types.js';
+import type { EntityKind, IndicatorFamily, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../rules/types.js';
 import type { Account, Party } from '../schema/reference-data.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
@@ -15,9 +15,10 @@ import { compileTypologies, type CompiledTypology } from '../scoring/score.js';
 import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
-import { addHit, type Episode } from './episodes.js';
+import { addHit, pruneEpisodes, type Episode } from './episodes.js';
 import { DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
+import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
 import { checkEngineOptions, checkTypologyRules, suggest } from './validate-options.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
@@ -31,6 +32,12 @@ export interface EntityState {
   readonly id: string;
   events: WindowEvent[];
   start: number;
+  /** Absolute position (events appended since the entity was created) of `events[0]`. */
+  base: number;
+  /** Incremental state per rule of the entity's kind (undefined for rules without it). */
+  ruleStates: unknown[] | undefined;
+  /** Absolute position of the oldest event still inside each (stateful rule, horizon), flattened. */
+  cursors: number[] | undefined;
   lastTs: number;
   expiredTs: number | undefined;
   episodes: Map<string, Episode[]>;
@@ -95,6 +102,11 @@ export function resolveConfig(options: EngineOptions, extra: Readonly<Record<str
   };
   const retention: Record<EntityKind, number> = { account: 0, party: 0 };
   for (const r of rules) for (const k of r.entities) retention[k] = Math.max(retention[k], r.windowMs);
+  for (const r of rules) {
+    for (const h of r.incremental?.horizonsMs ?? []) {
+      if (!(h >= 0 && h <= r.windowMs)) throw new ConfigError('invalid_config', `rule "${r.id}": horizon ${h} ms must be between 0 and its windowMs (${r.windowMs})`);
+    }
+  }
   const minScore = options.minScore ?? Math.min(...typologyList.map((t) => t.threshold), 100);
   const families = new Map(rules.map((r) => [r.id, r.family]));
   const hash = stableHash(
@@ -114,12 +126,19 @@ export function resolveConfig(options: EngineOptions, extra: Readonly<Record<str
  * The engine proper: processes transactions strictly in the order given (the callers guarantee
  * time order), keeps per-entity windows and hit episodes, and evicts idle entities.
  */
-export function createCore(config: EngineConfig) {
+export function createCore(config: EngineConfig, partition: Partition = { index: 0, count: 1 }) {
+  checkPartition(partition);
+  /** Whether this core keeps the entity (always, unless the engine is partitioned). */
+  const owns = partition.count === 1 ? () => true : (kind: EntityKind, id: string): boolean => partitionOf(kind, id, partition.count) === partition.index;
   const accountStates = new Map<string, EntityState>();
   const partyStates = new Map<string, EntityState>();
   const ruleByKind: Record<EntityKind, Rule[]> = {
     account: config.rules.filter((r) => r.entities.includes('account')),
     party: config.rules.filter((r) => r.entities.includes('party')),
+  };
+  const incrementalByKind: Record<EntityKind, readonly IncrementalSlot[]> = {
+    account: incrementalSlots(ruleByKind.account),
+    party: incrementalSlots(ruleByKind.party),
   };
   const { profile, context } = config;
   const maxRetention = Math.max(config.retention.account, config.retention.party, 1);
@@ -148,7 +167,7 @@ export function createCore(config: EngineConfig) {
       const last = dormant[kind].get(id);
       if (last !== undefined) dormant[kind].delete(id);
       state = {
-        kind, id, events: [], start: 0, lastTs: last ?? 0, expiredTs: last,
+        kind, id, events: [], start: 0, base: 0, ruleStates: undefined, cursors: undefined, lastTs: last ?? 0, expiredTs: last,
         episodes: NO_EPISODES, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
@@ -158,13 +177,45 @@ export function createCore(config: EngineConfig) {
     return state;
   }
 
-  function observe(kind: EntityKind, id: string, event: WindowEvent, touched: Set<EntityState>): void {
-    const rules = ruleByKind[kind];
-    if (rules.length === 0) return;
-    const state = entity(kind, id);
+  /**
+   * Appends an event to an entity's window: the events it pushes behind each stateful rule's
+   * horizons leave that rule's state, the retention horizon moves, and the event enters every
+   * stateful rule's state. Shared by processing and by restoring a checkpoint (which replays the
+   * retained window, so rule states are rebuilt exactly).
+   */
+  function append(state: EntityState, event: WindowEvent): void {
+    const slots = incrementalByKind[state.kind];
     state.events.push(event);
     state.lastTs = event.ts;
-    const horizon = event.ts - config.retention[kind];
+    if (slots.length > 0) {
+      if (state.ruleStates === undefined) {
+        state.ruleStates = [];
+        state.cursors = [];
+        for (const slot of slots) {
+          state.ruleStates[slot.rule] = slot.incremental.init();
+          for (let h = 0; h < slot.incremental.horizonsMs.length; h++) state.cursors.push(state.base + state.start);
+        }
+      }
+      const cursors = state.cursors as number[];
+      const ruleStates = state.ruleStates;
+      const newest = state.base + state.events.length - 1;
+      for (const slot of slots) {
+        const { incremental } = slot;
+        const rs = ruleStates[slot.rule];
+        for (let h = 0; h < incremental.horizonsMs.length; h++) {
+          const limit = event.ts - (incremental.horizonsMs[h] as number);
+          let c = cursors[slot.cursor + h] as number;
+          while (c < newest) {
+            const old = state.events[c - state.base] as WindowEvent;
+            if (old.ts >= limit) break;
+            incremental.leave(rs, old, h, state, context);
+            c++;
+          }
+          cursors[slot.cursor + h] = c;
+        }
+      }
+    }
+    const horizon = event.ts - config.retention[state.kind];
     const { events } = state;
     while (state.start < events.length && (events[state.start] as WindowEvent).ts < horizon) {
       state.expiredTs = (events[state.start] as WindowEvent).ts;
@@ -172,10 +223,24 @@ export function createCore(config: EngineConfig) {
     }
     if (state.start > 32 && state.start * 2 > events.length) {
       state.events = events.slice(state.start);
+      state.base += state.start;
       state.start = 0;
     }
-    for (const rule of rules) {
-      const hits = rule.evaluate(state, context);
+    if (slots.length > 0) {
+      const ruleStates = state.ruleStates as unknown[];
+      for (const slot of slots) slot.incremental.enter(ruleStates[slot.rule], event, state, context);
+    }
+  }
+
+  function observe(kind: EntityKind, id: string, event: WindowEvent, touched: Set<EntityState>): void {
+    const rules = ruleByKind[kind];
+    if (rules.length === 0 || !owns(kind, id)) return;
+    const state = entity(kind, id);
+    append(state, event);
+    const ruleStates = state.ruleStates;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r] as Rule;
+      const hits = rule.evaluate(state, context, ruleStates === undefined ? undefined : ruleStates[r]);
       for (const hit of hits) {
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
         if (addHit(state.episodes, hit)) {
@@ -239,6 +304,7 @@ export function createCore(config: EngineConfig) {
     if (retired.length > 0) retired = retired.filter((a) => Date.parse(a.lastSeen) >= keepFrom);
     for (const map of [accountStates, partyStates]) {
       for (const [id, state] of map) {
+        if (state.episodes !== NO_EPISODES) pruneEpisodes(state.episodes, now - config.retention[state.kind]);
         if (state.lastTs < now - config.retention[state.kind]) {
           const alert = anyAlertOf(state);
           if (alert !== undefined) {
@@ -293,16 +359,26 @@ export function createCore(config: EngineConfig) {
    * The live entities stay as they are, so more input may follow.
    */
   function finish(): Alert[] {
-    const out: Alert[] = [];
+    const { alerts, candidates } = finishEntities();
+    for (const alert of networkAlerts(candidates, config)) if (alert.score >= config.minScore) alerts.push(alert);
+    return alerts;
+  }
+
+  /**
+   * End of input for this core's entities: their alerts at or above the minimum score, and every
+   * entity alert that can join a network (evicted and live) — what a partition hands to the merge
+   * that forms network alerts over all partitions ({@link mergePartitions}).
+   */
+  function finishEntities(): { alerts: Alert[]; candidates: Alert[] } {
+    const alerts: Alert[] = [];
     const candidates = [...retired];
     for (const state of liveStates()) {
       const alert = anyAlertOf(state);
       if (alert === undefined) continue;
       if (isNetworkCandidate(alert)) candidates.push(alert);
-      if (alert.score >= config.minScore) out.push(alert);
+      if (alert.score >= config.minScore) alerts.push(alert);
     }
-    for (const alert of networkAlerts(candidates, config)) if (alert.score >= config.minScore) out.push(alert);
-    return out;
+    return { alerts, candidates };
   }
 
   /** JSON-safe snapshot of every live entity; transactions are listed once and referenced by index. */
@@ -328,7 +404,7 @@ export function createCore(config: EngineConfig) {
         expiredTs: state.expiredTs ?? null,
         anchor: state.anchor ?? null,
         episodes: [...state.episodes.values()].flat().map((ep) => ({
-          key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, all: [...ep.idSet], transactionCount: ep.transactionCount,
+          key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, seen: [...ep.seen], transactionCount: ep.transactionCount,
         })),
       });
     }
@@ -352,7 +428,7 @@ export function createCore(config: EngineConfig) {
         eachEvent(tx, amountOf(tx) as number, (kind, id, event) => {
           if (own === undefined && kind === e.kind && id === e.id) own = event;
         });
-        if (own !== undefined) state.events.push(own);
+        if (own !== undefined) append(state, own);
       }
       state.lastTs = e.lastTs;
       state.expiredTs = e.expiredTs ?? undefined;
@@ -360,7 +436,9 @@ export function createCore(config: EngineConfig) {
       for (const ep of e.episodes) {
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
         const list = state.episodes.get(ep.key) ?? [];
-        list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], idSet: new Set(ep.all), transactionCount: ep.transactionCount });
+        // Checkpoints from before pruning list `all` ids without times: each counts as brought by the episode's last hit.
+        const seen = new Map<string, number>(ep.seen ?? (ep.all ?? []).map((id): [string, number] => [id, ep.to]));
+        list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], seen, transactionCount: ep.transactionCount });
         state.episodes.set(ep.key, list);
       }
     }
@@ -377,6 +455,7 @@ export function createCore(config: EngineConfig) {
     liveAlerts,
     liveStates,
     finish,
+    finishEntities,
     stats: () => ({ processed, entities: accountStates.size + partyStates.size, windowEvents: windowEvents() }),
   };
 }
@@ -392,7 +471,8 @@ export interface CoreSnapshot {
     /** Absent in checkpoints from before dormant-entity tracking. */
     expiredTs?: number | null;
     anchor: string | null;
-    episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; all: string[]; transactionCount: number }[];
+    /** `seen`: evidence ids that may come again with the end of the hit that brought each; `all`: the same without times (older checkpoints). */
+    episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; seen?: [string, number][]; all?: string[]; transactionCount: number }[];
   }[];
   readonly lastSweep: number | null;
   readonly processed: number;
@@ -400,6 +480,25 @@ export interface CoreSnapshot {
   readonly retired?: Alert[];
   /** Last activity of entities evicted while idle, as [id, epoch ms] pairs; absent in older checkpoints. */
   readonly dormant?: { readonly account: [string, number][]; readonly party: [string, number][] };
+}
+
+/** A rule with incremental state, at its index among the rules of one entity kind. */
+interface IncrementalSlot {
+  readonly rule: number;
+  readonly incremental: RuleIncremental<unknown>;
+  /** Offset of its first horizon's cursor in {@link EntityState.cursors}. */
+  readonly cursor: number;
+}
+
+function incrementalSlots(rules: readonly Rule[]): IncrementalSlot[] {
+  const slots: IncrementalSlot[] = [];
+  let cursor = 0;
+  rules.forEach((rule, i) => {
+    if (rule.incremental === undefined) return;
+    slots.push({ rule: i, incremental: rule.incremental, cursor });
+    cursor += rule.incremental.horizonsMs.length;
+  });
+  return slots;
 }
 
 /** The engine core's interface. */

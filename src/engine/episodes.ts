@@ -16,7 +16,13 @@ export interface Episode {
   from: number;
   to: number;
   ids: string[];
-  idSet: Set<string>;
+  /**
+   * The evidence ids merged so far that may still come again, each with the end (`window.to`) of
+   * the hit that first brought it: ids of events that left every window can never be listed by a
+   * later hit, so {@link pruneEpisodes} forgets them and memory follows the window, not the history.
+   */
+  seen: Map<string, number>;
+  /** Distinct evidence ids ever merged into the episode (exact, also past the pruned ones). */
   transactionCount: number;
 }
 
@@ -32,8 +38,8 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
   if (last !== undefined && hit.window.from <= last.to) {
     let changed = false;
     for (const id of hit.transactionIds) {
-      if (!last.idSet.has(id)) {
-        last.idSet.add(id);
+      if (!last.seen.has(id)) {
+        last.seen.set(id, hit.window.to);
         last.transactionCount++;
         if (last.ids.length < MAX_EPISODE_IDS) last.ids.push(id);
         changed = true;
@@ -51,7 +57,35 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
     return changed;
   }
   const ids = hit.transactionIds.slice(0, MAX_EPISODE_IDS);
-  list.push({ key, hit, from: hit.window.from, to: hit.window.to, ids, idSet: new Set(hit.transactionIds), transactionCount: hit.transactionIds.length });
+  const seen = new Map<string, number>();
+  for (const id of hit.transactionIds) seen.set(id, hit.window.to);
+  list.push({ key, hit, from: hit.window.from, to: hit.window.to, ids, seen, transactionCount: hit.transactionIds.length });
   if (list.length > MAX_EPISODES_PER_KEY) list.shift();
   return true;
+}
+
+/**
+ * Forgets the evidence ids that no later hit can list again: those first brought by a hit that
+ * ended before `horizon` (the oldest time any window of the entity can still reach). Exact: a later
+ * hit lists only events inside its window, all at or after `horizon`. Returns the ids forgotten.
+ */
+export function pruneEpisodes(episodes: ReadonlyMap<string, Episode[]>, horizon: number): number {
+  let forgotten = 0;
+  for (const list of episodes.values()) {
+    for (const ep of list) {
+      if (ep.from >= horizon) continue; // every id came with a hit ending at or after `from`
+      if (ep.to < horizon) {
+        forgotten += ep.seen.size;
+        ep.seen.clear();
+        continue;
+      }
+      for (const [id, to] of ep.seen) {
+        if (to < horizon) {
+          ep.seen.delete(id);
+          forgotten++;
+        }
+      }
+    }
+  }
+  return forgotten;
 }

@@ -29,6 +29,14 @@ export class EngineEvent implements WindowEvent {
   readonly day: number;
   readonly unit: number;
   private readonly bits: number;
+  /**
+   * Memo of `payerOf(…, anonymous)` and `payerOf(…, strict)` for this event (rules/_payments.ts):
+   * `undefined` until first asked, `null` for "no payer". The payer depends only on the event, its
+   * entity's reference data and the configuration, so every rule and every later evaluation that
+   * reads this event shares one resolution.
+   */
+  payerAnon: unknown = undefined;
+  payerStrict: unknown = undefined;
 
   constructor(tx: Transaction, amount: number, side: Side, inflow: boolean, counterparty: string | undefined, day: number, unit: number, reportable: boolean) {
     this.tx = tx;

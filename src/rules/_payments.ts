@@ -86,6 +86,19 @@ export interface Payer extends PersonRef {
  * and for cash of unknown origin.
  */
 export function payerOf(window: EntityWindow, e: WindowEvent, context: RuleContext, anonymous = true): Payer | undefined {
+  // The engine's events memoise the answer (see EngineEvent.payerAnon); other WindowEvents are resolved each time.
+  const memo = e as WindowEvent & { payerAnon?: Payer | null; payerStrict?: Payer | null };
+  const cached = anonymous ? memo.payerAnon : memo.payerStrict;
+  if (cached !== undefined) return cached ?? undefined;
+  const payer = resolvePayer(window, e, context, anonymous);
+  if ('payerAnon' in memo) {
+    if (anonymous) memo.payerAnon = payer ?? null;
+    else memo.payerStrict = payer ?? null;
+  }
+  return payer;
+}
+
+function resolvePayer(window: EntityWindow, e: WindowEvent, context: RuleContext, anonymous: boolean): Payer | undefined {
   if (e.direction !== 'in') return undefined;
   if (e.kind === 'transfer') {
     const name = e.counterpartyName;

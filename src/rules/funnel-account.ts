@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { parseOptions } from '../_internal/config-error.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from './types.js';
 import { DAY_MS, accountTypeFactor, compareRefs, hitOf, money, newest, ratio } from './_lib.js';
-import { counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, median, ownCountryOf, ownRef, payerOf, phoneKeys, type Payer } from './_payments.js';
+import { funnelGate, rawSenderId, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
+import { cv, familyClusters, isFamily, isOrganisation, median, ownCountryOf, ownRef, payerOf, phoneKeys, type Payer } from './_payments.js';
 import { countOpt, days, ratioOpt } from './options.js';
 
 /** Options of {@link funnelAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-01, all *proposed*). @category Rules
@@ -62,9 +63,10 @@ const INDICATORS = ['MS-FUN-01'] as const;
  * @category Rules
  * @example const rule = funnelAccount({ minRegions: 1 });
  */
-export function funnelAccount(options: FunnelAccountOptions = {}): Rule<typeof ID> {
+export function funnelAccount(options: FunnelAccountOptions = {}): Rule<typeof ID, FunnelGateState> {
   const o = parseOptions(funnelAccountOptionsSchema, options, ID);
-  const rule: Rule<typeof ID> = {
+  const gate = funnelGate(o);
+  const rule: Rule<typeof ID, FunnelGateState> = {
     id: ID,
     indicators: INDICATORS,
     family: 'network_flow',
@@ -72,7 +74,8 @@ export function funnelAccount(options: FunnelAccountOptions = {}): Rule<typeof I
     windowMs: (o.longWindowDays + o.historyDays) * DAY_MS,
     options: o,
     description: 'Possible funnel-account pattern: many new, unrelated senders from several places paying one account.',
-    evaluate: (window, context) => evaluate(window, context, o, rule),
+    incremental: gate,
+    evaluate: (window, context, state) => (gate.mayFire(state) ? evaluate(window, context, o, rule) : []),
   };
   return rule;
 }
@@ -103,15 +106,6 @@ export interface SenderScan {
 export interface ScanLimits {
   readonly maxScan: number;
   readonly maxSenders: number;
-}
-
-/** The sender as written on an inflow (cheap, no normalizing); `undefined` for the holder's own cash. */
-function rawSenderId(e: WindowEvent, holderParty: string | undefined): string | undefined {
-  if (e.direction !== 'in') return undefined;
-  if (e.kind === 'transfer') return e.counterparty ?? (e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`);
-  if (e.kind !== 'cash_deposit') return undefined;
-  if (e.conductor !== undefined) return e.conductor === holderParty ? undefined : `c|${e.conductor}`;
-  return e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`;
 }
 
 /**
@@ -259,35 +253,20 @@ export function senderRefs(senders: readonly Sender[], max: number): EntityRef[]
   return refs.slice(0, max);
 }
 
-/** Where a payment came from: a country abroad, else the sender's institution or the cash location, else 'domestic'. */
-function regionOf(e: WindowEvent, own: string | undefined, context: RuleContext): string | undefined {
-  if (e.kind === 'cash_deposit') {
-    if (e.location !== undefined) return `l:${e.location}`;
-    const c = e.tx.locationCountry;
-    return c !== undefined && own !== undefined && c !== own ? `c:${c}` : 'domestic';
-  }
-  const c = counterpartyCountryOf(e, context);
-  if (c !== undefined && own !== undefined && c !== own) return `c:${c}`;
-  const inst = e.tx.fromInstitution ?? (e.counterparty === undefined ? undefined : context.accounts.get(e.counterparty)?.institution);
-  if (inst !== undefined) return `i:${inst}`;
-  return 'domestic'; // nothing more precise known: one unspecified domestic region
-}
-
-/** Distinct regions: countries abroad and domestic institutions or locations; unspecified domestic senders count once, only where nothing more precise is known. */
+/** Distinct regions of the counted payments (see {@link regionOf}). */
 function countRegions(events: readonly WindowEvent[], window: EntityWindow, context: RuleContext): number {
   const set = new Set<string>();
   let domestic = false;
   let specific = false;
   for (const e of events) {
     const r = regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
-    if (r === undefined) continue;
     if (r === 'domestic') domestic = true;
     else {
       set.add(r);
       if (!r.startsWith('c:')) specific = true;
     }
   }
-  return set.size + (domestic && !specific ? 1 : 0);
+  return regionCount(set.size, domestic, specific);
 }
 
 interface Candidate {

@@ -118,10 +118,46 @@ export interface RuleHit {
 }
 
 /**
- * A rule: a pure, stateless description of a pattern (STYLE: factory returns plain data).
+ * A rule's incremental state for one entity (rule contract v2): pure transitions on an event
+ * entering the rule's window and on an event leaving one of its horizons, from which the rule
+ * decides cheaply whether the newest event can raise a hit. The engine keeps one state per entity
+ * and rule, calls {@link RuleIncremental.leave} for every event that falls behind a horizon, then
+ * {@link RuleIncremental.enter} for the newest event, then {@link Rule.evaluate} with the state.
+ *
+ * The state must be a function of the events inside the rule's horizons only (aggregates with
+ * subtract-on-leave, never "everything ever seen"): the engine does not write it into checkpoints
+ * but rebuilds it on restore by replaying the retained window, which gives the same state exactly
+ * when that holds. Transitions must not depend on what `evaluate` returned.
+ * @category Rules
+ * @example
+ * // Count of cash deposits in the last 7 days (the newest event's ts minus 7 d, exclusive).
+ * const incremental: RuleIncremental<{ n: number }> = {
+ *   horizonsMs: [7 * 86_400_000],
+ *   init: () => ({ n: 0 }),
+ *   enter: (s, e) => { if (e.kind === 'cash_deposit') s.n++; },
+ *   leave: (s, e) => { if (e.kind === 'cash_deposit') s.n--; },
+ * };
+ */
+export interface RuleIncremental<S> {
+  /**
+   * Horizons (ms back from the newest event's time): an event leaves horizon `h` when
+   * `event.ts < newest.ts - h`. Each must be at most the rule's `windowMs`.
+   */
+  readonly horizonsMs: readonly number[];
+  /** A fresh state for an entity that has no events in the window. */
+  init(): S;
+  /** The newest event enters the window (called after the leaves it causes, before `evaluate`). */
+  enter(state: S, event: WindowEvent, window: EntityWindow, context: RuleContext): void;
+  /** `event` fell behind horizon number `horizon` (an index into `horizonsMs`); events leave each horizon oldest first. */
+  leave(state: S, event: WindowEvent, horizon: number, window: EntityWindow, context: RuleContext): void;
+}
+
+/**
+ * A rule: a pure description of a pattern (STYLE: factory returns plain data), optionally with
+ * incremental per-entity state ({@link RuleIncremental}).
  * @category Rules
  */
-export interface Rule<Id extends string = string> {
+export interface Rule<Id extends string = string, S = unknown> {
   readonly id: Id;
   readonly indicators: readonly string[];
   readonly family: IndicatorFamily;
@@ -133,6 +169,11 @@ export interface Rule<Id extends string = string> {
   readonly options: Readonly<Record<string, unknown>>;
   /** One sentence describing what a hit means. */
   readonly description: string;
-  /** Called for each new event in an entity's window; returns zero or more hits. Never throws on valid input. */
-  evaluate(window: EntityWindow, context: RuleContext): readonly RuleHit[];
+  /** Incremental per-entity state (rule contract v2); rules without it read only the window. */
+  readonly incremental?: RuleIncremental<S>;
+  /**
+   * Called for each new event in an entity's window, with the rule's incremental state when it has
+   * one; returns zero or more hits. Never throws on valid input.
+   */
+  evaluate(window: EntityWindow, context: RuleContext, state: S): readonly RuleHit[];
 }

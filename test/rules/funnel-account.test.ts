@@ -19,7 +19,7 @@ const run = (txs: Transaction[], accounts: Account[] = [], parties: Party[] = []
 /** Wraps a rule to record what each evaluation of one entity returned. */
 function recorded(rule: Rule, entity: string): { rule: Rule; calls: (readonly RuleHit[])[] } {
   const calls: (readonly RuleHit[])[] = [];
-  return { calls, rule: { ...rule, evaluate: (w, c) => { const h = rule.evaluate(w, c); if (w.id === entity) calls.push(h); return h; } } };
+  return { calls, rule: { ...rule, evaluate: (w, c, s) => { const h = rule.evaluate(w, c, s); if (w.id === entity) calls.push(h); return h; } } };
 }
 
 describe('funnel_account (MS-FUN-01)', () => {

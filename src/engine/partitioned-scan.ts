@@ -1,0 +1,99 @@
+import type { Transaction } from '../schema/transaction.js';
+import type { Alert } from '../scoring/alert.js';
+import { compareAlerts } from './build-alert.js';
+import { compareTransactions, createCore, resolveConfig, type EngineConfig, type EngineRejection, type EntityState } from './core.js';
+import { networkAlerts } from './network.js';
+import type { EngineOptions } from './options.js';
+import { checkPartition, type Partition } from './partition.js';
+import type { ScanResult } from './scan.js';
+
+/**
+ * What one partition of a batch scan found: the alerts of the entities it owns and the entity
+ * alerts that can join networks, for {@link mergePartitionScans}. Plain data: it crosses worker
+ * threads and processes as it is.
+ * @category Engine
+ */
+export interface PartitionScan {
+  readonly partition: Partition;
+  /** Entity alerts at or above the minimum score (evicted during the run and live at its end), unsorted. */
+  readonly alerts: readonly Alert[];
+  /** Every entity alert of the partition that can join a network, whatever its score. */
+  readonly candidates: readonly Alert[];
+  readonly summary: ScanResult['summary'];
+  readonly rejections: readonly EngineRejection[];
+  readonly configHash: string;
+}
+
+/**
+ * One partition of {@link scan}: the same (time, id) order, duplicate handling, sweeps and
+ * rejections as the whole scan — every partition reads every transaction — but windows, rules and
+ * alerts only for the entities {@link partitionOf} assigns to `partition`. Merging the scans of all
+ * partitions with {@link mergePartitionScans} gives exactly the result of {@link scan}: an entity's
+ * state depends only on its own events, and evictions follow the shared clock of the input.
+ * @category Engine
+ * @example
+ * const parts = [0, 1].map((index) => scanPartition(txs, { jurisdiction: 'MY' }, { index, count: 2 }));
+ * const result = mergePartitionScans(parts, { jurisdiction: 'MY' }); // = scan(txs, { jurisdiction: 'MY' })
+ */
+export function scanPartition(transactions: Iterable<Transaction>, options: EngineOptions, partition: Partition): PartitionScan {
+  checkPartition(partition);
+  const config = resolveConfig(options);
+  const core = createCore(config, partition);
+  const sorted = Array.isArray(transactions) ? (transactions as Transaction[]).slice() : [...transactions];
+  let inOrder = true;
+  for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
+  if (!inOrder) sorted.sort(compareTransactions);
+  const seen = new Set<string>();
+  const touched = new Set<EntityState>();
+  const alerts: Alert[] = [];
+  const rejections: EngineRejection[] = [];
+  let duplicates = 0;
+  for (const tx of sorted) {
+    if (seen.has(tx.id)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(tx.id);
+    const r = core.process(tx, touched, alerts);
+    if (r !== undefined) rejections.push(r);
+    touched.clear();
+  }
+  const end = core.finishEntities();
+  for (const alert of end.alerts) alerts.push(alert);
+  return {
+    partition,
+    alerts,
+    candidates: end.candidates,
+    summary: { transactions: sorted.length, processed: core.stats().processed, duplicates, rejected: rejections.length },
+    rejections,
+    configHash: config.hash,
+  };
+}
+
+/**
+ * Merges the scans of partitions 0..n−1 of one input into the result {@link scan} gives: entity
+ * alerts of all partitions, then the network alerts formed over the candidates of all of them, in
+ * the deterministic output order. Throws RangeError when partitions are missing, repeated, or were
+ * scanned with another configuration.
+ * @category Engine
+ */
+export function mergePartitionScans(parts: readonly PartitionScan[], options: EngineOptions | EngineConfig): ScanResult {
+  const config = 'hash' in options && 'context' in options ? options : resolveConfig(options);
+  const count = parts[0]?.partition.count ?? 0;
+  const indexes = new Set(parts.map((p) => p.partition.index));
+  if (count === 0 || parts.length !== count || indexes.size !== count || parts.some((p) => p.partition.count !== count)) {
+    throw new RangeError(`need the scans of partitions 0..${Math.max(0, count - 1)} of ${count} exactly once each; got ${parts.map((p) => `${p.partition.index}/${p.partition.count}`).join(', ')}`);
+  }
+  if (parts.some((p) => p.configHash !== config.hash)) throw new RangeError('partitions were scanned with a different configuration (config hash differs)');
+  const alerts: Alert[] = [];
+  const candidates: Alert[] = [];
+  for (const p of parts) {
+    for (const a of p.alerts) alerts.push(a);
+    for (const a of p.candidates) candidates.push(a);
+  }
+  for (const alert of networkAlerts(candidates, config)) if (alert.score >= config.minScore) alerts.push(alert);
+  alerts.sort(compareAlerts);
+  // Every partition reads the whole input, so the input-side counts are those of any one of them.
+  const first = parts.find((p) => p.partition.index === 0) as PartitionScan;
+  return { alerts, summary: first.summary, rejections: first.rejections, configHash: config.hash };
+}

@@ -1,0 +1,100 @@
+import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../engine/incremental/index.js';
+import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from './types.js';
+import { DAY_MS } from './_lib.js';
+import { counterpartyCountryOf, ownCountryOf } from './_payments.js';
+
+/**
+ * @internal Incremental state of {@link funnelAccount} for one account: over the inflows that can
+ * count (a sender written on them, at least the minimum payment), the distinct senders as written
+ * (raw ids) in the short and the long window, and the distinct regions in the long window. Raw
+ * senders are never fewer than the counted sender families and the regions of all such inflows
+ * never fewer than those of the counted ones (a superset adds a region or keeps the count), so
+ * `mayFire` is a necessary condition of a hit: evaluations it rules out cannot fire.
+ */
+export interface FunnelGateState {
+  /** Raw sender id → inflows in the short window. */
+  readonly short: CountedKeys<string>;
+  /** Raw sender id → inflows in the long window. */
+  readonly long: CountedKeys<string>;
+  /** Region → inflows in the long window, except the unspecified domestic one. */
+  readonly regions: CountedKeys<string>;
+  /** Inflows in the long window from an unspecified domestic region. */
+  domestic: number;
+  /** Distinct regions in `regions` that are institutions or places (not countries). */
+  specific: number;
+}
+
+/** @internal What the gate needs of the rule's options. */
+export interface FunnelGateOptions {
+  readonly shortWindowDays: number;
+  readonly longWindowDays: number;
+  readonly minSendersShort: number;
+  readonly minSendersLong: number;
+  readonly minRegions: number;
+  readonly minPaymentShareOfThreshold: number;
+}
+
+/** The sender as written on an inflow (cheap, no normalising); `undefined` for the holder's own cash or an outflow. */
+export function rawSenderId(e: WindowEvent, holderParty: string | undefined): string | undefined {
+  if (e.direction !== 'in') return undefined;
+  if (e.kind === 'transfer') return e.counterparty ?? (e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`);
+  if (e.kind !== 'cash_deposit') return undefined;
+  if (e.conductor !== undefined) return e.conductor === holderParty ? undefined : `c|${e.conductor}`;
+  return e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`;
+}
+
+/** Where a payment came from: a country abroad (`c:`), else the sender's institution (`i:`) or the cash location (`l:`), else 'domestic'. */
+export function regionOf(e: WindowEvent, own: string | undefined, context: RuleContext): string {
+  if (e.kind === 'cash_deposit') {
+    if (e.location !== undefined) return `l:${e.location}`;
+    const c = e.tx.locationCountry;
+    return c !== undefined && own !== undefined && c !== own ? `c:${c}` : 'domestic';
+  }
+  const c = counterpartyCountryOf(e, context);
+  if (c !== undefined && own !== undefined && c !== own) return `c:${c}`;
+  const inst = e.tx.fromInstitution ?? (e.counterparty === undefined ? undefined : context.accounts.get(e.counterparty)?.institution);
+  if (inst !== undefined) return `i:${inst}`;
+  return 'domestic'; // nothing more precise known: one unspecified domestic region
+}
+
+/** Distinct regions of a set: countries abroad, institutions and places; unspecified domestic senders count once, only where nothing more precise is known. */
+export function regionCount(distinct: number, domestic: boolean, specific: boolean): number {
+  return distinct + (domestic && !specific ? 1 : 0);
+}
+
+/** @internal The gate's transitions: horizon 0 is the short window, horizon 1 the long one. */
+export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateState> & { mayFire(state: FunnelGateState): boolean } {
+  // An event is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
+  const counts = (e: WindowEvent, window: EntityWindow, context: RuleContext): string | undefined => {
+    if (e.amount < o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold) return undefined;
+    return rawSenderId(e, window.account?.party);
+  };
+  const region = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
+  return {
+    horizonsMs: [o.shortWindowDays * DAY_MS - 1, o.longWindowDays * DAY_MS - 1],
+    init: () => ({ short: createCountedKeys(), long: createCountedKeys(), regions: createCountedKeys(), domestic: 0, specific: 0 }),
+    enter(s, e, window, context) {
+      const raw = counts(e, window, context);
+      if (raw === undefined) return;
+      countedKeysAdd(s.short, raw);
+      countedKeysAdd(s.long, raw);
+      const r = region(e, window, context);
+      if (r === 'domestic') s.domestic++;
+      else if (countedKeysAdd(s.regions, r) === 1 && !r.startsWith('c:')) s.specific++;
+    },
+    leave(s, e, horizon, window, context) {
+      const raw = counts(e, window, context);
+      if (raw === undefined) return;
+      if (horizon === 0) {
+        countedKeysRemove(s.short, raw);
+        return;
+      }
+      countedKeysRemove(s.long, raw);
+      const r = region(e, window, context);
+      if (r === 'domestic') s.domestic--;
+      else if (countedKeysRemove(s.regions, r) === 0 && !r.startsWith('c:')) s.specific--;
+    },
+    mayFire: (s) =>
+      regionCount(s.regions.size, s.domestic > 0, s.specific > 0) >= o.minRegions && (s.short.size >= o.minSendersShort || s.long.size >= o.minSendersLong),
+  };
+}
