@@ -119,7 +119,8 @@ function coreProblem(core: unknown): string | undefined {
     for (let j = 0; j < e['episodes'].length; j++) {
       const ep = e['episodes'][j] as Record<string, unknown> | null;
       if (ep === null || typeof ep !== 'object' || typeof ep['key'] !== 'string' || ep['hit'] === null || typeof ep['hit'] !== 'object'
-        || !isNum(ep['from']) || !isNum(ep['to']) || !Array.isArray(ep['ids']) || !Array.isArray(ep['all']) || !isNum(ep['transactionCount'])) {
+        || !isNum(ep['from']) || !isNum(ep['to']) || !Array.isArray(ep['ids']) || !isNum(ep['transactionCount'])
+        || !(Array.isArray(ep['seen']) ? ep['seen'].every((x) => Array.isArray(x) && typeof x[0] === 'string' && isNum(x[1])) : Array.isArray(ep['all']))) {
         return `${at}.episodes[${j}]: not an episode`;
       }
     }
