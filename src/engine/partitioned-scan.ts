@@ -1,11 +1,12 @@
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
-import { compareTransactions, createCore, resolveConfig, type EngineConfig, type EngineRejection, type EntityState } from './core.js';
+import { compareTransactions, createCore, resolveConfig, type EngineConfig, type EntityState } from './core.js';
 import { networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, type Partition } from './partition.js';
 import type { ScanResult } from './scan.js';
+import { splitValid, type TransactionRejection } from './validate-input.js';
 
 /**
  * What one partition of a batch scan found: the alerts of the entities it owns and the entity
@@ -20,7 +21,7 @@ export interface PartitionScan {
   /** Every entity alert of the partition that can join a network, whatever its score. */
   readonly candidates: readonly Alert[];
   readonly summary: ScanResult['summary'];
-  readonly rejections: readonly EngineRejection[];
+  readonly rejections: readonly TransactionRejection[];
   readonly configHash: string;
 }
 
@@ -39,14 +40,14 @@ export function scanPartition(transactions: Iterable<Transaction>, options: Engi
   checkPartition(partition);
   const config = resolveConfig(options);
   const core = createCore(config, partition);
-  const sorted = Array.isArray(transactions) ? (transactions as Transaction[]).slice() : [...transactions];
+  // Invalid values are rejected as in scan() (every partition reports them, as it does duplicates).
+  const { valid: sorted, rejections, received } = splitValid(transactions);
   let inOrder = true;
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
   if (!inOrder) sorted.sort(compareTransactions);
   const seen = new Set<string>();
   const touched = new Set<EntityState>();
   const alerts: Alert[] = [];
-  const rejections: EngineRejection[] = [];
   let duplicates = 0;
   for (const tx of sorted) {
     if (seen.has(tx.id)) {
@@ -64,7 +65,7 @@ export function scanPartition(transactions: Iterable<Transaction>, options: Engi
     partition,
     alerts,
     candidates: end.candidates,
-    summary: { transactions: sorted.length, processed: core.stats().processed, duplicates, rejected: rejections.length },
+    summary: { transactions: received, processed: core.stats().processed, duplicates, rejected: rejections.length },
     rejections,
     configHash: config.hash,
   };

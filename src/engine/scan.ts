@@ -3,7 +3,7 @@ import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
 import { compareTransactions, createCore, resolveConfig, type EntityState } from './core.js';
 import type { EngineOptions } from './options.js';
-import { rejectInvalid, type TransactionRejection } from './validate-input.js';
+import { splitValid, type TransactionRejection } from './validate-input.js';
 
 /** Result of {@link scan}. @category Engine */
 export interface ScanResult {
@@ -42,15 +42,8 @@ export interface ScanResult {
 export function scan(transactions: Iterable<Transaction>, options: EngineOptions): ScanResult {
   const config = resolveConfig(options);
   const core = createCore(config);
-  const rejections: TransactionRejection[] = [];
-  const sorted: Transaction[] = [];
-  let received = 0;
   // Checked before sorting: a NaN or string timestamp would break the order; the rest of the batch still runs.
-  for (const value of transactions as Iterable<unknown>) {
-    const invalid = rejectInvalid(value, received++);
-    if (invalid === undefined) sorted.push(value as Transaction);
-    else rejections.push(invalid);
-  }
+  const { valid: sorted, rejections, received } = splitValid(transactions);
   // Exports are usually in time order already: check in one pass before paying for a sort.
   let inOrder = true;
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;

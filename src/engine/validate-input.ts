@@ -126,3 +126,19 @@ function show(v: unknown): string {
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
+
+/**
+ * Splits batch input into the valid transactions (in input order) and the rejections of the rest,
+ * before anything is sorted: what {@link scan} and `scanPartition` share.
+ */
+export function splitValid(transactions: Iterable<unknown>): { valid: Transaction[]; rejections: TransactionRejection[]; received: number } {
+  const valid: Transaction[] = [];
+  const rejections: TransactionRejection[] = [];
+  let received = 0;
+  for (const value of transactions) {
+    const invalid = rejectInvalid(value, received++);
+    if (invalid === undefined) valid.push(value as Transaction);
+    else rejections.push(invalid);
+  }
+  return { valid, rejections, received };
+}

@@ -136,3 +136,11 @@ describe('readers: the same guarantees for objects', () => {
     expect(accepted.map((t) => t.id)).toEqual(['T2']);
   });
 });
+
+test('scanPartition rejects invalid values the same way (every partition reports them)', async () => {
+  const { scanPartition, mergePartitionScans } = await import('../../src/engine/partitioned-scan.js');
+  const input = [...valid, bad({ id: 'nan', timestamp: Number.NaN })];
+  const parts = [0, 1].map((index) => scanPartition(input, opts, { index, count: 2 }));
+  for (const p of parts) expect(p.rejections).toEqual([expect.objectContaining({ id: 'nan', code: 'invalid_transaction' })]);
+  expect(mergePartitionScans(parts, opts)).toEqual(scan(input, opts));
+});
