@@ -85,16 +85,26 @@ describe('malformed checkpoints are a typed error, never a TypeError', () => {
   m.push(txs);
   const good = JSON.parse(JSON.stringify(m.checkpoint()));
 
+  /** Sets (or with DELETE removes) the value at a path of a JSON document. */
+  const DELETE = Symbol('delete');
+  const setAt = (doc: unknown, path: (string | number)[], value: unknown): void => {
+    let o = doc as Record<string | number, unknown>;
+    for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+    const last = path.at(-1) as string | number;
+    if (value === DELETE) delete o[last];
+    else o[last] = value;
+  };
+
   test.each([
-    ['pending is not iterable', (c: any) => void (c.state.pending = 5), /state\.pending: not an array/],
-    ['state missing', (c: any) => void delete c.state, /state: not an object/],
-    ['a pending transaction with a string amount', (c: any) => void (c.state.pending[0].amount = '9500'), /pending\[0\]: not a valid transaction/],
-    ['an event index out of range', (c: any) => void (c.state.core.entities[0].events = [9999]), /events: not indexes/],
-    ['not a checkpoint at all', (c: any) => void (c.format = 'json'), /not a tidewatch\/checkpoint@1/],
-  ])('%s', (_name, mutate, message) => {
+    ['pending is not iterable', ['state', 'pending'], 5, /state\.pending: not an array/],
+    ['state missing', ['state'], DELETE, /state: not an object/],
+    ['a pending transaction with a string amount', ['state', 'pending', 0, 'amount'], '9500', /pending\[0\]: not a valid transaction/],
+    ['an event index out of range', ['state', 'core', 'entities', 0, 'events'], [9999], /events: not indexes/],
+    ['not a checkpoint at all', ['format'], 'json', /not a tidewatch\/checkpoint@1/],
+  ] as const)('%s', (_name, path, value, message) => {
     const bad = structuredClone(good);
     expect(good.state.pending.length).toBeGreaterThan(0);
-    mutate(bad);
+    setAt(bad, [...path], value);
     const e = errorOf(() => createMonitor({ ...opts, checkpoint: bad }));
     expect(e.code).toBe('invalid_checkpoint');
     expect(e.message).toMatch(message);
@@ -111,9 +121,7 @@ describe('malformed checkpoints are a typed error, never a TypeError', () => {
     fc.assert(
       fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), junk, (path, value) => {
         const bad = structuredClone(good);
-        let o = bad;
-        for (const k of path.slice(0, -1)) o = o[k];
-        o[path.at(-1)!] = value;
+        setAt(bad, path, value);
         try {
           createMonitor({ ...opts, checkpoint: bad });
         } catch (error) {
