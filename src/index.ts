@@ -32,6 +32,7 @@ export { CORRIDOR_ROLES, hasRole, isCorridorCountry, type CorridorRole } from '.
 // Rules
 export type { EntityKind, EntityRef, EntityWindow, HitFacts, IndicatorFamily, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from './rules/types.js';
 export { RULE_FACTORIES, defaultRules, type RuleId } from './rules/default-rules.js';
+export { eachRecent, windowEvents, windowSize } from './rules/window-helpers.js';
 export { nearThresholdCash, nearThresholdCashOptionsSchema, type NearThresholdCashOptions } from './rules/structuring/near-threshold-cash.js';
 export { splitSum, splitSumOptionsSchema, type SplitSumOptions } from './rules/structuring/split-sum.js';
 export { multiLocationCash, multiLocationCashOptionsSchema, type MultiLocationCashOptions } from './rules/structuring/multi-location-cash.js';
@@ -61,7 +62,8 @@ export { defineTypology, structuringTypology, typologySchema, type Typology, typ
 export {
   debtRepaymentTypology, defaultTypologies, ransomCollectionTypology, smugglingCollectionTypology, unlicensedRemitterTypology,
 } from './scoring/default-typologies.js';
-export { compileFormula } from './scoring/formula.js';
+export { compileFormula, type FormulaResult } from './scoring/formula.js';
+export { FORMULA_CONSTANTS, FORMULA_FUNCTIONS } from './scoring/formula-functions.js';
 export { scoreHits, type Contribution, type EntityScore } from './scoring/score.js';
 export { ALERT_SCHEMA_ID, AlertSchema, type Alert, type AlertHit } from './scoring/alert.js';
 
@@ -92,8 +94,9 @@ export {
   DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts, type NetworkConfig, type NetworkOptions,
 } from './engine/network.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
-export type { EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';
+export type { CheckpointFingerprint, EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';
 export type { EngineRejection } from './engine/core.js';
+export { checkTransaction, type InvalidTransaction, type TransactionRejection } from './engine/validate-input.js';
 export { jsonSchema, type PublishedSchema } from './engine/json-schemas.js';
 export { ScanConfigSchema, resolveScanConfig, type ResolvedScanConfig, type ScanConfig } from './engine/config-file.js';
 

@@ -9,7 +9,8 @@ export type ConfigErrorCode =
   | 'invalid_fx'
   | 'invalid_mapping'
   | 'invalid_formula'
-  | 'invalid_checkpoint';
+  | 'invalid_checkpoint'
+  | 'checkpoint_mismatch';
 
 /**
  * The one error tidewatch throws: bad configuration, at construction time (STYLE, errors tier 2).

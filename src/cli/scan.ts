@@ -99,8 +99,10 @@ export const scanCommand: Command = {
     }
 
     const code = values.jurisdiction ?? config.jurisdiction ?? inferJurisdiction(transactions, io);
+    const profile = shippedJurisdiction(code);
+    if (profile.unverified) io.stderr(`${unverifiedWarning(profile)}\n`);
     const result = scan(transactions, {
-      jurisdiction: shippedJurisdiction(code),
+      jurisdiction: profile,
       rules: config.rules,
       typologies: config.typologies,
       ...(accounts === undefined ? {} : { accounts: accounts.accounts.values() }),
@@ -120,6 +122,8 @@ export const scanCommand: Command = {
         (result.summary.rejected > 0 ? `, ${result.summary.rejected} not convertible` : '') +
         `; ${result.alerts.length} alerts (${high} high or critical); ${seconds.toFixed(2)} s\n`,
     );
+    const hint = currencyHint(result.rejections, profile.currency, fx !== undefined);
+    if (hint !== undefined) io.stderr(`${hint}\n`);
     return 0;
   },
 };
@@ -176,4 +180,28 @@ async function readJson(path: string): Promise<unknown> {
   } catch (error) {
     throw new ConfigError('invalid_config', `config ${path} is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The run-time warning for a profile the research could not confirm. */
+export function unverifiedWarning(profile: { code: string; source: string; notes?: string }): string {
+  return `tidewatch: warning: the ${profile.code} profile is unverified (${profile.source}${profile.notes === undefined ? '' : `; ${profile.notes}`}); ` +
+    'check its threshold and aggregation against the regulator before relying on threshold-based hits (alerts carry engine.jurisdictionUnverified)';
+}
+
+/**
+ * How to fix transactions left unevaluated for want of a rate: which currencies, how many, and the
+ * --fx option to pass (or, with a table, that it lacks those pairs or dates). Undefined when none.
+ */
+export function currencyHint(rejections: readonly { code: string; id: string; message: string }[], target: string, haveFx: boolean): string | undefined {
+  const byCurrency = new Map<string, number>();
+  for (const r of rejections) {
+    if (r.code !== 'conversion_unavailable') continue;
+    const from = /from ([A-Z]{3}) to/.exec(r.message)?.[1] ?? '?';
+    byCurrency.set(from, (byCurrency.get(from) ?? 0) + 1);
+  }
+  if (byCurrency.size === 0) return undefined;
+  const list = [...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, n]) => `${n} in ${c}`).join(', ');
+  return haveFx
+    ? `tidewatch: ${list} not evaluated: the --fx table has no rate to ${target} within 7 days of their dates; add those pairs and dates`
+    : `tidewatch: ${list} not evaluated: they are not in ${target}, the jurisdiction's currency; pass --fx rates.csv (columns from,to,date,rate, e.g. USD,${target},2025-03-01,4.4725) to convert them exactly`;
 }

@@ -36,13 +36,14 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
   const score = scoreHits(scored, config.typologies, config.familyOf);
   const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
   if (config.asOf !== undefined) engine.asOf = config.asOf;
+  if (config.profile.unverified) engine.jurisdictionUnverified = true;
   return {
     schema: ALERT_SCHEMA_ID,
     id: stableHash(`${state.kind}|${state.id}|${state.anchor ?? ''}`),
     entity: { kind: state.kind, id: state.id },
     score: score.score,
     band: score.band,
-    typologies: score.typologies.map((t) => ({ id: t.id, score: t.score })),
+    typologies: score.typologies.map((t) => (t.error === undefined ? { id: t.id, score: t.score } : { id: t.id, score: t.score, error: t.error })),
     contributions: score.contributions.map((c) => ({ ...c })),
     hits,
     firstSeen: iso(first),

@@ -1,10 +1,10 @@
 import { canonicalJson, stableHash } from '../_internal/hash.js';
-import { ConfigError } from '../_internal/config-error.js';
+import { ConfigError, parseOptions } from '../_internal/config-error.js';
 import { jurisdiction as shippedJurisdiction } from '../jurisdictions/index.js';
 import type { JurisdictionProfile } from '../jurisdictions/types.js';
 import { localDay, unitKey } from '../jurisdictions/units.js';
 import { reportableAmount } from '../rules/_lib.js';
-import { defaultRules } from '../rules/default-rules.js';
+import { RULE_FACTORIES, defaultRules } from '../rules/default-rules.js';
 import { buildIdentityIndex } from '../rules/identity/identity.js';
 import type { EntityKind, IndicatorFamily, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../rules/types.js';
 import type { Account, Party } from '../schema/reference-data.js';
@@ -12,12 +12,15 @@ import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { defaultTypologies } from '../scoring/default-typologies.js';
 import { compileTypologies, type CompiledTypology } from '../scoring/score.js';
+import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, pruneEpisodes, type Episode } from './episodes.js';
 import { DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
+import { materialise } from './reference-input.js';
+import { checkEngineOptions, checkTypologyRules, suggest } from './validate-options.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
 
 /** Shared by entities without hits (most of them); replaced by a Map of their own at the first hit. Never written. */
@@ -65,21 +68,30 @@ export interface EngineConfig {
   readonly version: string;
 }
 
-/** Resolves options once: profile, rules, typologies, reference data, config hash. Throws ConfigError. */
+/**
+ * Resolves options once: profile, rules, typologies, reference data, config hash. Throws ConfigError
+ * naming the key for anything that would otherwise fail quietly: `minScore` outside 0–100, a bad
+ * `asOf`, a malformed rule or typology, a typology naming a rule that does not exist.
+ */
 export function resolveConfig(options: EngineOptions, extra: Readonly<Record<string, unknown>> = {}): EngineConfig {
   const profile = typeof options.jurisdiction === 'string' ? shippedJurisdiction(options.jurisdiction) : options.jurisdiction;
+  const asOf = checkEngineOptions(options);
   const rules = options.rules ?? defaultRules();
   const ids = new Set<string>();
   for (const r of rules) {
     if (ids.has(r.id)) throw new ConfigError('invalid_config', `rule "${r.id}" is listed twice`);
     ids.add(r.id);
   }
-  const typologyList = options.typologies ?? defaultTypologies();
-  const typologies = compileTypologies(typologyList, [...ids]);
+  const typologyList = (options.typologies ?? defaultTypologies()).map((t, i) =>
+    parseOptions(typologySchema, t, `typologies[${i}]${typeof t?.id === 'string' ? ` (${t.id})` : ''}`, 'invalid_config'));
+  // Rules a typology may name: the enabled ones and the shipped ones not enabled in this run (they score 0).
+  const known = new Set([...ids, ...Object.keys(RULE_FACTORIES)]);
+  checkTypologyRules(typologyList, known);
+  const typologies = compileTypologies(typologyList, [...known].sort(), (name) => suggest(name, known));
   const accounts = new Map<string, Account>();
-  for (const a of options.accounts ?? []) accounts.set(a.account, a);
+  for (const a of materialise(options.accounts)) accounts.set(a.account, a);
   const parties = new Map<string, Party>();
-  for (const p of options.parties ?? []) parties.set(p.party, p);
+  for (const p of materialise(options.parties)) parties.set(p.party, p);
   const fx = options.fx;
   const context: RuleContext = {
     jurisdiction: profile,
@@ -96,7 +108,6 @@ export function resolveConfig(options: EngineOptions, extra: Readonly<Record<str
     }
   }
   const minScore = options.minScore ?? Math.min(...typologyList.map((t) => t.threshold), 100);
-  const asOf = options.asOf === undefined ? undefined : new Date(options.asOf).toISOString();
   const families = new Map(rules.map((r) => [r.id, r.family]));
   const hash = stableHash(
     canonicalJson({

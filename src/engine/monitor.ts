@@ -2,8 +2,10 @@ import { ConfigError } from '../_internal/config-error.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
-import { compareTransactions, createCore, resolveConfig, type CoreSnapshot, type EngineRejection, type EntityState } from './core.js';
+import { compareTransactions, createCore, resolveConfig, type EntityState } from './core.js';
 import type { MonitorCheckpoint, MonitorOptions } from './options.js';
+import { CHECKPOINT_FORMAT, checkpointFingerprint, readCheckpoint, type MonitorState } from './checkpoint.js';
+import { rejectInvalid, type TransactionRejection } from './validate-input.js';
 
 /** A transaction that arrived later than the lateness bound: reported, not evaluated. @category Engine */
 export interface LateArrival {
@@ -19,10 +21,19 @@ export interface MonitorUpdate {
   readonly late: readonly LateArrival[];
   /** Ids seen before (counted once, not evaluated again). */
   readonly duplicates: readonly string[];
-  readonly rejected: readonly EngineRejection[];
+  /**
+   * Not evaluated: values that are not valid transactions (`invalid_transaction`, every problem
+   * listed, reported at push) and transactions without an FX rate (`conversion_unavailable`,
+   * reported when released). The monitor goes on with the rest.
+   */
+  readonly rejected: readonly TransactionRejection[];
 }
 
-/** Running counts of a monitor. @category Engine */
+/**
+ * Running counts of a monitor: `received = processed + pending + duplicates + late + rejected`
+ * always holds.
+ * @category Engine
+ */
 export interface MonitorStats {
   readonly received: number;
   readonly processed: number;
@@ -37,26 +48,27 @@ export interface MonitorStats {
 
 /** A streaming monitor. @category Engine */
 export interface Monitor {
-  /** Accepts one transaction or a batch, in any order within the lateness bound. */
+  /**
+   * Accepts one transaction or a batch, in any order within the lateness bound. Each value is
+   * checked (`checkTransaction`); an invalid one is rejected with its problems and the
+   * others go on. Never throws on bad input.
+   */
   push(input: Transaction | readonly Transaction[]): MonitorUpdate;
   /**
    * Ends the input: evaluates everything pending and returns the alerts of every live entity, and
    * the network alerts over every entity alert of the run (exactly those of {@link scan}).
    */
   flush(): MonitorUpdate;
-  /** Serialisable state; `createMonitor({ ...options, checkpoint })` continues exactly from here. */
+  /**
+   * Serialisable state; `createMonitor({ ...options, checkpoint })` continues exactly from here. It
+   * carries a fingerprint of everything that changes results (configuration, reference data, FX
+   * rates, lateness, engine version): restoring it elsewhere throws ConfigError `checkpoint_mismatch`
+   * naming what differs, and a malformed one `invalid_checkpoint`.
+   */
   checkpoint(): MonitorCheckpoint;
   stats(): MonitorStats;
   /** Hash of the effective configuration (as written in alerts). */
   readonly configHash: string;
-}
-
-interface MonitorState {
-  pending: Transaction[];
-  maxTs: number;
-  seen: [string, number][];
-  counts: { received: number; duplicates: number; late: number; rejected: number };
-  core: CoreSnapshot;
 }
 
 /**
@@ -96,24 +108,24 @@ export function createMonitor(options: MonitorOptions): Monitor {
   };
   const counts = { received: 0, duplicates: 0, late: 0, rejected: 0 };
 
+  const fingerprint = checkpointFingerprint(config, options.fx, latenessMs);
   if (options.checkpoint !== undefined) {
-    const cp = options.checkpoint;
-    if (cp.format !== 'tidewatch/checkpoint@1') throw new ConfigError('invalid_checkpoint', 'not a tidewatch/checkpoint@1 document');
-    if (cp.config !== config.hash) {
-      throw new ConfigError('invalid_checkpoint', 'checkpoint was taken with a different configuration (config hash differs)');
-    }
-    const s = cp.state as MonitorState;
+    const s = readCheckpoint(options.checkpoint, fingerprint);
     pending = [...s.pending];
     for (const tx of pending) pendingIds.set(tx.id, tx);
     maxTs = s.maxTs ?? Number.NEGATIVE_INFINITY;
     for (const [id, ts] of s.seen) remember(id, ts);
     Object.assign(counts, s.counts);
-    core.restore(s.core);
+    try {
+      core.restore(s.core);
+    } catch (error) {
+      throw new ConfigError('invalid_checkpoint', `checkpoint.state.core: cannot be restored (${(error as Error).message})`);
+    }
   }
 
   const watermark = (): number => maxTs - latenessMs;
 
-  function release(limit: number, touched: Set<EntityState>, finished: Alert[], rejected: EngineRejection[]): void {
+  function release(limit: number, touched: Set<EntityState>, finished: Alert[], rejected: TransactionRejection[]): void {
     let n = 0;
     while (n < pending.length && (pending[n] as Transaction).timestamp < limit) n++;
     if (n === 0) return;
@@ -139,7 +151,6 @@ export function createMonitor(options: MonitorOptions): Monitor {
   }
 
   function insert(tx: Transaction, late: LateArrival[], duplicates: string[]): void {
-    counts.received++;
     const existing = pendingIds.get(tx.id);
     if (existing !== undefined || seen.has(tx.id)) {
       counts.duplicates++;
@@ -182,20 +193,28 @@ export function createMonitor(options: MonitorOptions): Monitor {
   return {
     configHash: config.hash,
     push(input) {
-      const list = Array.isArray(input) ? (input as readonly Transaction[]) : [input as Transaction];
+      const list: readonly unknown[] = Array.isArray(input) ? input : [input];
       const late: LateArrival[] = [];
       const duplicates: string[] = [];
-      const rejected: EngineRejection[] = [];
+      const rejected: TransactionRejection[] = [];
       const touched = new Set<EntityState>();
       const finished: Alert[] = [];
-      for (const tx of list) insert(tx, late, duplicates);
+      for (let i = 0; i < list.length; i++) {
+        counts.received++;
+        const invalid = rejectInvalid(list[i], i);
+        if (invalid === undefined) insert(list[i] as Transaction, late, duplicates);
+        else {
+          counts.rejected++;
+          rejected.push(invalid);
+        }
+      }
       release(watermark(), touched, finished, rejected);
       return { alerts: emit(touched, finished), late, duplicates, rejected };
     },
     flush() {
       const touched = new Set<EntityState>();
       const finished: Alert[] = [];
-      const rejected: EngineRejection[] = [];
+      const rejected: TransactionRejection[] = [];
       release(Number.POSITIVE_INFINITY, touched, finished, rejected);
       if (Number.isFinite(maxTs)) maxTs = Math.max(maxTs, maxTs + latenessMs);
       for (const state of core.liveStates()) state.dirty = false;
@@ -206,12 +225,12 @@ export function createMonitor(options: MonitorOptions): Monitor {
     checkpoint() {
       const state: MonitorState = {
         pending: [...pending],
-        maxTs: Number.isFinite(maxTs) ? maxTs : (null as unknown as number),
+        maxTs: Number.isFinite(maxTs) ? maxTs : null,
         seen: [...seen],
         counts: { ...counts },
         core: core.snapshot(),
       };
-      return JSON.parse(JSON.stringify({ format: 'tidewatch/checkpoint@1', config: config.hash, state })) as MonitorCheckpoint;
+      return JSON.parse(JSON.stringify({ format: CHECKPOINT_FORMAT, config: config.hash, fingerprint, state })) as MonitorCheckpoint;
     },
     stats() {
       const s = core.stats();

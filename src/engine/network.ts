@@ -220,13 +220,14 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
   hits.sort((a, b) => (points.get(b.rule) ?? 0) - (points.get(a.rule) ?? 0) || compareAlertHits(a, b));
   const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
   if (config.asOf !== undefined) engine.asOf = config.asOf;
+  if (config.profile.unverified) engine.jurisdictionUnverified = true;
   return {
     schema: ALERT_SCHEMA_ID,
     id: stableHash(`network|${entityId}|${group.map((a) => a.id).sort().join(',')}`),
     entity: { kind: 'network', id: entityId },
     score: score.score,
     band: score.band,
-    typologies: score.typologies.map((t) => ({ id: t.id, score: t.score })),
+    typologies: score.typologies.map((t) => (t.error === undefined ? { id: t.id, score: t.score } : { id: t.id, score: t.score, error: t.error })),
     contributions: score.contributions.map((c) => ({ ...c })),
     hits,
     members,

@@ -1,12 +1,13 @@
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
-import { compareTransactions, resolveConfig, type EngineConfig, type EngineRejection } from './core.js';
+import { compareTransactions, resolveConfig, type EngineConfig } from './core.js';
 import { createPartitionSink } from './partition-sink.js';
 import { networkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, type Partition } from './partition.js';
 import type { ScanResult } from './scan.js';
+import { splitValid, type TransactionRejection } from './validate-input.js';
 
 /**
  * What one partition of a batch scan found: the alerts of the entities it owns and the entity
@@ -21,7 +22,7 @@ export interface PartitionScan {
   /** Every entity alert of the partition that can join a network, whatever its score. */
   readonly candidates: readonly Alert[];
   readonly summary: ScanResult['summary'];
-  readonly rejections: readonly EngineRejection[];
+  readonly rejections: readonly TransactionRejection[];
   readonly configHash: string;
 }
 
@@ -39,13 +40,17 @@ export interface PartitionScan {
 export function scanPartition(transactions: Iterable<Transaction>, options: EngineOptions, partition: Partition): PartitionScan {
   checkPartition(partition);
   const config = resolveConfig(options);
-  const sorted = Array.isArray(transactions) ? (transactions as Transaction[]).slice() : [...transactions];
+  // Invalid values are rejected as in scan() (every partition reports them, as it does duplicates).
+  const { valid: sorted, rejections: invalid, received } = splitValid(transactions);
   let inOrder = true;
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
   if (!inOrder) sorted.sort(compareTransactions);
   const sink = createPartitionSink(config, partition);
   for (const tx of sorted) sink.add(tx);
-  return sink.result(sorted.length);
+  const part = sink.result(received);
+  if (invalid.length === 0) return part;
+  const rejections = [...invalid, ...part.rejections];
+  return { ...part, rejections, summary: { ...part.summary, rejected: rejections.length } };
 }
 
 /**

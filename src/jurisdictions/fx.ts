@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ConfigError, parseOptions } from '../_internal/config-error.js';
 import { MS_PER_DAY, daysFromCivil } from '../_internal/civil.js';
+import { canonicalJson, stableHash } from '../_internal/hash.js';
 import { currencyExponent } from '../schema/currencies.js';
 
 /** One rate: 1 unit of `from` = `rate` units of `to`, valid from `date` (UTC). @category Jurisdictions */
@@ -21,6 +22,8 @@ export interface FxTable {
    * `undefined` when no usable rate exists (the engine reports such transactions, never guesses).
    */
   convert(amountMinor: number, from: string, to: string, ts: number): number | undefined;
+  /** Hash of the rates and options: checkpoints record it, so a monitor never resumes under other rates. */
+  readonly fingerprint: string;
 }
 
 const code = z.string().refine((c) => currencyExponent(c) !== undefined, 'not an active ISO 4217 code');
@@ -66,6 +69,7 @@ export function createFxTable(rates: readonly FxRate[], options: { maxAgeDays?: 
     return hit !== undefined && day - hit.day <= maxAge ? hit : undefined;
   };
   return {
+    fingerprint: stableHash(canonicalJson({ rates: list, maxAgeDays: maxAge })),
     convert(amountMinor, from, to, ts) {
       if (from === to) return amountMinor;
       const ef = currencyExponent(from);

@@ -54,13 +54,20 @@ export interface WindowEvent {
 /**
  * The recent history of one entity, oldest first, as long as the longest enabled rule needs.
  * `events[events.length - 1]` is the event being evaluated.
+ *
+ * **The window is `events[start..]`, not `events`.** Events before `start` have expired and are
+ * kept only until the engine next trims the array; when that happens differs between an
+ * uninterrupted run and one restored from a checkpoint. Read the window with `windowEvents`,
+ * `windowSize` or `eachRecent`; `events.length` or a loop from 0 gives answers that change with a
+ * checkpoint.
  * @category Rules
  */
 export interface EntityWindow {
   readonly kind: EntityKind;
   readonly id: string;
+  /** Window events from index `start` on; **entries before `start` are expired** (see `windowEvents`). */
   readonly events: readonly WindowEvent[];
-  /** Index of the oldest event still inside the retention horizon. */
+  /** Index of the oldest event still inside the retention horizon: the window starts here, not at 0. */
   readonly start: number;
   /**
    * Time (epoch ms) of the newest event that has left the window — aged out of the retention

@@ -1,10 +1,8 @@
 import { isCountryCode } from './countries.js';
 import { currencyExponent } from './currencies.js';
 import type { FieldIssue, RecordResult } from './issues.js';
-import { parseAmount } from './money.js';
-import { parseInstant } from './time.js';
 import {
-  CHANNELS, MAX_REFERENCE, MAX_TEXT, TRANSACTION_KINDS, buildTransaction, counterpartyIssues,
+  CHANNELS, MAX_REFERENCE, MAX_TEXT, TRANSACTION_KINDS, buildTransaction, crossFieldIssues,
   type Transaction, type TransactionKind, type TransactionParseOptions,
 } from './transaction.js';
 
@@ -43,6 +41,9 @@ export function checkTransactionRecord(
   options: TransactionParseOptions = {},
   attributes?: Record<string, string>,
 ): RecordResult<Transaction> {
+  if (record === null || typeof record !== 'object') {
+    return { ok: false, issues: [{ field: '', code: 'malformed_row', message: `expected a record object, got ${record === null ? 'null' : typeof record}` }] };
+  }
   let issues: FieldIssue[] | undefined;
   for (const [field, kind, required, max] of FIELDS) {
     const value = record[field];
@@ -59,16 +60,10 @@ export function checkTransactionRecord(
     const problem = fieldProblem(kind, value, max);
     if (problem !== undefined) (issues ??= []).push({ field, code: problem, message: `${field}: ${describe(problem, value)}` });
   }
-  if (issues !== undefined) return { ok: false, issues };
+  const cross = crossFieldIssues(record, options);
+  if (issues !== undefined || cross.issues.length > 0) return { ok: false, issues: issues === undefined ? cross.issues : [...issues, ...cross.issues] };
   const rec = record as Readonly<Record<string, string>> & { kind: TransactionKind };
-  const time = parseInstant(rec.timestamp as string, options.defaultZone);
-  const money = parseAmount(rec.amount as string, rec.currency as string);
-  const cross: FieldIssue[] = [];
-  if (!time.ok) cross.push({ field: 'timestamp', code: time.code, message: time.message });
-  if (!money.ok) cross.push({ field: 'amount', code: money.code, message: money.message });
-  cross.push(...counterpartyIssues(rec.kind, rec.from_account, rec.to_account));
-  if (cross.length > 0) return { ok: false, issues: cross };
-  return { ok: true, value: buildTransaction(rec, (time as { ms: number }).ms, (money as { minor: number }).minor, attributes) };
+  return { ok: true, value: buildTransaction(rec, cross.ms as number, cross.minor as number, attributes) };
 }
 
 function fieldProblem(kind: Kind, value: string, max: number): FieldIssue['code'] | undefined {

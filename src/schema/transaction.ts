@@ -112,16 +112,49 @@ export interface TransactionParseOptions {
  */
 export function transactionSchema(options: TransactionParseOptions = {}) {
   return TransactionRecordSchema.transform((rec, ctx): Transaction => {
-    const time = parseInstant(rec.timestamp, options.defaultZone);
-    if (!time.ok) ctx.addIssue({ code: 'custom', path: ['timestamp'], message: time.message, params: { code: time.code } });
-    const money = parseAmount(rec.amount, rec.currency);
-    if (!money.ok) ctx.addIssue({ code: 'custom', path: ['amount'], message: money.message, params: { code: money.code } });
-    for (const issue of counterpartyIssues(rec.kind, rec.from_account, rec.to_account)) {
-      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message, params: { code: issue.code } });
-    }
-    if (!time.ok || !money.ok) return z.NEVER;
-    return buildTransaction(rec, time.ms, money.minor);
+    const cross = crossFieldIssues(rec, options);
+    for (const issue of cross.issues) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message, params: { code: issue.code } });
+    if (cross.ms === undefined || cross.minor === undefined) return z.NEVER;
+    return buildTransaction(rec, cross.ms, cross.minor);
   });
+}
+
+/** A field value that passed its own check as text of at most `max` characters. */
+const textOk = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
+
+/** Result of {@link crossFieldIssues}: the issues, and the parsed instant and amount when they parsed. */
+export interface CrossFieldResult {
+  readonly issues: FieldIssue[];
+  readonly ms: number | undefined;
+  readonly minor: number | undefined;
+}
+
+/**
+ * The checks that need more than one field or a parse — timestamp, amount in its currency, the
+ * counterparties a kind needs — run on every field that passed its own check, so a record with
+ * several problems reports all of them. Shared by the zod schema and the fast path; the parsed
+ * values are returned so the happy path parses each field once.
+ */
+export function crossFieldIssues(rec: Readonly<Record<string, unknown>>, options: TransactionParseOptions): CrossFieldResult {
+  const issues: FieldIssue[] = [];
+  let ms: number | undefined;
+  let minor: number | undefined;
+  if (textOk(rec['timestamp'], 64)) {
+    const time = parseInstant(rec['timestamp'], options.defaultZone);
+    if (time.ok) ms = time.ms;
+    else issues.push({ field: 'timestamp', code: time.code, message: time.message });
+  }
+  const currency = rec['currency'];
+  if (textOk(rec['amount'], 64) && textOk(currency, 3) && currencyExponent(currency) !== undefined) {
+    const money = parseAmount(rec['amount'], currency);
+    if (money.ok) minor = money.minor;
+    else issues.push({ field: 'amount', code: money.code, message: money.message });
+  }
+  const kind = rec['kind'];
+  if (typeof kind === 'string' && (TRANSACTION_KINDS as readonly string[]).includes(kind)) {
+    issues.push(...counterpartyIssues(kind as TransactionKind, rec['from_account'] as string | undefined, rec['to_account'] as string | undefined));
+  }
+  return { issues, ms, minor };
 }
 
 /** Maps a zod issue on a transaction record to our `{ field, code, message }`. */
@@ -197,12 +230,24 @@ export function buildTransaction(rec: Record18, timestamp: number, amount: numbe
 /**
  * Validates one canonical record with the zod schema and returns the transaction or every issue.
  * For bulk input prefer the readers in `tidewatch/ingest`, which use a measured fast path that
- * a property test proves equivalent to this function.
+ * a property test proves equivalent to this function. Never throws: every problem of the record
+ * is listed (each bad field, then the timestamp, amount and counterparty checks of the fields that
+ * passed), and a value that is not a record object (`null`, an array, a string) is one
+ * `malformed_row` issue.
  * @category Schema
  * @example parseTransaction({ id: 'T1', timestamp: '2025-03-01T09:30:00Z', amount: '9500.00', currency: 'AUD', kind: 'cash_deposit', to_account: 'A1' })
  */
-export function parseTransaction(record: Readonly<Record<string, unknown>>, options: TransactionParseOptions = {}): RecordResult<Transaction> {
-  const result = transactionSchema(options).safeParse(record);
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: result.error.issues.map((i) => zodIssueToFieldIssue(i, record)) };
+export function parseTransaction(record: unknown, options: TransactionParseOptions = {}): RecordResult<Transaction> {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    const got = record === null ? 'null' : Array.isArray(record) ? 'an array' : typeof record;
+    return { ok: false, issues: [{ field: '', code: 'malformed_row', message: `expected a record object, got ${got}` }] };
+  }
+  const result = TransactionRecordSchema.safeParse(record);
+  const rec = record as Readonly<Record<string, unknown>>;
+  // The cross-field checks run on every field that passed its own check, so all problems of a
+  // record are reported together (the schema's transform would stop at the first failing field).
+  const cross = crossFieldIssues(rec, options);
+  if (result.success && cross.issues.length === 0) return { ok: true, value: buildTransaction(result.data, cross.ms as number, cross.minor as number) };
+  const issues = result.success ? [] : result.error.issues.map((i) => zodIssueToFieldIssue(i, rec));
+  return { ok: false, issues: [...issues, ...cross.issues] };
 }

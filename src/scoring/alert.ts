@@ -16,7 +16,12 @@ export const AlertSchema = z.object({
   entity: z.object({ kind: z.enum(['account', 'party', 'network']), id: z.string() }),
   score: z.number().int().min(0).max(100),
   band: z.enum(['low', 'medium', 'high', 'critical']),
-  typologies: z.array(z.object({ id: z.string(), score: z.number().int().min(0).max(100) })),
+  typologies: z.array(z.object({
+    id: z.string(),
+    score: z.number().int().min(0).max(100),
+    error: z.string().optional()
+      .meta({ description: 'Why this typology could not be scored for this entity (its formula had no finite value); the typology then counts 0. Absent normally.' }),
+  })),
   contributions: z.array(
     z.object({
       rule: z.string(),
@@ -49,6 +54,8 @@ export const AlertSchema = z.object({
     config: z.string().meta({ description: 'Hash of the effective configuration' }),
     jurisdiction: z.string(),
     asOf: isoInstant.optional(),
+    jurisdictionUnverified: z.literal(true).optional()
+      .meta({ description: 'Present when the jurisdiction profile is marked unverified (its threshold or aggregation rule could not be confirmed from the regulator): re-check it before relying on threshold-based hits' }),
   }),
 });
 

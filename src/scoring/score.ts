@@ -1,6 +1,7 @@
+import { ConfigError } from '../_internal/config-error.js';
 import type { IndicatorFamily, RuleHit } from '../rules/types.js';
 import { BAND_FLOORS, bandOf, type Band } from './bands.js';
-import { compileFormula } from './formula.js';
+import { compileFormulaResult, type FormulaResult } from './formula.js';
 import type { Typology } from './typology.js';
 
 /** Points of one rule in a score. @category Scoring */
@@ -18,7 +19,8 @@ export interface Contribution {
 export interface EntityScore {
   readonly score: number;
   readonly band: Band;
-  readonly typologies: readonly { readonly id: string; readonly score: number }[];
+  /** Typologies that scored, best first; a typology whose formula had no finite value is listed at 0 with `error`. */
+  readonly typologies: readonly { readonly id: string; readonly score: number; readonly error?: string }[];
   readonly contributions: readonly Contribution[];
   /** Non-context indicator families with a hit. */
   readonly families: readonly IndicatorFamily[];
@@ -29,18 +31,23 @@ export interface EntityScore {
 /** A compiled typology: formula compiled once. */
 export interface CompiledTypology {
   readonly typology: Typology;
-  readonly formula: ((scope: Readonly<Record<string, number>>) => number) | undefined;
+  readonly formula: ((scope: Readonly<Record<string, number>>) => FormulaResult) | undefined;
 }
 
 /**
  * Compiles typologies once for scoring (formulas through the restricted mathjs instance).
  * @category Scoring
  */
-export function compileTypologies(typologies: readonly Typology[], ruleIds: readonly string[]): CompiledTypology[] {
-  return typologies.map((typology) => ({
-    typology,
-    formula: typology.formula === undefined ? undefined : compileFormula(typology.formula, ruleIds),
-  }));
+export function compileTypologies(typologies: readonly Typology[], ruleIds: readonly string[], suggest: (name: string) => string = () => ''): CompiledTypology[] {
+  return typologies.map((typology) => {
+    if (typology.formula === undefined) return { typology, formula: undefined };
+    try {
+      return { typology, formula: compileFormulaResult(typology.formula, ruleIds, suggest) };
+    } catch (error) {
+      if (error instanceof ConfigError) throw new ConfigError(error.code, `typology ${typology.id}: ${error.message}`);
+      throw error;
+    }
+  });
 }
 
 /**
@@ -61,7 +68,7 @@ export function scoreHits(
   for (const h of hits) strength.set(h.rule, Math.max(strength.get(h.rule) ?? 0, h.strength));
   const families = [...new Set([...strength.keys()].map(familyOf).filter((f): f is IndicatorFamily => f !== undefined && f !== 'context'))].sort();
   let best: { score: number; contributions: Contribution[]; capped: boolean } = { score: 0, contributions: [], capped: false };
-  const perTypology: { id: string; score: number }[] = [];
+  const perTypology: { id: string; score: number; error?: string }[] = [];
   for (const { typology, formula } of typologies) {
     const raw: { rule: string; weight: number; strength: number; points: number }[] = [];
     let base = 0;
@@ -74,7 +81,14 @@ export function scoreHits(
     }
     if (formula !== undefined) {
       const scope = Object.fromEntries(strength);
-      const value = formula(scope);
+      const result = formula(scope);
+      if (!result.ok) {
+        // Said in the alert rather than scored 0 without a word (only where the typology had hits to score).
+        if (raw.length > 0) perTypology.push({ id: typology.id, score: 0, error: result.error });
+        else perTypology.push({ id: typology.id, score: 0 });
+        continue;
+      }
+      const value = result.value;
       const scale = base > 0 ? value / base : 0;
       for (const r of raw) r.points *= scale;
       base = value > 0 && raw.length > 0 ? value : 0;
@@ -116,7 +130,7 @@ export function scoreHits(
   return {
     score: best.score,
     band: bandOf(best.score),
-    typologies: perTypology.filter((t) => t.score > 0),
+    typologies: perTypology.filter((t) => t.score > 0 || t.error !== undefined),
     contributions: best.contributions,
     families,
     capped: best.capped,

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { ingestTransactions, writeTransactionsCsv } from '../../src/ingest/index.js';
 import { createCsvSplitter } from '../../src/ingest/csv-splitter.js';
 import { currencyCodes, currencyExponent } from '../../src/schema/currencies.js';
+import type { RowIssue } from '../../src/schema/issues.js';
 import { CHANNELS, type Transaction } from '../../src/schema/transaction.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidewatch-prop-'));
@@ -72,9 +73,21 @@ describe('ingest properties', () => {
     );
     await fc.assert(
       fc.asyncProperty(text, fc.constantFrom('csv', 'ndjson', 'json'), fc.boolean(), async (body, ext, withHeader) => {
-        const { s } = await read(tmp((withHeader && ext === 'csv' ? header : '') + body, ext));
+        const content = (withHeader && ext === 'csv' ? header : '') + body;
+        // Counted independently of the summary: from what onBatch delivered, row by row.
+        const accepted: Transaction[] = [];
+        const batchIssues: RowIssue[] = [];
+        const s = await ingestTransactions(tmp(content, ext), {}, (b) => {
+          accepted.push(...b.transactions);
+          batchIssues.push(...b.issues);
+        });
         expect(s.read).toBe(s.accepted + s.rejected + s.duplicates);
-        expect(s.issues.length).toBe(s.rejected === 0 && s.duplicates === 0 ? 0 : s.issues.length);
+        expect(accepted.length).toBe(s.accepted);
+        expect(new Set(batchIssues.filter((i) => i.code !== 'duplicate_id').map((i) => i.row)).size).toBe(s.rejected);
+        expect(batchIssues.filter((i) => i.code === 'duplicate_id').length).toBe(s.duplicates);
+        expect(s.issues).toEqual(batchIssues);
+        // NDJSON: every non-blank line is one row read.
+        if (ext === 'ndjson') expect(s.read).toBe(content.split('\n').filter((l) => l.replace(/\r$/, '').trim() !== '').length);
       }),
       { numRuns: 400 },
     );

@@ -46,7 +46,10 @@ describe('AUSTRAC case studies', () => {
     expect(rulesOf(txs, 'ALIAS-7')).toContain('transfer_threshold_avoidance');
   });
 
-  test('#1 — the boat syndicate facilitator: 28 small transfers over five years and large reportable cash raise no structuring hit', () => {
+  // #1 — the boat syndicate facilitator (RESEARCH §d row 1, [P] S6): 28 transfers of A$100–5,000
+  // over five years through remitters to Indonesia, some marked "gift"/"personal"; two reportable
+  // cash deposits (> A$37,000 in two months) and four large withdrawals at different branches.
+  const case1 = () => {
     const transfers = Array.from({ length: 28 }, (_, i) => tx({
       timestamp: T0 + i * 65 * DAY, amount: 10_000 + ((i * 17_300) % 490_000), kind: 'transfer', channel: 'remitter', fromAccount: 'FAC-1', fromCountry: 'AU',
       toAccount: `ID-R${i % 5}`, toCountry: 'ID', reference: i % 3 === 0 ? 'gift' : 'personal',
@@ -56,9 +59,26 @@ describe('AUSTRAC case studies', () => {
       tx({ timestamp: T0 + 50 * DAY, amount: 1_850_000, kind: 'cash_deposit', toAccount: 'FAC-1' }),
       ...[0, 1, 2, 3].map((i) => tx({ timestamp: T0 + (100 + i * 80) * DAY, amount: 1_425_000, kind: 'cash_withdrawal', fromAccount: 'FAC-1', location: `BR-${i}` })),
     ];
-    // Reportable cash (TTRs were filed) and slow, small transfers are not threshold avoidance:
-    // this case needs the smuggling-finance typologies (corridor, pass-through), not MS-STR rules.
-    const structuring = rulesOf([...transfers, ...cash], 'FAC-1').filter((r) => r !== 'round_amounts');
-    expect(structuring).toEqual([]);
+    return [...transfers, ...cash];
+  };
+  const indicatorsOf = (txs: Transaction[], entity: string) =>
+    [...new Set(scan(txs, { jurisdiction: AU, minScore: 0 }).alerts.filter((a) => a.entity.id === entity).flatMap((a) => a.hits.flatMap((h) => h.indicators)))].sort();
+
+  test('#1 — the reportable cash is not cash structuring: no near-threshold, split-sum or multi-location hit', () => {
+    // Both deposits and all four withdrawals were reported (TTRs); threshold-avoidance rules on cash must stay quiet.
+    expect(rulesOf(case1(), 'FAC-1').filter((r) => ['near_threshold_cash', 'split_sum', 'multi_location_cash', 'multi_depositor'].includes(r))).toEqual([]);
+  });
+
+  // KNOWN GAP (issue 16): RESEARCH maps this case to MS-STR-04, MS-PT-01, MS-CASH-01, MS-AMT-01,
+  // MS-MEMO-01 and MS-GEO-01; today no rule fires on it at all, so all six are missing.
+  // What is known: STR-04 (transfer_threshold_avoidance) looks at transfers just under A$10,000,
+  // not at A$100–5,000 pieces; CASH-01 (hotspot_cash) needs a location near a departure point,
+  // which the case does not give; AMT-01 (round_amounts) needs whole A$100s, which these amounts
+  // are not; MEMO-01 has no rule (nothing reads payment references yet). Why PT-01 (pass_through)
+  // and GEO-01 (corridor_flow) stay quiet on cash in and transfers to Indonesia months apart has not
+  // been investigated. `test.fails` keeps the expectation honest: it starts failing — and must
+  // become a plain test — once all six fire.
+  test.fails('#1 — known gap: should raise STR-04, PT-01, CASH-01, AMT-01, MEMO-01 and GEO-01 (RESEARCH §d)', () => {
+    expect(indicatorsOf(case1(), 'FAC-1')).toEqual(expect.arrayContaining(['MS-STR-04', 'MS-PT-01', 'MS-CASH-01', 'MS-AMT-01', 'MS-MEMO-01', 'MS-GEO-01']));
   });
 });
