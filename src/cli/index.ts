@@ -5,13 +5,14 @@
 import { ConfigError } from '../_internal/config-error.js';
 import { VERSION } from '../version.js';
 import type { Command, CommandIo } from './command.js';
+import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
 import { schemaCommand } from './schema.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
 
-const COMMANDS: readonly Command[] = [scanCommand, validateCommand, rulesCommand, schemaCommand];
+const COMMANDS: readonly Command[] = [scanCommand, reportCommand, validateCommand, rulesCommand, schemaCommand];
 
 const HELP = `tidewatch ${VERSION} — find the money trails of people smuggling in transaction data
 

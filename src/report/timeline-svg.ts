@@ -1,0 +1,101 @@
+import type { AlertHit } from '../scoring/alert.js';
+import type { Transaction } from '../schema/transaction.js';
+import { esc } from './escape.js';
+import { flowEndpoints } from './flow-endpoints.js';
+import { clip, money, shortMoney, utc } from './format.js';
+
+const W = 940;
+const LEFT = 150;
+const RIGHT = 20;
+const TOP = 18;
+const PLOT_H = 190;
+const LANE_H = 13;
+/** Most hit windows drawn as lanes; the rest are counted. */
+const MAX_LANES = 14;
+const DAY_MS = 86_400_000;
+
+/** Which way a transaction moves relative to the alerted side (`other`: neither end is on it). */
+export type Direction = 'in' | 'out' | 'internal' | 'other';
+
+/**
+ * The evidence on a time axis: one mark per transaction (height = amount; circles for transfers,
+ * squares for cash; colour by direction relative to the alerted side), a dashed line at the
+ * reporting threshold when a hit names one (`facts.threshold`, structuring rules), each hit's
+ * window shaded on the plot and drawn as a labelled lane below it.
+ * @example timelineSvg(scope.evidence, alert.hits, scope.inside)
+ */
+export function timelineSvg(evidence: readonly Transaction[], hits: readonly AlertHit[], inside: ReadonlySet<string>): string {
+  if (evidence.length === 0) return '';
+  const currency = evidence[0]?.currency ?? '';
+  const threshold = thresholdOf(hits);
+  const windows = hits.map((h) => ({ rule: h.rule, from: Date.parse(h.window.from), to: Date.parse(h.window.to) }));
+  let t0 = Math.min(...evidence.map((t) => t.timestamp), ...windows.map((w) => w.from));
+  let t1 = Math.max(...evidence.map((t) => t.timestamp), ...windows.map((w) => w.to));
+  const span = Math.max(t1 - t0, DAY_MS);
+  t0 -= span * 0.02;
+  t1 = t0 + span * 1.04;
+  const yMax = Math.max(1, ...evidence.map((t) => t.amount), threshold ?? 0) * 1.08;
+  const plotW = W - LEFT - RIGHT;
+  const x = (t: number): number => LEFT + ((t - t0) / (t1 - t0)) * plotW;
+  const y = (amount: number): number => TOP + PLOT_H - (amount / yMax) * PLOT_H;
+  const lanes = windows.slice(0, MAX_LANES);
+  const height = TOP + PLOT_H + 34 + lanes.length * LANE_H + (windows.length > MAX_LANES ? LANE_H : 0) + 6;
+
+  const parts: string[] = [];
+  // Windows shaded on the plot (overlaps darken), then axes.
+  for (const w of windows) parts.push(`<rect class="window" x="${x(w.from).toFixed(1)}" y="${TOP}" width="${Math.max(1, x(w.to) - x(w.from)).toFixed(1)}" height="${PLOT_H}"/>`);
+  parts.push(`<line class="axis" x1="${LEFT}" y1="${TOP + PLOT_H}" x2="${W - RIGHT}" y2="${TOP + PLOT_H}"/><line class="axis" x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${TOP + PLOT_H}"/>`);
+  for (const f of [0, 0.5, 1]) {
+    const v = Math.round((yMax / 1.08) * f);
+    parts.push(`<text class="tick" x="${LEFT - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${esc(shortMoney(v, currency))}</text>`);
+  }
+  for (let i = 0; i <= 5; i++) {
+    const t = t0 + ((t1 - t0) * i) / 5;
+    parts.push(`<text class="tick" x="${x(t).toFixed(1)}" y="${TOP + PLOT_H + 14}" text-anchor="middle">${new Date(t).toISOString().slice(0, 10)}</text>`);
+  }
+  if (threshold !== undefined) {
+    const ty = y(threshold).toFixed(1);
+    parts.push(`<line class="threshold" x1="${LEFT}" y1="${ty}" x2="${W - RIGHT}" y2="${ty}"/><text class="threshold-label" x="${W - RIGHT - 4}" y="${(y(threshold) - 4).toFixed(1)}" text-anchor="end">${esc(`reporting threshold ${money(threshold, currency)}`)}</text>`);
+  }
+  for (const tx of evidence) {
+    const dir = direction(tx, inside);
+    const cx = x(tx.timestamp).toFixed(1);
+    const cy = y(tx.amount).toFixed(1);
+    const title = `<title>${esc(`${tx.id} ${utc(tx.timestamp)} ${money(tx.amount, tx.currency)}`)}</title>`;
+    parts.push(
+      tx.kind === 'transfer'
+        ? `<circle class="tx ${dir}" cx="${cx}" cy="${cy}" r="3.6">${title}</circle>`
+        : `<rect class="tx ${dir} cash" x="${(Number(cx) - 3.4).toFixed(1)}" y="${(Number(cy) - 3.4).toFixed(1)}" width="6.8" height="6.8">${title}</rect>`,
+    );
+  }
+  lanes.forEach((w, i) => {
+    const ly = TOP + PLOT_H + 24 + i * LANE_H;
+    parts.push(
+      `<text class="lane-label" x="${LEFT - 6}" y="${ly + 9}" text-anchor="end">${esc(clip(w.rule, 24))}</text>` +
+        `<rect class="lane" x="${x(w.from).toFixed(1)}" y="${ly + 2}" width="${Math.max(2, x(w.to) - x(w.from)).toFixed(1)}" height="${LANE_H - 4}"><title>${esc(`${w.rule}: ${utc(w.from)} → ${utc(w.to)}`)}</title></rect>`,
+    );
+  });
+  if (windows.length > MAX_LANES) parts.push(`<text class="tick" x="${LEFT - 6}" y="${height - 8}" text-anchor="end">+${windows.length - MAX_LANES} more windows</text>`);
+  return `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="Timeline of the evidence">${parts.join('')}</svg>`;
+}
+
+/**
+ * In, out or internal relative to the alerted side's node keys.
+ * @example direction(tx, new Set(['a:MY001'])) // 'in'
+ */
+export function direction(tx: Transaction, inside: ReadonlySet<string>): Direction {
+  const ends = flowEndpoints(tx);
+  const fromIn = inside.has(ends.from);
+  const toIn = inside.has(ends.to);
+  return fromIn && toIn ? 'internal' : toIn ? 'in' : fromIn ? 'out' : 'other';
+}
+
+/** The reporting threshold a structuring hit names (`facts.threshold`, minor units): the largest one. */
+function thresholdOf(hits: readonly AlertHit[]): number | undefined {
+  let best: number | undefined;
+  for (const h of hits) {
+    const t = h.facts.threshold;
+    if (typeof t === 'number' && Number.isFinite(t) && t > 0 && (best === undefined || t > best)) best = t;
+  }
+  return best;
+}
