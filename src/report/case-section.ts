@@ -57,22 +57,29 @@ export function caseSectionHtml(alert: Alert, id: string, n: number, index: Repo
     `<h3>Money flow</h3>${flow}` +
     (timeline === '' ? '' : `<h3>Timeline of the evidence</h3>${timeline}`) +
     `<h3>Score</h3>${contributionsHtml(alert)}` +
-    `<h3>Hits</h3><ol class="hits">${alert.hits.map(hitHtml).join('')}</ol>` +
+    `<h3>Hits</h3><ol class="hits">${alert.hits.map((h) => hitHtml(h, graph.currency)).join('')}</ol>` +
     `<h3>Evidence</h3>${evidenceHtml(scope, options.maxEvidenceRows ?? 300)}` +
     `<h3>What to check next</h3>${nextStepsHtml(alert)}` +
     `<p class="disclaimer">${esc(SIGNALS_DISCLAIMER)}</p></section>`
   );
 }
 
-function hitHtml(h: AlertHit): string {
+function hitHtml(h: AlertHit, currency: string): string {
+  // Amount facts are minor units (`totalMinor`, `threshold`): printed as money, the key kept.
   const facts = Object.entries(h.facts)
-    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(typeof v === 'number' && Number.isSafeInteger(v) && /(Minor|^threshold)$/.test(k) ? money(v, factCurrency(h, k, currency)) : v)}</dd>`)
     .join('');
   const related = h.related === undefined || h.related.length === 0 ? '' : `<p class="related">Ties to: ${h.related.map((r) => `${esc(r.kind)} <code>${esc(r.id)}</code>`).join(', ')}</p>`;
   return (
     `<li class="hit" data-rule="${esc(h.rule)}"><p><strong>${esc(h.rule)}</strong> <span class="ind">${h.indicators.map((i) => esc(i)).join(', ')}</span> · strength ${esc(h.strength)} · ${esc(utc(h.window.from))} → ${esc(utc(h.window.to))} · ${h.transactionCount} transactions</p>` +
     `<p class="reason">${esc(h.reason)}</p><dl class="hitfacts">${facts}</dl>${related}</li>`
   );
+}
+
+/** The currency of an amount fact: `feeCurrency` for `feeMinor`, `thresholdCurrency` for `threshold`, else the case's. */
+function factCurrency(h: AlertHit, key: string, fallback: string): string {
+  const named = h.facts[`${key.replace(/Minor$/, '')}Currency`];
+  return typeof named === 'string' && /^[A-Z]{3}$/.test(named) ? named : fallback;
 }
 
 const COLUMNS = ['id', 'time (UTC)', 'kind', 'channel', 'amount', 'dir', 'from', 'from name', 'from ctry', 'from inst', 'to', 'to name', 'to ctry', 'to inst', 'conductor', 'location', 'loc ctry', 'reference', 'cited by'];

@@ -4,7 +4,7 @@
  * fails with the new values when either text changes.
  */
 export const REPORT_HASHES = {
-  style: 'sha256-UYflWojZfQ6/PVWwdfN+4Ot4wrZD3is/lD0C5KIQBGM=',
+  style: 'sha256-Nj2KJrrNcysGTuNcf7oOl05XhWbVWNg0KZK6MpAK5+8=',
   script: 'sha256-FXst614czm+2+aXI9FhX1hWHOINprXqKDuhrw6w6ses=',
 } as const;
 

@@ -62,7 +62,7 @@ svg .colhead{font-weight:600;fill:var(--muted)}
 .edge:hover path{stroke-opacity:1}
 .timeline .axis{stroke:#8a96a3}
 .timeline .tick,.timeline .lane-label{fill:var(--muted);font-size:10.5px}
-.timeline .window{fill:#64748b;fill-opacity:.07}
+.timeline .window{fill:#64748b;fill-opacity:.12}
 .timeline .lane{fill:#94a3b8}
 .timeline .threshold{stroke:#9f1239;stroke-dasharray:6 4;stroke-width:1.5}
 .timeline .threshold-label{fill:#9f1239;font-weight:600}

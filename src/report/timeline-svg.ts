@@ -20,14 +20,14 @@ export type Direction = 'in' | 'out' | 'internal' | 'other';
 /**
  * The evidence on a time axis: one mark per transaction (height = amount; circles for transfers,
  * squares for cash; colour by direction relative to the alerted side), a dashed line at the
- * reporting threshold when a hit names one (`facts.threshold`, structuring rules), each hit's
- * window shaded on the plot and drawn as a labelled lane below it.
+ * reporting threshold when a hit names one (`facts.threshold`, structuring rules), the leading
+ * hit's window shaded on the plot, and every hit's window as a labelled lane below it.
  * @example timelineSvg(scope.evidence, alert.hits, scope.inside)
  */
 export function timelineSvg(evidence: readonly Transaction[], hits: readonly AlertHit[], inside: ReadonlySet<string>): string {
   if (evidence.length === 0) return '';
   const currency = evidence[0]?.currency ?? '';
-  const threshold = thresholdOf(hits);
+  const threshold = thresholdOf(hits, currency);
   const windows = hits.map((h) => ({ rule: h.rule, from: Date.parse(h.window.from), to: Date.parse(h.window.to) }));
   let t0 = Math.min(...evidence.map((t) => t.timestamp), ...windows.map((w) => w.from));
   let t1 = Math.max(...evidence.map((t) => t.timestamp), ...windows.map((w) => w.to));
@@ -42,8 +42,12 @@ export function timelineSvg(evidence: readonly Transaction[], hits: readonly Ale
   const height = TOP + PLOT_H + 34 + lanes.length * LANE_H + (windows.length > MAX_LANES ? LANE_H : 0) + 6;
 
   const parts: string[] = [];
-  // Windows shaded on the plot (overlaps darken), then axes.
-  for (const w of windows) parts.push(`<rect class="window" x="${x(w.from).toFixed(1)}" y="${TOP}" width="${Math.max(1, x(w.to) - x(w.from)).toFixed(1)}" height="${PLOT_H}"/>`);
+  // The leading hit's window (the hit carrying the score) shaded on the plot; every window is a lane below.
+  const lead = windows[0];
+  if (lead !== undefined) {
+    parts.push(`<rect class="window" x="${x(lead.from).toFixed(1)}" y="${TOP}" width="${Math.max(1, x(lead.to) - x(lead.from)).toFixed(1)}" height="${PLOT_H}"><title>${esc(`window of ${lead.rule}: ${utc(lead.from)} → ${utc(lead.to)}`)}</title></rect>`);
+    parts.push(`<text class="tick" x="${(x(lead.from) + 4).toFixed(1)}" y="${TOP + 11}">${esc(`${clip(lead.rule, 30)} window`)}</text>`);
+  }
   parts.push(`<line class="axis" x1="${LEFT}" y1="${TOP + PLOT_H}" x2="${W - RIGHT}" y2="${TOP + PLOT_H}"/><line class="axis" x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${TOP + PLOT_H}"/>`);
   for (const f of [0, 0.5, 1]) {
     const v = Math.round((yMax / 1.08) * f);
@@ -51,7 +55,8 @@ export function timelineSvg(evidence: readonly Transaction[], hits: readonly Ale
   }
   for (let i = 0; i <= 5; i++) {
     const t = t0 + ((t1 - t0) * i) / 5;
-    parts.push(`<text class="tick" x="${x(t).toFixed(1)}" y="${TOP + PLOT_H + 14}" text-anchor="middle">${new Date(t).toISOString().slice(0, 10)}</text>`);
+    const anchor = i === 0 ? 'start' : i === 5 ? 'end' : 'middle';
+    parts.push(`<text class="tick" x="${x(t).toFixed(1)}" y="${TOP + PLOT_H + 14}" text-anchor="${anchor}">${new Date(t).toISOString().slice(0, 10)}</text>`);
   }
   if (threshold !== undefined) {
     const ty = y(threshold).toFixed(1);
@@ -90,11 +95,13 @@ export function direction(tx: Transaction, inside: ReadonlySet<string>): Directi
   return fromIn && toIn ? 'internal' : toIn ? 'in' : fromIn ? 'out' : 'other';
 }
 
-/** The reporting threshold a structuring hit names (`facts.threshold`, minor units): the largest one. */
-function thresholdOf(hits: readonly AlertHit[]): number | undefined {
+/** The reporting threshold a structuring hit names (`facts.threshold`, minor units, in the evidence's currency): the largest one. */
+function thresholdOf(hits: readonly AlertHit[], currency: string): number | undefined {
   let best: number | undefined;
   for (const h of hits) {
     const t = h.facts.threshold;
+    const c = h.facts.thresholdCurrency;
+    if (typeof c === 'string' && c !== currency) continue;
     if (typeof t === 'number' && Number.isFinite(t) && t > 0 && (best === undefined || t > best)) best = t;
   }
   return best;
