@@ -21,6 +21,7 @@ Options:
   --mapping F|preset  column mapping of the transactions file, or a preset (amlsim, amlworld)
   --default-zone Z    IANA zone for timestamps written without an offset
   --title T           report title
+  --max-cases N       alerts drawn as full cases (default 200); the rest are summarised
   --out F             write the report to F instead of stdout
   -h, --help          this help
 
@@ -37,7 +38,7 @@ export const reportCommand: Command = {
       allowPositionals: true,
       options: {
         transactions: { type: 'string' }, accounts: { type: 'string' }, parties: { type: 'string' }, mapping: { type: 'string' },
-        'default-zone': { type: 'string' }, title: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'default-zone': { type: 'string' }, title: { type: 'string' }, 'max-cases': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     });
     if (values.help === true) {
@@ -47,6 +48,8 @@ export const reportCommand: Command = {
     const file = positionals[0];
     if (file === undefined || positionals.length > 1) throw new UsageError('report takes exactly one alerts file');
     if (values.transactions === undefined) throw new UsageError('report needs --transactions F (the scanned transactions)');
+    const maxCases = values['max-cases'] === undefined ? undefined : Number(values['max-cases']);
+    if (maxCases !== undefined && !(Number.isSafeInteger(maxCases) && maxCases >= 0)) throw new UsageError('--max-cases must be a whole number from 0');
     const alerts = parseAlerts(await readFile(file, 'utf8'), file);
     const accounts = values.accounts === undefined ? undefined : await readAccounts(values.accounts);
     const parties = values.parties === undefined ? undefined : await readParties(values.parties);
@@ -75,6 +78,7 @@ export const reportCommand: Command = {
         source: values.transactions,
         rows: { read: ingest.read, accepted: ingest.accepted, rejected: ingest.rejected, duplicates: ingest.duplicates },
         ...(values.title === undefined ? {} : { title: values.title }),
+        ...(maxCases === undefined ? {} : { maxCases }),
       },
     );
     if (values.out === undefined) io.stdout(html);

@@ -64,6 +64,31 @@ export function caseSectionHtml(alert: Alert, id: string, n: number, index: Repo
   );
 }
 
+/** Hits listed in a summary case; the rest are counted. */
+const COMPACT_HITS = 3;
+
+/**
+ * A case beyond the report's full-case budget, kept small (~1–2 kB: a 10,000-alert report is
+ * mostly these): header, and the reasons of its first hits. Graph, timeline, contributions and
+ * evidence are in the full cases only.
+ * @example compactCaseHtml(alert, 'c900', 900, 200)
+ */
+export function compactCaseHtml(alert: Alert, id: string, n: number, fullCases: number): string {
+  const typ = alert.typologies.filter((t) => t.score > 0).map((t) => `${esc(t.id)} ${t.score}`).join(', ');
+  const hits = alert.hits
+    .slice(0, COMPACT_HITS)
+    .map((h) => `<li><strong>${esc(h.rule)}</strong> ${esc(h.reason)} (${h.transactionCount} transactions)</li>`)
+    .join('');
+  const more = alert.hits.length > COMPACT_HITS ? `<li>… ${alert.hits.length - COMPACT_HITS} more hits</li>` : '';
+  return (
+    `<section class="case compact band-${esc(alert.band)}" id="${id}" data-case="${id}" data-band="${esc(alert.band)}">` +
+    `<h2><span class="band ${esc(alert.band)}">${alert.score}</span> #${n} ${esc(alert.entity.kind)} <code>${esc(alert.entity.id)}</code> <small>${esc(alert.band)}</small></h2>` +
+    `<p class="meta">Typologies: ${typ || 'none scoring'} · ${esc(utc(alert.firstSeen))} → ${esc(utc(alert.lastSeen))} · alert <code>${esc(alert.id)}</code></p>` +
+    `<ul class="hits">${hits}${more}</ul>` +
+    `<p class="note">Summary only: this report draws its first ${fullCases} cases in full. For this one's graph, timeline, score and evidence, report fewer alerts (<code>scan --min-score</code> or <code>--top</code>) or raise <code>report --max-cases</code>. Alerts are signals, not findings.</p></section>`
+  );
+}
+
 function hitHtml(h: AlertHit, currency: string): string {
   // Amount facts are minor units (`totalMinor`, `threshold`): printed as money, the key kept.
   const facts = Object.entries(h.facts)

@@ -3,13 +3,16 @@ import type { Account, Party } from '../schema/reference-data.js';
 import type { Transaction } from '../schema/transaction.js';
 import { VERSION } from '../version.js';
 import { alertListHtml } from './alert-list.js';
-import { caseSectionHtml, type CaseSectionOptions } from './case-section.js';
+import { caseSectionHtml, compactCaseHtml, type CaseSectionOptions } from './case-section.js';
 import { esc } from './escape.js';
 import { overviewHtml, type RowCounts } from './overview.js';
 import { REPORT_CSP } from './report-csp.js';
 import { indexReportData } from './report-index.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_CSS } from './report-style.js';
+
+/** Full cases drawn by default; see {@link RenderReportOptions.maxCases}. @category Reports */
+export const DEFAULT_MAX_CASES = 200;
 
 /** The data a case report is drawn from: the alerts and the transactions (and reference data) they cite. @category Reports */
 export interface ReportInput {
@@ -30,6 +33,11 @@ export interface RenderReportOptions extends CaseSectionOptions {
   readonly source?: string;
   /** Rows read, accepted, rejected (and duplicates) when the caller read the file. */
   readonly rows?: RowCounts;
+  /**
+   * Alerts drawn as full cases (graph, timeline, evidence), in input order; the rest get a
+   * summary (header and first reasons). Default 200: a full case weighs ~15–200 kB (median ~30).
+   */
+  readonly maxCases?: number;
 }
 
 /**
@@ -51,7 +59,8 @@ export function renderReport(input: ReportInput, options: RenderReportOptions = 
   const ids = alerts.map((_, i) => `c${i + 1}`);
   const title = options.title ?? 'tidewatch case report';
   const jurisdictions = [...new Set(alerts.map((a) => a.engine.jurisdiction))].sort().join(', ');
-  const cases = alerts.map((a, i) => caseSectionHtml(a, ids[i] ?? '', i + 1, index, options)).join('\n');
+  const full = Math.max(0, options.maxCases ?? DEFAULT_MAX_CASES);
+  const cases = alerts.map((a, i) => (i < full ? caseSectionHtml(a, ids[i] ?? '', i + 1, index, options) : compactCaseHtml(a, ids[i] ?? '', i + 1, full))).join('\n');
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',

@@ -4,8 +4,8 @@
  * fails with the new values when either text changes.
  */
 export const REPORT_HASHES = {
-  style: 'sha256-Nj2KJrrNcysGTuNcf7oOl05XhWbVWNg0KZK6MpAK5+8=',
-  script: 'sha256-FXst614czm+2+aXI9FhX1hWHOINprXqKDuhrw6w6ses=',
+  style: 'sha256-FNMWCX+9M8qKO/2jmRdDXkHH6FVuNzCKp0I0i7u8eQA=',
+  script: 'sha256-+Q7Ii56K2lnBlbKt0CG6qZh4F/d1KdJmFQPzncN+7Ns=',
 } as const;
 
 /**

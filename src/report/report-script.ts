@@ -46,8 +46,10 @@ export const REPORT_SCRIPT = `
       var ok = (!band || d.band === band) && (!typ || has(d.typologies, typ)) && (!rule || has(d.rules, rule)) &&
         (!ent || d.entity.toLowerCase().indexOf(ent) >= 0) &&
         (!text || r.textContent.toLowerCase().indexOf(text) >= 0 || caseText(d.case).indexOf(text) >= 0);
-      r.hidden = !ok;
-      if (cases[d.case]) cases[d.case].hidden = !ok;
+      if (r.hidden === ok) {
+        r.hidden = !ok; // only on change: 10,000 rows, each write invalidates style
+        if (cases[d.case]) cases[d.case].hidden = !ok;
+      }
       if (ok) n++;
     });
     shown.textContent = n + ' of ' + rows.length + ' alerts shown';

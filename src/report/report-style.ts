@@ -41,6 +41,7 @@ td.reason{color:var(--muted);min-width:22em}
 td.rules{font-size:11.5px}
 [hidden]{display:none!important}
 .case{border-top:3px solid var(--line);margin-top:36px;content-visibility:auto;contain-intrinsic-size:auto 1800px}
+.case.compact{margin-top:16px;contain-intrinsic-size:auto 220px}.case.compact h2{font-size:15px}
 .case.band-critical{border-color:var(--critical)}.case.band-high{border-color:var(--high)}.case.band-medium{border-color:var(--medium)}
 .case .meta{color:var(--muted)}
 figure{margin:0 0 6px;overflow:auto;border:1px solid var(--line);background:#fff;padding:4px}

@@ -80,6 +80,19 @@ describe('renderReport', () => {
     expect(cases[1]).toContain('Possible structuring');
   });
 
+  test('beyond maxCases, alerts get a summary case: header and first reasons, no graph', () => {
+    const { transactions, alert: a } = hub(30);
+    const b = alert({ kind: 'account', id: 'R1' }, [hit('pass_through', transactions.slice(-2)), hit('a', []), hit('b', []), hit('c', [])], { score: 45 });
+    const cases = renderReport({ alerts: [a, b], transactions }, { maxCases: 1 }).split('<section class="case').slice(1);
+    expect(cases).toHaveLength(2);
+    expect(cases[0]).toContain('<svg class="flow"');
+    expect(cases[1]).toMatch(/^ compact/);
+    expect(cases[1]).not.toContain('<svg');
+    expect(cases[1]).toContain('draws its first 1 cases in full');
+    expect(cases[1]).toContain('<li><strong>pass_through</strong> Possible pass_through pattern. (2 transactions)</li>');
+    expect(cases[1]).toContain('<li>… 1 more hits</li>');
+  });
+
   test('contributions that do not add up to the score are called out, not hidden', () => {
     const { transactions, alert: a } = hub(10);
     const html = renderReport({ alerts: [{ ...a, score: 75 }], transactions });
