@@ -1,6 +1,7 @@
 import type { Alert } from '../scoring/alert.js';
 import { esc } from './escape.js';
 import { clip } from './format.js';
+import { leadingHit } from './leading-hit.js';
 
 /**
  * The alert list: one row per alert with a link to its case, and `data-*` attributes (band,
@@ -36,7 +37,7 @@ export function alertListHtml(alerts: readonly Alert[], caseIds: readonly string
         `<td>${esc(a.entity.kind)} <a href="#${id}"><code>${esc(a.entity.id)}</code></a>${a.members === undefined ? '' : ` (${a.members.length} members)`}</td>` +
         `<td>${typ.map((t) => `${esc(t.id)} ${t.score}`).join(', ')}</td><td class="rules">${ruleSet.map((r) => esc(r)).join(' ')}</td>` +
         `<td>${esc(a.firstSeen.slice(0, 10))}</td><td>${esc(a.lastSeen.slice(0, 10))}</td><td class="num">${a.hits.length}</td><td class="num">${evidence}</td>` +
-        `<td class="reason">${esc(clip(a.hits[0]?.reason ?? '', 140))}</td></tr>`
+        `<td class="reason">${esc(clip(leadingHit(a)?.reason ?? '', 140))}</td></tr>`
       );
     })
     .join('');
@@ -48,6 +49,6 @@ export function alertListHtml(alerts: readonly Alert[], caseIds: readonly string
     th('#', 'order', true) + th('score', 'score', true) + th('band', 'score', true) + th('entity', 'entity', false) +
     '<th>typologies</th><th>rules</th>' +
     th('first', 'first', false) + th('last', 'last', false) + th('hits', 'hits', true) + th('evidence', 'evidence', true) +
-    `<th>first reason</th></tr></thead><tbody>${rows}</tbody></table></div></section>`
+    `<th>leading reason</th></tr></thead><tbody>${rows}</tbody></table></div></section>`
   );
 }

@@ -6,6 +6,7 @@ import { esc } from './escape.js';
 import { buildFlowGraph } from './flow-graph.js';
 import { flowSvg } from './flow-svg.js';
 import { money, utc } from './format.js';
+import { leadingHit } from './leading-hit.js';
 import { GENERIC_NEXT_STEPS, NEXT_STEPS, SIGNALS_DISCLAIMER } from './next-steps.js';
 import type { ReportIndex } from './report-index.js';
 import { direction, timelineSvg } from './timeline-svg.js';
@@ -48,7 +49,7 @@ export function caseSectionHtml(alert: Alert, id: string, n: number, index: Repo
   const timeline =
     scope.evidence.length === 0
       ? ''
-      : `<figure class="timefig">${timelineSvg(scope.evidence, alert.hits, scope.inside)}<figcaption><span class="key in"></span> in <span class="key out"></span> out <span class="key internal"></span> between members; ■ cash, ● transfer. Shaded: each hit's window (lanes below). Times in UTC.</figcaption></figure>`;
+      : `<figure class="timefig">${timelineSvg(scope.evidence, alert.hits, scope.inside, leadingHit(alert))}<figcaption><span class="key in"></span> in <span class="key out"></span> out <span class="key internal"></span> between members; ■ cash, ● transfer. Shaded: the window of the leading hit (the rule earning most points); every hit's window is a lane below. Times in UTC.</figcaption></figure>`;
   return (
     `<section class="case band-${esc(alert.band)}" id="${id}" data-case="${id}" data-band="${esc(alert.band)}">` +
     `<h2><span class="band ${esc(alert.band)}">${alert.score}</span> #${n} ${esc(alert.entity.kind)} <code>${esc(alert.entity.id)}</code> <small>${esc(alert.band)}</small></h2>` +

@@ -21,10 +21,10 @@ export type Direction = 'in' | 'out' | 'internal' | 'other';
  * The evidence on a time axis: one mark per transaction (height = amount; circles for transfers,
  * squares for cash; colour by direction relative to the alerted side), a dashed line at the
  * reporting threshold when a hit names one (`facts.threshold`, structuring rules), the leading
- * hit's window shaded on the plot, and every hit's window as a labelled lane below it.
+ * hit's window (`lead`, by default the first) shaded on the plot, and every hit's window as a labelled lane below it.
  * @example timelineSvg(scope.evidence, alert.hits, scope.inside)
  */
-export function timelineSvg(evidence: readonly Transaction[], hits: readonly AlertHit[], inside: ReadonlySet<string>): string {
+export function timelineSvg(evidence: readonly Transaction[], hits: readonly AlertHit[], inside: ReadonlySet<string>, lead: AlertHit | undefined = hits[0]): string {
   if (evidence.length === 0) return '';
   const currency = evidence[0]?.currency ?? '';
   const threshold = thresholdOf(hits, currency);
@@ -42,11 +42,11 @@ export function timelineSvg(evidence: readonly Transaction[], hits: readonly Ale
   const height = TOP + PLOT_H + 34 + lanes.length * LANE_H + (windows.length > MAX_LANES ? LANE_H : 0) + 6;
 
   const parts: string[] = [];
-  // The leading hit's window (the hit carrying the score) shaded on the plot; every window is a lane below.
-  const lead = windows[0];
+  // The leading hit's window (see leadingHit) shaded on the plot; every window is a lane below.
   if (lead !== undefined) {
-    parts.push(`<rect class="window" x="${x(lead.from).toFixed(1)}" y="${TOP}" width="${Math.max(1, x(lead.to) - x(lead.from)).toFixed(1)}" height="${PLOT_H}"><title>${esc(`window of ${lead.rule}: ${utc(lead.from)} → ${utc(lead.to)}`)}</title></rect>`);
-    parts.push(`<text class="tick" x="${(x(lead.from) + 4).toFixed(1)}" y="${TOP + 11}">${esc(`${clip(lead.rule, 30)} window`)}</text>`);
+    const w = { rule: lead.rule, from: Date.parse(lead.window.from), to: Date.parse(lead.window.to) };
+    parts.push(`<rect class="window" x="${x(w.from).toFixed(1)}" y="${TOP}" width="${Math.max(1, x(w.to) - x(w.from)).toFixed(1)}" height="${PLOT_H}"><title>${esc(`window of ${w.rule}: ${utc(w.from)} → ${utc(w.to)}`)}</title></rect>`);
+    parts.push(`<text class="tick" x="${(x(w.from) + 4).toFixed(1)}" y="${TOP + 11}">${esc(`${clip(w.rule, 30)} window`)}</text>`);
   }
   parts.push(`<line class="axis" x1="${LEFT}" y1="${TOP + PLOT_H}" x2="${W - RIGHT}" y2="${TOP + PLOT_H}"/><line class="axis" x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${TOP + PLOT_H}"/>`);
   for (const f of [0, 0.5, 1]) {
