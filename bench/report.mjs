@@ -8,6 +8,7 @@
 // --alerts of them, so the cases have the demo's sizes (median ~30 kB in full). Needs
 // /usr/bin/chromium. Writes bench/data/report-<n>.html (git-ignored) and bench/results/report-<n>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -55,6 +56,7 @@ await browser.close();
 
 const result = {
   date: new Date().toISOString(),
+  machine: { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0] * 10) / 10 },
   alerts: n,
   fullCases: Math.min(n, maxCases ?? tw.DEFAULT_MAX_CASES),
   bytes: Buffer.byteLength(html),

@@ -4,7 +4,7 @@
  * fails with the new values when either text changes.
  */
 export const REPORT_HASHES = {
-  style: 'sha256-FNMWCX+9M8qKO/2jmRdDXkHH6FVuNzCKp0I0i7u8eQA=',
+  style: 'sha256-7qvpnPdD+xqAx/1KmJUF44HmuxlRZTkukcwt9U5iUq4=',
   script: 'sha256-+Q7Ii56K2lnBlbKt0CG6qZh4F/d1KdJmFQPzncN+7Ns=',
 } as const;
 

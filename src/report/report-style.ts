@@ -37,7 +37,11 @@ ul.bands{list-style:none;padding:0;display:flex;gap:14px}
 .controls output{margin-left:auto;color:var(--muted)}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
-td.reason{color:var(--muted);min-width:22em}
+td.reason{color:var(--muted)}
+#alert-table{table-layout:fixed;width:100%;min-width:1150px}
+#alert-table th:nth-child(1){width:3.2em}#alert-table th:nth-child(2){width:4.6em}#alert-table th:nth-child(3){width:5.4em}#alert-table th:nth-child(4){width:15em}
+#alert-table th:nth-child(5),#alert-table th:nth-child(6){width:13em}#alert-table th:nth-child(7),#alert-table th:nth-child(8){width:6.6em}
+#alert-table th:nth-child(9){width:3.6em}#alert-table th:nth-child(10){width:5.6em}#alert-table td{overflow-wrap:anywhere}
 td.rules{font-size:11.5px}
 [hidden]{display:none!important}
 .case{border-top:3px solid var(--line);margin-top:36px;content-visibility:auto;contain-intrinsic-size:auto 1800px}
