@@ -161,6 +161,18 @@ describe('the case report in Chromium', () => {
     await page.close();
   });
 
+  test('without JavaScript the report is complete: list, cases, graphs and timeline show; the filter form stays hidden', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1300, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(hostileUrl);
+    expect(await page.isVisible('#filters')).toBe(false);
+    expect(await page.isVisible('#alert-table')).toBe(true);
+    expect(await page.locator('section.case svg.flow .edge').count()).toBeGreaterThan(0);
+    expect(await page.isVisible('section.case svg.timeline')).toBe(true);
+    expect(await page.isVisible('section.case table.evidence')).toBe(true);
+    await context.close();
+  });
+
   test('print: controls hidden, each case on a new page, folded evidence unfolded; a PDF comes out', async () => {
     const { page } = demo;
     await page.emulateMedia({ media: 'print' });
