@@ -12,11 +12,13 @@ export function tx(id: string, hours: number, amount: number, fields: Partial<Tr
 /** A hit citing `txs`, its window spanning them. */
 export function hit(rule: string, txs: readonly Transaction[], extra: Partial<AlertHit> = {}): AlertHit {
   const times = txs.map((t) => t.timestamp);
+  const lo = times.reduce((m, t) => Math.min(m, t), T0);
+  const hi = times.reduce((m, t) => Math.max(m, t), T0);
   return {
     rule,
     indicators: ['MS-TEST-01'],
     strength: 0.8,
-    window: { from: iso(Math.min(...times, T0)), to: iso(Math.max(...times, T0)) },
+    window: { from: iso(lo), to: iso(hi) },
     transactionIds: txs.map((t) => t.id),
     transactionCount: Math.max(1, txs.length),
     reason: `Possible ${rule} pattern.`,

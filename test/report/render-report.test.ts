@@ -113,3 +113,11 @@ describe('renderReport', () => {
     expect(renderReport({ alerts: [], transactions: [] })).toContain('No alerts at or above the minimum score.');
   });
 });
+
+test('a hub with 150,000 evidence transactions renders: timeline thinned to 2,000 marks, evidence table capped', () => {
+  const { transactions, alert: a } = hub(150_000, 150_000);
+  const html = renderReport({ alerts: [a], transactions });
+  expect(html).toContain('every 76th of 150003 transactions drawn');
+  expect(html.match(/<(circle|rect) class="tx /g)?.length).toBeLessThanOrEqual(2000);
+  expect(html).toContain('149703 more evidence transactions are not shown');
+});
