@@ -70,6 +70,9 @@ export { ALERT_SCHEMA_ID, AlertSchema, type Alert, type AlertHit } from './scori
 // Reports
 export { ALERT_CSV_COLUMNS, alertRows } from './report/alert-rows.js';
 export { renderHtmlReport, type HtmlReportMeta } from './report/html.js';
+export { DEFAULT_MAX_CASES, renderReport, type RenderReportOptions, type ReportInput } from './report/render-report.js';
+export type { CaseSectionOptions } from './report/case-section.js';
+export type { RowCounts } from './report/overview.js';
 
 // goAML reports (DESIGN §10)
 export {

@@ -9,6 +9,7 @@ import { compareCommand } from './compare.js';
 import { configCommand } from './config.js';
 import { goamlCommand } from './goaml.js';
 import { matchCommand } from './match.js';
+import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
 import { schemaCommand } from './schema.js';
@@ -16,7 +17,7 @@ import { shareCommand } from './share.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
 
-const COMMANDS: readonly Command[] = [scanCommand, validateCommand, rulesCommand, schemaCommand, configCommand, compareCommand, shareCommand, matchCommand, goamlCommand];
+const COMMANDS: readonly Command[] = [scanCommand, reportCommand, validateCommand, rulesCommand, schemaCommand, configCommand, compareCommand, shareCommand, matchCommand, goamlCommand];
 
 const HELP = `tidewatch ${VERSION} — find the money trails of people smuggling in transaction data
 

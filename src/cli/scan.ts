@@ -7,7 +7,7 @@ import type { FxConverter } from '../engine/options.js';
 import { jurisdiction as shippedJurisdiction, jurisdictionCodes } from '../jurisdictions/index.js';
 import { createFxTable, parseFxCsv } from '../jurisdictions/fx.js';
 import { ALERT_CSV_COLUMNS, alertRows } from '../report/alert-rows.js';
-import { renderHtmlReport } from '../report/html.js';
+import { renderReport } from '../report/render-report.js';
 import type { Alert } from '../scoring/alert.js';
 import type { Transaction } from '../schema/transaction.js';
 import { ingestTransactions, readAccounts, readParties, writeCsv } from '../ingest/index.js';
@@ -28,7 +28,7 @@ Options:
   --config F          JSON configuration (see \`tidewatch schema config\`)
   --mapping F|preset  column mapping file, or a preset (amlsim, amlworld)
   --fx F              FX table CSV: from,to,date,rate
-  --format F          json (default) | ndjson | csv | html | text
+  --format F          json (default) | ndjson | csv | html (the case report) | text
   --out F             write alerts to F instead of stdout
   --min-score N       only alerts scoring at least N (default: the typology thresholds)
   --top N             only the N highest-scoring alerts
@@ -112,7 +112,18 @@ export const scanCommand: Command = {
       ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
     });
     const alerts = top === undefined ? result.alerts : result.alerts.slice(0, top);
-    const text = await render(format, alerts, { file, rows: ingest.read, accepted: ingest.accepted, jurisdiction: code });
+    const text =
+      format === 'html'
+        ? renderReport(
+            {
+              alerts,
+              transactions,
+              ...(accounts === undefined ? {} : { accounts: accounts.accounts.values() }),
+              ...(parties === undefined ? {} : { parties: parties.parties.values() }),
+            },
+            { source: file, rows: { read: ingest.read, accepted: ingest.accepted, rejected: ingest.rejected, duplicates: ingest.duplicates } },
+          )
+        : await render(format, alerts);
     if (values.out === undefined) io.stdout(text);
     else await writeFile(values.out, text);
     const seconds = (performance.now() - started) / 1000;
@@ -120,7 +131,8 @@ export const scanCommand: Command = {
     io.stderr(
       `tidewatch: ${ingest.read} rows, ${ingest.accepted} accepted, ${ingest.rejected} rejected, ${ingest.duplicates} duplicates` +
         (result.summary.rejected > 0 ? `, ${result.summary.rejected} not convertible` : '') +
-        `; ${result.alerts.length} alerts (${high} high or critical); ${seconds.toFixed(2)} s\n`,
+        `; ${result.alerts.length} alerts (${high} high or critical); ${seconds.toFixed(2)} s` +
+        (values.out === undefined ? '\n' : `; written to ${values.out}\n`),
     );
     const hint = currencyHint(result.rejections, profile.currency, fx !== undefined);
     if (hint !== undefined) io.stderr(`${hint}\n`);
@@ -155,7 +167,7 @@ function inferJurisdiction(transactions: readonly Transaction[], io: { stderr(s:
   throw new ConfigError('unknown_jurisdiction', `name the reporting regime with --jurisdiction (one of ${jurisdictionCodes().join(', ')})`);
 }
 
-async function render(format: string, alerts: readonly Alert[], meta: { file: string; rows: number; accepted: number; jurisdiction: string }): Promise<string> {
+async function render(format: string, alerts: readonly Alert[]): Promise<string> {
   switch (format) {
     case 'ndjson':
       return alerts.map((a) => `${JSON.stringify(a)}\n`).join('');
@@ -164,8 +176,6 @@ async function render(format: string, alerts: readonly Alert[], meta: { file: st
       await writeCsv(alertRows(alerts), ALERT_CSV_COLUMNS, { write: (s: string) => chunks.push(s) });
       return chunks.join('');
     }
-    case 'html':
-      return renderHtmlReport(alerts, { source: meta.file, summary: { rows: meta.rows, accepted: meta.accepted, jurisdiction: meta.jurisdiction, alerts: alerts.length } });
     case 'text':
       return formatText(alerts);
     default:

@@ -14,6 +14,8 @@ export interface HtmlReportMeta {
  * A self-contained HTML report for analysts: one section per alert with its score, band,
  * contributions and every hit's reason, facts and evidence ids. No scripts, no external
  * resources; every value is HTML-escaped.
+ * @deprecated Use `renderReport`: the case report with graphs, timeline and evidence
+ * (`tidewatch scan --format html` and `tidewatch report` write it).
  * @category Reports
  * @example fs.writeFileSync('alerts.html', renderHtmlReport(alerts, { source: 'transactions.csv' }))
  */
