@@ -2,15 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../_internal/config-error.js';
 import { resolveScanConfig } from '../engine/config-file.js';
-import { scan } from '../engine/scan.js';
-import type { FxConverter } from '../engine/options.js';
+import type { EngineOptions, FxConverter } from '../engine/options.js';
 import { jurisdiction as shippedJurisdiction, jurisdictionCodes } from '../jurisdictions/index.js';
 import { createFxTable, parseFxCsv } from '../jurisdictions/fx.js';
 import { ALERT_CSV_COLUMNS, alertRows } from '../report/alert-rows.js';
 import { renderHtmlReport } from '../report/html.js';
 import type { Alert } from '../scoring/alert.js';
-import type { Transaction } from '../schema/transaction.js';
-import { ingestTransactions, readAccounts, readParties, writeCsv } from '../ingest/index.js';
+import { createBatchScanner, ingestTransactions, readAccounts, readParties, writeCsv } from '../ingest/index.js';
 import type { Command } from './command.js';
 import { UsageError } from './usage-error.js';
 import { progress } from './progress.js';
@@ -35,6 +33,8 @@ Options:
   --as-of ISO         analysis date recorded in alerts
   --default-zone Z    IANA zone for timestamps written without an offset
   --parser P          fast (default) | fast-csv
+  --memory MB         memory for buffering and sorting input rows; out-of-order input beyond it
+                      is sorted in a private temporary directory, removed at the end (default 400)
   -h, --help          this help
 
 Exit status: 0 success (bad rows are reported, not fatal), 2 usage or configuration error, 1 unexpected failure.`;
@@ -53,6 +53,7 @@ export const scanCommand: Command = {
         config: { type: 'string' }, mapping: { type: 'string' }, fx: { type: 'string' }, format: { type: 'string' },
         out: { type: 'string' }, 'min-score': { type: 'string' }, top: { type: 'string' }, rejects: { type: 'string' },
         'as-of': { type: 'string' }, 'default-zone': { type: 'string' }, parser: { type: 'string' },
+        memory: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -66,6 +67,7 @@ export const scanCommand: Command = {
     if (!['json', 'ndjson', 'csv', 'html', 'text'].includes(format)) throw new UsageError(`unknown --format "${format}"`);
     const minScore = optionalNumber(values['min-score'], '--min-score', 0, 100);
     const top = optionalNumber(values.top, '--top', 1, Number.MAX_SAFE_INTEGER);
+    const memoryMB = optionalNumber(values.memory, '--memory', 0.01, 1_000_000) ?? 400;
     const started = performance.now();
 
     const config = resolveScanConfig(values.config === undefined ? {} : await readJson(values.config));
@@ -73,28 +75,13 @@ export const scanCommand: Command = {
     const parties = values.parties === undefined ? undefined : await readParties(values.parties);
     const fx: FxConverter | undefined = values.fx === undefined ? undefined : createFxTable(parseFxCsv(await readFile(values.fx, 'utf8')));
 
-    const bar = progress(io, 'reading');
-    const transactions: Transaction[] = [];
-    const ingest = await ingestTransactions(
-      file,
-      {
-        ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
-        ...(values['default-zone'] === undefined ? {} : { defaultZone: values['default-zone'] }),
-        ...(values.parser === undefined ? {} : { parser: values.parser as 'fast' | 'fast-csv' }),
-      },
-      (batch) => {
-        for (const tx of batch.transactions) transactions.push(tx);
-        bar.update(transactions.length);
-      },
-    );
-    bar.done();
-    if (values.rejects !== undefined) {
-      await writeFile(values.rejects, ingest.issues.map((i) => JSON.stringify(i)).join('\n') + (ingest.issues.length > 0 ? '\n' : ''));
-    }
-
-    const code = values.jurisdiction ?? config.jurisdiction ?? inferJurisdiction(transactions, io);
-    const result = scan(transactions, {
-      jurisdiction: shippedJurisdiction(code),
+    // Rows stream into the scanner, which holds at most --memory of them (see createBatchScanner).
+    // Without a jurisdiction it is inferred from the currencies of all rows, so the engine can only
+    // start after the last row: the scanner then sorts from the start.
+    const currencies = new Set<string>();
+    let code = values.jurisdiction ?? config.jurisdiction;
+    const engineOptions = (jurisdictionCode: string): EngineOptions => ({
+      jurisdiction: shippedJurisdiction(jurisdictionCode),
       rules: config.rules,
       typologies: config.typologies,
       ...(accounts === undefined ? {} : { accounts: accounts.accounts.values() }),
@@ -103,8 +90,41 @@ export const scanCommand: Command = {
       ...(minScore ?? config.minScore) !== undefined ? { minScore: (minScore ?? config.minScore) as number } : {},
       ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
     });
+    const scanner = createBatchScanner(
+      code !== undefined ? engineOptions(code) : () => engineOptions((code = inferJurisdiction(currencies, io))),
+      { memoryBytes: memoryMB * 1024 * 1024 },
+    );
+    let result;
+    let ingest;
+    try {
+      const bar = progress(io, 'reading');
+      let accepted = 0;
+      ingest = await ingestTransactions(
+        file,
+        {
+          ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
+          ...(values['default-zone'] === undefined ? {} : { defaultZone: values['default-zone'] }),
+          ...(values.parser === undefined ? {} : { parser: values.parser as 'fast' | 'fast-csv' }),
+        },
+        (batch) => {
+          for (const tx of batch.transactions) {
+            if (code === undefined) currencies.add(tx.currency);
+            scanner.add(tx);
+          }
+          accepted += batch.transactions.length;
+          bar.update(accepted);
+        },
+      );
+      bar.done();
+      if (values.rejects !== undefined) {
+        await writeFile(values.rejects, ingest.issues.map((i) => JSON.stringify(i)).join('\n') + (ingest.issues.length > 0 ? '\n' : ''));
+      }
+      result = scanner.finish();
+    } finally {
+      scanner.dispose();
+    }
     const alerts = top === undefined ? result.alerts : result.alerts.slice(0, top);
-    const text = await render(format, alerts, { file, rows: ingest.read, accepted: ingest.accepted, jurisdiction: code });
+    const text = await render(format, alerts, { file, rows: ingest.read, accepted: ingest.accepted, jurisdiction: code as string });
     if (values.out === undefined) io.stdout(text);
     else await writeFile(values.out, text);
     const seconds = (performance.now() - started) / 1000;
@@ -127,8 +147,7 @@ function optionalNumber(text: string | undefined, name: string, min: number, max
 }
 
 /** One currency that exactly one shipped profile uses → that profile; otherwise ask. */
-function inferJurisdiction(transactions: readonly Transaction[], io: { stderr(s: string): void }): string {
-  const currencies = new Set(transactions.map((t) => t.currency));
+function inferJurisdiction(currencies: ReadonlySet<string>, io: { stderr(s: string): void }): string {
   const [only] = currencies;
   if (currencies.size === 1 && only !== undefined) {
     const matches = jurisdictionCodes().filter((c) => shippedJurisdiction(c).currency === only);

@@ -1,30 +1,16 @@
 import type { Transaction } from '../schema/transaction.js';
-import type { Alert } from '../scoring/alert.js';
-import { compareAlerts } from './build-alert.js';
-import { compareTransactions, createCore, resolveConfig, type EngineRejection, type EntityState } from './core.js';
+import { compareTransactions, resolveConfig } from './core.js';
 import type { EngineOptions } from './options.js';
+import { createScanSink, type ScanResult } from './scan-sink.js';
 
-/** Result of {@link scan}. @category Engine */
-export interface ScanResult {
-  /** Alerts at or above the minimum score, by score then entity: entity alerts and network alerts (see {@link networkAlerts}). */
-  readonly alerts: readonly Alert[];
-  readonly summary: {
-    readonly transactions: number;
-    readonly processed: number;
-    readonly duplicates: number;
-    readonly rejected: number;
-  };
-  /** Transactions that could not be evaluated (e.g. no FX rate), with the reason. */
-  readonly rejections: readonly EngineRejection[];
-  /** Hash of the effective configuration. */
-  readonly configHash: string;
-}
+export type { ScanResult } from './scan-sink.js';
 
 /**
  * Batch analysis: sorts the transactions by (time, id), drops repeated ids (the first in that
  * order wins), and streams them through the same engine as {@link createMonitor}, so a shuffled
  * input gives byte-identical alerts. Network alerts (linked entities whose hits together score more
  * than any one of them, see {@link networkAlerts}) are added at the end, under the same minimum score.
+ * For input that does not fit in memory, `scanStream` in `tidewatch/ingest` sorts externally.
  *
  * @category Engine
  * @example
@@ -33,33 +19,12 @@ export interface ScanResult {
  */
 export function scan(transactions: Iterable<Transaction>, options: EngineOptions): ScanResult {
   const config = resolveConfig(options);
-  const core = createCore(config);
   const sorted = Array.isArray(transactions) ? (transactions as Transaction[]).slice() : [...transactions];
   // Exports are usually in time order already: check in one pass before paying for a sort.
   let inOrder = true;
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
   if (!inOrder) sorted.sort(compareTransactions);
-  const seen = new Set<string>();
-  const touched = new Set<EntityState>();
-  const alerts: Alert[] = [];
-  const rejections: EngineRejection[] = [];
-  let duplicates = 0;
-  for (const tx of sorted) {
-    if (seen.has(tx.id)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(tx.id);
-    const r = core.process(tx, touched, alerts);
-    if (r !== undefined) rejections.push(r);
-    touched.clear();
-  }
-  for (const alert of core.finish()) alerts.push(alert); // live entities, then network alerts; not push(...): no argument-count limit
-  alerts.sort(compareAlerts);
-  return {
-    alerts,
-    summary: { transactions: sorted.length, processed: core.stats().processed, duplicates, rejected: rejections.length },
-    rejections,
-    configHash: config.hash,
-  };
+  const sink = createScanSink(config);
+  for (const tx of sorted) sink.add(tx);
+  return sink.result(sorted.length);
 }

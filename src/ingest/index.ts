@@ -10,3 +10,6 @@ export { readAccounts, readParties, type ReferenceSummary } from './read-referen
 export { escapeFormula, transactionToRecord, writeCsv, writeJson, writeNdjson, writeTransactionsCsv, type TextSink } from './writers.js';
 export { AccountRecordSchema, ACCOUNT_COLUMNS } from '../schema/account.js';
 export { PartyRecordSchema, PARTY_COLUMNS } from '../schema/party.js';
+export {
+  createBatchScanner, scanStream, type BatchScanner, type InputOrderStats, type StreamScanOptions, type StreamScanResult,
+} from './scan-stream.js';
