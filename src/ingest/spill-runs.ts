@@ -184,6 +184,9 @@ export function reduceRuns(dir: SpillDir, runs: readonly Run[], maxFanIn: number
       const w = openRun(dir);
       try {
         mergeSources(readers, (tx) => appendRun(w, tx));
+      } catch (error) {
+        closeSync(w.fd);
+        throw error;
       } finally {
         for (const r of readers) r.close();
       }
