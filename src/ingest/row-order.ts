@@ -17,7 +17,7 @@ export interface RowOrderOptions {
   readonly memoryBytes?: number;
   /** Parent of the private temporary directory for spilled runs. Default: the OS temp directory. */
   readonly tempDir?: string;
-  /** Most run files merged at once; more are first merged in rounds. Default 64. */
+  /** Most run files merged at once (at least 3); more are first merged in rounds. Default 64. */
   readonly maxOpenRuns?: number;
   /** False: never stream through the reorder buffer, sort everything first. Default true. */
   readonly stream?: boolean;
@@ -88,7 +88,7 @@ interface Held {
  */
 export function createRowOrder(options: RowOrderOptions, start: () => (tx: Transaction) => void): RowOrder {
   const budget = options.memoryBytes ?? DEFAULT_MEMORY;
-  const maxOpenRuns = Math.max(2, options.maxOpenRuns ?? 64);
+  const maxOpenRuns = Math.max(3, options.maxOpenRuns ?? 64); // the merge also reads the rows in memory
   let dir: SpillDir | undefined;
   const spillDir = (): SpillDir => (dir ??= createSpillDir(options.tempDir));
   let added = 0;

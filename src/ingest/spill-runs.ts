@@ -171,6 +171,7 @@ export function mergeSources(sources: readonly RowSource[], visit: (tx: Transact
  * few files open; merging neighbours keeps the input order of runs (see {@link mergeSources}).
  */
 export function reduceRuns(dir: SpillDir, runs: readonly Run[], maxFanIn: number, bufferBytes: number): Run[] {
+  if (maxFanIn < 2) throw new RangeError('reduceRuns: maxFanIn must be at least 2');
   let level = [...runs];
   while (level.length > maxFanIn) {
     const next: Run[] = [];
