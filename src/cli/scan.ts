@@ -1,21 +1,22 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../_internal/config-error.js';
-import { resolveScanConfig } from '../engine/config-file.js';
-import { scan } from '../engine/scan.js';
-import type { FxConverter } from '../engine/options.js';
+import type { EngineOptions, FxConverter } from '../engine/options.js';
+import type { ScanResult } from '../engine/scan.js';
 import { jurisdiction as shippedJurisdiction, jurisdictionCodes } from '../jurisdictions/index.js';
 import { createFxTable, parseFxCsv } from '../jurisdictions/fx.js';
 import { ALERT_CSV_COLUMNS, alertRows } from '../report/alert-rows.js';
 import { renderReport } from '../report/render-report.js';
 import type { Alert } from '../scoring/alert.js';
 import type { Transaction } from '../schema/transaction.js';
-import { ingestTransactions, readAccounts, readParties, writeCsv } from '../ingest/index.js';
+import { createRowOrder, ingestTransactions, readAccounts, readParties, writeCsv } from '../ingest/index.js';
 import type { Command } from './command.js';
 import { UsageError } from './usage-error.js';
 import { progress } from './progress.js';
 import { formatText } from './format-text.js';
 import { loadProfile } from './goaml.js';
+import { loadScanConfig, type EngineInputs } from './engine-inputs.js';
+import { defaultWorkers, oneThreadEngine, parallelEngine } from './scan-engines.js';
 
 const USAGE = `tidewatch scan <transactions> [options]
 
@@ -39,6 +40,10 @@ Options:
   --fiu P             goAML input (.xml or a directory of reports): ID | LK | profile JSON
                       (default: by the reports' currency_code_local, IDR → ID, LKR → LK)
   --goaml-amounts A   original (default: a foreign-currency transaction in its own currency) | local
+  --memory MB         memory for buffering and sorting input rows; out-of-order input beyond it
+                      is sorted in a private temporary directory, removed at the end (default 400)
+  --workers N         worker threads, one partition of the entities each (default: one per core,
+                      at most one per 8 MB of input; output is identical for any number)
   -h, --help          this help
 
 Exit status: 0 success (bad rows are reported, not fatal), 2 usage or configuration error, 1 unexpected failure.`;
@@ -57,6 +62,7 @@ export const scanCommand: Command = {
         config: { type: 'string' }, mapping: { type: 'string' }, fx: { type: 'string' }, format: { type: 'string' },
         out: { type: 'string' }, 'min-score': { type: 'string' }, top: { type: 'string' }, rejects: { type: 'string' },
         'as-of': { type: 'string' }, 'default-zone': { type: 'string' }, parser: { type: 'string' }, fiu: { type: 'string' }, 'goaml-amounts': { type: 'string' },
+        memory: { type: 'string' }, workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -70,39 +76,25 @@ export const scanCommand: Command = {
     if (!['json', 'ndjson', 'csv', 'html', 'text'].includes(format)) throw new UsageError(`unknown --format "${format}"`);
     const minScore = optionalNumber(values['min-score'], '--min-score', 0, 100);
     const top = optionalNumber(values.top, '--top', 1, Number.MAX_SAFE_INTEGER);
+    const memoryMB = optionalNumber(values.memory, '--memory', 0.01, 1_000_000) ?? 400;
+    const workersOption = optionalNumber(values.workers, '--workers', 1, 64);
+    if (workersOption !== undefined && !Number.isInteger(workersOption)) throw new UsageError('--workers must be a whole number from 1 to 64');
     const started = performance.now();
 
-    const config = resolveScanConfig(values.config === undefined ? {} : await readJson(values.config));
+    const config = await loadScanConfig(values.config);
     const accounts = values.accounts === undefined ? undefined : await readAccounts(values.accounts);
     const parties = values.parties === undefined ? undefined : await readParties(values.parties);
     const fx: FxConverter | undefined = values.fx === undefined ? undefined : createFxTable(parseFxCsv(await readFile(values.fx, 'utf8')));
+    const workers = workersOption ?? defaultWorkers(file);
 
-    const bar = progress(io, 'reading');
-    const transactions: Transaction[] = [];
-    const ingest = await ingestTransactions(
-      file,
-      {
-        ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
-        ...(values['default-zone'] === undefined ? {} : { defaultZone: values['default-zone'] }),
-        ...(values.parser === undefined ? {} : { parser: values.parser as 'fast' | 'fast-csv' }),
-        ...(values.fiu === undefined ? {} : { goamlProfile: await loadProfile(values.fiu) }),
-        ...(values['goaml-amounts'] === undefined ? {} : { goamlAmounts: goamlAmounts(values['goaml-amounts']) }),
-      },
-      (batch) => {
-        for (const tx of batch.transactions) transactions.push(tx);
-        bar.update(transactions.length);
-      },
-    );
-    bar.done();
-    if (values.rejects !== undefined) {
-      await writeFile(values.rejects, ingest.issues.map((i) => JSON.stringify(i)).join('\n') + (ingest.issues.length > 0 ? '\n' : ''));
-    }
-
-    const code = values.jurisdiction ?? config.jurisdiction ?? inferJurisdiction(transactions, io);
-    const profile = shippedJurisdiction(code);
-    if (profile.unverified) io.stderr(`${unverifiedWarning(profile)}\n`);
-    const result = scan(transactions, {
-      jurisdiction: profile,
+    // Rows stream into the engine through the row order, which holds at most --memory of them
+    // (in-order input streams straight through; other input is sorted externally). Without a
+    // jurisdiction it is inferred from the currencies of all rows, so the engine can only start
+    // after the last row: the rows are then sorted from the start.
+    const currencies = new Set<string>();
+    let code = values.jurisdiction ?? config.jurisdiction;
+    const engineOptions = (jurisdictionCode: string): EngineOptions => ({
+      jurisdiction: shippedJurisdiction(jurisdictionCode),
       rules: config.rules,
       typologies: config.typologies,
       ...(accounts === undefined ? {} : { accounts: accounts.accounts.values() }),
@@ -111,9 +103,60 @@ export const scanCommand: Command = {
       ...(minScore ?? config.minScore) !== undefined ? { minScore: (minScore ?? config.minScore) as number } : {},
       ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
     });
+    // What worker threads build the same engine from (they read the same files).
+    const inputsFor = (jurisdictionCode: string): EngineInputs => ({
+      jurisdiction: jurisdictionCode,
+      ...(values.config === undefined ? {} : { config: values.config }),
+      ...(values.accounts === undefined ? {} : { accounts: values.accounts }),
+      ...(values.parties === undefined ? {} : { parties: values.parties }),
+      ...(values.fx === undefined ? {} : { fx: values.fx }),
+      ...(minScore === undefined ? {} : { minScore }),
+      ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
+    });
+    const jurisdictionCode = (): string => (code ??= inferJurisdiction(currencies, io));
+    // The case report draws the flows around each alert, so --format html keeps the accepted rows.
+    const transactions: Transaction[] | undefined = format === 'html' ? [] : undefined;
+    const engine = workers > 1 ? parallelEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers) : oneThreadEngine(() => engineOptions(jurisdictionCode()));
+    const order = createRowOrder({ memoryBytes: memoryMB * 1024 * 1024, ...(code === undefined ? { stream: false } : {}) }, engine.start);
+    let result: ScanResult;
+    let ingest;
+    try {
+      const bar = progress(io, 'reading');
+      let accepted = 0;
+      ingest = await ingestTransactions(
+        file,
+        {
+          ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
+          ...(values['default-zone'] === undefined ? {} : { defaultZone: values['default-zone'] }),
+          ...(values.parser === undefined ? {} : { parser: values.parser as 'fast' | 'fast-csv' }),
+          ...(values.fiu === undefined ? {} : { goamlProfile: await loadProfile(values.fiu) }),
+          ...(values['goaml-amounts'] === undefined ? {} : { goamlAmounts: goamlAmounts(values['goaml-amounts']) }),
+        },
+        (batch) => {
+          for (const tx of batch.transactions) {
+            if (code === undefined) currencies.add(tx.currency);
+            transactions?.push(tx);
+            order.add(tx);
+          }
+          accepted += batch.transactions.length;
+          bar.update(accepted);
+        },
+      );
+      bar.done();
+      if (values.rejects !== undefined) {
+        await writeFile(values.rejects, ingest.issues.map((i) => JSON.stringify(i)).join('\n') + (ingest.issues.length > 0 ? '\n' : ''));
+      }
+      order.finish();
+      result = await engine.result(accepted);
+    } finally {
+      order.dispose();
+      await engine.dispose();
+    }
+    const profile = shippedJurisdiction(jurisdictionCode());
+    if (profile.unverified) io.stderr(`${unverifiedWarning(profile)}\n`);
     const alerts = top === undefined ? result.alerts : result.alerts.slice(0, top);
     const text =
-      format === 'html'
+      transactions !== undefined
         ? renderReport(
             {
               alerts,
@@ -154,8 +197,7 @@ function optionalNumber(text: string | undefined, name: string, min: number, max
 }
 
 /** One currency that exactly one shipped profile uses → that profile; otherwise ask. */
-function inferJurisdiction(transactions: readonly Transaction[], io: { stderr(s: string): void }): string {
-  const currencies = new Set(transactions.map((t) => t.currency));
+function inferJurisdiction(currencies: ReadonlySet<string>, io: { stderr(s: string): void }): string {
   const [only] = currencies;
   if (currencies.size === 1 && only !== undefined) {
     const matches = jurisdictionCodes().filter((c) => shippedJurisdiction(c).currency === only);
@@ -180,15 +222,6 @@ async function render(format: string, alerts: readonly Alert[]): Promise<string>
       return formatText(alerts);
     default:
       return `${JSON.stringify(alerts, null, 2)}\n`;
-  }
-}
-
-async function readJson(path: string): Promise<unknown> {
-  const text = await readFile(path, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError('invalid_config', `config ${path} is not valid JSON: ${(error as Error).message}`);
   }
 }
 

@@ -12,3 +12,5 @@ export { readGoamlAccounts, readGoamlParties } from './read-kyc.js';
 export { escapeFormula, transactionToRecord, writeCsv, writeJson, writeNdjson, writeTransactionsCsv, type TextSink } from './writers.js';
 export { AccountRecordSchema, ACCOUNT_COLUMNS } from '../schema/account.js';
 export { PartyRecordSchema, PARTY_COLUMNS } from '../schema/party.js';
+export { createBatchScanner, scanStream, type BatchScanner, type StreamScanOptions, type StreamScanResult } from './scan-stream.js';
+export { createRowOrder, type InputOrderStats, type RowOrder, type RowOrderOptions } from './row-order.js';

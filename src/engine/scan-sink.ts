@@ -1,0 +1,70 @@
+import type { Transaction } from '../schema/transaction.js';
+import type { Alert } from '../scoring/alert.js';
+import { compareAlerts } from './build-alert.js';
+import { createCore, type EngineConfig, type EngineRejection, type EntityState } from './core.js';
+import type { TransactionRejection } from './validate-input.js';
+
+/** Result of {@link scan} and of the streaming scans in `tidewatch/ingest`. @category Engine */
+export interface ScanResult {
+  /** Alerts at or above the minimum score, by score then entity: entity alerts and network alerts (see {@link networkAlerts}). */
+  readonly alerts: readonly Alert[];
+  readonly summary: {
+    readonly transactions: number;
+    readonly processed: number;
+    readonly duplicates: number;
+    /** Not evaluated: invalid values (`invalid_transaction`) and unconvertible currencies (`conversion_unavailable`). */
+    readonly rejected: number;
+  };
+  /**
+   * Input that could not be evaluated, with the reason: values that are not valid transactions
+   * (every problem listed, see {@link checkTransaction}) and transactions without an FX rate.
+   * `transactions = processed + duplicates + rejected` always holds.
+   */
+  readonly rejections: readonly TransactionRejection[];
+  /** Hash of the effective configuration. */
+  readonly configHash: string;
+}
+
+/** Where a batch scan sends transactions that are already in (time, id) order. */
+export interface ScanSink {
+  /** Processes the next transaction; a repeated id is counted as a duplicate and skipped. */
+  add(tx: Transaction): void;
+  /** Finishes the engine: live entities, network alerts, alerts sorted. `transactions` = rows given. */
+  result(transactions: number): ScanResult;
+}
+
+/**
+ * The tail every batch scan shares, so in-memory and external-sort scans cannot drift: the first
+ * transaction of an id in (time, id) order wins, later ones are counted as duplicates, alerts are
+ * collected and sorted at the end. The caller guarantees the order.
+ */
+export function createScanSink(config: EngineConfig): ScanSink {
+  const core = createCore(config);
+  const seen = new Set<string>();
+  const touched = new Set<EntityState>();
+  const alerts: Alert[] = [];
+  const rejections: EngineRejection[] = [];
+  let duplicates = 0;
+  return {
+    add(tx) {
+      if (seen.has(tx.id)) {
+        duplicates++;
+        return;
+      }
+      seen.add(tx.id);
+      const r = core.process(tx, touched, alerts);
+      if (r !== undefined) rejections.push(r);
+      touched.clear();
+    },
+    result(transactions) {
+      for (const alert of core.finish()) alerts.push(alert); // live entities, then network alerts; not push(...): no argument-count limit
+      alerts.sort(compareAlerts);
+      return {
+        alerts,
+        summary: { transactions, processed: core.stats().processed, duplicates, rejected: rejections.length },
+        rejections,
+        configHash: config.hash,
+      };
+    },
+  };
+}
