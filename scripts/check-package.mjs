@@ -392,6 +392,16 @@ if (!packed) {
       fs.writeFileSync(path.join(scratch, 'all-alerts.ndjson'), r.stdout); // reused by the share + match check
       return `${alerts.length} alerts; ${r.stderr.trim().split('\n').pop().slice(0, 70)}`;
     });
+    await check('bin: scan --workers 2 = --workers 1 (packed, real worker threads)', async () => {
+      const data = path.join(ROOT, 'examples', 'data');
+      const args = (workers) => ['--no-install', 'tidewatch', 'scan', path.join(data, 'transactions.csv'), '--accounts', path.join(data, 'accounts.csv'),
+        '--parties', path.join(data, 'parties.csv'), '--jurisdiction', 'MY', '--format', 'ndjson', '--min-score', '0', '--workers', String(workers)];
+      const one = await run('npx', args(1), { cwd: scratch, timeoutMs: 120_000 });
+      const two = await run('npx', args(2), { cwd: scratch, timeoutMs: 120_000 });
+      assert(one.code === 0 && two.code === 0, describe(one.code === 0 ? two : one, 'npx tidewatch scan --workers'));
+      assert(one.stdout.length > 0 && one.stdout === two.stdout, 'scan --workers 2 printed other alerts than --workers 1');
+      return `${one.stdout.trim().split('\n').length} alerts byte-identical`;
+    });
     await check('bin: config --print + compare (packed)', async () => {
       const data = path.join(ROOT, 'examples', 'data');
       const printed = await run('npx', ['--no-install', 'tidewatch', 'config', '--print'], { cwd: scratch, timeoutMs: 30_000 });
