@@ -81,7 +81,8 @@ describe('createRowOrder (external sort)', () => {
       { numRuns: 200 },
     );
     // The property must really exercise multi-run merges and restarts, not only the in-memory path.
-    expect(spilled).toBeGreaterThanOrEqual(cases * 0.3);
+    // Measured over four runs: 56–64 spilled and 77–90 restarted of 200; the floors sit well below (3 sd) so random seeds cannot fail them.
+    expect(spilled).toBeGreaterThanOrEqual(cases * 0.18);
     expect(restarted).toBeGreaterThanOrEqual(cases * 0.1);
   });
 
