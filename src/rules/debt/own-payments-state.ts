@@ -11,7 +11,8 @@ import type { RuleIncremental, WindowEvent } from '../types.js';
 export interface OwnPaymentsState {
   /** Events entered so far (the position of the next one). */
   seq: number;
-  readonly byPayer: Map<string, PayerSeries>;
+  /** Created at the first inflow (most accounts in a window have none or few). */
+  byPayer: Map<string, PayerSeries> | undefined;
 }
 
 interface PayerSeries {
@@ -32,15 +33,16 @@ function payerKey(e: WindowEvent): string | undefined {
 export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPaymentsState> {
   return {
     horizonsMs: [horizonMs],
-    init: () => ({ seq: 0, byPayer: new Map() }),
+    init: () => ({ seq: 0, byPayer: undefined }),
     enter(s, e) {
       const seq = s.seq++;
       const key = payerKey(e);
       if (key === undefined) return;
-      let series = s.byPayer.get(key);
+      const byPayer = (s.byPayer ??= new Map());
+      let series = byPayer.get(key);
       if (series === undefined) {
         series = { events: [], seq: [], head: 0 };
-        s.byPayer.set(key, series);
+        byPayer.set(key, series);
       }
       series.events.push(e);
       series.seq.push(seq);
@@ -48,9 +50,10 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
     leave(s, e) {
       const key = payerKey(e);
       if (key === undefined) return;
-      const series = s.byPayer.get(key) as PayerSeries;
+      const byPayer = s.byPayer as Map<string, PayerSeries>;
+      const series = byPayer.get(key) as PayerSeries;
       series.head++;
-      if (series.head === series.events.length) s.byPayer.delete(key);
+      if (series.head === series.events.length) byPayer.delete(key);
       else if (series.head > 16 && series.head * 2 > series.events.length) {
         series.events.splice(0, series.head);
         series.seq.splice(0, series.head);
@@ -67,7 +70,7 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
  */
 export function ownPaymentsOf(s: OwnPaymentsState, last: WindowEvent, maxScan: number): WindowEvent[] {
   const key = payerKey(last);
-  const series = key === undefined ? undefined : s.byPayer.get(key);
+  const series = key === undefined ? undefined : s.byPayer?.get(key);
   if (series === undefined) return [];
   const newest = s.seq - 1;
   let i = series.events.length;

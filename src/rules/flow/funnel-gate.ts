@@ -12,12 +12,12 @@ import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
  * `mayFire` is a necessary condition of a hit: evaluations it rules out cannot fire.
  */
 export interface FunnelGateState {
-  /** Raw sender id → inflows in the short window. */
-  readonly short: CountedKeys<string>;
+  /** Raw sender id → inflows in the short window (created at the first counted inflow: most accounts never get one). */
+  short: CountedKeys<string> | undefined;
   /** Raw sender id → inflows in the long window. */
-  readonly long: CountedKeys<string>;
+  long: CountedKeys<string> | undefined;
   /** Region → inflows in the long window, except the unspecified domestic one. */
-  readonly regions: CountedKeys<string>;
+  regions: CountedKeys<string> | undefined;
   /** Inflows in the long window from an unspecified domestic region. */
   domestic: number;
   /** Distinct regions in `regions` that are institutions or places (not countries). */
@@ -72,29 +72,29 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
   const region = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
   return {
     horizonsMs: [o.shortWindowDays * DAY_MS - 1, o.longWindowDays * DAY_MS - 1],
-    init: () => ({ short: createCountedKeys(), long: createCountedKeys(), regions: createCountedKeys(), domestic: 0, specific: 0 }),
+    init: () => ({ short: undefined, long: undefined, regions: undefined, domestic: 0, specific: 0 }),
     enter(s, e, window, context) {
       const raw = counts(e, window, context);
       if (raw === undefined) return;
-      countedKeysAdd(s.short, raw);
-      countedKeysAdd(s.long, raw);
+      countedKeysAdd((s.short ??= createCountedKeys()), raw);
+      countedKeysAdd((s.long ??= createCountedKeys()), raw);
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic++;
-      else if (countedKeysAdd(s.regions, r) === 1 && !r.startsWith('c:')) s.specific++;
+      else if (countedKeysAdd((s.regions ??= createCountedKeys()), r) === 1 && !r.startsWith('c:')) s.specific++;
     },
     leave(s, e, horizon, window, context) {
       const raw = counts(e, window, context);
       if (raw === undefined) return;
       if (horizon === 0) {
-        countedKeysRemove(s.short, raw);
+        countedKeysRemove(s.short as CountedKeys<string>, raw);
         return;
       }
-      countedKeysRemove(s.long, raw);
+      countedKeysRemove(s.long as CountedKeys<string>, raw);
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic--;
-      else if (countedKeysRemove(s.regions, r) === 0 && !r.startsWith('c:')) s.specific--;
+      else if (countedKeysRemove(s.regions as CountedKeys<string>, r) === 0 && !r.startsWith('c:')) s.specific--;
     },
     mayFire: (s) =>
-      regionCount(s.regions.size, s.domestic > 0, s.specific > 0) >= o.minRegions && (s.short.size >= o.minSendersShort || s.long.size >= o.minSendersLong),
+      regionCount(s.regions?.size ?? 0, s.domestic > 0, s.specific > 0) >= o.minRegions && ((s.short?.size ?? 0) >= o.minSendersShort || (s.long?.size ?? 0) >= o.minSendersLong),
   };
 }
