@@ -38,10 +38,18 @@ export interface PartitionScan {
  * const result = mergePartitionScans(parts, { jurisdiction: 'MY' }); // = scan(txs, { jurisdiction: 'MY' })
  */
 export function scanPartition(transactions: Iterable<Transaction>, options: EngineOptions, partition: Partition): PartitionScan {
-  checkPartition(partition);
-  const config = resolveConfig(options);
-  // Invalid values are rejected as in scan() (every partition reports them, as it does duplicates).
+  return scanPartitionWith(resolveConfig(options), transactions, checkPartition(partition));
+}
+
+/**
+ * {@link scanPartition} with a resolved configuration: the one batch path behind `scan()` too.
+ * Invalid values are rejected first (every partition reports them, as it does duplicates).
+ * @internal
+ */
+export function scanPartitionWith(config: EngineConfig, transactions: Iterable<Transaction>, partition: Partition): PartitionScan {
+  // Checked before sorting: a NaN or string timestamp would break the order; the rest of the batch still runs.
   const { valid: sorted, rejections: invalid, received } = splitValid(transactions);
+  // Exports are usually in time order already: check in one pass before paying for a sort.
   let inOrder = true;
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
   if (!inOrder) sorted.sort(compareTransactions);

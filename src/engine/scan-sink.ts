@@ -1,7 +1,8 @@
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
-import { compareAlerts } from './build-alert.js';
-import { createCore, type EngineConfig, type EngineRejection, type EntityState } from './core.js';
+import type { EngineConfig } from './core.js';
+import { createPartitionSink } from './partition-sink.js';
+import { mergePartitionScans } from './partitioned-scan.js';
 import type { TransactionRejection } from './validate-input.js';
 
 /** Result of {@link scan} and of the streaming scans in `tidewatch/ingest`. @category Engine */
@@ -39,32 +40,7 @@ export interface ScanSink {
  * collected and sorted at the end. The caller guarantees the order.
  */
 export function createScanSink(config: EngineConfig): ScanSink {
-  const core = createCore(config);
-  const seen = new Set<string>();
-  const touched = new Set<EntityState>();
-  const alerts: Alert[] = [];
-  const rejections: EngineRejection[] = [];
-  let duplicates = 0;
-  return {
-    add(tx) {
-      if (seen.has(tx.id)) {
-        duplicates++;
-        return;
-      }
-      seen.add(tx.id);
-      const r = core.process(tx, touched, alerts);
-      if (r !== undefined) rejections.push(r);
-      touched.clear();
-    },
-    result(transactions) {
-      for (const alert of core.finish()) alerts.push(alert); // live entities, then network alerts; not push(...): no argument-count limit
-      alerts.sort(compareAlerts);
-      return {
-        alerts,
-        summary: { transactions, processed: core.stats().processed, duplicates, rejected: rejections.length },
-        rejections,
-        configHash: config.hash,
-      };
-    },
-  };
+  // One partition of one: the partition sink's loop, then the merge that adds the network alerts.
+  const sink = createPartitionSink(config, { index: 0, count: 1 });
+  return { add: sink.add, result: (transactions) => mergePartitionScans([sink.result(transactions)], config) };
 }

@@ -1,8 +1,8 @@
 import type { Transaction } from '../schema/transaction.js';
-import { compareTransactions, resolveConfig } from './core.js';
+import { resolveConfig } from './core.js';
 import type { EngineOptions } from './options.js';
-import { createScanSink, type ScanResult } from './scan-sink.js';
-import { splitValid } from './validate-input.js';
+import { mergePartitionScans, scanPartitionWith } from './partitioned-scan.js';
+import type { ScanResult } from './scan-sink.js';
 
 export type { ScanResult } from './scan-sink.js';
 
@@ -22,16 +22,5 @@ export type { ScanResult } from './scan-sink.js';
  */
 export function scan(transactions: Iterable<Transaction>, options: EngineOptions): ScanResult {
   const config = resolveConfig(options);
-  // Checked before sorting: a NaN or string timestamp would break the order; the rest of the batch still runs.
-  const { valid: sorted, rejections: invalid, received } = splitValid(transactions);
-  // Exports are usually in time order already: check in one pass before paying for a sort.
-  let inOrder = true;
-  for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
-  if (!inOrder) sorted.sort(compareTransactions);
-  const sink = createScanSink(config);
-  for (const tx of sorted) sink.add(tx);
-  const result = sink.result(received);
-  if (invalid.length === 0) return result;
-  const rejections = [...invalid, ...result.rejections];
-  return { ...result, rejections, summary: { ...result.summary, rejected: rejections.length } };
+  return mergePartitionScans([scanPartitionWith(config, transactions, { index: 0, count: 1 })], config);
 }
