@@ -20,6 +20,8 @@ ${ENGINE_FLAGS_USAGE}
   --batch N           messages per pull request (default 256)
   --checkpoint-every N  applied messages between checkpoints and acks (default 2000)
   --ack-wait S        seconds before the broker redelivers an unacknowledged message (default 60)
+  --lateness S        how long a message may wait for a missing earlier position of its partition
+                      (a retried publish landing late) before the worker stops naming the gap (default 300)
   -h, --help          this help`;
 
 /** `tidewatch worker`: one or more partitions of the keyed engine on JetStream. */
@@ -31,7 +33,7 @@ export const workerCommand: Command = {
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: false,
-      options: { ...ENGINE_FLAGS, partition: { type: 'string' }, partitions: { type: 'string' }, batch: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'ack-wait': { type: 'string' } },
+      options: { ...ENGINE_FLAGS, partition: { type: 'string' }, partitions: { type: 'string' }, batch: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'ack-wait': { type: 'string' }, lateness: { type: 'string' } },
     });
     if (values.help === true) {
       io.stdout(`${USAGE}\n`);
@@ -45,6 +47,7 @@ export const workerCommand: Command = {
     const batch = numberOption(values.batch, '--batch', 1, 10_000, 256);
     const checkpointEvery = numberOption(values['checkpoint-every'], '--checkpoint-every', 1, 10_000_000, 2000);
     const ackWaitMs = numberOption(values['ack-wait'], '--ack-wait', 1, 86_400, 60, false) * 1000;
+    const latenessMs = numberOption(values.lateness, '--lateness', 0, 604_800, 300, false) * 1000;
     const timeoutMs = numberOption(values.timeout, '--timeout', 1, 86_400, 60, false) * 1000;
     const nats = await loadNats('worker');
     const names = nats.pipelineNames(values.stream ?? 'tx');
@@ -60,7 +63,7 @@ export const workerCommand: Command = {
       const results = await Promise.all(
         mine.map((partition) =>
           nats.runPartitionWorker(pipeline, config, {
-            partition, partitions, batch, checkpointEvery, ackWaitMs, signal: stop.signal,
+            partition, partitions, batch, checkpointEvery, ackWaitMs, latenessMs, signal: stop.signal,
             ...(options.fx === undefined ? {} : { fx: options.fx }),
             log: (line) => io.stderr(`tidewatch worker: ${line}\n`),
           }),

@@ -22,6 +22,12 @@ export interface WorkerOptions {
   readonly checkpointEvery?: number;
   /** How long the broker waits for an acknowledgement before redelivering (ms). Default 60 s. */
   readonly ackWaitMs?: number;
+  /**
+   * Lateness (ms): how long a later position may wait for a missing earlier one (a publish retried
+   * after a broker failure can land behind later messages; positions restore the order). Past it
+   * the worker stops with an error naming the gap instead of waiting forever. Default 5 minutes.
+   */
+  readonly latenessMs?: number;
   /** Stops the worker after its next checkpoint. */
   readonly signal?: AbortSignal;
   /** Progress lines (counts only, never transaction contents). */
@@ -172,8 +178,15 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
     sinceSave = 0;
   };
 
+  const latenessMs = options.latenessMs ?? 300_000;
+  let gapSince: number | undefined;
   let idleSince = Date.now();
   while (!ended) {
+    if (held.size === 0) gapSince = undefined;
+    else if (gapSince === undefined) gapSince = Date.now();
+    else if (Date.now() - gapSince > latenessMs) {
+      throw new Error(`partition ${k}: position ${monitor.next()} has not arrived for ${Math.round(latenessMs / 1000)} s while ${held.size} later ones wait; publish the input again (message ids make that safe) or raise --lateness`);
+    }
     if (options.signal?.aborted === true) {
       if (sinceSave > 0) await save();
       return result();
@@ -209,6 +222,7 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
         continue;
       }
       await apply(decoded, msg);
+      gapSince = undefined;
       for (let h = held.get(monitor.next()); h !== undefined && !ended; h = held.get(monitor.next())) {
         held.delete(monitor.next());
         await apply(h.decoded, h.msg);

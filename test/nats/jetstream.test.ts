@@ -9,7 +9,11 @@ import { networkCommand } from '../../src/cli/network.js';
 import { publishCommand } from '../../src/cli/publish.js';
 import { scanCommand } from '../../src/cli/scan.js';
 import { workerCommand } from '../../src/cli/worker.js';
-import { connectBroker, openPipeline, pipelineNames } from '../../src/nats/index.js';
+import { loadEngineOptions } from '../../src/cli/engine-inputs.js';
+import { compareTransactions, resolveConfig } from '../../src/engine/core.js';
+import { ingestTransactions } from '../../src/ingest/index.js';
+import { connectBroker, openPipeline, pipelineNames, publishTransactions } from '../../src/nats/index.js';
+import type { Transaction } from '../../src/schema/transaction.js';
 import { startBroker, type Broker } from './broker.js';
 
 // The scenario bank of examples/data: entity alerts (accounts and parties) and network alerts.
@@ -35,6 +39,12 @@ function workerProcess(url: string, stream: string, partition: string, partition
   child.stderr?.on('data', (d: Buffer) => { text += d.toString(); });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, stderr: () => text, exited };
+}
+
+async function readRows(): Promise<Transaction[]> {
+  const txs: Transaction[] = [];
+  await ingestTransactions(DATA, {}, (b) => { for (const t of b.transactions) txs.push(t); });
+  return txs.sort(compareTransactions);
 }
 
 let broker: Broker;
@@ -135,6 +145,21 @@ describe.concurrent('tidewatch on NATS JetStream (a real nats-server on loopback
       await nc.close();
     }
   }, 180_000);
+
+  test('a position that never arrives stops the worker after --lateness, naming the gap', async () => {
+    const stream = 'gap';
+    const nc = await connectBroker(broker.url, 'test');
+    try {
+      const pipeline = await openPipeline(nc, pipelineNames(stream));
+      const options = await loadEngineOptions({ jurisdiction: 'MY' });
+      const txs = (await readRows()).slice(0, 3);
+      await publishTransactions(pipeline, resolveConfig(options), txs, { partitions: 1 });
+      await pipeline.jsm.streams.deleteMessage(stream, 2); // position 1: stream sequence 2, after the start marker
+      await expect(run(workerCommand, ['--server', broker.url, '--stream', stream, '--partition', '0', '--partitions', '1', '--lateness', '1', '--jurisdiction', 'MY'])).rejects.toThrow(/position 1 has not arrived for 1 s while 3 later ones wait/);
+    } finally {
+      await nc.close();
+    }
+  }, 60_000);
 
   test('4 partitions on 2 workers', async () => {
     const stream = 'four';
