@@ -4,7 +4,7 @@
 // Needs a build (npm run build) and nats-server on PATH; starts its own broker on a free loopback
 // port with a private store, and removes it at the end. Not a test: it prints figures.
 //
-// Usage: node bench/nats.mjs [--rows 50000] [--seed 1] [--checkpoint-every 2000]
+// Usage: node bench/nats.mjs [--rows 50000] [--seed 1] [--checkpoint-interval 10]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, seed: { type: 'string' }, 'checkpoint-every': { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string' }, seed: { type: 'string' }, 'checkpoint-interval': { type: 'string' } } });
 const rows = Number(values.rows ?? 50_000);
-const every = values['checkpoint-every'] ?? '2000';
+const every = values['checkpoint-interval'] ?? '10';
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tidewatch-bench-nats-'));
 const data = join(dir, 'tx.csv');
@@ -53,7 +53,7 @@ async function pipeline(stream, partitions, { kill = false } = {}) {
   const workers = [];
   let recovery;
   for (let k = 0; k < partitions; k++) {
-    const args = ['worker', '--server', url, '--stream', stream, '--partition', String(k), '--partitions', String(partitions), '--checkpoint-every', every, ...ENGINE];
+    const args = ['worker', '--server', url, '--stream', stream, '--partition', String(k), '--partitions', String(partitions), '--checkpoint-interval', every, ...ENGINE];
     if (kill && k === 0) {
       // Kill the worker of partition 0 at its second checkpoint, restart it, and time until it has restored and checkpointed again.
       workers.push((async () => {
@@ -105,7 +105,7 @@ try {
   const expected = readFileSync(scanOut, 'utf8');
   const runs = [['1 worker', await pipeline('one', 1)], ['2 workers', await pipeline('two', 2)], ['2 workers, one SIGKILLed and restarted', await pipeline('killed', 2, { kill: true })]];
   const line = (name, s, extra = '') => console.log(`${name.padEnd(40)} ${s.toFixed(1).padStart(7)} s ${String(Math.round(rows / s)).padStart(8)} tx/s${extra}`);
-  console.log(`tidewatch NATS bench: ${rows} generated rows, nats-server on loopback, --checkpoint-every ${every}, node ${process.version}`);
+  console.log(`tidewatch NATS bench: ${rows} generated rows, nats-server on loopback, --checkpoint-interval ${every} s, node ${process.version}`);
   line('scan (one process, one thread)', scan.s);
   for (const [name, r] of runs) {
     const same = readFileSync(r.out, 'utf8') === expected ? 'identical to scan' : 'DIFFERENT FROM SCAN';

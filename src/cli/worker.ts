@@ -18,7 +18,9 @@ Options:
   --partitions N      number of partitions of the stream
 ${ENGINE_FLAGS_USAGE}
   --batch N           messages per pull request (default 256)
-  --checkpoint-every N  applied messages between checkpoints and acks (default 2000)
+  --checkpoint-interval S  seconds between checkpoints (and acks) while messages arrive (default 10;
+                      also at the end and whenever the partition is idle)
+  --max-unacked N     at most N applied messages between checkpoints (default 50000)
   --ack-wait S        seconds before the broker redelivers an unacknowledged message (default 60)
   --lateness S        how long a message may wait for a missing earlier position of its partition
                       (a retried publish landing late) before the worker stops naming the gap (default 300)
@@ -33,7 +35,7 @@ export const workerCommand: Command = {
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: false,
-      options: { ...ENGINE_FLAGS, partition: { type: 'string' }, partitions: { type: 'string' }, batch: { type: 'string' }, 'checkpoint-every': { type: 'string' }, 'ack-wait': { type: 'string' }, lateness: { type: 'string' } },
+      options: { ...ENGINE_FLAGS, partition: { type: 'string' }, partitions: { type: 'string' }, batch: { type: 'string' }, 'checkpoint-interval': { type: 'string' }, 'max-unacked': { type: 'string' }, 'ack-wait': { type: 'string' }, lateness: { type: 'string' } },
     });
     if (values.help === true) {
       io.stdout(`${USAGE}\n`);
@@ -45,7 +47,8 @@ export const workerCommand: Command = {
     const partitions = numberOption(values.partitions, '--partitions', 1, 1024, 1);
     const mine = [...new Set(values.partition.split(',').map((p) => numberOption(p.trim(), '--partition', 0, partitions - 1, 0)))];
     const batch = numberOption(values.batch, '--batch', 1, 10_000, 256);
-    const checkpointEvery = numberOption(values['checkpoint-every'], '--checkpoint-every', 1, 10_000_000, 2000);
+    const checkpointIntervalMs = numberOption(values['checkpoint-interval'], '--checkpoint-interval', 0, 86_400, 10, false) * 1000;
+    const maxUnacked = numberOption(values['max-unacked'], '--max-unacked', 1, 1_000_000, 50_000);
     const ackWaitMs = numberOption(values['ack-wait'], '--ack-wait', 1, 86_400, 60, false) * 1000;
     const latenessMs = numberOption(values.lateness, '--lateness', 0, 604_800, 300, false) * 1000;
     const timeoutMs = numberOption(values.timeout, '--timeout', 1, 86_400, 60, false) * 1000;
@@ -63,7 +66,7 @@ export const workerCommand: Command = {
       const results = await Promise.all(
         mine.map((partition) =>
           nats.runPartitionWorker(pipeline, config, {
-            partition, partitions, batch, checkpointEvery, ackWaitMs, latenessMs, signal: stop.signal,
+            partition, partitions, batch, checkpointIntervalMs, maxUnacked, ackWaitMs, latenessMs, signal: stop.signal,
             ...(options.fx === undefined ? {} : { fx: options.fx }),
             log: (line) => io.stderr(`tidewatch worker: ${line}\n`),
           }),

@@ -15,14 +15,14 @@ interface Head {
 }
 
 /**
- * Writes a JSON value under `key` in a JetStream key-value bucket, atomically for readers: the
+ * Writes a JSON text under `key` in a JetStream key-value bucket, atomically for readers: the
  * value goes in chunks of a new generation (`key.g<n>.<i>`, any size), then the head entry `key`
  * is pointed at it, then the previous generation's chunks are deleted. A crash at any point leaves
  * the previous head and its chunks readable. Retries while the broker is away.
  * @internal
  */
-export async function saveJson(kv: KV, key: string, value: unknown, timeoutMs: number): Promise<void> {
-  const bytes = encoder.encode(JSON.stringify(value));
+export async function saveJson(kv: KV, key: string, json: string, timeoutMs: number): Promise<void> {
+  const bytes = encoder.encode(json);
   const previous = await readHead(kv, key, timeoutMs);
   const generation = (previous?.generation ?? 0) + 1;
   const chunks = Math.max(1, Math.ceil(bytes.length / CHUNK));

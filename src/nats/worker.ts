@@ -18,8 +18,13 @@ export interface WorkerOptions {
   readonly fx?: FxConverter;
   /** Messages pulled per request. Default 256. */
   readonly batch?: number;
-  /** Applied messages between checkpoints (and acknowledgements). Default 2,000; also at the end and whenever the partition is idle. */
-  readonly checkpointEvery?: number;
+  /**
+   * At most this many ms between checkpoints (and acknowledgements) while messages arrive. Default
+   * 10 s; also at the end, whenever the partition is idle, and after `maxUnacked` messages.
+   */
+  readonly checkpointIntervalMs?: number;
+  /** At most this many applied messages between checkpoints (the consumer's max_ack_pending follows it). Default 50,000. */
+  readonly maxUnacked?: number;
   /** How long the broker waits for an acknowledgement before redelivering (ms). Default 60 s. */
   readonly ackWaitMs?: number;
   /**
@@ -63,7 +68,7 @@ const stateKey = (k: number, n: number): string => `partition.${k}.of.${n}`;
 /**
  * Runs the worker of one partition: a durable pull consumer of the partition's subject that applies
  * its transactions in position order to a {@link createPartitionMonitor}, publishes entity alerts as
- * they are finalised (message id = alert id), and every `checkpointEvery` messages saves the state
+ * they are finalised (message id = alert id), and every `checkpointIntervalMs` (or `maxUnacked` messages) saves the state
  * with the stream sequence to resume from in the key-value bucket — then, and only then,
  * acknowledges the messages. On restart it restores the checkpoint, re-creates its consumer at that
  * sequence and skips positions the state already holds: effectively once on an at-least-once log
@@ -78,7 +83,8 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
   const k = options.partition;
   const partition = { index: k, count: options.partitions };
   const batch = Math.max(1, options.batch ?? 256);
-  const every = Math.max(1, options.checkpointEvery ?? 2000);
+  const every = Math.max(1, options.maxUnacked ?? 50_000);
+  const intervalMs = options.checkpointIntervalMs ?? 10_000;
   const log = options.log ?? (() => undefined);
   const key = stateKey(k, options.partitions);
   const saved = (await loadJson(kv, key, timeoutMs)) as (PartitionCheckpoint & { cursor: Cursor }) | undefined;
@@ -114,6 +120,7 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
   let lastSeq = cursor.resume - 1;
   let alertsOut: Promise<unknown>[] = [];
   let ended = false;
+  let savedAt = Date.now();
 
   const publishAlert = (subject: string, id: string, alert: Alert): void => {
     const sent = retry(() => js.publish(subject, JSON.stringify(alert), { msgID: id, timeout: 5000 }), { timeoutMs, what: `publish to ${subject}` });
@@ -172,10 +179,11 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
     let resume = lastSeq + 1;
     for (const h of held.values()) resume = Math.min(resume, h.msg.seq);
     cursor.resume = resume;
-    await saveJson(kv, key, monitor.checkpoint({ ...cursor }), timeoutMs);
+    await saveJson(kv, key, monitor.checkpointJson({ ...cursor }), timeoutMs);
     for (const m of toAck) m.ack();
     toAck = [];
     sinceSave = 0;
+    savedAt = Date.now();
   };
 
   const latenessMs = options.latenessMs ?? 300_000;
@@ -229,7 +237,7 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
       }
       if (ended) break;
     }
-    if (ended || sinceSave >= every || (messages.length === 0 && sinceSave > 0)) await save();
+    if (ended || sinceSave >= every || (messages.length === 0 && sinceSave > 0) || (sinceSave > 0 && Date.now() - savedAt >= intervalMs)) await save();
   }
   log(`partition ${k}: end of input; ${cursor.applied} applied, ${skipped} skipped, ${cursor.dead} dead-lettered`);
   return result();

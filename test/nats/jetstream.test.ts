@@ -34,7 +34,7 @@ async function run(command: { run: (argv: readonly string[], io: CommandIo) => P
 
 /** A worker in its own process (from the sources, through tsx), so that it can be killed. */
 function workerProcess(url: string, stream: string, partition: string, partitions: number): { child: ChildProcess; stderr: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'worker', '--server', url, '--stream', stream, '--partition', partition, '--partitions', String(partitions), '--batch', '100', '--checkpoint-every', '400', ...ENGINE], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'worker', '--server', url, '--stream', stream, '--partition', partition, '--partitions', String(partitions), '--batch', '100', '--max-unacked', '400', ...ENGINE], { stdio: ['ignore', 'ignore', 'pipe'] });
   let text = '';
   child.stderr?.on('data', (d: Buffer) => { text += d.toString(); });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -63,10 +63,10 @@ describe('routing to partitions (no broker): the partition monitors merged equal
   const options = await loadEngineOptions(inputs);
   const config = resolveConfig(options);
 
-  test('the demo bank on 3 partitions, each restored from a JSON checkpoint every 500 positions: entity and network alerts', () => {
+  test('the demo bank on 3 partitions, each restored from a JSON checkpoint every 1,500 positions: entity and network alerts', () => {
     const whole = scan(demo, options);
     expect(whole.alerts.some((a) => a.entity.kind === 'network')).toBe(true);
-    const r = routed(config, demo, 3, 500);
+    const r = routed(config, demo, 3, 1500);
     expect(JSON.stringify(r.alerts)).toBe(JSON.stringify(whole.alerts));
     // Routed, not broadcast: each transaction reaches the partitions of its entities (≤ 3), not all.
     expect(r.copies).toBeLessThan(demo.length * 2);
