@@ -1,4 +1,4 @@
-import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg } from '@nats-io/jetstream';
 import { headers, nanos } from '@nats-io/transport-node';
 import { ConfigError } from '../_internal/config-error.js';
 import { CHECKPOINT_FORMAT, checkpointFingerprint, readCheckpoint } from '../engine/checkpoint.js';
@@ -189,6 +189,7 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
   const latenessMs = options.latenessMs ?? 300_000;
   let gapSince: number | undefined;
   let idleSince = Date.now();
+  let consumer: Consumer | undefined;
   while (!ended) {
     if (held.size === 0) gapSince = undefined;
     else if (gapSince === undefined) gapSince = Date.now();
@@ -201,14 +202,14 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
     }
     let messages: JsMsg[] = [];
     try {
-      const consumer = await js.consumers.get(names.stream, durable);
+      consumer ??= await js.consumers.get(names.stream, durable);
       const iter = await consumer.fetch({ max_messages: batch, expires: 1000 });
       for await (const m of iter) messages.push(m);
       idleSince = Date.now();
     } catch (error) {
+      consumer = undefined;
       if (Date.now() - idleSince > timeoutMs) throw new Error(`partition ${k}: the broker did not answer for ${Math.round(timeoutMs / 1000)} s (${(error as Error).message})`);
       await new Promise((resolve) => setTimeout(resolve, 250));
-      messages = messages.length > 0 ? messages : [];
     }
     for (const msg of messages) {
       if (msg.seq > lastSeq) lastSeq = msg.seq;
