@@ -135,7 +135,8 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
     const body = JSON.stringify({ reason, partition: k, sequence: msg.seq, subject: msg.subject, kind: msg.headers?.get(KIND_HEADER) ?? null, position: msg.headers?.get(POSITION_HEADER) ?? null, payload: new TextDecoder().decode(msg.data.subarray(0, 65_536)) });
     await retry(() => js.publish(names.dead(k), body, { msgID: `dead:${k}:${msg.seq}`, headers: h, timeout: 5000 }), { timeoutMs, what: `dead-letter to ${names.dead(k)}` });
     cursor.dead++;
-    log(`partition ${k}: message at stream sequence ${msg.seq} dead-lettered (${reason.slice(0, 120)})`);
+    // Only the kind of problem: the full reason (which may quote field values) stays in the dead letter.
+    log(`partition ${k}: message at stream sequence ${msg.seq} dead-lettered (${reason.split(':')[0]?.slice(0, 80)}; see ${names.dead(k)})`);
   };
 
   const apply = async (decoded: PartitionMessage | Malformed, msg: JsMsg): Promise<void> => {
