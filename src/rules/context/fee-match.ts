@@ -1,15 +1,15 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import { hasRole, isCorridorCountry } from '../../domain/corridors.js';
+import { hasRole } from '../../domain/corridors.js';
 import { CORRIDOR_FEES, FEE_KINDS, type CorridorFee } from '../../domain/fees.js';
-import { hotspotMatcher, type HotspotMatcher } from '../../domain/hotspots.js';
+import { hotspotMatcher } from '../../domain/hotspots.js';
 import { formatAmount, parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
-import {
-  BILL_REF, KIN_REF, RENT_REF, TRADE_REF, amountIn, counterpartyCountryOf, isFamily, isOrganisation, isWageLike, ownCountryOf, ownRef, payerOf, type Payer,
-} from '../_payments.js';
+import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days } from '../options.js';
+import { isExcludedPayment, isHotspotCash, matchAmount, matchEvent, touchesCorridor, type CompiledFees, type FeeMatch, type FeeValue } from './fee-amounts.js';
+import { feeGate, type FeeGateState } from './fee-gate.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;
@@ -66,28 +66,6 @@ type Options = z.output<typeof feeMatchOptionsSchema>;
 const ID = 'fee_match';
 const INDICATORS = ['MS-AMT-02'] as const;
 
-/** One reported figure of a fee. */
-interface FeeValue {
-  readonly fee: CorridorFee;
-  readonly value: number;
-}
-
-/** A fee an amount matches: q × value within the tolerance. */
-interface Match {
-  readonly fee: CorridorFee;
-  readonly value: number;
-  readonly q: number;
-  /** |amount − q·value| / (q·value), for ranking and facts only. */
-  readonly deviation: number;
-}
-
-interface Compiled {
-  readonly byCurrency: ReadonlyMap<string, readonly FeeValue[]>;
-  readonly bp: number;
-  readonly maxQ: number;
-  readonly hotspots: HotspotMatcher;
-}
-
 /**
  * MS-AMT-02, fee-matching amounts: payments equal to a reported smuggling fare or ransom (RESEARCH
  * §a.2, {@link CORRIDOR_FEES}) for a party of q = 1..6 people, within ±10 % in integer arithmetic
@@ -119,8 +97,9 @@ export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
       byCurrency.set(fee.currency, list);
     }
   }
-  const compiled: Compiled = { byCurrency, bp: Math.round(o.tolerance * 10_000), maxQ: o.maxPartySize, hotspots: hotspotMatcher() };
-  const rule: Rule<typeof ID> = {
+  const compiled: CompiledFees = { byCurrency, bp: Math.round(o.tolerance * 10_000), maxQ: o.maxPartySize, hotspots: hotspotMatcher() };
+  const gate = feeGate(o, compiled);
+  const rule: Rule<typeof ID, FeeGateState> = {
     id: ID,
     indicators: INDICATORS,
     family: 'context',
@@ -128,54 +107,24 @@ export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
     windowMs: Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS,
     options: o,
     description: 'Context: payments equal to reported smuggling fees or ransoms for one or several people.',
-    evaluate: (window, context) => evaluate(window, context, o, compiled, rule),
+    // The inflows that can count, their payers and fee-like amounts, kept incrementally: rules out evaluations that cannot fire.
+    incremental: gate,
+    evaluate: (window, context, state) => (gate.mayFire(state, newest(window), context) ? evaluate(window, context, o, compiled, rule) : []),
   };
-  return rule;
+  return rule as Rule<typeof ID>;
 }
 
-/** The best match of an amount (minor units of the fees' currency) against one currency's fees. */
-function matchIn(amount: number, fees: readonly FeeValue[], c: Compiled, best: Match | undefined): Match | undefined {
-  for (const { fee, value } of fees) {
-    const top = fee.per === 'family' ? 1 : c.maxQ;
-    const near = Math.floor(amount / value);
-    for (let q = Math.max(1, near); q <= Math.min(top, near + 1); q++) {
-      const target = q * value;
-      if (amount > 2 * target) continue; // keeps the products below exact-integer limits
-      const diff = Math.abs(amount - target);
-      if (diff * 10_000 > c.bp * target) continue;
-      const deviation = diff / target;
-      if (best === undefined || deviation < best.deviation || (deviation === best.deviation && q < best.q)) best = { fee, value, q, deviation };
-    }
-  }
-  return best;
-}
-
-/** The best fee match of an amount given per currency: `amountOf(currency)` is undefined when it cannot be expressed in it. */
-function matchAmount(amountOf: (currency: string) => number | undefined, c: Compiled): Match | undefined {
-  let best: Match | undefined;
-  for (const [currency, fees] of c.byCurrency) {
-    const a = amountOf(currency);
-    if (a !== undefined && a > 0) best = matchIn(a, fees, c, best);
-  }
-  return best;
-}
-
-function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Compiled, rule: Rule): RuleHit[] {
+function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: CompiledFees, rule: Rule<string, FeeGateState>): RuleHit[] {
   const last = newest(window);
   if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
   const holder = ownRef(window, last);
-  const excluded = (e: WindowEvent): boolean => {
-    const ref = e.tx.reference ?? '';
-    return TRADE_REF.test(ref) || RENT_REF.test(ref) || BILL_REF.test(ref) || isWageLike(e, context);
-  };
-  const hotspot = (e: WindowEvent): boolean => e.kind === 'cash_deposit' && c.hotspots.match(e.location, e.tx.locationCountry) !== undefined;
+  const excluded = (e: WindowEvent): boolean => isExcludedPayment(e, context);
+  const hotspot = (e: WindowEvent): boolean => isHotspotCash(e, c);
   const cross = (e: WindowEvent): boolean => {
     const cp = counterpartyCountryOf(e, context);
     return cp !== undefined && cp !== ownCountryOf(window, e);
   };
-  const corridor = (e: WindowEvent): boolean =>
-    isCorridorCountry(ownCountryOf(window, e)) || isCorridorCountry(counterpartyCountryOf(e, context)) ||
-    (e.kind === 'cash_deposit' && isCorridorCountry(e.tx.locationCountry)) || hotspot(e);
+  const corridor = (e: WindowEvent): boolean => touchesCorridor(window, e, context, c);
   if (excluded(last) || !corridor(last)) return [];
   // Payers resolved once per raw sender; null = not a payer that counts.
   const payers = new Map<string, Payer | null>();
@@ -191,7 +140,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Com
   };
   const me = payerFor(last);
   if (me === undefined) return [];
-  const matchOf = (e: WindowEvent): Match | undefined => matchAmount((cur) => amountIn(e, cur, context), c);
+  const matchOf = (e: WindowEvent): FeeMatch | undefined => matchEvent(e, context, c);
   const first = matchOf(last);
   // Not fee-like itself: only the cumulative variant can fire, which needs this payer's payments in
   // the cumulative window to number minPayments and reach a tenth of T. For a transfer the payer
@@ -217,7 +166,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Com
   const senderFrom = last.ts - o.senderDays * DAY_MS + 1;
   const seriesFrom = last.ts - o.cumulativeDays * DAY_MS + 1;
   const historyFrom = seriesFrom - o.historyDays * DAY_MS;
-  const feeLike = new Map<string, { payer: Payer; events: WindowEvent[]; match: Match }>();
+  const feeLike = new Map<string, { payer: Payer; events: WindowEvent[]; match: FeeMatch }>();
   const series: WindowEvent[] = [];
   const paidOut = new Set<string>();
   const otherPayers = new Set<string>();
@@ -252,7 +201,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Com
 
   let variant: 'senders' | 'cumulative' | undefined;
   let chosen: WindowEvent[] = [];
-  let match: Match | undefined;
+  let match: FeeMatch | undefined;
   let senders = 0;
   let total = 0;
   if (first !== undefined && feeLike.size + 1 >= o.minSenders) {
