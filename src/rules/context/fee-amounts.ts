@@ -27,6 +27,19 @@ export interface CompiledFees {
   readonly hotspots: HotspotMatcher;
 }
 
+/** @internal Compiles fees for matching: every reported value grouped by currency, the tolerance in basis points. */
+export function compileFees(fees: readonly CorridorFee[], tolerance: number, maxQ: number, hotspots: HotspotMatcher): CompiledFees {
+  const byCurrency = new Map<string, FeeValue[]>();
+  for (const fee of fees) {
+    for (const value of fee.amounts) {
+      const list = byCurrency.get(fee.currency) ?? [];
+      list.push({ fee, value });
+      byCurrency.set(fee.currency, list);
+    }
+  }
+  return { byCurrency, bp: Math.round(tolerance * 10_000), maxQ, hotspots };
+}
+
 /** The best match of an amount (minor units of the fees' currency) against one currency's fees. */
 function matchIn(amount: number, fees: readonly FeeValue[], c: CompiledFees, best: FeeMatch | undefined): FeeMatch | undefined {
   for (const { fee, value } of fees) {
