@@ -9,7 +9,7 @@
  * bank's labels.csv (ground truth of this synthetic bank), precision and recall on each side.
  *
  * The CLI does the same from two JSON files:
- *   tidewatch compare transactions.csv --a default.json --b stricter.json --jurisdiction MY --labels labels.csv
+ *   tidewatch compare transactions.csv --config default.json --config stricter.json --jurisdiction MY --labels labels.csv
  */
 import { compareConfigs, formatComparison, type ScanConfig } from 'tidewatch';
 import { readLabels } from 'tidewatch/ingest';
