@@ -58,7 +58,7 @@ export function formatText(alerts: readonly Alert[], options: FormatTextOptions 
     lines.push(`    points: ${a.contributions.filter((c) => c.points > 0).map((c) => `${c.rule} ${c.points}`).join(', ')}`);
     const lead = [...a.typologies].sort((x, y) => y.score - x.score)[0];
     const steps = (lead === undefined ? undefined : NEXT_STEPS[lead.id]) ?? GENERIC_NEXT_STEPS;
-    lines.push(`    next checks (${steps.title.toLowerCase()}):`);
+    lines.push(steps === GENERIC_NEXT_STEPS ? '    next checks:' : `    next checks (${steps.title.toLowerCase()}):`);
     for (const check of steps.checks.slice(0, CHECKS_SHOWN)) lines.push(`      * ${check}`);
     lines.push('');
   });
