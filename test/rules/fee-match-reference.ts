@@ -2,7 +2,7 @@ import { hasRole, isCorridorCountry } from '../../src/domain/corridors.js';
 import { CORRIDOR_FEES } from '../../src/domain/fees.js';
 import { hotspotMatcher } from '../../src/domain/hotspots.js';
 import { compileFees, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from '../../src/rules/context/fee-amounts.js';
-import { formatAmount } from '../../src/schema/money.js';
+import { formatMoney } from '../../src/schema/format-money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../../src/rules/types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../../src/rules/_lib.js';
 import {
@@ -12,7 +12,8 @@ import {
 /**
  * The reference of fee_match's incremental evaluation: the rule as it was before rule contract v2
  * (tidewatch fb9c3c5), a newest-first scan of the window on every evaluation. Kept verbatim apart
- * from imports, so the incremental rule can be checked against it on random worlds.
+ * from imports and the money wording of the sentence (issue 15), so the incremental rule can be
+ * checked against it on random worlds.
  */
 
 /** The options the reference reads (fee_match's effective options). */
@@ -176,7 +177,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: FeeMatchReferen
     ((variant === 'senders' ? 0.3 + 0.05 * Math.min(4, senders - o.minSenders) : 0.3) + (outside ? 0.1 : 0) + (exact ? 0.05 : 0)) * factor;
   const profile = context.jurisdiction;
   const party = match.q === 1 ? (match.fee.per === 'family' ? 'one family' : 'one person') : `${match.q} people`;
-  const fee = `${match.fee.route} (${match.fee.currency} ${formatAmount(match.value, match.fee.currency)} per ${match.fee.per}, ${match.fee.source})`;
+  const fee = `${match.fee.route} (${formatMoney(match.value, match.fee.currency)} per ${match.fee.per}, ${match.fee.source})`;
   const reason =
     variant === 'senders'
       ? `Possible fee-payment pattern: ${senders} different senders paid this account amounts matching reported smuggling fees or ransoms within ${o.senderDays} days, the latest ${money(profile, last.amount)} for ${party} at ${fee}.`

@@ -3,7 +3,8 @@ import { parseOptions } from '../../_internal/config-error.js';
 import { hasRole } from '../../domain/corridors.js';
 import { CORRIDOR_FEES, FEE_KINDS, type CorridorFee } from '../../domain/fees.js';
 import { hotspotMatcher } from '../../domain/hotspots.js';
-import { formatAmount, parseAmount } from '../../schema/money.js';
+import { formatMoney } from '../../schema/format-money.js';
+import { parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
@@ -215,7 +216,7 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
     ((variant === 'senders' ? 0.3 + 0.05 * Math.min(4, senders - o.minSenders) : 0.3) + (outside ? 0.1 : 0) + (exact ? 0.05 : 0)) * factor;
   const profile = context.jurisdiction;
   const party = match.q === 1 ? (match.fee.per === 'family' ? 'one family' : 'one person') : `${match.q} people`;
-  const fee = `${match.fee.route} (${match.fee.currency} ${formatAmount(match.value, match.fee.currency)} per ${match.fee.per}, ${match.fee.source})`;
+  const fee = `${match.fee.route} (${formatMoney(match.value, match.fee.currency)} per ${match.fee.per}, ${match.fee.source})`;
   const reason =
     variant === 'senders'
       ? `Possible fee-payment pattern: ${senders} different senders paid this account amounts matching reported smuggling fees or ransoms within ${o.senderDays} days, the latest ${money(profile, last.amount)} for ${party} at ${fee}.`
