@@ -1,6 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The numbered examples import the package by name, as a user would; tests run them on the
+  // sources (tsconfig.json maps the same names for tsc and tsx).
+  resolve: {
+    alias: [
+      { find: /^tidewatch\/ingest$/, replacement: fileURLToPath(new URL('./src/ingest/index.ts', import.meta.url)) },
+      { find: /^tidewatch$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],

@@ -12,6 +12,7 @@ export { ConfigError, type ConfigErrorCode } from './_internal/config-error.js';
 export { currencyCodes, currencyExponent } from './schema/currencies.js';
 export { isCountryCode } from './schema/countries.js';
 export { formatAmount, parseAmount, type AmountIssueCode, type AmountResult } from './schema/money.js';
+export { formatMoney, formatMoneyRange } from './schema/format-money.js';
 export { formatInstant, parseInstant, type InstantResult, type TimestampIssueCode } from './schema/time.js';
 export type { FieldIssue, RecordResult, RowIssue, RowIssueCode } from './schema/issues.js';
 export {

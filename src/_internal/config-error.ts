@@ -16,6 +16,7 @@ export type ConfigErrorCode =
  * The one error tidewatch throws: bad configuration, at construction time (STYLE, errors tier 2).
  * Bad data is never thrown; it is reported as row issues.
  * @category Errors
+ * @example try { defineJurisdiction({ code: 'XX' }); } catch (e) { if (e instanceof ConfigError) console.error(e.code, e.issues); }
  */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -166,7 +166,14 @@ export const scanCommand: Command = {
             },
             { source: file, rows: { read: ingest.read, accepted: ingest.accepted, rejected: ingest.rejected, duplicates: ingest.duplicates } },
           )
-        : await render(format, alerts);
+        : format === 'text'
+          ? formatText(alerts, {
+              total: result.alerts.length,
+              timeZone: profile.timeZone,
+              ...(accounts === undefined ? {} : { accounts: accounts.accounts }),
+              ...(parties === undefined ? {} : { parties: parties.parties }),
+            })
+          : await render(format, alerts);
     if (values.out === undefined) io.stdout(text);
     else await writeFile(values.out, text);
     const seconds = (performance.now() - started) / 1000;
@@ -218,8 +225,6 @@ async function render(format: string, alerts: readonly Alert[]): Promise<string>
       await writeCsv(alertRows(alerts), ALERT_CSV_COLUMNS, { write: (s: string) => chunks.push(s) });
       return chunks.join('');
     }
-    case 'text':
-      return formatText(alerts);
     default:
       return `${JSON.stringify(alerts, null, 2)}\n`;
   }

@@ -22,7 +22,11 @@ export function hasRole(country: string | undefined, role: CorridorRole): boolea
   return country !== undefined && CORRIDOR_ROLES[role].includes(country);
 }
 
-/** Whether a country is on the corridor at all. @category Domain */
+/**
+ * Whether a country is on the corridor at all.
+ * @category Domain
+ * @example isCorridorCountry('ID') // true
+ */
 export function isCorridorCountry(country: string | undefined): boolean {
   return country !== undefined && (['origin', 'transit', 'destination', 'diaspora'] as const).some((r) => hasRole(country, r));
 }

@@ -3,6 +3,7 @@ import type { RuleHit } from '../rules/types.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
 import { scoreHits } from '../scoring/score.js';
 import type { EngineConfig, EntityState } from './core.js';
+import { episodeReason } from './episodes.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -24,7 +25,7 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
         window: { from: iso(ep.from), to: iso(ep.to) },
         transactionIds: [...ep.ids],
         transactionCount: ep.transactionCount,
-        reason: ep.hit.reason,
+        reason: episodeReason(ep),
         facts: { ...ep.hit.facts },
       };
       const related = relatedOf(ep.hit);

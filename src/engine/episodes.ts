@@ -8,7 +8,7 @@ export const MAX_EPISODES_PER_KEY = 20;
 /**
  * Hits of one rule (and variant) on one entity whose windows overlap, merged: the window is the
  * union, the evidence the union of transaction ids (in time order), and the reason and facts
- * those of the strongest hit. Episodes only grow, so a raised hit is never withdrawn by more data.
+ * those of the strongest hit (the alert says so, see {@link episodeReason}). Episodes only grow, so a raised hit is never withdrawn by more data.
  */
 export interface Episode {
   readonly key: string;
@@ -62,6 +62,20 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
   list.push({ key, hit, from: hit.window.from, to: hit.window.to, ids, seen, transactionCount: hit.transactionIds.length });
   if (list.length > MAX_EPISODES_PER_KEY) list.shift();
   return true;
+}
+
+/**
+ * The sentence an alert shows for an episode: its strongest hit's reason, whose numbers describe
+ * that hit alone. When overlapping hits brought more evidence than the strongest one lists, a note
+ * says so, so that the sentence ("in 15 payments") never seems to disagree with the evidence
+ * listed beside it (42 ids): `… [Strongest of the overlapping hits merged here: it lists 15 of the
+ * 42 evidence transactions, 2024-01-03 to 2024-02-10.]`
+ */
+export function episodeReason(ep: Pick<Episode, 'hit' | 'from' | 'to' | 'transactionCount'>): string {
+  const own = ep.hit.transactionIds.length;
+  if (ep.transactionCount <= own) return ep.hit.reason;
+  const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+  return `${ep.hit.reason} [Strongest of the overlapping hits merged here: it lists ${own} of the ${ep.transactionCount} evidence transactions, ${day(ep.from)} to ${day(ep.to)}.]`;
 }
 
 /**

@@ -66,6 +66,7 @@ export interface Monitor {
    * naming what differs, and a malformed one `invalid_checkpoint`.
    */
   checkpoint(): MonitorCheckpoint;
+  /** Counters so far: `received = processed + pending + duplicates + late + rejected`. */
   stats(): MonitorStats;
   /** Hash of the effective configuration (as written in alerts). */
   readonly configHash: string;

@@ -5,6 +5,7 @@ import type { Typology } from '../scoring/typology.js';
 
 /** Anything that converts minor units between currencies exactly (see `createFxTable`). @category Engine */
 export interface FxConverter {
+  /** `amountMinor` of `from` in minor units of `to` at time `ts`, or `undefined` when no rate applies. */
   convert(amountMinor: number, from: string, to: string, ts: number): number | undefined;
   /**
    * Identifies the rates (an `FxTable` has one). Checkpoints record it and refuse to resume under

@@ -67,6 +67,9 @@ export function scanPartitionWith(config: EngineConfig, transactions: Iterable<T
  * the deterministic output order. Throws RangeError when partitions are missing, repeated, or were
  * scanned with another configuration.
  * @category Engine
+ * @example
+ * const parts = [0, 1].map((index) => scanPartition(transactions, options, { index, count: 2 }));
+ * const { alerts } = mergePartitionScans(parts, options); // = scan(transactions, options)
  */
 export function mergePartitionScans(parts: readonly PartitionScan[], options: EngineOptions | EngineConfig): ScanResult {
   const config = 'hash' in options && 'context' in options ? options : resolveConfig(options);

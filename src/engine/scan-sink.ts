@@ -7,7 +7,7 @@ import type { TransactionRejection } from './validate-input.js';
 
 /** Result of {@link scan} and of the streaming scans in `tidewatch/ingest`. @category Engine */
 export interface ScanResult {
-  /** Alerts at or above the minimum score, by score then entity: entity alerts and network alerts (see {@link networkAlerts}). */
+  /** Alerts at or above the minimum score, by score then entity: entity alerts and network alerts (see `networkAlerts`). */
   readonly alerts: readonly Alert[];
   readonly summary: {
     readonly transactions: number;
@@ -18,7 +18,7 @@ export interface ScanResult {
   };
   /**
    * Input that could not be evaluated, with the reason: values that are not valid transactions
-   * (every problem listed, see {@link checkTransaction}) and transactions without an FX rate.
+   * (every problem listed, see `checkTransaction`) and transactions without an FX rate.
    * `transactions = processed + duplicates + rejected` always holds.
    */
   readonly rejections: readonly TransactionRejection[];

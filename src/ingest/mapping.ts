@@ -40,7 +40,11 @@ export type ColumnMapping = z.input<typeof ColumnMappingSchema>;
 type Mapping = z.output<typeof ColumnMappingSchema>;
 type Transform = z.output<typeof transformSchema>;
 
-/** Names of the built-in mapping presets. @category Ingest */
+/**
+ * Names of the built-in mapping presets.
+ * @category Ingest
+ * @example mappingPresets() // ['amlsim', 'amlworld']
+ */
 export function mappingPresets(): string[] {
   return Object.keys(PRESETS);
 }
@@ -138,6 +142,7 @@ function transform(t: Transform, source: Record<string, string>, row: number, us
 /**
  * Rounds a plain decimal string to `digits` places, half to even, exactly (string arithmetic, no
  * floats). Anything that is not a plain decimal is returned unchanged for the schema to reject.
+ * @example fixedDecimals('9500.125', 2) // '9500.12'
  */
 export function fixedDecimals(value: string, digits: number): string {
   const m = /^(\d+)(?:\.(\d*))?$/.exec(value.trim());

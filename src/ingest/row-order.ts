@@ -64,7 +64,7 @@ interface Held {
  *
  * The consumer cannot un-see a row, so a row may only be delivered once no later input row can sort
  * before it. Rows first enter a **reorder buffer** (a heap in (time, id, input position) order).
- * After {@link PROBE_ROWS} rows it releases its smallest row whenever that row is older than the
+ * After `PROBE_ROWS` rows it releases its smallest row whenever that row is older than the
  * newest timestamp seen by more than twice the largest disorder observed so far (an export in
  * order, or jittered by seconds, holds a handful of rows), or when the buffer exceeds the memory
  * budget. Every released row is also appended to a run file on disk. If a row then arrives that

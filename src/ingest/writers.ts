@@ -4,6 +4,7 @@ import { TRANSACTION_COLUMNS, type Transaction } from '../schema/transaction.js'
 
 /** Anything with a `write(text)` method (a Node stream, or a collector). @category Ingest */
 export interface TextSink {
+  /** Receives the next piece of text. */
   write(text: string): unknown;
 }
 
@@ -30,7 +31,11 @@ export async function writeCsv(rows: readonly Readonly<Record<string, string | u
   sink.write(text);
 }
 
-/** A transaction as a canonical record: exact amount, ISO instant, canonical column names. @category Ingest */
+/**
+ * A transaction as a canonical record: exact amount, ISO instant, canonical column names.
+ * @category Ingest
+ * @example transactionToRecord(tx).amount // '9500.00'
+ */
 export function transactionToRecord(tx: Transaction): Record<(typeof TRANSACTION_COLUMNS)[number], string | undefined> {
   return {
     id: tx.id,
@@ -58,6 +63,7 @@ export function transactionToRecord(tx: Transaction): Record<(typeof TRANSACTION
  * Writes transactions as canonical CSV (formula-escaped), readable back by `ingestTransactions`.
  * Note: a text field that begins with a formula character is written with a leading apostrophe.
  * @category Ingest
+ * @example await writeTransactionsCsv(transactions, createWriteStream('out.csv'));
  */
 export async function writeTransactionsCsv(transactions: readonly Transaction[], sink: TextSink): Promise<void> {
   await writeCsv(transactions.map(transactionToRecord), TRANSACTION_COLUMNS, sink);
@@ -66,6 +72,7 @@ export async function writeTransactionsCsv(transactions: readonly Transaction[],
 /**
  * Writes values as NDJSON, one JSON document per line.
  * @category Ingest
+ * @example writeNdjson(alerts, process.stdout);
  */
 export function writeNdjson(values: Iterable<unknown>, sink: TextSink): void {
   for (const v of values) sink.write(`${JSON.stringify(v)}\n`);
@@ -74,6 +81,7 @@ export function writeNdjson(values: Iterable<unknown>, sink: TextSink): void {
 /**
  * Writes values as one JSON array (pretty-printed).
  * @category Ingest
+ * @example writeJson(alerts, process.stdout);
  */
 export function writeJson(values: readonly unknown[], sink: TextSink): void {
   sink.write(`${JSON.stringify(values, null, 2)}\n`);

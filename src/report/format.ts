@@ -1,5 +1,5 @@
 import { currencyExponent } from '../schema/currencies.js';
-import { formatAmount } from '../schema/money.js';
+import { formatMoney } from '../schema/format-money.js';
 
 /**
  * An amount in minor units as the report prints it: currency, thousands separators and the
@@ -7,11 +7,7 @@ import { formatAmount } from '../schema/money.js';
  * @example money(1234560, 'MYR') // 'MYR 12,345.60'
  */
 export function money(minor: number, currency: string): string {
-  const text = formatAmount(minor, currency);
-  const negative = text.startsWith('-');
-  const [whole = '', fraction] = (negative ? text.slice(1) : text).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${currency} ${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+  return formatMoney(minor, currency);
 }
 
 /**

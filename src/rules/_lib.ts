@@ -1,4 +1,4 @@
-import { formatAmount } from '../schema/money.js';
+import { formatMoney, formatMoneyRange } from '../schema/format-money.js';
 import type { JurisdictionProfile } from '../jurisdictions/types.js';
 import type { EntityRef, EntityWindow, HitFacts, Rule, RuleHit, WindowEvent } from './types.js';
 
@@ -39,9 +39,12 @@ export function newest(window: EntityWindow): WindowEvent {
 
 /** Money as an analyst reads it: `MYR 25,000.00`. */
 export function money(profile: JurisdictionProfile, minor: number): string {
-  const [whole, frac] = formatAmount(minor, profile.currency).split('.');
-  const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${profile.currency} ${frac === undefined ? grouped : `${grouped}.${frac}`}`;
+  return formatMoney(minor, profile.currency);
+}
+
+/** A range in the profile's currency, or one value when both ends are equal: `MYR 630.00–MYR 1,060.00`, `MYR 900.00`. */
+export function moneyRange(profile: JurisdictionProfile, low: number, high: number): string {
+  return formatMoneyRange(low, high, profile.currency);
 }
 
 /** Rounds a ratio for facts (4 decimals) so output is stable and readable. */

@@ -36,6 +36,7 @@ export function currencyExponent(code: string): number | undefined {
 /**
  * Every active ISO 4217 code tidewatch accepts, sorted.
  * @category Money
+ * @example currencyCodes().includes('MYR') // true
  */
 export function currencyCodes(): readonly string[] {
   return [...table().keys()];

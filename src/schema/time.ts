@@ -61,6 +61,7 @@ export function parseInstant(text: string, defaultZone?: string): InstantResult 
 /**
  * Formats epoch milliseconds as an ISO 8601 UTC instant (`2025-03-01T01:30:00.000Z`).
  * @category Time
+ * @example formatInstant(1740792600000) // '2025-03-01T01:30:00.000Z'
  */
 export function formatInstant(ms: number): string {
   return new Date(ms).toISOString();

@@ -35,6 +35,7 @@ const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
  * same field codes, at several times its speed (no issue objects or closures on the happy path).
  * Equivalence is proven by a fast-check property over generated valid and invalid records.
  * @category Schema
+ * @example const result = checkTransactionRecord({ id: 'T1', timestamp: '2025-03-01T09:00:00+08:00', amount: '9500.00', currency: 'MYR', kind: 'cash_deposit', to_account: 'A1' }); // { ok: true, value: { amount: 950000, … } }
  */
 export function checkTransactionRecord(
   record: Readonly<Record<string, unknown>>,

@@ -106,7 +106,7 @@ export interface TransactionParseOptions {
 /**
  * The zod schema that turns a canonical record into a {@link Transaction}: the single source of
  * truth for what is accepted. Issues carry our stable code in `params.code` where zod's own code
- * is not precise enough (see {@link zodIssueToFieldIssue}).
+ * is not precise enough (see `zodIssueToFieldIssue`).
  * @category Schema
  * @example transactionSchema().safeParse({ id: 'T1', ... })
  */

@@ -5,6 +5,7 @@ import { defineTypology, structuringTypology, type Typology } from './typology.j
  * diversion. One strong debt indicator reaches the alert threshold; identity links and
  * third-party payers corroborate from other families (needed for the high band).
  * @category Scoring
+ * @example scan(transactions, { jurisdiction: 'MY', typologies: [debtRepaymentTypology()] })
  */
 export function debtRepaymentTypology(): Typology {
   return defineTypology({
@@ -21,6 +22,7 @@ export function debtRepaymentTypology(): Typology {
  * Ransom and extortion collection (MS-DEBT-03, MS-TP-01): escalating payments from family
  * clusters to one collector.
  * @category Scoring
+ * @example scan(transactions, { jurisdiction: 'MY', typologies: [ransomCollectionTypology()] })
  */
 export function ransomCollectionTypology(): Typology {
   return defineTypology({
@@ -39,6 +41,7 @@ export function ransomCollectionTypology(): Typology {
  * disperses the money (boat owner, crew, coordinators) or passes it straight through. Corridor,
  * fee-sized amounts, sailing season, hotspot cash and a new account only amplify.
  * @category Scoring
+ * @example scan(transactions, { jurisdiction: 'MY', typologies: [smugglingCollectionTypology()] })
  */
 export function smugglingCollectionTypology(): Typology {
   return defineTypology({
@@ -64,6 +67,7 @@ export function smugglingCollectionTypology(): Typology {
  * through a personal or business account — many payers, money cashed out or sent offshore, or
  * domestic payouts offset by a few foreign lump sums. Licensed remitters are excluded by the rule.
  * @category Scoring
+ * @example scan(transactions, { jurisdiction: 'MY', typologies: [unlicensedRemitterTypology()] })
  */
 export function unlicensedRemitterTypology(): Typology {
   return defineTypology({
@@ -80,6 +84,7 @@ export function unlicensedRemitterTypology(): Typology {
  * The default typologies: structuring, debt repayment, ransom collection, smuggling-fee
  * collection and unlicensed remittance.
  * @category Scoring
+ * @example const typologies = [...defaultTypologies(), myTypology]; // add one beside the shipped five
  */
 export function defaultTypologies(): Typology[] {
   return [structuringTypology(), debtRepaymentTypology(), ransomCollectionTypology(), smugglingCollectionTypology(), unlicensedRemitterTypology()];

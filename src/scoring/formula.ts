@@ -85,7 +85,7 @@ export function compileFormulaResult(expression: string, variables: readonly str
 /**
  * Compiles a typology formula once (mathjs, restricted: only whitelisted deterministic functions,
  * only the given variable names, only numbers). Unknown names, other functions and formulas that
- * fail on probe values are configuration errors (see {@link compileFormulaResult}). The returned
+ * fail on probe values are configuration errors (see `compileFormulaResult`). The returned
  * function gives 0 where the formula has no finite value at run time; the engine reports such
  * cases in the alert (`typologies[].error`).
  * @category Scoring

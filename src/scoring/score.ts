@@ -58,6 +58,7 @@ export function compileTypologies(typologies: readonly Typology[], ruleIds: read
  * strongest (so the hits of linked entities can be scored together, as network alerts are).
  * Never throws; always an integer in [0, 100].
  * @category Scoring
+ * @example const { score, contributions } = scoreHits(hits, compiledTypologies, familyOf); // see scan() for the usual path
  */
 export function scoreHits(
   hits: readonly Pick<RuleHit, 'rule' | 'strength'>[],

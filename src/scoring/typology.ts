@@ -46,6 +46,7 @@ export function defineTypology(input: TypologyInput): Typology {
  * amounts as context. All its rules share one family, so on its own it stays in the medium band:
  * RESEARCH §c.3 — a pattern alone cannot show purpose.
  * @category Scoring
+ * @example scan(transactions, { jurisdiction: 'AU', typologies: [structuringTypology()] })
  */
 export function structuringTypology(): Typology {
   return defineTypology({

@@ -32,7 +32,7 @@ describe('ransom_burst (MS-DEBT-03)', () => {
     expect(h[0]?.variant).toBe('family');
     expect(h[0]?.facts).toMatchObject({ familyPayers: 2, inBand: true, escalation: true, linkEvidence: 'household', band: 'MYR 4000-6500' });
     expect(h[0]?.related).toEqual([{ kind: 'account', id: 'A1' }, { kind: 'account', id: 'A2' }]);
-    expect(h[0]?.reason).toMatch(/^Possible ransom-collection pattern: 2 related payers \(shared address or phone\) paid this account MYR 2,400\.00, MYR 3,000\.00 within 14 days, inside the MYR 4000–6500 ransom band\.$/);
+    expect(h[0]?.reason).toMatch(/^Possible ransom-collection pattern: 2 related payers \(shared address or phone\) paid this account MYR 2,400\.00, MYR 3,000\.00 within 14 days, inside the MYR 4,000\.00–MYR 6,500\.00 ransom band\.$/);
   });
 
   test('RESEARCH §d #3 Wang Kelian: RM 4,000 at the counter by one relative, RM 5,800 in two CDM deposits quoting another’s phone', () => {

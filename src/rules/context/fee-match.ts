@@ -1,15 +1,16 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import { hasRole, isCorridorCountry } from '../../domain/corridors.js';
+import { hasRole } from '../../domain/corridors.js';
 import { CORRIDOR_FEES, FEE_KINDS, type CorridorFee } from '../../domain/fees.js';
-import { hotspotMatcher, type HotspotMatcher } from '../../domain/hotspots.js';
-import { formatAmount, parseAmount } from '../../schema/money.js';
+import { hotspotMatcher } from '../../domain/hotspots.js';
+import { formatMoney } from '../../schema/format-money.js';
+import { parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
-import {
-  BILL_REF, KIN_REF, RENT_REF, TRADE_REF, amountIn, counterpartyCountryOf, isFamily, isOrganisation, isWageLike, ownCountryOf, ownRef, payerOf, type Payer,
-} from '../_payments.js';
+import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days } from '../options.js';
+import { compileFees, isHotspotCash, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
+import { feeState, type FeeCandidate, type FeeOutflow, type FeeState } from './fee-state.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;
@@ -66,28 +67,6 @@ type Options = z.output<typeof feeMatchOptionsSchema>;
 const ID = 'fee_match';
 const INDICATORS = ['MS-AMT-02'] as const;
 
-/** One reported figure of a fee. */
-interface FeeValue {
-  readonly fee: CorridorFee;
-  readonly value: number;
-}
-
-/** A fee an amount matches: q × value within the tolerance. */
-interface Match {
-  readonly fee: CorridorFee;
-  readonly value: number;
-  readonly q: number;
-  /** |amount − q·value| / (q·value), for ranking and facts only. */
-  readonly deviation: number;
-}
-
-interface Compiled {
-  readonly byCurrency: ReadonlyMap<string, readonly FeeValue[]>;
-  readonly bp: number;
-  readonly maxQ: number;
-  readonly hotspots: HotspotMatcher;
-}
-
 /**
  * MS-AMT-02, fee-matching amounts: payments equal to a reported smuggling fare or ransom (RESEARCH
  * §a.2, {@link CORRIDOR_FEES}) for a party of q = 1..6 people, within ±10 % in integer arithmetic
@@ -111,16 +90,9 @@ export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
     id: `extra_${i + 1}`, route: f.route, kind: f.kind, currency: f.currency, per: f.per, year: '', source: 'options',
     amounts: f.amounts.map((a) => { const r = parseAmount(a, f.currency); return r.ok ? r.minor : 0; }),
   }));
-  const byCurrency = new Map<string, FeeValue[]>();
-  for (const fee of [...CORRIDOR_FEES.filter((f) => o.kinds.includes(f.kind)), ...extras]) {
-    for (const value of fee.amounts) {
-      const list = byCurrency.get(fee.currency) ?? [];
-      list.push({ fee, value });
-      byCurrency.set(fee.currency, list);
-    }
-  }
-  const compiled: Compiled = { byCurrency, bp: Math.round(o.tolerance * 10_000), maxQ: o.maxPartySize, hotspots: hotspotMatcher() };
-  const rule: Rule<typeof ID> = {
+  const compiled = compileFees([...CORRIDOR_FEES.filter((f) => o.kinds.includes(f.kind)), ...extras], o.tolerance, o.maxPartySize, hotspotMatcher());
+  const transitions = feeState(o, compiled);
+  const rule: Rule<typeof ID, FeeState> = {
     id: ID,
     indicators: INDICATORS,
     family: 'context',
@@ -128,111 +100,60 @@ export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
     windowMs: Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS,
     options: o,
     description: 'Context: payments equal to reported smuggling fees or ransoms for one or several people.',
-    evaluate: (window, context) => evaluate(window, context, o, compiled, rule),
+    // The inflows that can count (with their payers and fee-likeness) and the outflows, kept incrementally; the gate rules out evaluations that cannot fire.
+    incremental: transitions,
+    evaluate: (window, context, state) => (transitions.mayFire(state, newest(window), context) ? evaluate(window, context, state, o, compiled, rule) : []),
   };
-  return rule;
+  return rule as Rule<typeof ID>;
 }
 
-/** The best match of an amount (minor units of the fees' currency) against one currency's fees. */
-function matchIn(amount: number, fees: readonly FeeValue[], c: Compiled, best: Match | undefined): Match | undefined {
-  for (const { fee, value } of fees) {
-    const top = fee.per === 'family' ? 1 : c.maxQ;
-    const near = Math.floor(amount / value);
-    for (let q = Math.max(1, near); q <= Math.min(top, near + 1); q++) {
-      const target = q * value;
-      if (amount > 2 * target) continue; // keeps the products below exact-integer limits
-      const diff = Math.abs(amount - target);
-      if (diff * 10_000 > c.bp * target) continue;
-      const deviation = diff / target;
-      if (best === undefined || deviation < best.deviation || (deviation === best.deviation && q < best.q)) best = { fee, value, q, deviation };
-    }
-  }
-  return best;
-}
-
-/** The best fee match of an amount given per currency: `amountOf(currency)` is undefined when it cannot be expressed in it. */
-function matchAmount(amountOf: (currency: string) => number | undefined, c: Compiled): Match | undefined {
-  let best: Match | undefined;
-  for (const [currency, fees] of c.byCurrency) {
-    const a = amountOf(currency);
-    if (a !== undefined && a > 0) best = matchIn(a, fees, c, best);
-  }
-  return best;
-}
-
-function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Compiled, rule: Rule): RuleHit[] {
+/**
+ * The rule's decision from its state: the same newest-first pass over at most `maxScan` events back
+ * to the window's start as a window scan, over the classified candidates and outflows only.
+ */
+function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Options, c: CompiledFees, rule: Rule<string, FeeState>): RuleHit[] {
   const last = newest(window);
-  if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
   const holder = ownRef(window, last);
-  const excluded = (e: WindowEvent): boolean => {
-    const ref = e.tx.reference ?? '';
-    return TRADE_REF.test(ref) || RENT_REF.test(ref) || BILL_REF.test(ref) || isWageLike(e, context);
-  };
-  const hotspot = (e: WindowEvent): boolean => e.kind === 'cash_deposit' && c.hotspots.match(e.location, e.tx.locationCountry) !== undefined;
+  const hotspot = (e: WindowEvent): boolean => isHotspotCash(e, c);
   const cross = (e: WindowEvent): boolean => {
     const cp = counterpartyCountryOf(e, context);
     return cp !== undefined && cp !== ownCountryOf(window, e);
   };
-  const corridor = (e: WindowEvent): boolean =>
-    isCorridorCountry(ownCountryOf(window, e)) || isCorridorCountry(counterpartyCountryOf(e, context)) ||
-    (e.kind === 'cash_deposit' && isCorridorCountry(e.tx.locationCountry)) || hotspot(e);
-  if (excluded(last) || !corridor(last)) return [];
-  // Payers resolved once per raw sender; null = not a payer that counts.
+  // Payers resolved once per written sender, from its newest payment; null = not a payer that counts.
   const payers = new Map<string, Payer | null>();
-  const payerFor = (e: WindowEvent): Payer | undefined => {
-    const raw = e.kind === 'transfer' ? e.counterparty ?? `n|${e.counterpartyName ?? ''}` : e.conductor !== undefined ? `c|${e.conductor}` : `d|${e.id}`;
-    let p = payers.get(raw);
+  const payerFor = (k: FeeCandidate): Payer | undefined => {
+    let p = payers.get(k.raw);
     if (p === undefined) {
-      const found = payerOf(window, e, context);
-      p = found === undefined || isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
-      payers.set(raw, p);
+      const found = payerOf(window, k.event, context) as Payer;
+      p = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
+      payers.set(k.raw, p);
     }
     return p ?? undefined;
   };
-  const me = payerFor(last);
+  const newestCandidate = s.candidates[s.candidates.length - 1] as FeeCandidate; // the newest event (the gate checked it)
+  const me = payerFor(newestCandidate);
   if (me === undefined) return [];
-  const matchOf = (e: WindowEvent): Match | undefined => matchAmount((cur) => amountIn(e, cur, context), c);
-  const first = matchOf(last);
-  // Not fee-like itself: only the cumulative variant can fire, which needs this payer's payments in
-  // the cumulative window to number minPayments and reach a tenth of T. For a transfer the payer
-  // key is the sending account, so a cheap pass over that account's payments (a superset of the
-  // series) rules most payments out before the full pass.
-  if (first === undefined && last.kind === 'transfer' && last.counterparty !== undefined) {
-    const from = last.ts - o.cumulativeDays * DAY_MS + 1;
-    let count = 0;
-    let sum = 0;
-    const { events: evs, start: s0 } = window;
-    for (let i = evs.length - 1, n = 0; i >= s0 && n < o.maxScan; i--, n++) {
-      const e = evs[i] as WindowEvent;
-      if (e.ts < from) break;
-      if (e.direction === 'in' && e.kind === 'transfer' && e.counterparty === last.counterparty) {
-        count++;
-        sum += e.amount;
-      }
-    }
-    if (count < o.minPayments || sum * 10 < context.jurisdiction.cashThreshold) return [];
-  }
+  const first = newestCandidate.feeLike ? matchEvent(last, context, c) : undefined;
 
-  // One bounded pass: fee-like payments of other senders (30 d), this payer's series (90 d) and history, payees paid by the account.
+  // One pass, newest first, over the maxScan newest events: fee-like payments of other senders (30 d), this payer's series (90 d) and history, payees paid by the account.
   const senderFrom = last.ts - o.senderDays * DAY_MS + 1;
   const seriesFrom = last.ts - o.cumulativeDays * DAY_MS + 1;
-  const historyFrom = seriesFrom - o.historyDays * DAY_MS;
-  const feeLike = new Map<string, { payer: Payer; events: WindowEvent[]; match: Match }>();
+  const inScan = s.seq - 1 - o.maxScan; // positions above this are among the maxScan newest
+  const feeLike = new Map<string, { payer: Payer; events: WindowEvent[] }>();
   const series: WindowEvent[] = [];
   const paidOut = new Set<string>();
   const otherPayers = new Set<string>();
   let established = false;
-  const { events, start } = window;
-  for (let i = events.length - 1, n = 0; i >= start && n < o.maxScan; i--, n++) {
-    const e = events[i] as WindowEvent;
-    if (e.ts < Math.min(historyFrom, senderFrom)) break;
-    if (e.direction === 'out') {
-      if (e.counterparty !== undefined) paidOut.add(e.counterparty);
-      continue;
-    }
-    if (e.kind !== 'transfer' && e.kind !== 'cash_deposit') continue;
-    if (excluded(e) || !corridor(e)) continue;
-    const p = payerFor(e);
+  for (let i = s.outflows.length - 1; i >= s.outHead; i--) {
+    const out = s.outflows[i] as FeeOutflow;
+    if (out.seq <= inScan) break;
+    paidOut.add(out.counterparty);
+  }
+  for (let i = s.candidates.length - 1; i >= s.all; i--) {
+    const k = s.candidates[i] as FeeCandidate;
+    if (k.seq <= inScan) break;
+    const e = k.event;
+    const p = payerFor(k);
     if (p === undefined) continue;
     if (p.key === me.key) {
       if (e.ts >= seriesFrom) series.push(e);
@@ -242,17 +163,13 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Com
     if (e.ts >= seriesFrom || e.ts >= senderFrom) otherPayers.add(p.key);
     if (first === undefined || e.ts < senderFrom) continue;
     const g = feeLike.get(p.key);
-    if (g !== undefined) {
-      g.events.push(e);
-      continue;
-    }
-    const m = matchOf(e);
-    if (m !== undefined) feeLike.set(p.key, { payer: p, events: [e], match: m });
+    if (g !== undefined) g.events.push(e);
+    else if (k.feeLike) feeLike.set(p.key, { payer: p, events: [e] });
   }
 
   let variant: 'senders' | 'cumulative' | undefined;
   let chosen: WindowEvent[] = [];
-  let match: Match | undefined;
+  let match: FeeMatch | undefined;
   let senders = 0;
   let total = 0;
   if (first !== undefined && feeLike.size + 1 >= o.minSenders) {
@@ -299,7 +216,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, c: Com
     ((variant === 'senders' ? 0.3 + 0.05 * Math.min(4, senders - o.minSenders) : 0.3) + (outside ? 0.1 : 0) + (exact ? 0.05 : 0)) * factor;
   const profile = context.jurisdiction;
   const party = match.q === 1 ? (match.fee.per === 'family' ? 'one family' : 'one person') : `${match.q} people`;
-  const fee = `${match.fee.route} (${match.fee.currency} ${formatAmount(match.value, match.fee.currency)} per ${match.fee.per}, ${match.fee.source})`;
+  const fee = `${match.fee.route} (${formatMoney(match.value, match.fee.currency)} per ${match.fee.per}, ${match.fee.source})`;
   const reason =
     variant === 'senders'
       ? `Possible fee-payment pattern: ${senders} different senders paid this account amounts matching reported smuggling fees or ransoms within ${o.senderDays} days, the latest ${money(profile, last.amount)} for ${party} at ${fee}.`

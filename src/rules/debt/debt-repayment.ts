@@ -3,7 +3,7 @@ import { parseOptions } from '../../_internal/config-error.js';
 import { hasRole } from '../../domain/corridors.js';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest, ratio } from '../_lib.js';
+import { DAY_MS, eachRecent, hitOf, money, moneyRange, newest, ratio } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
   BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, holderDiscount, isFamily, isWageLike,
@@ -191,7 +191,7 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
     : basis === 'ongoing' ? ', already running when the history begins, on an account opened within the last 18 months'
     : '';
   const reason =
-    `Possible debt-repayment pattern: ${n} payments of ${money(profile, fit.minAmount)}–${money(profile, fit.maxAmount)} ` +
+    `Possible debt-repayment pattern: ${n} payments of ${moneyRange(profile, fit.minAmount, fit.maxAmount)} ` +
     `${periodWords(fit)} to ${where}${start}.`;
   const facts: Record<string, number | string | boolean> = {
     payments: n, periodDays: fit.period, medianIntervalDays: ratio(fit.medianIntervalDays), intervalCv: ratio(fit.intervalCv),
@@ -320,7 +320,7 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
   const cross = series.filter((s) => s.crossBorder).length;
   const reason =
     `Possible debt-repayment collection pattern: ${series.length} payers from ${distinct} unrelated families make regular payments ` +
-    `to this account (every ${periods} days, ${money(profile, lo)}–${money(profile, hi)} each)` +
+    `to this account (every ${periods} days, ${moneyRange(profile, lo, hi)} each)` +
     (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
     (cross > 0 ? `; ${cross} from abroad` : '') + '.';
   const events = series.flatMap((s) => fitEvents(s.fit));

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import { hasRole } from '../../domain/corridors.js';
 import { currencyExponent } from '../../schema/currencies.js';
+import { formatMoneyRange } from '../../schema/format-money.js';
 import { parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, compareRefs, hitOf, money, newest } from '../_lib.js';
@@ -274,10 +275,10 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     variant === 'family'
       ? `Possible ransom-collection pattern: ${burstPayers.size} related payers (${evidence === 3 ? 'shared address or phone' : evidence === 2 ? 'shared family name' : 'a common family name only'}) ` +
         `paid this account ${amounts} within ${o.burstDays} days` +
-        (hitBand !== undefined ? `, inside the ${hitBand.currency} ${hitBand.min}–${hitBand.max} ransom band` : esc.strict ? ', in rising amounts' : '') +
+        (hitBand !== undefined ? `, inside the ${formatMoneyRange(hitBand.minMinor, hitBand.maxMinor, hitBand.currency)} ransom band` : esc.strict ? ', in rising amounts' : '') +
         (ransomLike.length > 1 ? `; ${ransomLike.length} families paid ransom-like sums within ${o.clusterDays} days.` : '.')
       : `Possible ransom-collection pattern: ${ransomLike.length} different families paid this account ransom-sized sums within ${o.clusterDays} days ` +
-        `(this family ${money(profile, mine.events.reduce((s, e) => s + e.amount, 0))}, inside the ${familyBand?.currency} ${familyBand?.min}–${familyBand?.max} band).`;
+        `(this family ${money(profile, mine.events.reduce((s, e) => s + e.amount, 0))}${familyBand === undefined ? '' : `, inside the ${formatMoneyRange(familyBand.minMinor, familyBand.maxMinor, familyBand.currency)} band`}).`;
   const facts: Record<string, number | string | boolean> = {
     familyPayers: burstPayers.size, payments: burst.length, totalMinor: total, ransomLikeFamilies: ransomLike.length,
     inBand: hitBand !== undefined, escalation: esc.any, cashMachine: machine, crossBorder: burst.some(crossBorder), established,

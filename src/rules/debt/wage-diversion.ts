@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest, ratio } from '../_lib.js';
+import { DAY_MS, eachRecent, hitOf, money, moneyRange, newest, ratio } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
   BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
@@ -202,7 +202,7 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
     : abroad ? `to the same unrelated account in ${targetCountry}` : 'to the same unrelated account';
   const reason =
     `Possible wage-diversion pattern: in ${n} pay cycles, ${Math.round(medShare * 100)}% (median) of each wage ` +
-    `(${money(context.jurisdiction, Math.min(...best.cycles.map((c) => c.amount)))}–${money(context.jurisdiction, Math.max(...best.cycles.map((c) => c.amount)))}) ` +
+    `(${moneyRange(context.jurisdiction, Math.min(...best.cycles.map((c) => c.amount)), Math.max(...best.cycles.map((c) => c.amount)))}) ` +
     `went ${who} within ${thirdPartyCash ? o.thirdPartyCashHours : o.withinHours} hours of the credit.`;
   const facts: Record<string, number | string | boolean> = {
     cycles: n, medianShare: ratio(medShare), minShare: ratio(Math.min(...best.shares)), kickback, thirdPartyCash,
@@ -292,7 +292,7 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   const span = spanMs < HOUR_MS ? `${Math.max(1, Math.round(spanMs / 60_000))} minutes` : `${Math.round(spanMs / HOUR_MS)} hours`;
   const reason =
     `Possible wage-diversion collection pattern: ${payers.size} different people paid this account within ${span} ` +
-    `(${money(context.jurisdiction, lo)}–${money(context.jurisdiction, hi)} each), as on a payday.`;
+    `(${moneyRange(context.jurisdiction, lo, hi)} each), as on a payday.`;
   const facts: Record<string, number | string | boolean> = {
     payers: payers.size, payerClusters: distinct, payments: events.length, spanMinutes: Math.round(spanMs / 60_000),
     totalMinor: amounts.reduce((s, x) => s + x, 0), medianMinor: med, burstHours: o.burstHours,

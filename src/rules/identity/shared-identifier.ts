@@ -83,6 +83,7 @@ function score(id: SharedIdentifier, o: Options): Scored | undefined {
 }
 
 const NOUN = { phone: 'phone number', address: 'address', document: 'identity document' } as const;
+const A_NOUN = { phone: 'a phone number', address: 'an address', document: 'an identity document' } as const;
 
 function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit[] {
   const last = newest(window);
@@ -119,7 +120,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     : `an address with ${best.id.parties.length - 1} other parties${best.id.institutional ? ' (an institutional address: dormitory, camp or office)' : ` of ${best.count} families in all`}`;
   const reason =
     `Possible shared-identity pattern: the holder shares ${what}` +
-    (kinds.length >= 2 ? `, and also a ${kinds.filter((k) => k !== best.id.kind).map((k) => NOUN[k]).join(' and ')} with linked parties` : '') +
+    (kinds.length >= 2 ? `, and also ${kinds.filter((k) => k !== best.id.kind).map((k) => A_NOUN[k]).join(' and ')} with linked parties` : '') +
     (together >= 2 ? `; ${together} of the linked accounts were opened within ${o.onboardingDays} days of this one.` : '.');
   const facts: Record<string, number | string | boolean> = {
     identifier: best.id.kind, linkedParties: linked.length, names: best.id.names, families: best.id.families, households: best.id.households,

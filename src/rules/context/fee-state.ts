@@ -1,0 +1,161 @@
+import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
+import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
+import { DAY_MS } from '../_lib.js';
+import { payerOf } from '../_payments.js';
+import { isExcludedPayment, matchEvent, touchesCorridor, type CompiledFees } from './fee-amounts.js';
+
+/**
+ * @internal An inflow that can count for {@link feeMatch}, classified once when it enters: a
+ * transfer or cash deposit touching a corridor, not payroll, trade, rent or bills, with a payer.
+ */
+export interface FeeCandidate {
+  readonly event: WindowEvent;
+  /** The sender as written (the rule decides once per written sender whether it counts: organisations and the holder's family do not). */
+  readonly raw: string;
+  /** The payer's key ({@link payerOf}). */
+  readonly payer: string;
+  /** Whether the amount alone matches a fee. */
+  readonly feeLike: boolean;
+  /** Position in the account's event sequence (relative; see {@link FeeState.seq}). */
+  readonly seq: number;
+}
+
+/** @internal An outflow to a known counterparty (rotating savings: payers paid back by the account). */
+export interface FeeOutflow {
+  readonly event: WindowEvent;
+  readonly counterparty: string;
+  readonly seq: number;
+}
+
+/** Payments of one payer in the cumulative window. */
+interface PayerTotal {
+  n: number;
+  sum: number;
+}
+
+/**
+ * @internal Incremental state of {@link feeMatch} for one account (rule contract v2): the
+ * candidate inflows and the outflows to known counterparties in the rule's window, each with its
+ * position so that the `maxScan` bound applies exactly as in a newest-first window scan; and, for
+ * the gate, the distinct payers of fee-like candidates in the senders window and each payer's count
+ * and total in the cumulative window. The rule also leaves out organisations, the holder's
+ * relatives and what lies beyond `maxScan`, so the gate's sets are supersets of the rule's:
+ * {@link FeeStateTransitions.mayFire} is a necessary condition of a hit.
+ */
+export interface FeeState {
+  /** Events entered so far (the position of the next one). Positions are relative: a replayed window gives other numbers but the same distances. */
+  seq: number;
+  /** Candidates not yet out of every horizon, oldest first. */
+  readonly candidates: FeeCandidate[];
+  /** First candidate still in the senders window. */
+  senders: number;
+  /** First candidate still in the cumulative window. */
+  cumulative: number;
+  /** First candidate still in the rule's window. */
+  all: number;
+  /** Outflows to a known counterparty from `outHead` on are in the rule's window. */
+  readonly outflows: FeeOutflow[];
+  outHead: number;
+  /** Payer key → fee-like candidates in the senders window (created at the first one). */
+  feeLike: CountedKeys<string> | undefined;
+  /** Payer key → count and total (jurisdiction minor units) of candidates in the cumulative window. */
+  totals: Map<string, PayerTotal> | undefined;
+}
+
+/** @internal What the state needs of the rule's options. */
+export interface FeeStateOptions {
+  readonly senderDays: number;
+  readonly cumulativeDays: number;
+  readonly historyDays: number;
+  readonly minSenders: number;
+  readonly minPayments: number;
+}
+
+/** @internal The transitions of {@link FeeState} and its gate. */
+export interface FeeStateTransitions extends RuleIncremental<FeeState> {
+  /** Whether the newest event can raise a hit: it is a candidate, and enough fee-like payers or this payer's payments are in reach. */
+  mayFire(state: FeeState, last: WindowEvent, context: RuleContext): boolean;
+}
+
+/** The sender as written on an inflow (transfer: account, else name; cash: conductor, else the deposit itself). */
+function rawSender(e: WindowEvent): string {
+  if (e.kind === 'transfer') return e.counterparty ?? `n|${e.counterpartyName ?? ''}`;
+  return e.conductor !== undefined ? `c|${e.conductor}` : `d|${e.id}`;
+}
+
+/** Drops the dead prefix of a list when it is at least half of it; returns how many entries were dropped. */
+function compact(list: unknown[], dead: number): number {
+  if (dead <= 16 || dead * 2 <= list.length) return 0;
+  list.splice(0, dead);
+  return dead;
+}
+
+/** @internal Horizon 0 is the senders window, 1 the cumulative window, 2 the rule's whole window (cumulative + history). */
+export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitions {
+  const classify = (e: WindowEvent, seq: number, window: EntityWindow, context: RuleContext): FeeCandidate | undefined => {
+    if (e.direction !== 'in' || (e.kind !== 'transfer' && e.kind !== 'cash_deposit')) return undefined;
+    if (isExcludedPayment(e, context) || !touchesCorridor(window, e, context, c)) return undefined;
+    const payer = payerOf(window, e, context);
+    if (payer === undefined) return undefined;
+    return { event: e, raw: rawSender(e), payer: payer.key, feeLike: matchEvent(e, context, c) !== undefined, seq };
+  };
+  const dropCandidates = (s: FeeState): void => {
+    const n = compact(s.candidates, Math.min(s.senders, s.cumulative, s.all));
+    s.senders -= n;
+    s.cumulative -= n;
+    s.all -= n;
+  };
+  return {
+    // A payment is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
+    horizonsMs: [o.senderDays * DAY_MS - 1, o.cumulativeDays * DAY_MS - 1, Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS - 1],
+    init: () => ({ seq: 0, candidates: [], senders: 0, cumulative: 0, all: 0, outflows: [], outHead: 0, feeLike: undefined, totals: undefined }),
+    enter(s, e, window, context) {
+      const seq = s.seq++;
+      if (e.direction === 'out') {
+        if (e.counterparty !== undefined) s.outflows.push({ event: e, counterparty: e.counterparty, seq });
+        return;
+      }
+      const k = classify(e, seq, window, context);
+      if (k === undefined) return;
+      s.candidates.push(k);
+      if (k.feeLike) countedKeysAdd((s.feeLike ??= createCountedKeys()), k.payer);
+      const totals = (s.totals ??= new Map());
+      const t = totals.get(k.payer);
+      if (t === undefined) totals.set(k.payer, { n: 1, sum: e.amount });
+      else {
+        t.n++;
+        t.sum += e.amount;
+      }
+    },
+    leave(s, e, horizon) {
+      if (horizon === 2 && s.outflows[s.outHead]?.event === e) {
+        s.outHead++;
+        s.outHead -= compact(s.outflows, s.outHead);
+        return;
+      }
+      const at = horizon === 0 ? s.senders : horizon === 1 ? s.cumulative : s.all;
+      const k = s.candidates[at];
+      if (k?.event !== e) return;
+      if (horizon === 0) {
+        s.senders++;
+        if (k.feeLike) countedKeysRemove(s.feeLike as CountedKeys<string>, k.payer);
+      } else if (horizon === 1) {
+        s.cumulative++;
+        const totals = s.totals as Map<string, PayerTotal>;
+        const t = totals.get(k.payer) as PayerTotal;
+        if (--t.n === 0) totals.delete(k.payer);
+        else t.sum -= e.amount;
+      } else s.all++;
+      dropCandidates(s);
+    },
+    mayFire(s, last, context) {
+      const k = s.candidates[s.candidates.length - 1];
+      if (k?.event !== last) return false;
+      // Senders variant: the newest payment is fee-like and enough payers paid fee-like sums.
+      if (k.feeLike && (s.feeLike?.size ?? 0) >= o.minSenders) return true;
+      // Cumulative variant: this payer's payments number minPayments and reach a tenth of the threshold.
+      const t = s.totals?.get(k.payer);
+      return t !== undefined && t.n >= o.minPayments && t.sum * 10 >= context.jurisdiction.cashThreshold;
+    },
+  };
+}
