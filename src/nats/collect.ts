@@ -19,6 +19,9 @@ export interface CollectResult {
  * sorted as `scan` sorts them, so `ndjson` of them equals `tidewatch scan --format ndjson` of the
  * same rows byte for byte. Throws after `waitMs` naming the partitions that have not finished.
  * @category NATS
+ * @example
+ * const { alerts } = await collectAlerts(pipeline);
+ * const ndjson = alerts.map((a) => `${JSON.stringify(a)}\n`).join(''); // = tidewatch scan --format ndjson
  */
 export async function collectAlerts(pipeline: Pipeline, options: { readonly waitMs?: number } = {}): Promise<CollectResult> {
   const read = await readAlerts(

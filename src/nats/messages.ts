@@ -39,6 +39,7 @@ const decoder = new TextDecoder();
  * that is not a well-formed start marker, valid transaction (`checkTransaction`) or end marker comes
  * back as {@link Malformed} with the reason.
  * @category NATS
+ * @example decodePartitionMessage('tx', '1', new TextEncoder().encode('{}')) // → { malformed: 'not a valid transaction: …', position: 1 }
  */
 export function decodePartitionMessage(kind: string | undefined, position: string | undefined, data: Uint8Array): PartitionMessage | Malformed {
   const pos = position !== undefined && /^\d{1,15}$/.test(position) ? Number(position) : undefined;

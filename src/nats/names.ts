@@ -14,7 +14,9 @@ export interface PipelineNames {
   readonly alertsStream: string;
   /** Key-value bucket with each partition's checkpoint. */
   readonly bucket: string;
+  /** Transactions of partition k (`<stream>.p.<k>`). */
   readonly partition: (k: number) => string;
+  /** Dead letters of partition k (`<stream>.dead.<k>`). */
   readonly dead: (k: number) => string;
   /** Entity alerts of partition k, as they are finalised and at its end. */
   readonly entity: (k: number) => string;
@@ -22,9 +24,13 @@ export interface PipelineNames {
   readonly candidate: (k: number) => string;
   /** Partition k's end: counts, after everything else it published. */
   readonly done: (k: number) => string;
+  /** Network alerts of the network stage. */
   readonly network: string;
+  /** The network stage's end marker. */
   readonly networkDone: string;
+  /** Every subject of the alerts stream. */
   readonly alertsWildcard: string;
+  /** The durable consumer of partition k. */
   readonly consumer: (k: number) => string;
 }
 

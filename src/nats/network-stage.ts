@@ -21,6 +21,7 @@ export interface NetworkStageOptions {
  * each with the message id `n:<alert id>`, then a network-done marker. Running it twice publishes
  * the same messages again, which JetStream and `collect` de-duplicate.
  * @category NATS
+ * @example const networks = await runNetworkStage(pipeline, resolveConfig(options), { partitions: 4 });
  */
 export async function runNetworkStage(pipeline: Pipeline, config: EngineConfig, options: NetworkStageOptions): Promise<readonly Alert[]> {
   const { js, names, timeoutMs } = pipeline;

@@ -27,6 +27,7 @@ export interface Pipeline {
  * window, and the key-value bucket of checkpoints. Every command calls it, so they can start in any
  * order; existing streams are used as they are.
  * @category NATS
+ * @example const pipeline = await openPipeline(await connectBroker('nats://127.0.0.1:4222', 'tidewatch'), pipelineNames('tx'));
  */
 export async function openPipeline(nc: NatsConnection, names: PipelineNames, options: OpenPipelineOptions = {}): Promise<Pipeline> {
   const timeoutMs = options.timeoutMs ?? 60_000;

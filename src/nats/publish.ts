@@ -43,6 +43,9 @@ const encoder = new TextEncoder();
  * At most `maxPending` publishes wait for the broker at once; a failed one is retried until the
  * broker answers again (positions let workers restore the order if a retry lands late).
  * @category NATS
+ * @example
+ * const pipeline = await openPipeline(await connectBroker('nats://127.0.0.1:4222', 'publisher'), pipelineNames('tx'));
+ * const result = await publishTransactions(pipeline, resolveConfig(options), sortedUniqueRows, { partitions: 4 });
  */
 export async function publishTransactions(pipeline: Pipeline, config: EngineConfig, transactions: Iterable<Transaction>, options: PublishOptions): Promise<PublishResult> {
   const { js, names, timeoutMs } = pipeline;

@@ -10,6 +10,7 @@ export type Route =
 
 /** Routes transactions, given in (time, id) order without repeated ids, to partitions. @category NATS */
 export interface Router {
+  /** Where the next transaction (in order) goes; it also advances the router's copy of the sweep clock. */
   route(tx: Transaction): Route;
 }
 
@@ -20,7 +21,7 @@ export interface Router {
  * windows therefore see all of a party's events whatever accounts they spread over.
  *
  * It also gives every partition the shared clock: the engine evicts idle entities at sweeps, which
- * fall at the first processed transaction at least {@link sweepInterval} after the previous one.
+ * fall at the first processed transaction at least the core's sweep interval (half the longest retention, at least an hour) after the previous one.
  * The router follows the same schedule and sends each transaction at which a sweep falls to all
  * partitions (`tick: true`). A partition that sees a subsequence of the processed input containing
  * every such transaction sweeps at exactly the same times as one engine over all of it, so the

@@ -77,6 +77,9 @@ const stateKey = (k: number, n: number): string => `partition.${k}.of.${n}`;
  * dead-letter subject with the reason. On the end marker it publishes its live entity alerts and
  * network candidates, then a done marker with its counts.
  * @category NATS
+ * @example
+ * const pipeline = await openPipeline(await connectBroker('nats://127.0.0.1:4222', 'worker-1'), pipelineNames('tx'));
+ * const result = await runPartitionWorker(pipeline, resolveConfig(options), { partition: 1, partitions: 4 });
  */
 export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfig, options: WorkerOptions): Promise<WorkerResult> {
   const { js, jsm, kv, names, timeoutMs } = pipeline;
