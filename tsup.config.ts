@@ -2,10 +2,10 @@ import { defineConfig } from 'tsup';
 
 // One config so that the three entries share one clean step (parallel configs race on `clean`).
 export default defineConfig({
-  // scan-worker: the worker thread of `tidewatch scan --workers N`, loaded next to the CLI's chunks.
-  entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan-worker.ts' },
+  // nats: tidewatch/nats (Node; @nats-io/* are optional peers, external). scan-worker: the worker thread of `tidewatch scan --workers N`, loaded next to the CLI's chunks.
+  entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts', nats: 'src/nats/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan-worker.ts' },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', ingest: 'src/ingest/index.ts', nats: 'src/nats/index.ts' } },
   clean: true,
   sourcemap: true,
   target: 'node20',

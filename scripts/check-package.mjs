@@ -11,7 +11,9 @@
 //      'tidewatch/package.json' work and expose the same names; `tsc --noEmit` (nodenext) passes
 //      on a .ts (ESM) and a .cts (CJS) consumer; the installed `tidewatch --help` exits 0; the
 //      installed CLI runs scan, config --print + compare, and share + match (same key matches,
-//      another key matches nothing, no plaintext account number in a package).
+//      another key matches nothing, no plaintext account number in a package). 'tidewatch/nats'
+//      resolves and loads (ESM and CJS) with its optional @nats-io peers installed; the core entry
+//      never reaches @nats-io, and the CLI reaches it only through a dynamic import.
 //
 // Options: --keep (or TIDEWATCH_KEEP_SMOKE=1) keeps the scratch project; it is also kept on failure.
 import { spawn } from 'node:child_process';
@@ -40,7 +42,15 @@ const REQUIRED_EXPORTS = {
 const ATTW_IGNORED = {};
 
 /** Bare packages that must never be reachable from the core entry (besides Node built-ins). */
-const FORBIDDEN_IN_CORE = { 'fast-csv': 'Node-stream CSV reader; belongs to tidewatch/ingest only' };
+const FORBIDDEN_IN_CORE = {
+  'fast-csv': 'Node-stream CSV reader; belongs to tidewatch/ingest only',
+  '@nats-io': 'NATS client (optional peer dependency); belongs to tidewatch/nats only',
+};
+
+/** The optional peers of tidewatch/nats, installed in the scratch project at the devDependency versions. */
+const NATS_PEERS = ['@nats-io/transport-node', '@nats-io/jetstream', '@nats-io/kv'];
+/** Names tidewatch/nats must export (functions). */
+const NATS_EXPORTS = ['connectBroker', 'openPipeline', 'pipelineNames', 'publishTransactions', 'runPartitionWorker', 'runNetworkStage', 'collectAlerts', 'createRouter', 'createPartitionMonitor'];
 
 // ---------------------------------------------------------------------------------------------
 // Small harness: each check prints one line; failures are collected and summarized at the end.
@@ -194,15 +204,25 @@ await check('dist: core entry imports no Node built-in', () => {
   return notes.join('; ');
 });
 
+await check('dist: CLI loads @nats-io only on demand', () => {
+  // Static imports only: the NATS commands import dist/nats.js dynamically, so the CLI runs without the optional peers.
+  const { files, bare } = moduleGraph(path.join(ROOT, 'dist/cli.js'), { staticOnly: true });
+  const nats = [...bare].filter(([spec]) => spec.startsWith('@nats-io/'));
+  assert(nats.length === 0, `dist/cli.js loads ${nats.map(([spec, from]) => `${spec} (from ${from.join(', ')})`).join(', ')} at start-up; a user without the optional NATS peers could not run scan`);
+  const { bare: all } = moduleGraph(path.join(ROOT, 'dist/cli.js'));
+  assert([...all.keys()].some((spec) => spec.startsWith('@nats-io/')), 'dist/cli.js never reaches @nats-io: the NATS commands lost their dynamic import');
+  return `${files.size} file(s) at start-up, @nats-io reached only through import()`;
+});
+
 /**
  * Follows relative imports/requires (static, re-exports, dynamic with a string literal) from a
  * built file. Returns the files visited and the bare specifiers reached (→ importing files).
  * esbuild output is regular enough for a lexical scan; a false hit is loud, not silent.
  */
-function moduleGraph(start) {
+function moduleGraph(start, { staticOnly = false } = {}) {
   const patterns = [
     /(?:^|[\s;}])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"'\n]+)["']/g,
-    /\bimport\s*\(\s*["']([^"'\n]+)["']\s*[,)]/g,
+    ...(staticOnly ? [] : [/\bimport\s*\(\s*["']([^"'\n]+)["']\s*[,)]/g]),
     /\brequire\s*\(\s*["']([^"'\n]+)["']\s*\)/g,
   ];
   const files = new Set();
@@ -263,7 +283,7 @@ if (!packed) {
   for (const f of fs.readdirSync(SMOKE)) fs.copyFileSync(path.join(SMOKE, f), path.join(scratch, f));
   const installRun = run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...CONSUMER_DEPS],
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...CONSUMER_DEPS, ...NATS_PEERS.map((p) => `${p}@${pkg.devDependencies[p]}`)],
     { cwd: scratch, timeoutMs: 300_000 },
   );
 
@@ -326,7 +346,7 @@ if (!packed) {
   });
 
   if (!installed) {
-    for (const n of ['runtime: ESM import', 'runtime: CJS require', 'runtime: ESM and CJS agree', 'types: tsc nodenext (.ts + .cts)', 'bin: tidewatch --help', 'bin: config --print + compare (packed)', 'bin: share + match (packed)']) {
+    for (const n of ['runtime: ESM import', 'runtime: CJS require', 'runtime: ESM and CJS agree', 'types: tsc nodenext (.ts + .cts)', 'runtime: tidewatch/nats (ESM + CJS)', 'bin: tidewatch --help', 'bin: config --print + compare (packed)', 'bin: share + match (packed)']) {
       skip(n, 'scratch install failed');
     }
   } else {
@@ -371,6 +391,22 @@ if (!packed) {
       const notUsed = want.filter((f) => !listed.has(f));
       assert(notUsed.length === 0, `tsc passed but never loaded ${notUsed.map((f) => path.basename(f)).join(', ')} — conditions resolve elsewhere`);
       return 'ESM→.d.ts, CJS→.d.cts, skipLibCheck off';
+    });
+
+    await check('runtime: tidewatch/nats (ESM + CJS)', async () => {
+      const esmCode = `const m = await import('tidewatch/nats'); console.log(JSON.stringify({ resolved: import.meta.resolve('tidewatch/nats'), names: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v])) }));`;
+      const cjsCode = `const m = require('tidewatch/nats'); console.log(JSON.stringify({ resolved: require.resolve('tidewatch/nats'), names: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v])) }));`;
+      const out = [];
+      for (const [kind, args, target] of [['ESM', ['--input-type=module', '-e', esmCode], 'dist/nats.js'], ['CJS', ['--input-type=commonjs', '-e', cjsCode], 'dist/nats.cjs']]) {
+        const r = await run(process.execPath, args, { cwd: scratch, timeoutMs: 30_000 });
+        assert(r.code === 0, describe(r, `node (${kind}) import tidewatch/nats`));
+        const got = JSON.parse(r.stdout.trim().split('\n').pop());
+        assert(got.resolved.replace(/^file:\/\//, '').split(path.sep).join('/').endsWith(`/tidewatch/${target}`), `${kind}: 'tidewatch/nats' resolved to ${got.resolved}, expected ${target}`);
+        const missing = NATS_EXPORTS.filter((n) => got.names[n] !== 'function');
+        assert(missing.length === 0, `${kind}: 'tidewatch/nats' lacks function export(s): ${missing.join(', ')}`);
+        out.push(`${kind} ${Object.keys(got.names).length} names`);
+      }
+      return `${out.join(', ')}; peers ${NATS_PEERS.map((p) => `${p.split('/')[1]}@${pkg.devDependencies[p]}`).join(' ')}`;
     });
 
     await check('bin: tidewatch --help', async () => {

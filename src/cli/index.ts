@@ -5,10 +5,13 @@
 import { ConfigError } from '../_internal/config-error.js';
 import { VERSION } from '../version.js';
 import type { Command, CommandIo } from './command.js';
+import { collectCommand } from './collect.js';
 import { compareCommand } from './compare.js';
 import { configCommand } from './config.js';
 import { goamlCommand } from './goaml.js';
 import { matchCommand } from './match.js';
+import { networkCommand } from './network.js';
+import { publishCommand } from './publish.js';
 import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
@@ -16,8 +19,9 @@ import { schemaCommand } from './schema.js';
 import { shareCommand } from './share.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
+import { workerCommand } from './worker.js';
 
-const COMMANDS: readonly Command[] = [scanCommand, reportCommand, validateCommand, rulesCommand, schemaCommand, configCommand, compareCommand, shareCommand, matchCommand, goamlCommand];
+const COMMANDS: readonly Command[] = [scanCommand, reportCommand, validateCommand, rulesCommand, schemaCommand, configCommand, compareCommand, shareCommand, matchCommand, goamlCommand, publishCommand, workerCommand, networkCommand, collectCommand];
 
 const HELP = `tidewatch ${VERSION} — find the money trails of people smuggling in transaction data
 

@@ -20,6 +20,7 @@ import { DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts } from './n
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
+import { sweepInterval } from './sweep-interval.js';
 import { checkEngineOptions, checkTypologyRules, suggest } from './validate-options.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
 
@@ -142,7 +143,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
   };
   const { profile, context } = config;
   const maxRetention = Math.max(config.retention.account, config.retention.party, 1);
-  const sweepEvery = Math.max(3_600_000, Math.floor(maxRetention / 2));
+  const sweepEvery = sweepInterval(config.retention);
   let lastSweep = Number.NEGATIVE_INFINITY;
   let processed = 0;
   /**
