@@ -3,6 +3,10 @@
  * AMLSim's shipped sample 20K_fanin200cycle200 (../shared/datasets/amlsim-20k-fanin-cycle).
  *
  *   npx tsx examples/evaluate-amlsim.ts [--data DIR] [--jurisdiction US] [--fx-rate R] [--json]
+ *   npx tsx examples/evaluate-amlsim.ts --data ../shared/datasets/amlsim-dev3k   # pattern mode
+ *
+ * With a data directory that holds alert_accounts.csv (AMLSim's newer output schema) the script
+ * evaluates per pattern instead: see patternMode() and examples/amlsim-patterns.ts.
  *
  * Transactions are read with `ingestTransactions(path, { mapping: 'amlsim' })`, the library's
  * AMLSim preset: sourceNodeId → from_account, targetNodeId → to_account, value → amount (2
@@ -25,12 +29,13 @@
  * `funnel` or `pass_through` (rule ids from RULE_FACTORIES at run time). Party and network alerts
  * map to their member accounts. "Any alert" counts every at-threshold alert regardless of rule.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_FACTORIES, defaultTypologies, funnelAccount, scan, type Alert, type Rule, type Transaction } from '../src/index.js';
 import { ingestTransactions } from '../src/ingest/index.js';
 import { createFxTable, jurisdiction as profileOf } from '../src/jurisdictions/index.js';
 import { parseCsvRecords } from './scenarios/csv.js';
+import { loadAmlsimRun, patternMetrics } from './amlsim-patterns.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => {
@@ -42,7 +47,49 @@ const code = opt('jurisdiction', 'US').toUpperCase();
 const fxRate = opt('fx-rate', '');
 const json = args.includes('--json');
 
+const accountsOf = (a: Alert): string[] => {
+  if (a.entity.kind === 'account') return [a.entity.id];
+  const members = (a as Alert & { members?: Array<{ kind: string; id: string }> }).members ?? [];
+  return members.filter((m) => m.kind === 'account').map((m) => m.id);
+};
+
+/**
+ * Pattern mode (a run with alert_accounts.csv, e.g. ../shared/datasets/amlsim-dev3k): the default
+ * rules and typologies exactly as shipped, per-typology pattern recall, look-alike patterns touched
+ * and account precision (see examples/amlsim-patterns.ts).
+ */
+async function patternMode(): Promise<void> {
+  const t0 = performance.now();
+  const run = loadAmlsimRun(dataDir);
+  const result = scan(run.transactions, { jurisdiction: code, minScore: 0 });
+  const ms = Math.round(performance.now() - t0);
+  const threshold = Math.min(...defaultTypologies().map((t) => t.threshold), 100);
+  const m = patternMetrics(result.alerts, run.patterns, threshold, accountsOf);
+  const sarAccounts = new Set(run.patterns.filter((p) => p.sar).flatMap((p) => p.accounts));
+  const byRule: Record<string, { accounts: number; insideSar: number }> = {};
+  for (const rule of [...new Set(result.alerts.flatMap((a) => a.hits.map((h) => h.rule)))].sort()) {
+    const accs = new Set(result.alerts.filter((a) => a.score >= threshold && a.hits.some((h) => h.rule === rule)).flatMap(accountsOf));
+    byRule[rule] = { accounts: accs.size, insideSar: [...accs].filter((a) => sarAccounts.has(a)).length };
+  }
+  const report = { data: dataDir, jurisdiction: code, transactions: run.transactions.length, accounts: run.accounts, rejections: result.rejections.length, threshold, alerts: result.alerts.filter((a) => a.score >= threshold).length, ...m, byRule, timingMs: ms };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+  const out = [
+    `AMLSim patterns ${dataDir}: ${report.transactions} transfers, ${report.accounts} accounts, ${report.rejections} rejected by the engine; jurisdiction ${code}; threshold ${threshold}; ${report.alerts} alerts at threshold; ${ms} ms`,
+    `account precision: ${m.insideSar}/${m.alertedAccounts} alerted accounts inside a SAR pattern (${pct(m.accountPrecision)})`,
+    'pattern type        SAR found          look-alikes touched',
+    ...Object.entries(m.byType).sort().map(([t, g]) => `  ${t.padEnd(18)} ${String(g.found).padStart(2)}/${String(g.sar).padEnd(2)} ${pct(g.sar ? g.found / g.sar : 0).padStart(7)}    ${g.lookalikesTouched}/${g.lookalikes}`),
+    'accounts alerted with a hit of each rule (inside SAR / all)',
+    ...Object.entries(byRule).map(([r, g]) => `  ${r.padEnd(28)} ${g.insideSar}/${g.accounts}`),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
 async function main(): Promise<void> {
+  if (existsSync(join(dataDir, 'alert_accounts.csv'))) return patternMode();
   const t0 = performance.now();
   const txPath = join(dataDir, 'transactions.csv');
   const transactions: Transaction[] = [];
@@ -67,11 +114,6 @@ async function main(): Promise<void> {
   const ruleIds = Object.keys(RULE_FACTORIES);
   const targetRules = ruleIds.filter((r) => r.startsWith('funnel') || r.startsWith('pass_through'));
 
-  const accountsOf = (a: Alert): string[] => {
-    if (a.entity.kind === 'account') return [a.entity.id];
-    const members = (a as Alert & { members?: Array<{ kind: string; id: string }> }).members ?? [];
-    return members.filter((m) => m.kind === 'account').map((m) => m.id);
-  };
   const evaluate = (pred: (a: Alert) => boolean, minScore = threshold) => {
     const flagged = new Set<string>();
     for (const a of result.alerts) if (a.score >= minScore && pred(a)) for (const acc of accountsOf(a)) flagged.add(acc);

@@ -195,4 +195,14 @@ describe('funnel_account (MS-FUN-01)', () => {
     expect(() => funnelAccount({ shortWindowDays: 14, longWindowDays: 7 })).toThrow(ConfigError);
     expect(funnelAccount().windowMs).toBe(90 * 86_400_000);
   });
+
+  test('input without any geography: the region condition stands down and the hit weakens (× 0.8); one known region still does not fire', () => {
+    const bare = Array.from({ length: 5 }, (_, i) => transfer(`S${i}`, 'FUN', 150_000 + i * 1_000, i * 12));
+    const hits = rawHitsOf([funnelAccount()], bare).filter((h) => h.entity.id === 'FUN');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.facts).toMatchObject({ senders: 5, regions: 1, geography: 'none', discount: 'no_geography' });
+    expect(hits[0]?.strength).toBeCloseTo(0.48, 4);
+    // The same senders all at one named bank: geography is known and shows one region, so no hit.
+    expect(run(bare.map((t) => ({ ...t, fromInstitution: 'BANK0' })))).toHaveLength(0);
+  });
 });

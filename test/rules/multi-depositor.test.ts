@@ -28,6 +28,12 @@ describe('multi_depositor (MS-STR-03 b)', () => {
     const shop = hitsOf([multiDepositor()], people(5, 2), { accounts: [{ account: 'SON', type: 'business' }] })[0]!;
     expect(shop.strength).toBeLessThan(personal.strength);
   });
+
+  test('look-alike: a licensed remitter (msb) taking customers\' cash at agents fires at the shared account-type discount (0.3)', () => {
+    const personal = hitsOf([multiDepositor()], people(5, 2))[0]!;
+    const msb = hitsOf([multiDepositor()], people(5, 2), { accounts: [{ account: 'SON', type: 'msb' }] })[0]!;
+    expect(msb.strength).toBeCloseTo(personal.strength * 0.3, 4);
+  });
 });
 
 describe('conductor_spread (MS-STR-03 c)', () => {

@@ -110,4 +110,13 @@ describe('ransom_burst (MS-DEBT-03)', () => {
     const anon = [deposit('COL', 400_000, 0, { currency: 'MYR', channel: 'cdm' }), deposit('COL', 500_000, 5 * D, { currency: 'MYR', channel: 'cdm' })];
     expect(col(run(anon))).toHaveLength(0);
   });
+
+  test('no family data at all (no names, no reference data, no phone): stands down, band sums or not', () => {
+    // Two bare accounts each paying a ransom-band sum, as in AMLSim exports: families cannot be told apart.
+    const txs = [transfer('X1', 'COL', 450_000, 0, myr()), transfer('X2', 'COL', 500_000, 2 * D, myr()), transfer('X3', 'COL', 520_000, 4 * D, myr())];
+    expect(col(run(txs, [], []))).toHaveLength(0);
+    // The same payments with names on the transactions are judged as before.
+    const named = txs.map((t, i) => ({ ...t, fromName: ['Kamal Hussain', 'Rafiq Islam', 'Nurul Sikder'][i] as string }));
+    expect(col(run(named, [], [])).length).toBeGreaterThan(0);
+  });
 });

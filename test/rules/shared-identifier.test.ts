@@ -54,6 +54,16 @@ describe('shared_identifier (MS-ID-01)', () => {
     expect(on(run(household), 'A-H0')).toHaveLength(0);
   });
 
+  test('look-alike (a landlord and tenants): a shared address alone scores for the holder but links nobody into a network', () => {
+    const flats = 'No. 58, Jalan Dahlia 4, Taman Sri, Klang';
+    const tenants = ['Rafiqul Mondal', 'Nazmul Howlader', 'Kamrul Bhuiyan'].map((name, i) => ({ party: `U${i}`, name, address: flats }));
+    const byAddress = rawHitsOf([sharedIdentifier()], activity(['U0', 'U1', 'U2']), { profile: MY_LIKE, accounts: acc(['U0', 'U1', 'U2']), parties: tenants }).filter((h) => h.entity.id === 'A-U0');
+    expect(byAddress).toHaveLength(1);
+    expect(byAddress[0]?.facts).toMatchObject({ identifier: 'address', links: 'none: address only' });
+    expect(byAddress[0]?.related).toEqual([]);
+    // (A shared phone at different addresses does link: the first test above.)
+  });
+
   test('an allow-listed institutional address (worker dormitory) keeps reduced weight and says so', () => {
     const dorm = 'Asrama Pekerja Bintang Sentosa, Lot 3185, Jalan Ladang 9, Alor Setar';
     const residents = ['Ramesh Rai', 'Laxmi Gurung', 'Bishnu Thapa', 'Sita Tamang'].map((name, i) => ({ party: `R${i}`, name, address: dorm }));

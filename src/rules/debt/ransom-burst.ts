@@ -104,6 +104,13 @@ export function ransomBurst(options: RansomBurstOptions = {}): Rule<typeof ID, O
 
 type Band = Options['bands'][number];
 
+/** Whether anything could tie a payer to a family: a name, a holder party in the reference data, or a phone quoted in a reference. */
+export function hasFamilyData(p: Payer, context: RuleContext): boolean {
+  if (p.name !== undefined && p.name.trim() !== '') return true;
+  if (p.party !== undefined || p.key.startsWith('anon:')) return true;
+  return p.account !== undefined && context.identity.partyOf(p.account) !== undefined;
+}
+
 /** Whether a sum of events falls inside any applicable band (in that band's currency, exactly). */
 function inBand(events: readonly WindowEvent[], context: RuleContext, o: Options): Band | undefined {
   const own = new Set([context.jurisdiction.currency, ...events.map((e) => e.tx.currency)]);
@@ -159,6 +166,9 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const keep = (p: Payer): boolean => !isOrganisation(p, context) && !isFamily(context.identity.familyLink(holder, p));
   const first = payerOf(window, last, context);
   if (first === undefined || !keep(first)) return [];
+  // No family data at all (no name, no known holder, no phone in a reference): families cannot be
+  // told apart, so neither variant can rest on evidence — stand down (issue 14: AMLSim has none).
+  if (!hasFamilyData(first, context)) return [];
   const recentFrom = last.ts - o.clusterDays * DAY_MS;
   // A payer who cannot have relatives here can only make the band variant: check its own sum first.
   if (!mayHaveRelatives(first, context) && inBand(ownPaymentsOf(own, last, o.maxScan), context, o) === undefined) return [];

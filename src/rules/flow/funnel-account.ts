@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
-import { funnelGate, rawSenderId, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
+import { funnelGate, hasNoGeography, rawSenderId, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
 import { cv, familyClusters, isFamily, isOrganisation, median, ownCountryOf, ownRef, payerOf, phoneKeys, type Payer } from '../_payments.js';
 import { countOpt, days, ratioOpt } from '../options.js';
 
@@ -16,7 +16,7 @@ export const funnelAccountOptionsSchema = z
     /** Long window D (30 d) and its distinct-sender minimum n_min (10). */
     longWindowDays: days(2, 90, 30),
     minSendersLong: countOpt(2, 1000, 10),
-    /** Distinct sender regions g_min (countries abroad; domestic institutions or cash locations); 1 disables it where geography is missing. */
+    /** Distinct sender regions g_min (countries abroad; domestic institutions or cash locations). Where the payments carry no geography at all the condition stands down and the hit weakens (× 0.8); 1 disables it. */
     minRegions: countOpt(1, 50, 2),
     /** Share of sender families new to the account, p_new (0.8): no payment before the window, or only repeat payments outside a standing arrangement (same amount, or once a month). */
     minNewShare: ratioOpt(0, 1, 0.8),
@@ -323,12 +323,18 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   for (const e of events) total += e.amount;
   if (total < o.minTotalShareOfThreshold * context.jurisdiction.cashThreshold) return undefined;
   const regions = countRegions(events, window, context);
-  if (regions < o.minRegions) return undefined;
+  // Input without any geography cannot show regions: the condition stands down and the hit weakens (× 0.8).
+  const noGeography = regions < o.minRegions && events.every((e) => hasNoGeography(e, window, context));
+  if (regions < o.minRegions && !noGeography) return undefined;
   const amounts = events.map((e) => e.amount);
   const sim = amountSimilarity(amounts, o.maxAmountCv, o.similarTolerance, o.minSimilarShare);
   const discounts: string[] = [];
   let factor = accountTypeFactor(window);
   let cap = 1;
+  if (noGeography) {
+    factor *= 0.8;
+    discounts.push('no_geography');
+  }
   const type = window.account?.type;
   if (type === 'business' || type === 'ngo') {
     discounts.push(`${type}_account`);
@@ -340,12 +346,13 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
     discounts.push('rotating_savings_payout');
   }
   const strength = Math.min(cap,
-    (0.45 + 0.05 * Math.min(6, families - minSenders) + 0.05 * Math.min(3, regions - o.minRegions) + (sim.similar ? 0.15 : 0)) * factor);
+    (0.45 + 0.05 * Math.min(6, families - minSenders) + 0.05 * Math.max(0, Math.min(3, regions - o.minRegions)) + (sim.similar ? 0.15 : 0)) * factor);
   const facts: Record<string, number | string | boolean> = {
     senders: families, payers: senders.length, regions, newShare: ratio(newShare), payments: events.length, totalMinor: total,
     windowDays: days, amountCv: ratio(sim.cv), nearMedianShare: ratio(sim.nearMedianShare), similarAmounts: sim.similar,
   };
   if (pots > 0) facts['potsPaidOut'] = pots;
+  if (noGeography) facts['geography'] = 'none';
   if (scan.truncated) facts['historyTruncated'] = true;
   if (scan.sampled) facts['sampledSenders'] = o.maxSenders;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');

@@ -22,6 +22,8 @@ export interface FunnelGateState {
   domestic: number;
   /** Distinct regions in `regions` that are institutions or places (not countries). */
   specific: number;
+  /** Inflows in the long window that carry no geography at all (see {@link hasNoGeography}). */
+  geoless: number;
 }
 
 /** @internal What the gate needs of the rule's options. */
@@ -57,6 +59,18 @@ export function regionOf(e: WindowEvent, own: string | undefined, context: RuleC
   return 'domestic'; // nothing more precise known: one unspecified domestic region
 }
 
+/**
+ * Whether an inflow says nothing about where it came from: no country on either side (transaction
+ * or accounts.csv), no sender institution, no cash location. Exports without geography (AMLSim, many
+ * integrators' feeds) make every payment like this; the region condition then cannot be judged.
+ */
+export function hasNoGeography(e: WindowEvent, window: EntityWindow, context: RuleContext): boolean {
+  if (e.ownCountry !== undefined || window.account?.country !== undefined) return false;
+  if (e.kind === 'cash_deposit') return e.location === undefined && e.tx.locationCountry === undefined;
+  if (counterpartyCountryOf(e, context) !== undefined) return false;
+  return e.tx.fromInstitution === undefined && (e.counterparty === undefined || context.accounts.get(e.counterparty)?.institution === undefined);
+}
+
 /** Distinct regions of a set: countries abroad, institutions and places; unspecified domestic senders count once, only where nothing more precise is known. */
 export function regionCount(distinct: number, domestic: boolean, specific: boolean): number {
   return distinct + (domestic && !specific ? 1 : 0);
@@ -72,12 +86,13 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
   const region = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
   return {
     horizonsMs: [o.shortWindowDays * DAY_MS - 1, o.longWindowDays * DAY_MS - 1],
-    init: () => ({ short: undefined, long: undefined, regions: undefined, domestic: 0, specific: 0 }),
+    init: () => ({ short: undefined, long: undefined, regions: undefined, domestic: 0, specific: 0, geoless: 0 }),
     enter(s, e, window, context) {
       const raw = counts(e, window, context);
       if (raw === undefined) return;
       countedKeysAdd((s.short ??= createCountedKeys()), raw);
       countedKeysAdd((s.long ??= createCountedKeys()), raw);
+      if (hasNoGeography(e, window, context)) s.geoless++;
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic++;
       else if (countedKeysAdd((s.regions ??= createCountedKeys()), r) === 1 && !r.startsWith('c:')) s.specific++;
@@ -90,11 +105,13 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
         return;
       }
       countedKeysRemove(s.long as CountedKeys<string>, raw);
+      if (hasNoGeography(e, window, context)) s.geoless--;
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic--;
       else if (countedKeysRemove(s.regions as CountedKeys<string>, r) === 0 && !r.startsWith('c:')) s.specific--;
     },
+    // Without any geography the region condition stands down (the rule weakens instead): a geoless inflow keeps the gate open.
     mayFire: (s) =>
-      regionCount(s.regions?.size ?? 0, s.domestic > 0, s.specific > 0) >= o.minRegions && ((s.short?.size ?? 0) >= o.minSendersShort || (s.long?.size ?? 0) >= o.minSendersLong),
+      (regionCount(s.regions?.size ?? 0, s.domestic > 0, s.specific > 0) >= o.minRegions || s.geoless > 0) && ((s.short?.size ?? 0) >= o.minSendersShort || (s.long?.size ?? 0) >= o.minSendersLong),
   };
 }

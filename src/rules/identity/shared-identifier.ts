@@ -128,5 +128,9 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   };
   if (holderType.why !== undefined) facts['discount'] = holderType.why;
   else if (best.id.institutional) facts['discount'] = 'institutional_address';
-  return [{ ...hitOf(rule, window, [last], strength, reason, facts, best.id.kind), related }];
+  // A shared address alone (landlords, dormitories, shared rented housing) joins no network: links
+  // need a shared phone or identity document too (issue 14). The hit still scores for the holder.
+  const linkable = kinds.some((k) => k !== 'address');
+  if (!linkable) facts['links'] = 'none: address only';
+  return [{ ...hitOf(rule, window, [last], strength, reason, facts, best.id.kind), related: linkable ? related : [] }];
 }

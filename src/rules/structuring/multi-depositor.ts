@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest } from '../_lib.js';
+import { accountTypeFactor, DAY_MS, eachRecent, hitOf, money, newest } from '../_lib.js';
 import { countOpt } from '../options.js';
 
 /** Options of {@link multiDepositor}; defaults from RESEARCH §a.1 (MS-STR-03 b). @category Rules */
@@ -59,7 +59,10 @@ function evaluate(window: EntityWindow, context: RuleContext, o: z.output<typeof
   if (conductors.size < o.minConductors || locations.size < o.minLocations) return [];
   let strength = 0.5 + 0.05 * (conductors.size - o.minConductors) + 0.05 * Math.min(4, locations.size - 1);
   const type = window.account?.type;
+  // Businesses, NGOs and government take others' cash at half strength; licensed remitters (msb), whose
+  // customers pay in at many agents as their business, at the shared account-type discount (0.3).
   if (type === 'business' || type === 'ngo' || type === 'government') strength *= 0.5;
+  else strength *= accountTypeFactor(window);
   const reason =
     `Possible smurfing pattern: ${conductors.size} different people paid cash into this account at ${locations.size} ` +
     `location${locations.size === 1 ? '' : 's'} within ${o.windowDays} days, each below the ${money(profile, profile.cashThreshold)} threshold ` +
