@@ -442,7 +442,9 @@ describe('counted keys (engine-driven leave)', () => {
       }),
       { numRuns: NUM_RUNS },
     );
-    expect(emptiedAndBack).toBeGreaterThan(NUM_RUNS / 4); // a key dropping to 0 and becoming live again
+    // A key dropping to 0 and becoming live again: measured 85 ± 9 of 300 runs over 30 seeds (min 69; the floor at
+    // NUM_RUNS / 4 = 75 sat one sd below the mean and failed a clean-clone run with 61).
+    expect(emptiedAndBack).toBeGreaterThanOrEqual(NUM_RUNS / 8);
   });
 
   test('removing a key without an entry is a broken transition and throws', () => {
