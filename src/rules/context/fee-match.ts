@@ -114,11 +114,6 @@ export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
 function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Options, c: CompiledFees, rule: Rule<string, FeeState>): RuleHit[] {
   const last = newest(window);
   const holder = ownRef(window, last);
-  const hotspot = (e: WindowEvent): boolean => isHotspotCash(e, c);
-  const cross = (e: WindowEvent): boolean => {
-    const cp = counterpartyCountryOf(e, context);
-    return cp !== undefined && cp !== ownCountryOf(window, e);
-  };
   // Payers resolved once per written sender, from its newest payment; null = not a payer that counts.
   const payers = new Map<string, Payer | null>();
   const payerFor = (k: FeeCandidate): Payer | undefined => {
@@ -167,8 +162,41 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
     else if (k.feeLike) feeLike.set(p.key, { payer: p, events: [e] });
   }
 
+  return feeHit(window, context, o, c, rule, { last, me, first, feeLike, series, paidOut, otherPayers, established });
+}
+
+/** @internal What one evaluation's pass over the window found (see {@link feeHit}). */
+export interface FeePass {
+  readonly last: WindowEvent;
+  /** The newest payment's payer (a person, not the holder's family). */
+  readonly me: Payer;
+  /** The newest payment's own fee match, if its amount is fee-like. */
+  readonly first: FeeMatch | undefined;
+  /** Other payers with a fee-like payment in the senders window, each with its payments from that one back. */
+  readonly feeLike: ReadonlyMap<string, { readonly payer: Payer; readonly events: readonly WindowEvent[] }>;
+  /** This payer's payments in the cumulative window, newest first. */
+  readonly series: readonly WindowEvent[];
+  /** Counterparties the account paid out to. */
+  readonly paidOut: ReadonlySet<string>;
+  /** Other payers in the senders or cumulative window. */
+  readonly otherPayers: ReadonlySet<string>;
+  /** Whether this payer paid the account before the cumulative window. */
+  readonly established: boolean;
+}
+
+/** @internal The hit, if any, from what the pass found: the senders or cumulative variant, discounts, strength, sentence and facts. */
+export function feeHit(
+  window: EntityWindow, context: RuleContext, o: Pick<Options, 'senderDays' | 'cumulativeDays' | 'minSenders' | 'minPayments'>, c: CompiledFees,
+  rule: Pick<Rule, 'id' | 'indicators'>, pass: FeePass,
+): RuleHit[] {
+  const { last, me, first, feeLike, series, paidOut, otherPayers, established } = pass;
+  const hotspot = (e: WindowEvent): boolean => isHotspotCash(e, c);
+  const cross = (e: WindowEvent): boolean => {
+    const cp = counterpartyCountryOf(e, context);
+    return cp !== undefined && cp !== ownCountryOf(window, e);
+  };
   let variant: 'senders' | 'cumulative' | undefined;
-  let chosen: WindowEvent[] = [];
+  let chosen: readonly WindowEvent[] = [];
   let match: FeeMatch | undefined;
   let senders = 0;
   let total = 0;
