@@ -4,13 +4,14 @@
 // seconds of jitter are put in order); nothing else keeps the transactions. Heap after full GCs,
 // before (monitor created) and after (every row pushed; ingest finished, so its duplicate-id set is
 // gone), is divided by the live entities and the live window events (monitor.stats()).
-// Usage: node --expose-gc bench/lib/memory-child.mjs --file F [--rules full|l4l] [--dist DIR]
+// Usage: node --expose-gc bench/lib/memory-child.mjs --file F [--rules full|l4l] [--dist DIR] [--snapshot FILE]
+// --snapshot writes a V8 heap snapshot of the measured state (open it in Chrome DevTools → Memory).
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { likeForLikeRules } from './common.mjs';
 
-const { values } = parseArgs({ options: { file: { type: 'string' }, rules: { type: 'string' }, dist: { type: 'string' } } });
+const { values } = parseArgs({ options: { file: { type: 'string' }, rules: { type: 'string' }, dist: { type: 'string' }, snapshot: { type: 'string' } } });
 if (typeof global.gc !== 'function') throw new Error('run with node --expose-gc');
 const dist = pathToFileURL(resolve(values.dist ?? 'dist')).href;
 const tw = await import(`${dist}/index.js`);
@@ -57,6 +58,7 @@ const out = {
   alertUpdates: alerts,
   stats,
 };
+if (values.snapshot !== undefined) (await import('node:v8')).writeHeapSnapshot(values.snapshot);
 // Keep the monitor reachable until after the measurement.
 if (monitor.stats().processed < 0) console.log('unreachable');
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -23,6 +23,20 @@ export function compactHead(head: number, a: unknown[], b?: unknown[]): number {
   return 0;
 }
 
+/**
+ * Drops the first `dead` entries of `list` in place when they are at least a quarter of it (or the
+ * list is short), so an entry is moved O(1) times over its life (amortised O(1) per entry) and
+ * what a list holds beyond its live part stays below a third of it: memory follows the window, not
+ * the history (a window of a few events no longer keeps up to 32 expired ones, with their
+ * transactions, until the entity is evicted). Returns how many entries were dropped (0 or `dead`).
+ */
+export function dropDeadPrefix(list: unknown[], dead: number): number {
+  if (dead <= 0 || (dead * 4 < list.length && list.length > 16)) return 0;
+  list.copyWithin(0, dead);
+  list.length -= dead;
+  return dead;
+}
+
 /** Throws unless `ts` is a safe-integer epoch-ms time no earlier than `last` (the newest entry). */
 export function checkTime(ts: number, last: number | undefined, what: string): void {
   if (!Number.isSafeInteger(ts)) throw new RangeError(`${what}: time ${ts} is not an integer epoch-ms value`);

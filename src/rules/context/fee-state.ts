@@ -1,4 +1,5 @@
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
+import { dropDeadPrefix } from '../../engine/incremental/fifo.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS } from '../_lib.js';
 import { payerOf } from '../_payments.js';
@@ -83,12 +84,6 @@ function rawSender(e: WindowEvent): string {
   return e.conductor !== undefined ? `c|${e.conductor}` : `d|${e.id}`;
 }
 
-/** Drops the dead prefix of a list when it is at least half of it; returns how many entries were dropped. */
-function compact(list: unknown[], dead: number): number {
-  if (dead <= 16 || dead * 2 <= list.length) return 0;
-  list.splice(0, dead);
-  return dead;
-}
 
 /** @internal Horizon 0 is the senders window, 1 the cumulative window, 2 the rule's whole window (cumulative + history). */
 export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitions {
@@ -100,7 +95,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
     return { event: e, raw: rawSender(e), payer: payer.key, feeLike: matchEvent(e, context, c) !== undefined, seq };
   };
   const dropCandidates = (s: FeeState): void => {
-    const n = compact(s.candidates, Math.min(s.senders, s.cumulative, s.all));
+    const n = dropDeadPrefix(s.candidates, Math.min(s.senders, s.cumulative, s.all));
     s.senders -= n;
     s.cumulative -= n;
     s.all -= n;
@@ -130,7 +125,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
     leave(s, e, horizon) {
       if (horizon === 2 && s.outflows[s.outHead]?.event === e) {
         s.outHead++;
-        s.outHead -= compact(s.outflows, s.outHead);
+        s.outHead -= dropDeadPrefix(s.outflows, s.outHead);
         return;
       }
       const at = horizon === 0 ? s.senders : horizon === 1 ? s.cumulative : s.all;

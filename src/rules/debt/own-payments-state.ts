@@ -1,3 +1,4 @@
+import { dropDeadPrefix } from '../../engine/incremental/fifo.js';
 import type { RuleIncremental, WindowEvent } from '../types.js';
 
 /**
@@ -54,9 +55,8 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
       const series = byPayer.get(key) as PayerSeries;
       series.head++;
       if (series.head === series.events.length) byPayer.delete(key);
-      else if (series.head > 16 && series.head * 2 > series.events.length) {
-        series.events.splice(0, series.head);
-        series.seq.splice(0, series.head);
+      else if (dropDeadPrefix(series.events, series.head) > 0) {
+        dropDeadPrefix(series.seq, series.head);
         series.head = 0;
       }
     },
