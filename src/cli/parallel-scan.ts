@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../_internal/config-error.js';
-import type { EngineConfig } from '../engine/core.js';
+import type { EngineConfig, EngineRejection } from '../engine/core.js';
 import { mergePartitionScans, type PartitionScan } from '../engine/partitioned-scan.js';
+import { createRouter } from '../engine/route.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { EngineInputs } from './engine-inputs.js';
@@ -39,11 +40,14 @@ function startWorker(data: ScanWorkerData): Worker {
 
 /**
  * Runs a batch scan on `workers` threads, one partition of the keyed engine each (entities split by
- * {@link partitionOf}); every worker sees every transaction (the shared clock of sweeps), keeps only
- * its entities, and the main thread merges their alerts with the network alerts over all of them —
- * byte-identical to a one-thread scan for any worker count. The main thread blocks (Atomics.wait)
- * when a worker falls `MAX_IN_FLIGHT` batches behind, so memory stays bounded by the batches in
- * flight, not by the input.
+ * {@link partitionOf}). The main thread routes each transaction only to the workers that own one of
+ * its entities, and the transactions a sweep falls on to all of them (the shared clock; see
+ * {@link createRouter}, the router a multi-machine deployment uses too); it reports the
+ * transactions no engine can evaluate (no FX rate) itself. It merges the workers' alerts with the
+ * network alerts over all of them — byte-identical to a one-thread scan for any worker count. The
+ * main thread blocks (Atomics.wait) when a worker falls `MAX_IN_FLIGHT` batches behind, so memory
+ * stays bounded by the batches in flight, not by the input. The input has no repeated ids (the
+ * CLI's row order drops them before the engine).
  */
 export function createParallelScan(inputs: EngineInputs, config: EngineConfig, workers: number): ParallelScan {
   const inFlight = new Int32Array(new SharedArrayBuffer(4 * workers));
@@ -66,31 +70,45 @@ export function createParallelScan(inputs: EngineInputs, config: EngineConfig, w
   }
   // A failed worker must not leave the merge waiting on the others, nor a rejection unobserved.
   for (const r of results) r.catch(() => undefined);
-  let batch: Transaction[] = [];
-  const send = (message: ScanWorkerMessage): void => {
-    for (let w = 0; w < workers; w++) {
-      if (message.type === 'batch') {
-        for (let v = Atomics.load(inFlight, w); v >= MAX_IN_FLIGHT; v = Atomics.load(inFlight, w)) Atomics.wait(inFlight, w, v, 1000);
-        if (Atomics.load(inFlight, w) < 0) return; // the worker failed: its error arrives with the result
-        Atomics.add(inFlight, w, 1);
-      }
-      (threads[w] as Worker).postMessage(message);
+  const router = createRouter(config, workers);
+  const rejections: EngineRejection[] = [];
+  let processed = 0;
+  let batches: Transaction[][] = threads.map(() => []);
+  const send = (w: number, message: ScanWorkerMessage): void => {
+    if (message.type === 'batch') {
+      for (let v = Atomics.load(inFlight, w); v >= MAX_IN_FLIGHT; v = Atomics.load(inFlight, w)) Atomics.wait(inFlight, w, v, 1000);
+      if (Atomics.load(inFlight, w) < 0) return; // the worker failed: its error arrives with the result
+      Atomics.add(inFlight, w, 1);
     }
+    (threads[w] as Worker).postMessage(message);
   };
   return {
     add(tx) {
-      batch.push(tx);
-      if (batch.length >= BATCH) {
-        send({ type: 'batch', transactions: batch });
-        batch = [];
+      const route = router.route(tx);
+      if ('rejection' in route) {
+        rejections.push(route.rejection);
+        return;
+      }
+      processed++;
+      for (const w of route.partitions) {
+        const batch = batches[w] as Transaction[];
+        batch.push(tx);
+        if (batch.length >= BATCH) {
+          send(w, { type: 'batch', transactions: batch });
+          batches[w] = [];
+        }
       }
     },
     async finish(transactions) {
-      if (batch.length > 0) send({ type: 'batch', transactions: batch });
-      batch = [];
-      send({ type: 'end', transactions });
+      batches.forEach((batch, w) => {
+        if (batch.length > 0) send(w, { type: 'batch', transactions: batch });
+      });
+      batches = threads.map(() => []);
+      for (let w = 0; w < workers; w++) send(w, { type: 'end', transactions });
       const parts = await Promise.all(results);
-      return mergePartitionScans(parts, config);
+      const merged = mergePartitionScans(parts, config);
+      // The workers each saw part of the input: the input-side counts are the router's.
+      return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
     },
     async dispose() {
       await Promise.all(threads.map((t) => t.terminate()));

@@ -241,7 +241,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
 
   function observe(kind: EntityKind, id: string, event: WindowEvent, touched: Set<EntityState>): void {
     const rules = ruleByKind[kind];
-    if (rules.length === 0 || !owns(kind, id)) return;
+    if (rules.length === 0) return;
     const state = entity(kind, id);
     append(state, event);
     const ruleStates = state.ruleStates;
@@ -262,9 +262,9 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
   }
 
   /**
-   * Calls `visit` with the window events a transaction creates: one per account side, one for the
-   * cash conductor (or, without one, the account holder's party). No intermediate arrays: this runs
-   * once per transaction.
+   * Calls `visit` with the window events a transaction creates for the entities this core owns: one
+   * per account side, one for the cash conductor (or, without one, the account holder's party). No
+   * intermediate arrays, and no event for another partition's entity: this runs once per transaction.
    */
   function eachEvent(tx: Transaction, amount: number, visit: (kind: EntityKind, id: string, event: WindowEvent) => void): void {
     const cash = tx.kind !== 'transfer';
@@ -273,13 +273,13 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     const reportable = cash && reportableAmount(profile, amount);
     const from = tx.fromAccount;
     const to = tx.toAccount;
-    if (from !== undefined) visit('account', from, new EngineEvent(tx, amount, SIDE_ORIGINATOR, false, to, day, unit, reportable));
-    if (to !== undefined && to !== from) visit('account', to, new EngineEvent(tx, amount, SIDE_BENEFICIARY, true, from, day, unit, reportable));
+    if (from !== undefined && owns('account', from)) visit('account', from, new EngineEvent(tx, amount, SIDE_ORIGINATOR, false, to, day, unit, reportable));
+    if (to !== undefined && to !== from && owns('account', to)) visit('account', to, new EngineEvent(tx, amount, SIDE_BENEFICIARY, true, from, day, unit, reportable));
     if (cash) {
       const deposit = tx.kind === 'cash_deposit';
       const account = deposit ? to : from;
       const party = tx.conductor ?? context.accounts.get(account ?? '')?.party;
-      if (party !== undefined) visit('party', party, new EngineEvent(tx, amount, SIDE_CASH_PARTY, deposit, account, day, unit, reportable));
+      if (party !== undefined && owns('party', party)) visit('party', party, new EngineEvent(tx, amount, SIDE_CASH_PARTY, deposit, account, day, unit, reportable));
     }
   }
 

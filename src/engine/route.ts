@@ -1,14 +1,14 @@
-import type { EngineConfig, EngineRejection } from '../engine/core.js';
-import { checkPartition, partitionOf } from '../engine/partition.js';
-import { sweepInterval } from '../engine/sweep-interval.js';
+import type { EngineConfig, EngineRejection } from './core.js';
+import { checkPartition, partitionOf } from './partition.js';
+import { sweepInterval } from './sweep-interval.js';
 import type { Transaction } from '../schema/transaction.js';
 
-/** Where one transaction goes: the partitions that must apply it, or why no engine can evaluate it. @category NATS */
+/** Where one transaction goes: the partitions that must apply it, or why no engine can evaluate it. @category Engine */
 export type Route =
   | { readonly partitions: readonly number[]; readonly tick: boolean }
   | { readonly rejection: EngineRejection };
 
-/** Routes transactions, given in (time, id) order without repeated ids, to partitions. @category NATS */
+/** Routes transactions, given in (time, id) order without repeated ids, to partitions. @category Engine */
 export interface Router {
   /** Where the next transaction (in order) goes; it also advances the router's copy of the sweep clock. */
   route(tx: Transaction): Route;
@@ -30,7 +30,7 @@ export interface Router {
  * come back as a rejection with the message `scan()` gives.
  *
  * Pure and deterministic; the caller guarantees the order (the publisher sorts and de-duplicates).
- * @category NATS
+ * @category Engine
  * @example
  * const router = createRouter(resolveConfig({ jurisdiction: 'MY' }), 4);
  * const r = router.route(tx); // { partitions: [1, 3], tick: false }

@@ -11,5 +11,5 @@ export { runNetworkStage, type NetworkStageOptions } from './network-stage.js';
 export { createPartitionMonitor, type PartitionCheckpoint, type PartitionMonitor, type PartitionMonitorOptions, type PartitionStep } from './partition-monitor.js';
 export { openPipeline, type OpenPipelineOptions, type Pipeline } from './pipeline.js';
 export { publishTransactions, type PublishOptions, type PublishResult } from './publish.js';
-export { createRouter, type Route, type Router } from './route.js';
+export { createRouter, type Route, type Router } from '../engine/route.js';
 export { runPartitionWorker, type WorkerOptions, type WorkerResult } from './worker.js';

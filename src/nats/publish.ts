@@ -6,7 +6,7 @@ import type { Transaction } from '../schema/transaction.js';
 import { KIND_HEADER, POSITION_HEADER, type EndMarker, type StartMarker } from './messages.js';
 import type { Pipeline } from './pipeline.js';
 import { retry } from './retry.js';
-import { createRouter } from './route.js';
+import { createRouter } from '../engine/route.js';
 
 /** Options of {@link publishTransactions}. @category NATS */
 export interface PublishOptions {

@@ -16,10 +16,14 @@ async function demoRows(): Promise<Transaction[]> {
 
 describe('scan on worker threads (one partition of the keyed engine each)', () => {
   test('2 real worker threads give byte-identical results to a one-thread scan of the demo bank', async () => {
-    const txs = await demoRows();
+    const rows = await demoRows();
+    // One transaction no engine can evaluate (no FX rate): the router reports it, as scan() does.
+    const middle = rows[rows.length >> 1] as Transaction;
+    const txs = [...rows, { ...middle, id: 'zz-no-fx-rate', currency: 'XAF' }].sort(compareTransactions);
     const options = await loadEngineOptions(inputs);
     const whole = scan(txs, options);
     expect(whole.alerts.some((a) => a.entity.kind === 'network')).toBe(true);
+    expect(whole.rejections.map((r) => r.id)).toEqual(['zz-no-fx-rate']);
     for (const workers of [2]) {
       const par = createParallelScan(inputs, resolveConfig(options), workers);
       try {

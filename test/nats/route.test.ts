@@ -9,7 +9,7 @@ import { networkAlerts } from '../../src/engine/network.js';
 import { scan } from '../../src/engine/scan.js';
 import { ingestTransactions } from '../../src/ingest/index.js';
 import { createPartitionMonitor, type PartitionCheckpoint } from '../../src/nats/partition-monitor.js';
-import { createRouter } from '../../src/nats/route.js';
+import { createRouter } from '../../src/engine/route.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import type { Alert } from '../../src/scoring/alert.js';
 
