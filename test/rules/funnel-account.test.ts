@@ -205,4 +205,29 @@ describe('funnel_account (MS-FUN-01)', () => {
     // The same senders all at one named bank: geography is known and shows one region, so no hit.
     expect(run(bare.map((t) => ({ ...t, fromInstitution: 'BANK0' })))).toHaveLength(0);
   });
+
+  describe('history before the window not in the data (RESEARCH §c.5: a landlord or savings group in the first month of an export)', () => {
+    const YEARS_AGO = at(-3 * 365 * D);
+    const old: Account[] = [{ account: 'FUN', openedAt: YEARS_AGO }];
+    test('an account open for years whose data begins with the senders is discounted to × 0.3 and says why', () => {
+      const full = run(senders(5))[0]!;
+      const hit = run(senders(5), old)[0]!;
+      expect(hit.strength).toBeCloseTo(full.strength * 0.3, 4);
+      expect(hit.facts).toMatchObject({ historyCoverage: 0, discount: 'history_unseen' });
+      expect(hit.reason).toContain('only 0 of the 60 days before them are in the data');
+    });
+    test('boundary: 30 of the 60 days before the 7-day window seen → × 0.65; all 60 seen → no discount', () => {
+      const earlier = (h: number) => deposit('FUN', 5_000, h, { conductor: 'OWNER' });
+      const half = run([earlier(-35 * D), ...senders(5)], old)[0]!;
+      const full = run([earlier(-66 * D), ...senders(5)], old)[0]!;
+      expect(half.facts['historyCoverage']).toBeCloseTo(0.5, 1);
+      expect(half.strength).toBeCloseTo(run(senders(5))[0]!.strength * 0.65, 1);
+      expect(full.facts['historyCoverage']).toBeUndefined();
+    });
+    test('an account opened within the data (a new collector) and one without an opening date keep full strength', () => {
+      const fresh: Account[] = [{ account: 'FUN', openedAt: at(-2 * D) }];
+      expect(run(senders(5), fresh)[0]!.facts['discount']).toBeUndefined();
+      expect(run(senders(5))[0]!.facts['discount']).toBeUndefined();
+    });
+  });
 });

@@ -186,6 +186,30 @@ export function sendersSince(senders: Iterable<Sender>, from: number): Sender[] 
   return out;
 }
 
+/**
+ * @internal Share (0–1) of the `historyDays` before `from` that the data shows for this account:
+ * 1 once anything has left the window (`expiredTs`: the data reaches further back) or when its
+ * opening date is unknown; otherwise 1 less the part between the later of opening and the
+ * history's start and the oldest event seen (up to a week unseen counts as seen). An account open for years
+ * whose history begins with the data cannot show that its senders are new — a landlord's tenants or
+ * a savings group's members in the first month of an export (RESEARCH §c.5). Deterministic: it
+ * reads only the window and the reference data, the same in a stream and a batch.
+ */
+export function historyCoverage(window: EntityWindow, from: number, historyDays: number): number {
+  if (window.expiredTs !== undefined || historyDays <= 0) return 1;
+  const opened = window.account?.openedAt;
+  const oldest = window.events[window.start]?.ts;
+  if (opened === undefined || oldest === undefined) return 1;
+  const unseen = oldest - Math.max(opened, from - historyDays * DAY_MS);
+  return unseen <= QUIET_START_MS ? 1 : Math.max(0, 1 - unseen / (historyDays * DAY_MS));
+}
+
+/** A week without activity after opening is ordinary: history this short unseen counts as seen. */
+const QUIET_START_MS = 7 * DAY_MS;
+
+/** Strength kept when none of the history before the window is seen (× 0.3, rising linearly to × 1 with full coverage). */
+const UNSEEN_HISTORY_FACTOR = 0.3;
+
 /** A monthly cycle, less a week of slack for late or early payers: the shortest gap of a standing monthly payment. */
 const CYCLE_GAP_MS = 25 * DAY_MS;
 
@@ -306,7 +330,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const reason =
     `Possible funnel-account pattern: ${scan.sampled ? 'at least ' : ''}${best.families} unrelated senders${n > best.families ? ` (${n} payers)` : ''} from ${best.regions} ` +
     `place${best.regions === 1 ? '' : 's'} paid this account ${money(profile, best.total)} in ${best.events.length} payments within ${best.days} days, ` +
-    `${Math.round(best.newShare * 100)} % of them paying it for the first time${best.similar ? ', in similar amounts' : ''}.`;
+    `${Math.round(best.newShare * 100)} % of them paying it for the first time${best.similar ? ', in similar amounts' : ''}` +
+    (typeof best.facts['historyCoverage'] === 'number' ? ` — though only ${Math.round(best.facts['historyCoverage'] * o.historyDays)} of the ${o.historyDays} days before them are in the data, so "first time" is uncertain.` : '.');
   return [{ ...hitOf(rule, window, best.events, best.strength, reason, best.facts), related: senderRefs(best.senders, o.maxRelated) }];
 }
 
@@ -340,6 +365,11 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
     discounts.push(`${type}_account`);
     cap = 0.45; // a declared collector: below half strength
   }
+  const coverage = historyCoverage(window, from, o.historyDays);
+  if (coverage < 1) {
+    factor *= UNSEEN_HISTORY_FACTOR + (1 - UNSEEN_HISTORY_FACTOR) * coverage;
+    discounts.push('history_unseen');
+  }
   const pots = potsPaid(senders, scan.paidOut, median(amounts));
   if (pots > 0) {
     factor *= 0.2;
@@ -352,6 +382,7 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
     windowDays: days, amountCv: ratio(sim.cv), nearMedianShare: ratio(sim.nearMedianShare), similarAmounts: sim.similar,
   };
   if (pots > 0) facts['potsPaidOut'] = pots;
+  if (coverage < 1) facts['historyCoverage'] = ratio(coverage);
   if (noGeography) facts['geography'] = 'none';
   if (scan.truncated) facts['historyTruncated'] = true;
   if (scan.sampled) facts['sampledSenders'] = o.maxSenders;
