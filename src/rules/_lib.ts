@@ -146,3 +146,39 @@ export function compareRefs(a: EntityRef, b: EntityRef): number {
   if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/**
+ * Share (0–1) of the `historyDays` before `from` that the data shows for this account:
+ * 1 once anything has left the window (`expiredTs`: the data reaches further back) or when its
+ * opening date is unknown; otherwise 1 less the part between the later of opening and the
+ * history's start and the oldest event seen (up to a week unseen counts as seen). An account open
+ * for years whose history begins with the data cannot show what that history would: that its
+ * senders are new (funnel_account: a landlord's tenants, a savings group's members in the first
+ * month of an export, RESEARCH §c.5) or that a payout repeats last month's payroll (fan_out). Deterministic: it
+ * reads only the window and the reference data, the same in a stream and a batch.
+ * @example if (historyCoverage(window, from, 60) < 1) discounts.push('history_unseen');
+ */
+export function historyCoverage(window: EntityWindow, from: number, historyDays: number): number {
+  if (window.expiredTs !== undefined || historyDays <= 0) return 1;
+  const opened = window.account?.openedAt;
+  const oldest = window.events[window.start]?.ts;
+  if (opened === undefined || oldest === undefined) return 1;
+  const unseen = oldest - Math.max(opened, from - historyDays * DAY_MS);
+  return unseen <= QUIET_START_MS ? 1 : Math.max(0, 1 - unseen / (historyDays * DAY_MS));
+}
+
+/** A week without activity after opening is ordinary: history this short unseen counts as seen. */
+const QUIET_START_MS = 7 * DAY_MS;
+
+/** Strength kept when none of the history a rule needs is seen (× 0.3, rising linearly to × 1 with full coverage). */
+const UNSEEN_HISTORY_FACTOR = 0.3;
+
+/**
+ * The discount for a {@link historyCoverage} below 1: × 0.3 with none of the history seen, rising
+ * linearly to × 1 — what a lawful account shows in its history (standing payers, payroll cycles,
+ * steady takings) cannot be checked where the data does not reach.
+ * @example const factor = historyFactor(historyCoverage(window, from, 60)); // 0.65 at half coverage
+ */
+export function historyFactor(coverage: number): number {
+  return UNSEEN_HISTORY_FACTOR + (1 - UNSEEN_HISTORY_FACTOR) * Math.max(0, Math.min(1, coverage));
+}

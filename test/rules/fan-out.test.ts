@@ -142,4 +142,21 @@ describe('fan_out (MS-FAN-01)', () => {
     expect(() => fanOut({ minOutShare: 2 })).toThrow(/fan_out: minOutShare/);
     expect(fanOut().windowMs).toBe(42 * D * 3_600_000);
   });
+
+  describe('history not in the data (a payroll or takings the month before cannot show)', () => {
+    const txs = [...COLLECTED, ...spread([300_000, 300_000, 300_000], [130, 140, 150])];
+    test('an account open for years whose data begins with the burst (5 of the 35 days before the dispersal seen) is discounted towards × 0.3', () => {
+      const hit = run(txs, [{ account: 'COL', openedAt: Date.UTC(2020, 0, 1) }])[0]!;
+      const coverage = hit.facts['historyCoverage'] as number;
+      expect(coverage).toBeGreaterThan(0);
+      expect(coverage).toBeLessThan(0.2);
+      expect(hit.strength).toBeCloseTo(0.5 * (0.3 + 0.7 * coverage), 2);
+      expect(hit.facts['discount']).toBe('history_unseen');
+    });
+    test('boundary: activity 35 days before the dispersal (the payroll cycle checked) lifts the discount; an account opened within the data keeps full strength', () => {
+      const earlier = deposit('COL', 5_000, 130 - 36 * D, { conductor: 'OWNER' });
+      expect(run([earlier, ...txs], [{ account: 'COL', openedAt: Date.UTC(2020, 0, 1) }])[0]?.strength).toBe(0.5);
+      expect(run(txs, [{ account: 'COL', openedAt: COLLECTED[0]!.timestamp - 2 * 86_400_000 }])[0]?.strength).toBe(0.5);
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { parseOptions } from '../../_internal/config-error.js';
 import { isCorridorCountry } from '../../domain/corridors.js';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio, reportableAmount } from '../_lib.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, historyCoverage, historyFactor, money, newest, ratio, reportableAmount } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from '../_payments.js';
 import { countOpt, days, ratioOpt } from '../options.js';
 
@@ -255,6 +255,12 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
     factor *= 0.3;
     discounts.push('monthly_cycle');
   }
+  // Neither steady takings nor a payroll cycle can show where the data does not reach back.
+  const coverage = steady || cycle ? 1 : historyCoverage(window, winFrom, o.cycleDays + o.cycleToleranceDays);
+  if (coverage < 1) {
+    factor *= historyFactor(coverage);
+    discounts.push('history_unseen');
+  }
 
   const recipients = [...d.recipients.values()];
   const corridor = recipients.filter((r) => r.corridor);
@@ -278,6 +284,7 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
     recurringRecipients: recurring, priorInflowMinor: before,
   };
   if (countries.length > 0) facts['corridorCountries'] = countries.join(',');
+  if (coverage < 1) facts['historyCoverage'] = ratio(coverage);
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   const related: EntityRef[] = recipients
     .filter((r) => r.account !== undefined)

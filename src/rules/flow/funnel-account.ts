@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, accountTypeFactor, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
+import { DAY_MS, accountTypeFactor, compareRefs, hitOf, historyFactor, historyCoverage, money, newest, ratio } from '../_lib.js';
 import { funnelGate, hasNoGeography, rawSenderId, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
 import { cv, familyClusters, isFamily, isOrganisation, median, ownCountryOf, ownRef, payerOf, phoneKeys, type Payer } from '../_payments.js';
 import { countOpt, days, ratioOpt } from '../options.js';
@@ -186,30 +186,6 @@ export function sendersSince(senders: Iterable<Sender>, from: number): Sender[] 
   return out;
 }
 
-/**
- * @internal Share (0–1) of the `historyDays` before `from` that the data shows for this account:
- * 1 once anything has left the window (`expiredTs`: the data reaches further back) or when its
- * opening date is unknown; otherwise 1 less the part between the later of opening and the
- * history's start and the oldest event seen (up to a week unseen counts as seen). An account open for years
- * whose history begins with the data cannot show that its senders are new — a landlord's tenants or
- * a savings group's members in the first month of an export (RESEARCH §c.5). Deterministic: it
- * reads only the window and the reference data, the same in a stream and a batch.
- */
-export function historyCoverage(window: EntityWindow, from: number, historyDays: number): number {
-  if (window.expiredTs !== undefined || historyDays <= 0) return 1;
-  const opened = window.account?.openedAt;
-  const oldest = window.events[window.start]?.ts;
-  if (opened === undefined || oldest === undefined) return 1;
-  const unseen = oldest - Math.max(opened, from - historyDays * DAY_MS);
-  return unseen <= QUIET_START_MS ? 1 : Math.max(0, 1 - unseen / (historyDays * DAY_MS));
-}
-
-/** A week without activity after opening is ordinary: history this short unseen counts as seen. */
-const QUIET_START_MS = 7 * DAY_MS;
-
-/** Strength kept when none of the history before the window is seen (× 0.3, rising linearly to × 1 with full coverage). */
-const UNSEEN_HISTORY_FACTOR = 0.3;
-
 /** A monthly cycle, less a week of slack for late or early payers: the shortest gap of a standing monthly payment. */
 const CYCLE_GAP_MS = 25 * DAY_MS;
 
@@ -367,7 +343,7 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   }
   const coverage = historyCoverage(window, from, o.historyDays);
   if (coverage < 1) {
-    factor *= UNSEEN_HISTORY_FACTOR + (1 - UNSEEN_HISTORY_FACTOR) * coverage;
+    factor *= historyFactor(coverage);
     discounts.push('history_unseen');
   }
   const pots = potsPaid(senders, scan.paidOut, median(amounts));
