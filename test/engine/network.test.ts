@@ -308,4 +308,33 @@ describe('network alerts', () => {
     );
     expect(withNetworks).toBeGreaterThan(10);
   });
+
+  describe('members that show one pattern each on their own corroborate each other (crew)', () => {
+    const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [debtRepayment(), sharedIdentifier(), thirdPartyPayer()], accounts: [{ account: 'A2', party: 'PA' }, { account: 'A', party: 'PA' }], minScore: 0 });
+    const alert = (id: string, rule: string, strength: number): Alert => ({
+      schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score: 22, band: 'low', typologies: [], contributions: [],
+      hits: [{ rule, indicators: [], strength, window: { from: '2025-01-01T00:00:00.000Z', to: '2025-01-02T00:00:00.000Z' }, transactionIds: [`t-${id}`], transactionCount: 1, reason: 'Possible pattern.', facts: {}, related: [{ kind: 'account', id: 'X' }] }],
+      firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-01-02T00:00:00.000Z', engine: { version: '0', config: 'x', jurisdiction: 'MY' },
+    });
+    const payer = alert('D', 'third_party_payer', 0.5);
+    test('three payers of one collector with instalments of 0.4 each: the rule counts at 0.5 in the network, and the strongest hit says why', () => {
+      const [n] = networkAlerts([alert('A', 'debt_repayment', 0.4), alert('B', 'debt_repayment', 0.4), alert('C', 'debt_repayment', 0.4), payer], config);
+      // 55 × (0.4 + 2 × 0.05) + 20 × 0.5 = 37.5 (without the crew: 55 × 0.4 + 10 = 32)
+      expect(n?.score).toBe(38);
+      expect(n?.contributions.find((c) => c.rule === 'debt_repayment')?.strength).toBe(0.5);
+      expect(n?.hits.find((h) => h.rule === 'debt_repayment')?.reason).toContain('[3 members show this pattern on their own: in the network it counts at strength 0.5 (strongest 0.4, + 0.05 per further member).]');
+    });
+    const withHit = (a: Alert, rule: string, strength: number): Alert => ({ ...a, hits: [...a.hits, { ...(a.hits[0] as Alert['hits'][number]), rule, strength, related: undefined }] });
+    test('boundary: a member hit below 0.25 does not count (0.24 → two members, 0.45); at 0.25 it does', () => {
+      const c = (s: number) => withHit(alert('C', 'third_party_payer', 0.5), 'debt_repayment', s);
+      expect(networkAlerts([alert('A', 'debt_repayment', 0.4), alert('B', 'debt_repayment', 0.4), c(0.24)], config)[0]?.score).toBe(35);
+      expect(networkAlerts([alert('A', 'debt_repayment', 0.4), alert('B', 'debt_repayment', 0.4), c(0.25)], config)[0]?.score).toBe(38);
+    });
+    test('look-alike: two accounts of one holder count once, and shared identifiers (a dormitory) never add up', () => {
+      expect(networkAlerts([alert('A', 'debt_repayment', 0.4), alert('A2', 'debt_repayment', 0.4), payer], config)[0]?.score).toBe(32);
+      const dorm = networkAlerts([withHit(alert('A', 'debt_repayment', 0.4), 'shared_identifier', 0.6), withHit(alert('B', 'debt_repayment', 0.4), 'shared_identifier', 0.6), payer], config)[0];
+      expect(dorm?.contributions.find((c) => c.rule === 'shared_identifier')?.strength).toBe(0.6);
+      expect(dorm?.contributions.find((c) => c.rule === 'debt_repayment')?.strength).toBe(0.45);
+  });
+  });
 });
