@@ -1,5 +1,6 @@
 import { stableHash } from '../_internal/hash.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
+import type { AccountType } from '../schema/reference-data.js';
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits } from './build-alert.js';
 import type { EngineConfig } from './core.js';
@@ -133,6 +134,7 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   const minMemberScore = options.minMemberScore ?? DEFAULT_MIN_MEMBER_SCORE;
   const substantive = new Set<string>();
   for (const alert of candidates) {
+    if (alert.entity.kind === 'account' && isInstitution(accounts.get(alert.entity.id)?.type)) continue;
     if (alert.score >= minMemberScore && alert.hits.some((h) => { const f = config.familyOf(h.rule); return f !== undefined && f !== 'identity' && f !== 'context'; })) {
       substantive.add(`${alert.entity.kind}:${alert.entity.id}`);
     }
@@ -243,6 +245,15 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
     lastSeen: last,
     engine,
   };
+}
+
+/**
+ * Licensed remitters and government accounts move other people's money by design: in a network
+ * they are links (a mule's remittances pass through one), never members scored with the case.
+ * Their own alerts stand, discounted by each rule (see `accountTypeFactor`).
+ */
+function isInstitution(type: AccountType | undefined): boolean {
+  return type === 'msb' || type === 'government';
 }
 
 /** Each further member showing a rule on its own adds this to the rule's strongest hit in a network. @category Engine */

@@ -337,4 +337,15 @@ describe('network alerts', () => {
       expect(dorm?.contributions.find((c) => c.rule === 'debt_repayment')?.strength).toBe(0.45);
   });
   });
+
+  test('look-alike: a licensed remitter (or government account) the mules pay through links them but is never a member', () => {
+    const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [debtRepayment(), sharedIdentifier(), thirdPartyPayer()], accounts: [{ account: 'MSB', type: 'msb' }, { account: 'M2', type: 'personal' }], minScore: 0 });
+    const alert = (id: string, rule: string, strength: number, related: string[]): Alert => ({
+      schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score: 30, band: 'low', typologies: [], contributions: [],
+      hits: [{ rule, indicators: [], strength, window: { from: '2025-01-01T00:00:00.000Z', to: '2025-01-02T00:00:00.000Z' }, transactionIds: [`t-${id}`], transactionCount: 1, reason: 'Possible pattern.', facts: {}, related: related.map((r) => ({ kind: 'account' as const, id: r })) }],
+      firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-01-02T00:00:00.000Z', engine: { version: '0', config: 'x', jurisdiction: 'MY' },
+    });
+    const [n] = networkAlerts([alert('M1', 'debt_repayment', 0.6, ['MSB']), alert('MSB', 'third_party_payer', 0.6, []), alert('M2', 'third_party_payer', 0.6, ['MSB'])], config);
+    expect(n?.members).toEqual([{ kind: 'account', id: 'M1' }, { kind: 'account', id: 'M2' }]);
+  });
 });
