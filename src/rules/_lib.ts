@@ -66,7 +66,11 @@ export function hitOf(
   facts: HitFacts,
   variant?: string,
 ): RuleHit {
-  const sorted = [...events].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Most rules list their evidence from the window, already in time order: check before sorting a copy.
+  const order = (a: WindowEvent, b: WindowEvent): number => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  let inOrder = true;
+  for (let i = 1; i < events.length && inOrder; i++) inOrder = order(events[i - 1] as WindowEvent, events[i] as WindowEvent) < 0;
+  const sorted = inOrder ? events : [...events].sort(order);
   const hit: { -readonly [K in keyof RuleHit]: RuleHit[K] } = {
     rule: rule.id,
     indicators: rule.indicators,

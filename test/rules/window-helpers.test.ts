@@ -10,17 +10,18 @@ import { AU_LIKE, deposit } from '../helpers/builders.js';
 
 /**
  * Issue 16, point 4: custom rules and checkpoint equivalence. `EntityWindow.events` still holds
- * expired events before `start` (the engine trims lazily), so a rule reading `events.length` gave 5
- * alerts uninterrupted and 4 with checkpoints. The window helpers are now public API.
+ * expired events before `start` (the engine trims them once they are a quarter of the list), so a
+ * rule reading `events.length` fires at other events uninterrupted than after a checkpoint. The
+ * window helpers are public API.
  */
 const DAY = 86_400_000;
 
-/** A custom rule: at least 12 events in its one-day window; `count` says how it reads the window. */
+/** A custom rule: at least 30 events in its one-day window; `count` says how it reads the window. */
 function busyRule(id: string, count: (w: EntityWindow) => number): Rule {
   return {
-    id, indicators: ['TEST-01'], family: 'network_flow', entities: ['account'], windowMs: DAY, options: {}, description: 'Twelve events in a day.',
+    id, indicators: ['TEST-01'], family: 'network_flow', entities: ['account'], windowMs: DAY, options: {}, description: 'Thirty events in a day.',
     evaluate: (w): RuleHit[] => {
-      if (count(w) < 12) return [];
+      if (count(w) < 30) return [];
       const e = windowEvents(w);
       const last = e[e.length - 1]!;
       return [{ rule: id, indicators: ['TEST-01'], entity: { kind: w.kind, id: w.id }, strength: 1, window: { from: last.ts, to: last.ts }, transactionIds: [last.id], reason: 'Possible busy pattern.', facts: { count: count(w) } }];
@@ -30,9 +31,10 @@ function busyRule(id: string, count: (w: EntityWindow) => number): Rule {
 const naive = busyRule('naive_busy', (w) => w.events.length); // the pitfall
 const right = busyRule('busy', windowSize);
 
-// A deposit every four hours for four days (the one-day window holds 7 of them; the account never
-// idles long enough to be evicted), then twelve in one hour.
-const hours = [...Array.from({ length: 25 }, (_, i) => i * 4), ...Array.from({ length: 12 }, (_, i) => 100 + i / 12)];
+// A deposit every hour for four days (the one-day window holds 24 of them; the account never idles
+// long enough to be evicted), then twelve in one hour. The engine trims expired events once they are
+// a quarter of the list, so up to 7 of them sit before `start` at a time.
+const hours = [...Array.from({ length: 100 }, (_, i) => i), ...Array.from({ length: 12 }, (_, i) => 100 + i / 12)];
 const txs: Transaction[] = hours.map((h, i) => deposit('A', 10_000 + i, h, { id: `e${String(i).padStart(2, '0')}` }));
 
 function runs(rule: Rule) {
@@ -44,11 +46,11 @@ function runs(rule: Rule) {
   };
   const whole = createMonitor(opts);
   const uninterrupted = fold([...txs.map((t) => whole.push(t)), whole.flush()]);
-  // Checkpoint after e15 (hour 60): e00..e08 have left the window but are still in `events`.
+  // Checkpoint after e66 (hour 66): the expired events still in `events` are not in the checkpoint.
   const first = createMonitor(opts);
-  const before = txs.slice(0, 16).map((t) => first.push(t));
+  const before = txs.slice(0, 67).map((t) => first.push(t));
   const second = createMonitor({ ...opts, checkpoint: JSON.parse(JSON.stringify(first.checkpoint())) });
-  const resumed = fold([...before, ...txs.slice(16).map((t) => second.push(t)), second.flush()]);
+  const resumed = fold([...before, ...txs.slice(67).map((t) => second.push(t)), second.flush()]);
   return { uninterrupted, resumed, batch: JSON.stringify(scan(txs, opts).alerts) };
 }
 
@@ -76,10 +78,10 @@ describe('rules see only their window', () => {
       },
     };
     scan(txs, { jurisdiction: AU_LIKE, rules: [probe], minScore: 0 });
-    const at40 = seen[10]!; // e10 at hour 40: e00..e03 (hours 0-12) are more than a day old
-    expect(at40.ids).toEqual(['e04', 'e05', 'e06', 'e07', 'e08', 'e09', 'e10']);
-    expect(at40.size).toBe(7);
+    const at40 = seen[40]!; // e40 at hour 40: e00..e15 are more than a day old (the window is e16..e40)
+    expect(at40.ids).toEqual(Array.from({ length: 25 }, (_, i) => `e${16 + i}`));
+    expect(at40.size).toBe(25);
     expect(at40.recent).toEqual([...at40.ids].reverse());
-    expect(at40.raw).toBe(11); // what the naive rule reads
+    expect(at40.raw).toBe(32); // what the naive rule reads: 7 expired events not yet trimmed
   });
 });
