@@ -3,6 +3,7 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits } from './build-alert.js';
 import type { EngineConfig } from './core.js';
+import { layeringAlerts } from './layering.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
 export type NetworkConfig = Pick<EngineConfig, 'typologies' | 'familyOf' | 'context' | 'hash' | 'version' | 'profile' | 'asOf'>;
@@ -55,6 +56,28 @@ export interface NetworkOptions {
  */
 export function isNetworkCandidate(alert: Alert): boolean {
   return alert.entity.kind !== 'network' && alert.score > 0 && alert.hits.length > 0;
+}
+
+/**
+ * Whether an entity alert carries layering-hop evidence for the layering stage (`layering_hop`
+ * hits, MS-LAY-01…03): such alerts reach {@link networkAlerts} whatever their score, which joins
+ * their hops into cycles, scatter-gathers and gather-scatter hubs (see `layeringAlerts`).
+ * @category Engine
+ * @example const evidence = alerts.filter(hasLayeringEvidence);
+ */
+export function hasLayeringEvidence(alert: Alert): boolean {
+  return alert.entity.kind === 'account' && alert.hits.some((h) => h.rule === 'layering_hop');
+}
+
+/**
+ * Whether an alert is reported: it reaches `minScore` and is not evidence only. An alert whose
+ * every hit has strength 0 (layering hops: evidence for the network stage, no score) is never
+ * reported, at any `minScore`; it still reaches the network stage.
+ * @category Engine
+ * @example const reported = alerts.filter((a) => isReported(a, 40));
+ */
+export function isReported(alert: Alert, minScore: number): boolean {
+  return alert.score >= minScore && alert.hits.some((h) => h.strength > 0);
 }
 
 /**
@@ -175,6 +198,9 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
     const alert = networkOf(group, config);
     if (alert !== undefined) out.push(alert);
   }
+  // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
+  const taken = new Set(out.map((a) => a.entity.id));
+  for (const alert of layeringAlerts(alerts.filter(hasLayeringEvidence), config, taken)) out.push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 
