@@ -22,14 +22,14 @@ export const LAYERING_MAX_PASSED_SHARE = 1.5;
  * Least share of a structure's hop accounts with settled relations (a counterparty seen twice in
  * the hop rule's lookback). Where every counterparty of every account is one-off (data with a
  * handful of transfers per account), new counterparties carry no signal and chance cycles and
- * hubs abound. A gather-scatter's one hub must be settled. @category Engine
+ * hubs abound. @category Engine
  */
 export const LAYERING_MIN_SETTLED_SHARE = 0.5;
 /**
  * Least share of a run's hop accounts with settled relations for newness to mean something in that
  * run at all. Below it (the AMLSim 20K sample: 4 %, against 39 % on the dev run and 70 % on the
- * scenario bank) the run's own counterparty churn is the norm, and cycles and gather-scatter hubs
- * need settled accounts ({@link LAYERING_MIN_SETTLED_SHARE}). @category Engine
+ * scenario bank) the run's own counterparty churn is the norm: cycles need settled accounts
+ * ({@link LAYERING_MIN_SETTLED_SHARE}) and gather-scatter hubs are not formed. @category Engine
  */
 export const LAYERING_MIN_RUN_SETTLED_SHARE = 0.2;
 /** Fewest hop accounts in a run for its churn ({@link LAYERING_MIN_RUN_SETTLED_SHARE}) to be judged at all. @category Engine */
@@ -75,8 +75,7 @@ function hopsOf(alert: Alert): Hop[] {
  * hop account's clean gather phase then scatter phase (see `gatherScatter`). Each must happen within
  * {@link LAYERING_MAX_SPAN_MS}. In a run of at least {@link LAYERING_MIN_RUN_SAMPLE} hop accounts of
  * which fewer than {@link LAYERING_MIN_RUN_SETTLED_SHARE} have a settled relation, cycles need
- * {@link LAYERING_MIN_SETTLED_SHARE} of their accounts settled and a gather-scatter hub must be
- * settled. Each structure raises one network alert (layering-alert.ts) whose members are its
+ * {@link LAYERING_MIN_SETTLED_SHARE} of their accounts settled and gather-scatters are not formed. Each structure raises one network alert (layering-alert.ts) whose members are its
  * accounts, scored on the layering evidence alone. Pure, deterministic (depends on the set of
  * alerts, not their order) and bounded: the cycle search explores at most
  * {@link LAYERING_MAX_PATHS_PER_START} paths per start account. Structures whose member set equals
@@ -125,8 +124,9 @@ export function layeringAlerts(candidates: readonly Alert[], config: NetworkConf
     const key = [...accounts].sort().join('\u0000');
     if (seen.has(key) || Math.max(...times) - Math.min(...times) > LAYERING_MAX_SPAN_MS ) return;
     // In a run where most hop accounts have no settled relation at all (every counterparty one-off),
-    // newness carries no signal: cycles must run through settled accounts, and hubs must be settled.
-    if (churned && kind !== 'scatter_gather' && !settledEnough(kind === 'gather_scatter' ? accounts.slice(0, 1) : accounts)) return;
+    // newness carries no signal: cycles must run through settled accounts, and a gather-scatter —
+    // one hub's view of counterparties new to it, the run's norm — is no evidence.
+    if (churned && (kind === 'gather_scatter' || (kind === 'cycle' && !settledEnough(accounts)))) return;
     seen.add(key);
     structures.push({ kind, accounts, lines, ids, from: Math.min(...times), to: Math.max(...times) });
   };

@@ -130,13 +130,15 @@ describe('layering structures in the network stage', () => {
     expect(networks(scanAll(mixed))).toHaveLength(0);
   });
 
-  test('look-alike: in a run where nearly no account has a settled relation, newness means nothing and a hub alone does not alert', () => {
-    // 120 accounts that each pass one payment between strangers (the run's norm), and one hub.
+  test('look-alike: in a run where nearly no account has a settled relation, newness means nothing: no hub, and cycles only through settled accounts', () => {
+    // 120 accounts that each pass one payment between strangers (the run's norm).
     const churn = Array.from({ length: 120 }, (_, i) => [transfer(`X${i}`, `M${i}`, 40_000, i), transfer(`M${i}`, `Y${i}`, 40_000, i + D)]).flat();
+    expect(networks(scanAll(gatherScatter([30_000, 30_000, 30_000])))).toHaveLength(1);
     expect(networks(scanAll([...churn, ...gatherScatter([30_000, 30_000, 30_000])]))).toHaveLength(0);
-    // The same hub with a settled relation of its own (a counterparty paid twice) still alerts.
-    const settled = [transfer('G', 'LL', 20_000, -40 * D), transfer('G', 'LL', 20_000, -10 * D)];
-    expect(networks(scanAll([...churn, ...settled, ...gatherScatter([30_000, 30_000, 30_000])]))).toHaveLength(1);
+    expect(networks(scanAll([...churn, ...cycle5()]))).toHaveLength(0);
+    // The same cycle through accounts that each pay a landlord monthly (a settled relation) still alerts.
+    const settled = ['A', 'B', 'C', 'E', 'F'].flatMap((a) => [transfer(a, `LL${a}`, 20_000, -40 * D), transfer(a, `LL${a}`, 20_000, -10 * D)]);
+    expect(networks(scanAll([...churn, ...settled, ...cycle5()]))).toHaveLength(1);
   });
 
   test('streaming order equals batch for a cycle', () => {
