@@ -57,11 +57,11 @@ export function structureAlert(
     if (a.firstSeen < first) first = a.firstSeen;
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
+      // The path hit lists the hops that matter; members' other hop evidence (strength 0) is left out.
+      if (h.rule === 'layering_hop' && h.strength === 0) continue;
       const copy: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `account ${m.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) copy.related = h.related.map((r) => ({ ...r }));
       hits.push(copy);
-      // Only layering evidence scores: the members' other hits are listed, and score in their own alerts and networks.
-      if (h.rule === 'layering_hop') scored.push({ rule: h.rule, strength: h.strength });
     }
   }
   const score = scoreHits(scored, config.typologies, config.familyOf);

@@ -234,6 +234,8 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
     if (first === '' || a.firstSeen < first) first = a.firstSeen;
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
+      // Hops are evidence for the layering stage, which lists the ones on a structure's path.
+      if (h.rule === 'layering_hop' && h.strength === 0) continue;
       const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) hit.related = h.related.map((r) => ({ ...r }));
       hits.push(hit);

@@ -21,7 +21,7 @@ describe('layering_hop rule (MS-LAY-01…03)', () => {
     expect(hits[0]?.variant).toBe('A>B');
     expect(hits[0]?.strength).toBe(0); // evidence for the network stage, no score of its own
     expect(hits[0]?.transactionIds).toEqual(['in1', 'out1']);
-    expect(hits[0]?.facts).toMatchObject({ from: 'A', to: 'B', inTx: 'in1', outTx: 'out1', newSenders: 1, newRecipients: 1, known: 0 });
+    expect(hits[0]?.facts).toEqual({ from: 'A', to: 'B', inTx: 'in1', outTx: 'out1', inAmount: 50_000, outAmount: 30_000, inTs: hits[0]?.window.from, outTs: hits[0]?.window.to, known: 0 });
     // The order may be reversed (layering schedules need not be time-ordered).
     expect(hopsOf([transfer('H', 'B', 90_000, 0), transfer('A', 'H', 80_000, 2 * D)], 'H')).toHaveLength(1);
   });

@@ -166,8 +166,8 @@ function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopStat
       if (a.counterparty === b.counterparty) continue;
       hits.push(hitOf(
         { id: ID, indicators: INDICATORS }, window, [a, b], 0,
-        `Layering hop: received from new sender ${a.counterparty} (${a.id}) and paid new recipient ${b.counterparty} (${b.id}) within ${Math.max(1, Math.round(Math.abs(b.ts - a.ts) / DAY_MS))} days.`,
-        { from: a.counterparty, to: b.counterparty, inTx: a.id, outTx: b.id, inAmount: a.amount, outAmount: b.amount, inTs: a.ts, outTs: b.ts, newSenders: newIn.length, newRecipients: newOut.length, known: s.known, pairDays: o.pairDays, lookbackDays: o.lookbackDays },
+        `Layering hop: from new sender ${a.counterparty} (${a.id}) to new recipient ${b.counterparty} (${b.id}).`,
+        { from: a.counterparty, to: b.counterparty, inTx: a.id, outTx: b.id, inAmount: a.amount, outAmount: b.amount, inTs: a.ts, outTs: b.ts, known: s.known },
         `${a.counterparty}>${b.counterparty}`,
       ));
     }
