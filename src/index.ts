@@ -96,7 +96,7 @@ export { scan, type ScanResult } from './engine/scan.js';
 export { mergePartitionScans, scanPartition, type PartitionScan } from './engine/partitioned-scan.js';
 export { partitionOf, type Partition } from './engine/partition.js';
 export {
-  DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, networkAlerts, type NetworkConfig, type NetworkOptions,
+  DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, networkAlerts, reportedAlert, type NetworkConfig, type NetworkOptions,
 } from './engine/network.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
 export type { CheckpointFingerprint, EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';

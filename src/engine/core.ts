@@ -16,7 +16,7 @@ import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, pruneEpisodes, type Episode } from './episodes.js';
-import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, networkAlerts } from './network.js';
+import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, networkAlerts, reportedAlert } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
@@ -311,7 +311,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
           if (alert !== undefined) {
             // Only alerts that can be members are kept once evicted (fainter ones could only bridge).
             if ((isNetworkCandidate(alert) && alert.score >= DEFAULT_MIN_MEMBER_SCORE) || hasLayeringEvidence(alert)) retired.push(alert);
-            if (isReported(alert, config.minScore)) finished.push(alert);
+            if (isReported(alert, config.minScore)) finished.push(reportedAlert(alert));
           }
           map.delete(id);
           dormant[state.kind].set(id, state.lastTs);
@@ -329,7 +329,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
   /** The entity's alert if it reaches the minimum score. */
   function alertOf(state: EntityState): Alert | undefined {
     const alert = anyAlertOf(state);
-    return alert !== undefined && isReported(alert, config.minScore) ? alert : undefined;
+    return alert !== undefined && isReported(alert, config.minScore) ? reportedAlert(alert) : undefined;
   }
 
   /** Live window events (inside the retention horizon) over all entities; O(entities), for stats only. */
@@ -377,7 +377,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       const alert = anyAlertOf(state);
       if (alert === undefined) continue;
       if (isNetworkCandidate(alert) || hasLayeringEvidence(alert)) candidates.push(alert);
-      if (isReported(alert, config.minScore)) alerts.push(alert);
+      if (isReported(alert, config.minScore)) alerts.push(reportedAlert(alert));
     }
     return { alerts, candidates };
   }

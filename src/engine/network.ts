@@ -81,6 +81,17 @@ export function isReported(alert: Alert, minScore: number): boolean {
 }
 
 /**
+ * The alert as reported: without its strength-0 layering hops, which are evidence for the network
+ * stage (it lists the hops on a structure's path) and score nothing. The same object when it has none.
+ * @category Engine
+ * @example const out = isReported(alert, 40) ? reportedAlert(alert) : undefined;
+ */
+export function reportedAlert(alert: Alert): Alert {
+  const evidence = (h: Alert['hits'][number]): boolean => h.rule === 'layering_hop' && h.strength === 0;
+  return alert.hits.some(evidence) ? { ...alert, hits: alert.hits.filter((h) => !evidence(h)) } : alert;
+}
+
+/**
  * Network alerts (RESEARCH §c.6 corroboration across entities): links between entity alerts —
  * the `related` refs on their hits of at least `minLinkStrength` (a collector's payers, people
  * sharing a phone, address or document) and each account's holder party from the accounts
