@@ -46,6 +46,7 @@ export { roundAmounts, roundAmountsOptionsSchema, type RoundAmountsOptions } fro
 export { funnelAccount, funnelAccountOptionsSchema, type FunnelAccountOptions } from './rules/flow/funnel-account.js';
 export { corridorCollector, corridorCollectorOptionsSchema, type CorridorCollectorOptions } from './rules/flow/corridor-collector.js';
 export { fanOut, fanOutOptionsSchema, type FanOutOptions } from './rules/flow/fan-out.js';
+export { layeringHop, layeringHopOptionsSchema, type LayeringHopOptions } from './rules/flow/layering-hop.js';
 export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/flow/pass-through.js';
 export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/flow/unlicensed-remitter.js';
 export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/context/new-account.js';
@@ -61,7 +62,7 @@ export { DEFAULT_SAILING_SEASONS, seasonPhase, type MonthDayRange, type SailingS
 export { BAND_FLOORS, bandOf, type Band } from './scoring/bands.js';
 export { defineTypology, structuringTypology, typologySchema, type Typology, type TypologyInput } from './scoring/typology.js';
 export {
-  debtRepaymentTypology, defaultTypologies, ransomCollectionTypology, smugglingCollectionTypology, unlicensedRemitterTypology,
+  debtRepaymentTypology, defaultTypologies, layeringTypology, ransomCollectionTypology, smugglingCollectionTypology, unlicensedRemitterTypology,
 } from './scoring/default-typologies.js';
 export { compileFormula, type FormulaResult } from './scoring/formula.js';
 export { FORMULA_CONSTANTS, FORMULA_FUNCTIONS } from './scoring/formula-functions.js';
@@ -95,7 +96,7 @@ export { scan, type ScanResult } from './engine/scan.js';
 export { mergePartitionScans, scanPartition, type PartitionScan } from './engine/partitioned-scan.js';
 export { partitionOf, type Partition } from './engine/partition.js';
 export {
-  DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts, type NetworkConfig, type NetworkOptions,
+  DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, networkAlerts, reportedAlert, type NetworkConfig, type NetworkOptions,
 } from './engine/network.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
 export type { CheckpointFingerprint, EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';

@@ -16,7 +16,7 @@ import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
-import { DEFAULT_MIN_MEMBER_SCORE, isNetworkCandidate, networkAlerts } from './network.js';
+import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, networkAlerts, reportedAlert } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
@@ -336,9 +336,9 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
   function close(state: EntityState, finished: Alert[]): void {
     const alert = anyAlertOf(state);
     if (alert === undefined) return;
-    // Only alerts that can be members are kept once final (fainter ones could only bridge).
-    if (isNetworkCandidate(alert) && alert.score >= DEFAULT_MIN_MEMBER_SCORE) retired.push(retire(alert));
-    if (alert.score >= config.minScore) finished.push(alert);
+    // Only alerts that can be members, or carry layering hops, are kept once final (fainter ones could only bridge).
+    if ((isNetworkCandidate(alert) && alert.score >= DEFAULT_MIN_MEMBER_SCORE) || hasLayeringEvidence(alert)) retired.push(retire(alert));
+    if (isReported(alert, config.minScore)) finished.push(reportedAlert(alert));
   }
 
   /** The entity's alert whatever its score, or undefined without hits. */
@@ -350,7 +350,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
   /** The entity's alert if it reaches the minimum score. */
   function alertOf(state: EntityState): Alert | undefined {
     const alert = anyAlertOf(state);
-    return alert !== undefined && alert.score >= config.minScore ? alert : undefined;
+    return alert !== undefined && isReported(alert, config.minScore) ? reportedAlert(alert) : undefined;
   }
 
   /** Live window events (inside the retention horizon) over all entities; O(entities), for stats only. */
@@ -397,8 +397,8 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     for (const state of liveStates()) {
       const alert = anyAlertOf(state);
       if (alert === undefined) continue;
-      if (isNetworkCandidate(alert)) candidates.push(alert);
-      if (alert.score >= config.minScore) alerts.push(alert);
+      if (isNetworkCandidate(alert) || hasLayeringEvidence(alert)) candidates.push(alert);
+      if (isReported(alert, config.minScore)) alerts.push(reportedAlert(alert));
     }
     return { alerts, candidates };
   }

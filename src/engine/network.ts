@@ -4,6 +4,7 @@ import type { AccountType } from '../schema/reference-data.js';
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits } from './build-alert.js';
 import type { EngineConfig } from './core.js';
+import { layeringAlerts } from './layering.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
 export type NetworkConfig = Pick<EngineConfig, 'typologies' | 'familyOf' | 'context' | 'hash' | 'version' | 'profile' | 'asOf'>;
@@ -56,6 +57,39 @@ export interface NetworkOptions {
  */
 export function isNetworkCandidate(alert: Alert): boolean {
   return alert.entity.kind !== 'network' && alert.score > 0 && alert.hits.length > 0;
+}
+
+/**
+ * Whether an entity alert carries layering-hop evidence for the layering stage (`layering_hop`
+ * hits, MS-LAY-01…03): such alerts reach {@link networkAlerts} whatever their score, which joins
+ * their hops into cycles, scatter-gathers and gather-scatter hubs (see `layeringAlerts`).
+ * @category Engine
+ * @example const evidence = alerts.filter(hasLayeringEvidence);
+ */
+export function hasLayeringEvidence(alert: Alert): boolean {
+  return alert.entity.kind === 'account' && alert.hits.some((h) => h.rule === 'layering_hop');
+}
+
+/**
+ * Whether an alert is reported: it reaches `minScore` and is not evidence only. An alert whose
+ * every hit has strength 0 (layering hops: evidence for the network stage, no score) is never
+ * reported, at any `minScore`; it still reaches the network stage.
+ * @category Engine
+ * @example const reported = alerts.filter((a) => isReported(a, 40));
+ */
+export function isReported(alert: Alert, minScore: number): boolean {
+  return alert.score >= minScore && alert.hits.some((h) => h.strength > 0);
+}
+
+/**
+ * The alert as reported: without its strength-0 layering hops, which are evidence for the network
+ * stage (it lists the hops on a structure's path) and score nothing. The same object when it has none.
+ * @category Engine
+ * @example const out = isReported(alert, 40) ? reportedAlert(alert) : undefined;
+ */
+export function reportedAlert(alert: Alert): Alert {
+  const evidence = (h: Alert['hits'][number]): boolean => h.rule === 'layering_hop' && h.strength === 0;
+  return alert.hits.some(evidence) ? { ...alert, hits: alert.hits.filter((h) => !evidence(h)) } : alert;
 }
 
 /**
@@ -177,6 +211,9 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
     const alert = networkOf(group, config);
     if (alert !== undefined) out.push(alert);
   }
+  // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
+  const taken = new Set(out.map((a) => a.entity.id));
+  for (const alert of layeringAlerts(alerts.filter(hasLayeringEvidence), config, taken)) out.push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 
@@ -211,6 +248,8 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
     if (first === '' || a.firstSeen < first) first = a.firstSeen;
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
+      // Hops are evidence for the layering stage, which lists the ones on a structure's path.
+      if (h.rule === 'layering_hop' && h.strength === 0) continue;
       const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) hit.related = h.related.map((r) => ({ ...r }));
       hits.push(hit);

@@ -58,6 +58,15 @@ export const NEXT_STEPS: Readonly<Record<string, NextSteps>> = {
       'Volume against comparable agents in the same area, particularly camp or border areas (MS-HAW-01 ii); deposits held for days and released to a third party on arrival (MS-HAW-02).',
     ],
   },
+  layering: {
+    title: 'Possible layering through transit accounts',
+    checks: [
+      'Follow the path hop by hop (the transaction ids in the first hit): who holds each account, and is any of them a collector, mule or pass-through already alerted (MS-LAY-01…03)?',
+      'Lawful explanations: a loan repaid round a circle of friends or relatives, a savings club, a household splitting bills, an employer or agency paying many (benefits, payroll) — the members\' own histories show settled relations of this kind.',
+      'Where the money entered and left the structure: cash at hotspots, corridor transfers, accounts at other institutions (an FIU can see across them, RESEARCH §c.6).',
+      'Amounts along the path: preserved minus small fees (a transit route) or changed at will (a layering schedule); dwell time at each hop.',
+    ],
+  },
 };
 
 /** Checks for a typology the research does not cover (a custom typology). */

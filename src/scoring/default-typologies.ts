@@ -81,11 +81,30 @@ export function unlicensedRemitterTypology(): Typology {
 }
 
 /**
+ * Layering through transit accounts (MS-LAY-01…03): money round-tripping through a cycle of
+ * counterparties new to each account, scattered over new intermediaries that converge on one sink,
+ * or gathered from new senders and scattered to new recipients by one hub. A single hop is
+ * evidence only (strength 0: no alert); the network stage's structures score 0.8 × 60 = 48.
+ * @category Scoring
+ * @example scan(transactions, { jurisdiction: 'US', typologies: [layeringTypology()] })
+ */
+export function layeringTypology(): Typology {
+  return defineTypology({
+    id: 'layering',
+    name: 'Possible layering through transit accounts',
+    description: 'Round-tripping cycles, scatter-gather and gather-scatter flows through accounts that each see their counterparties once.',
+    weights: { layering_hop: 60 },
+    context: { new_account: 0.1, corridor_flow: 0.1 },
+    threshold: 40,
+  });
+}
+
+/**
  * The default typologies: structuring, debt repayment, ransom collection, smuggling-fee
- * collection and unlicensed remittance.
+ * collection, unlicensed remittance and layering.
  * @category Scoring
  * @example const typologies = [...defaultTypologies(), myTypology]; // add one beside the shipped five
  */
 export function defaultTypologies(): Typology[] {
-  return [structuringTypology(), debtRepaymentTypology(), ransomCollectionTypology(), smugglingCollectionTypology(), unlicensedRemitterTypology()];
+  return [structuringTypology(), debtRepaymentTypology(), ransomCollectionTypology(), smugglingCollectionTypology(), unlicensedRemitterTypology(), layeringTypology()];
 }

@@ -1,0 +1,87 @@
+import { stableHash } from '../_internal/hash.js';
+import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
+import { scoreHits } from '../scoring/score.js';
+import { compareAlertHits } from './build-alert.js';
+import { LAYERING_MAX_CYCLE_HOPS, LAYERING_MAX_PATHS_PER_START, LAYERING_MAX_SPAN_MS, LAYERING_MIN_CYCLE_HOPS, LAYERING_MIN_INTERMEDIARIES } from './layering.js';
+import type { NetworkConfig } from './network.js';
+
+/** @internal The layering structures the network stage recognises (MS-LAY-01…03). */
+export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter';
+
+/** Indicator of each structure. */
+const INDICATOR: Readonly<Record<Structure, string>> = { cycle: 'MS-LAY-01', scatter_gather: 'MS-LAY-02', gather_scatter: 'MS-LAY-03' };
+/** Strength of a structure's path hit (0.8 × the layering typology's 60 = 48). */
+const STRUCTURE_STRENGTH = 0.8;
+
+/**
+ * @internal The network alert of one layering structure: members are its accounts, the first hit
+ * is the path hop by hop with its transaction ids, then every member's own hits (listed; only
+ * layering evidence scores). Undefined when it scores nothing.
+ */
+export function structureAlert(
+  s: { kind: Structure; accounts: string[]; lines: string[]; ids: string[]; from: number; to: number },
+  byAccount: ReadonlyMap<string, Alert>,
+  config: NetworkConfig,
+): Alert | undefined {
+  const members = [...new Set(s.accounts)].sort().map((id) => ({ kind: 'account' as const, id }));
+  const entityId = `net-${stableHash(JSON.stringify(members.map((m) => [m.kind, m.id])))}`;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const days = Math.max(1, Math.round((s.to - s.from) / 86_400_000));
+  const reason = s.kind === 'cycle'
+    ? `Possible round-tripping cycle: money returned to ${s.accounts[0] as string} through ${s.accounts.length} hops within ${days} days, each to a new counterparty: ${s.lines.join('; ')}.`
+    : s.kind === 'scatter_gather'
+      ? `Possible scatter-gather pattern: ${s.accounts[0] as string} paid ${s.accounts.length - 2} new intermediaries that each paid ${s.accounts[s.accounts.length - 1] as string} within ${days} days: ${s.lines.join('; ')}.`
+      : `Possible gather-scatter pattern: ${s.accounts[0] as string} was paid by new senders and then paid new recipients within ${days} days: ${s.lines.join('; ')}.`;
+  const pathHit: AlertHit = {
+    rule: 'layering_hop',
+    indicators: [INDICATOR[s.kind]],
+    strength: STRUCTURE_STRENGTH,
+    window: { from: iso(s.from), to: iso(s.to) },
+    transactionIds: [...s.ids],
+    transactionCount: s.ids.length,
+    reason,
+    facts: {
+      structure: s.kind, accounts: members.length, hops: s.lines.length, days,
+      minCycleHops: LAYERING_MIN_CYCLE_HOPS, maxCycleHops: LAYERING_MAX_CYCLE_HOPS, maxSpanDays: LAYERING_MAX_SPAN_MS / 86_400_000, minIntermediaries: LAYERING_MIN_INTERMEDIARIES, maxPathsPerStart: LAYERING_MAX_PATHS_PER_START,
+    },
+  };
+  const hits: AlertHit[] = [pathHit];
+  const scored: { rule: string; strength: number }[] = [{ rule: 'layering_hop', strength: STRUCTURE_STRENGTH }];
+  const memberIds: string[] = [];
+  let first = iso(s.from);
+  let last = iso(s.to);
+  for (const m of members) {
+    const a = byAccount.get(m.id);
+    if (a === undefined) continue;
+    memberIds.push(a.id);
+    if (a.firstSeen < first) first = a.firstSeen;
+    if (a.lastSeen > last) last = a.lastSeen;
+    for (const h of a.hits) {
+      // The path hit lists the hops that matter; members' other hop evidence (strength 0) is left out.
+      if (h.rule === 'layering_hop' && h.strength === 0) continue;
+      const copy: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `account ${m.id}: ${h.reason}`, facts: { ...h.facts } };
+      if (h.related !== undefined) copy.related = h.related.map((r) => ({ ...r }));
+      hits.push(copy);
+    }
+  }
+  const score = scoreHits(scored, config.typologies, config.familyOf);
+  if (score.score <= 0) return undefined;
+  const rest = hits.slice(1).sort(compareAlertHits);
+  const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
+  if (config.asOf !== undefined) engine.asOf = config.asOf;
+  if (config.profile.unverified) engine.jurisdictionUnverified = true;
+  return {
+    schema: ALERT_SCHEMA_ID,
+    id: stableHash(`layering|${entityId}|${s.kind}|${s.ids.join(',')}|${memberIds.sort().join(',')}`),
+    entity: { kind: 'network', id: entityId },
+    score: score.score,
+    band: score.band,
+    typologies: score.typologies.map((t) => (t.error === undefined ? { id: t.id, score: t.score } : { id: t.id, score: t.score, error: t.error })),
+    contributions: score.contributions.map((c) => ({ ...c })),
+    hits: [pathHit, ...rest],
+    members,
+    firstSeen: first,
+    lastSeen: last,
+    engine,
+  };
+}

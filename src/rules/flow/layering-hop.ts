@@ -1,0 +1,176 @@
+import * as z from 'zod';
+import { parseOptions } from '../../_internal/config-error.js';
+import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
+import { DAY_MS, atLeastShare, eachRecent, hitOf, newest } from '../_lib.js';
+import { isOrganisation } from '../_payments.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+
+/**
+ * Options of {@link layeringHop} (MS-LAY-01…03; all labelled defaults, tuned on the AMLSim dev run
+ * and the project's own scenario seeds).
+ * @category Rules
+ * @example layeringHopOptionsSchema.parse({ pairDays: 21 })
+ */
+export const layeringHopOptionsSchema = z.strictObject({
+  /** Most days between a new inflow and a new outflow for them to form one hop (either order: layering schedules need not be time-ordered). AMLSim cycles and scatter-gathers span 2–4 weeks. */
+  pairDays: z.number().int().min(1).max(90).default(30),
+  /** A counterparty is new when it has exactly one transfer with the account in that direction within this many days (three months). */
+  lookbackDays: z.number().int().min(1).max(365).default(90),
+  /** Most new senders and most new recipients in the pair window; beyond it the account is a busy payee or payer, not a transit account (bounds the hits per event to `maxNew`). */
+  maxNew: z.number().int().min(1).max(20).default(6),
+  /**
+   * Least counterparties the account has seen at least twice in one direction within the lookback:
+   * newness is judged against the account's own settled relations. Where every counterparty is
+   * one-off (data whose accounts have a handful of transfers each), a new one says nothing.
+   */
+  minKnown: z.number().int().min(0).max(20).default(0),
+  /**
+   * Days an account opened before it was first seen (accounts.csv `opened_at`) must have been
+   * observed before a hop can be judged: at the start of the data every counterparty looks new.
+   * Accounts opened since, or of unknown age, are judged at once (a little over a month).
+   */
+  minHistoryDays: z.number().int().min(0).max(365).default(35),
+  /**
+   * Least size of a hop's leg relative to the account's own transfers, as a share of its mean transfer
+   * in that direction within the lookback (0.15). Small change among friends and coworkers (splitting a
+   * meal, a fuel top-up) is no money in transit; the floor follows each account's own scale, not a
+   * cash threshold, so it holds for 100-dollar layering as for 10,000-ringgit collections.
+   */
+  minShareOfMean: z.number().min(0).max(1).default(0.15),
+  /** Most events of the pair window read per evaluation (bounds the cost on the busiest accounts; such an account is not judged). */
+  maxScan: z.number().int().min(10).max(10_000).default(400),
+});
+
+/** Options accepted by {@link layeringHop}. @category Rules @example const o: LayeringHopOptions = { pairDays: 21 }; */
+export type LayeringHopOptions = z.input<typeof layeringHopOptionsSchema>;
+type Options = z.output<typeof layeringHopOptionsSchema>;
+
+/** @internal Counterparty → transfers with the account within the lookback, per direction, and how many of them repeat. */
+export interface LayeringHopState {
+  ins: CountedKeys<string> | undefined;
+  outs: CountedKeys<string> | undefined;
+  /** Counterparties (per direction) with at least two transfers in the lookback. */
+  known: number;
+  /** Sum and count of the transfers in and out within the lookback (minor units). */
+  sumIn: number;
+  nIn: number;
+  sumOut: number;
+  nOut: number;
+}
+
+type Edge = WindowEvent & { counterparty: string };
+const isEdge = (e: WindowEvent): e is Edge => e.kind === 'transfer' && e.counterparty !== undefined && e.counterparty !== '';
+/** Account types whose trade is paying and being paid by new counterparties: their hops are no evidence. */
+const TRADE_TYPES = new Set(['msb', 'government', 'ngo', 'business']);
+
+const ID = 'layering_hop';
+const INDICATORS = ['MS-LAY-01', 'MS-LAY-02', 'MS-LAY-03'] as const;
+
+/**
+ * Layering hops (MS-LAY-01 cycles, MS-LAY-02 scatter-gather, MS-LAY-03 gather-scatter): an
+ * account that, within `pairDays`, both received from a new sender and paid a new recipient — new
+ * meaning a single transfer with that counterparty in that direction within `lookbackDays`, judged
+ * only on an account with at least `minKnown` settled (repeated) relations of its own and, for an
+ * account older than the data, after `minHistoryDays` of observation. Amounts are not compared
+ * (layering schedules change them at will). Each (sender, recipient) pair involving the newest event
+ * is one hit of **strength 0**: evidence, not a score. The engine does not emit an alert whose hits
+ * all have strength 0; the network stage (`src/engine/layering.ts`) joins hops into round-tripping
+ * cycles, scatter-gathers and gather-scatter hubs, and only those alert. Business, NGO, government
+ * and remitter accounts, and accounts missing from accounts.csv when it is given (seen only through
+ * our customers), are not judged. Bounds: one count per counterparty in the lookback; an evaluation
+ * reads at most `maxScan` events of the last `pairDays`, and only when the newest event is a new
+ * counterparty; at most `maxNew` hits per event.
+ * @category Rules
+ * @example const rule = layeringHop({ pairDays: 21 });
+ */
+export function layeringHop(options: LayeringHopOptions = {}): Rule<typeof ID, LayeringHopState> {
+  const o = parseOptions(layeringHopOptionsSchema, options, ID);
+  const pairMs = o.pairDays * DAY_MS;
+  return {
+    id: ID,
+    indicators: INDICATORS,
+    // Evidence for the network stage: corroborates nothing and scores nothing on its own.
+    family: 'context',
+    entities: ['account'],
+    windowMs: Math.max(o.lookbackDays, o.pairDays) * DAY_MS,
+    options: o,
+    description: 'Layering hop: an account that received from a new sender and paid a new recipient within weeks (evidence joined into cycles, scatter-gathers and gather-scatter hubs by the network stage).',
+    incremental: {
+      horizonsMs: [o.lookbackDays * DAY_MS - 1],
+      init: () => ({ ins: undefined, outs: undefined, known: 0, sumIn: 0, nIn: 0, sumOut: 0, nOut: 0 }),
+      enter(s, e) {
+        if (!isEdge(e)) return;
+        if (e.direction === 'in') {
+          s.sumIn += e.amount;
+          s.nIn++;
+        } else {
+          s.sumOut += e.amount;
+          s.nOut++;
+        }
+        const n = countedKeysAdd(e.direction === 'in' ? (s.ins ??= createCountedKeys()) : (s.outs ??= createCountedKeys()), e.counterparty);
+        if (n === 2) s.known++;
+      },
+      leave(s, e) {
+        if (!isEdge(e)) return;
+        if (e.direction === 'in') {
+          s.sumIn -= e.amount;
+          s.nIn--;
+        } else {
+          s.sumOut -= e.amount;
+          s.nOut--;
+        }
+        const n = countedKeysRemove((e.direction === 'in' ? s.ins : s.outs) as CountedKeys<string>, e.counterparty);
+        if (n === 1) s.known--;
+      },
+    },
+    evaluate: (window, context, s) => evaluate(window, context, s, o, pairMs),
+  };
+}
+
+function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopState, o: Options, pairMs: number): RuleHit[] {
+  const e = newest(window);
+  if (!isEdge(e) || s.ins === undefined || s.outs === undefined || s.known < o.minKnown) return [];
+  if (window.account !== undefined && TRADE_TYPES.has(window.account.type ?? '')) return [];
+  // With reference data, an account missing from it is another institution's customer seen only
+  // through ours: every counterparty it has among our customers looks new.
+  if (context.accounts.size > 0 && window.account === undefined) return [];
+  if ((e.direction === 'in' ? s.ins : s.outs).get(e.counterparty) !== 1) return [];
+  const firstSeen = window.expiredTs ?? (window.events[window.start] as WindowEvent).ts;
+  const openedAt = window.account?.openedAt;
+  if (openedAt !== undefined && openedAt < firstSeen - DAY_MS && e.ts - firstSeen < o.minHistoryDays * DAY_MS) return [];
+  // The new senders and recipients of the last pairDays (newest first; one event each).
+  const newIn: Edge[] = [];
+  const newOut: Edge[] = [];
+  let read = 0;
+  let busy = false;
+  eachRecent(window, e.ts - pairMs + 1, (x) => {
+    if (++read > o.maxScan) {
+      busy = true;
+      return false;
+    }
+    if (!isEdge(x)) return;
+    if (x.direction === 'in' ? s.ins?.get(x.counterparty) === 1 : s.outs?.get(x.counterparty) === 1) (x.direction === 'in' ? newIn : newOut).push(x);
+  });
+  if (busy || newIn.length === 0 || newOut.length === 0 || newIn.length > o.maxNew || newOut.length > o.maxNew) return [];
+  // Legs of at least minShareOfMean of the account's mean transfer that way (exact: amount·n ≥ share·sum).
+  // A salary or benefit paid in by an employer or agency, a bill paid to a company: trade, not transit.
+  const leg = (x: Edge): boolean =>
+    atLeastShare(x.amount * (x.direction === 'in' ? s.nIn : s.nOut), x.direction === 'in' ? s.sumIn : s.sumOut, o.minShareOfMean) &&
+    !isOrganisation({ key: x.counterparty, account: x.counterparty, ...(x.counterpartyName === undefined ? {} : { name: x.counterpartyName }) }, context);
+  if (!leg(e)) return [];
+  const ins = e.direction === 'in' ? [e] : newIn.reverse().filter(leg);
+  const outs = e.direction === 'out' ? [e] : newOut.reverse().filter(leg);
+  const hits: RuleHit[] = [];
+  for (const a of ins) {
+    for (const b of outs) {
+      if (a.counterparty === b.counterparty) continue;
+      hits.push(hitOf(
+        { id: ID, indicators: INDICATORS }, window, [a, b], 0,
+        `Layering hop: from new sender ${a.counterparty} (${a.id}) to new recipient ${b.counterparty} (${b.id}).`,
+        { from: a.counterparty, to: b.counterparty, inTx: a.id, outTx: b.id, inAmount: a.amount, outAmount: b.amount, inTs: a.ts, outTs: b.ts, known: s.known },
+        `${a.counterparty}>${b.counterparty}`,
+      ));
+    }
+  }
+  return hits;
+}
