@@ -53,9 +53,8 @@ export async function main(out: (line: string) => void = console.log): Promise<{
 if (isMain(import.meta.url)) await main();
 
 /* Expected output (the bundled demo bank):
-MY7550985  fee_collection 47  (alert 99 critical, led by smuggling_collection)  from: fee_match, funnel_account
 MY6243529  fee_collection 71  (alert 77 high, led by smuggling_collection)  from: fee_match, funnel_account, same_amount_inflows
-MY5984072  fee_collection 76  (alert 76 high, led by fee_collection)  from: fee_match, funnel_account, same_amount_inflows
+MY5984072  fee_collection 69  (alert 69 medium, led by fee_collection)  from: fee_match, funnel_account, same_amount_inflows
 MY7035579  fee_collection 63  (alert 63 medium, led by fee_collection)  from: fee_match, funnel_account, same_amount_inflows
-fee_collection alerts: 4
+fee_collection alerts: 3
 */

@@ -60,6 +60,6 @@ export async function main(outDir = join('.tmp', 'examples', '06'), out: (line: 
 if (isMain(import.meta.url)) await main(process.argv[2]);
 
 /* Expected output (the bundled demo bank):
-alert 1717e8b92b1481800a9d0aa8447 (account MY7550985, score 99) → .tmp/examples/06/1717e8b92b1481800a9d0aa8447.xml: 62 transactions
-reason: tidewatch alert 1717e8b92b1481800a9d0aa8447 on account MY7550985: score 99 (critical); typologies: smuggling_collection 99, ransom_collection 68, structuring 40, debt_repayment 36, unlicensed_remitter…
+alert 1b768a82708baa1caaf44390b36 (account 06077360050, score 82) → .tmp/examples/06/1b768a82708baa1caaf44390b36.xml: 20 transactions
+reason: tidewatch alert 1b768a82708baa1caaf44390b36 on account 06077360050: score 82 (high); typologies: debt_repayment 82, ransom_collection 5, smuggling_collection 4.
 */

@@ -37,19 +37,19 @@ if (isMain(import.meta.url)) await main();
 
 /* Expected output (the bundled demo bank), excerpts:
                                                                           A                            B
-config hash                                     166da9509c7f355933b5c4d4720  07c8f115418043d05fd0933cb8a
+config hash                                     0f0e634d835228a06035f5cce47  09317ff69522af38fb74b4d6478
 minimum score                                                            40                           50
-alerts                                                                   27                           10
+alerts                                                                   26                            7
 …
-precision                                                              0.89                         1.00
-recall                                                                 0.27                         0.22
+precision                                                              0.94                         1.00
+recall                                                                 0.27                         0.17
 …
 B differs from A:
   - minimum score 40 → 50
   - near_threshold_cash: beta 0.9 → 0.95
   - round_amounts: disabled in B
 
-only under A (17)
+only under A (19)
   account MY3133781: 42 medium [debt_repayment, round_amounts, shared_identifier]; 40 under B
       under B it scores 40, below B's minimum 50
       round_amounts: does not fire under B (disabled in B); it gave 2 points under A

@@ -90,7 +90,9 @@ describe('engine invariants on scenario-sized worlds', () => {
     }
     expect(size / worlds.length).toBeGreaterThan(180);
     expect(alerted).toBeGreaterThanOrEqual(27); // of 30
-    expect(networks).toBeGreaterThanOrEqual(8);
+    // 6 of these 30 (fixed seed): funnels on accounts opened 900 days before the world's data are
+    // discounted until 60 days of their history are seen (history coverage), so fewer form networks (was 8+).
+    expect(networks).toBeGreaterThanOrEqual(5);
     expect(evicted).toBeGreaterThanOrEqual(20);
     expect(rules.size).toBeGreaterThanOrEqual(15); // of 22
   });
