@@ -68,19 +68,16 @@ export const publishCommand: Command = {
     if (values.rejects !== undefined) {
       await writeFile(values.rejects, ingest.issues.map((i) => JSON.stringify(i)).join('\n') + (ingest.issues.length > 0 ? '\n' : ''));
     }
-    // The order and duplicate rule of scan: a stable sort by (time, id); the first of an id wins.
+    // The order of scan: a stable sort by (time, id). Repeated ids were already dropped by the ingest (counted in `duplicates`), as for `scan`.
     rows.sort(compareTransactions);
-    const seen = new Set<string>();
-    const unique = rows.filter((tx) => (seen.has(tx.id) ? false : (seen.add(tx.id), true)));
-    seen.clear();
 
     const nc = await nats.connectBroker(server, 'tidewatch-publish');
     try {
       const pipeline = await nats.openPipeline(nc, names, { timeoutMs });
-      const result = await nats.publishTransactions(pipeline, config, unique, { partitions, maxPending, ...(options.fx === undefined ? {} : { fx: options.fx }) });
+      const result = await nats.publishTransactions(pipeline, config, rows, { partitions, maxPending, ...(options.fx === undefined ? {} : { fx: options.fx }) });
       const summary = {
         read: ingest.read, accepted: ingest.accepted, rejected: ingest.rejected, duplicates: ingest.duplicates,
-        engineDuplicates: rows.length - unique.length, notConvertible: result.rejections.length, partitions,
+        notConvertible: result.rejections.length, partitions,
       };
       await pipeline.kv.put('publish', JSON.stringify(summary));
       const messages = result.perPartition.reduce((s, n) => s + n, 0);

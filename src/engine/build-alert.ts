@@ -35,9 +35,7 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
   }
   hits.sort(compareAlertHits);
   const score = scoreHits(scored, config.typologies, config.familyOf);
-  const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
-  if (config.asOf !== undefined) engine.asOf = config.asOf;
-  if (config.profile.unverified) engine.jurisdictionUnverified = true;
+  const engine = engineStamp(config);
   return {
     schema: ALERT_SCHEMA_ID,
     id: stableHash(`${state.kind}|${state.id}|${state.anchor ?? ''}`),
@@ -62,6 +60,18 @@ function relatedOf(hit: RuleHit): AlertHit['related'] {
   const out: NonNullable<AlertHit['related']> = [];
   for (const r of hit.related) if (r.kind === 'account' || r.kind === 'party') out.push({ kind: r.kind, id: r.id });
   return out.length === 0 ? undefined : out;
+}
+
+/**
+ * The `engine` block of every alert the engine writes (entity, network and layering alerts): package
+ * version, config hash, jurisdiction, and `asOf` / `jurisdictionUnverified` when they apply.
+ * @internal
+ */
+export function engineStamp(config: Pick<EngineConfig, 'version' | 'hash' | 'profile' | 'asOf'>): Alert['engine'] {
+  const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
+  if (config.asOf !== undefined) engine.asOf = config.asOf;
+  if (config.profile.unverified) engine.jurisdictionUnverified = true;
+  return engine;
 }
 
 function cmp(a: string, b: string): number {

@@ -56,8 +56,8 @@ export function readCheckpoint(checkpoint: unknown, expected: CheckpointFingerpr
   return cp.state as MonitorState;
 }
 
-/** One readable line per differing part of the fingerprint. */
-function compareFingerprints(got: Partial<CheckpointFingerprint>, want: CheckpointFingerprint): string[] {
+/** One readable line per differing part of the fingerprint (also the NATS worker's check of the publisher's start marker). @internal */
+export function compareFingerprints(got: Partial<CheckpointFingerprint>, want: CheckpointFingerprint): string[] {
   const out: string[] = [];
   if (got.version !== want.version) out.push(`engine version (checkpoint ${String(got.version)}, here ${want.version})`);
   if (got.config !== want.config) out.push('config: rules, options, typologies, jurisdiction profile or minScore differ (config hash differs)');

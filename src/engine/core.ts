@@ -16,7 +16,7 @@ import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
-import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, networkAlerts, reportedAlert } from './network.js';
+import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
@@ -277,9 +277,8 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     if (to !== undefined && to !== from && owns('account', to)) visit('account', to, new EngineEvent(tx, amount, SIDE_BENEFICIARY, true, from, day, unit, reportable));
     if (cash) {
       const deposit = tx.kind === 'cash_deposit';
-      const account = deposit ? to : from;
-      const party = tx.conductor ?? context.accounts.get(account ?? '')?.party;
-      if (party !== undefined && owns('party', party)) visit('party', party, new EngineEvent(tx, amount, SIDE_CASH_PARTY, deposit, account, day, unit, reportable));
+      const party = cashPartyOf(tx, context.accounts);
+      if (party !== undefined && owns('party', party)) visit('party', party, new EngineEvent(tx, amount, SIDE_CASH_PARTY, deposit, deposit ? to : from, day, unit, reportable));
     }
   }
 
@@ -291,13 +290,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
   /** Processes one transaction; returns a rejection when it cannot be evaluated. */
   function process(tx: Transaction, touched: Set<EntityState>, finished: Alert[]): EngineRejection | undefined {
     const amount = amountOf(tx);
-    if (amount === undefined) {
-      return {
-        id: tx.id,
-        code: 'conversion_unavailable',
-        message: `no FX rate from ${tx.currency} to ${profile.currency} for ${new Date(tx.timestamp).toISOString().slice(0, 10)}; transaction not evaluated`,
-      };
-    }
+    if (amount === undefined) return conversionRejection(tx, profile.currency);
     processed++;
     if (tx.timestamp - lastSweep >= sweepEvery) {
       sweep(tx.timestamp, finished);
@@ -382,7 +375,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
    */
   function finish(): Alert[] {
     const { alerts, candidates } = finishEntities();
-    for (const alert of networkAlerts(candidates, config)) if (alert.score >= config.minScore) alerts.push(alert);
+    for (const alert of reportedNetworkAlerts(candidates, config, config.minScore)) alerts.push(alert);
     return alerts;
   }
 
@@ -502,6 +495,32 @@ export interface CoreSnapshot {
   readonly retired?: Alert[];
   /** Last activity of entities evicted while idle, as [id, epoch ms] pairs; absent in older checkpoints. */
   readonly dormant?: { readonly account: [string, number][]; readonly party: [string, number][] };
+}
+
+/**
+ * The party whose window a cash transaction enters: its conductor, or else the holder of the
+ * account the cash goes into or comes out of (from the accounts reference). Undefined for
+ * transfers. The engine's rule, shared with the router that sends the transaction to that party's
+ * partition ({@link createRouter}).
+ * @internal
+ */
+export function cashPartyOf(tx: Transaction, accounts: ReadonlyMap<string, Account>): string | undefined {
+  if (tx.kind === 'transfer') return undefined;
+  const account = tx.kind === 'cash_deposit' ? tx.toAccount : tx.fromAccount;
+  return tx.conductor ?? accounts.get(account ?? '')?.party;
+}
+
+/**
+ * Why the engine does not evaluate a transaction it cannot convert into the jurisdiction's
+ * currency (the message `tidewatch scan`'s currency hint reads). Shared with the router.
+ * @internal
+ */
+export function conversionRejection(tx: Transaction, currency: string): EngineRejection {
+  return {
+    id: tx.id,
+    code: 'conversion_unavailable',
+    message: `no FX rate from ${tx.currency} to ${currency} for ${new Date(tx.timestamp).toISOString().slice(0, 10)}; transaction not evaluated`,
+  };
 }
 
 /**

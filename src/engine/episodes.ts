@@ -110,9 +110,9 @@ export function pruneEpisodes(episodes: ReadonlyMap<string, Episode[]>, horizon:
  * case has grown past the engine's memory. The engine then closes the case — the alert is final,
  * as if the entity had been evicted — and a later hit opens a new case with its own alert id. A
  * case therefore spans at most about one retention period of hits beyond its first episode;
- * without this, an always-active account
- * kept up to 20 episodes per rule from its whole history (state grew with the length of the input,
- * not with the window: 2.05× the state for 3× the history on the same accounts).
+ * without this, an always-active account kept up to 20 episodes per rule from its whole history
+ * (state grew with the length of the input, not with the window: 2.05× the state for 3× the
+ * history on the same accounts).
  */
 export function hasEndedBefore(episodes: ReadonlyMap<string, readonly Episode[]>, horizon: number): boolean {
   for (const list of episodes.values()) for (const ep of list) if (ep.to < horizon) return true;

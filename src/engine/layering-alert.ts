@@ -1,9 +1,9 @@
 import { stableHash } from '../_internal/hash.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
 import { scoreHits } from '../scoring/score.js';
-import { compareAlertHits } from './build-alert.js';
+import { compareAlertHits, engineStamp } from './build-alert.js';
 import { LAYERING_MAX_CYCLE_HOPS, LAYERING_MAX_PATHS_PER_START, LAYERING_MAX_SPAN_MS, LAYERING_MIN_CYCLE_HOPS, LAYERING_MIN_INTERMEDIARIES } from './layering.js';
-import type { NetworkConfig } from './network.js';
+import { isHopEvidence, type NetworkConfig } from './network.js';
 
 /** @internal The layering structures the network stage recognises (MS-LAY-01…03). */
 export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter';
@@ -20,7 +20,7 @@ const STRUCTURE_STRENGTH = 0.8;
  */
 export function structureAlert(
   s: { kind: Structure; accounts: string[]; lines: string[]; ids: string[]; from: number; to: number },
-  byAccount: ReadonlyMap<string, Alert>,
+  byAccount: ReadonlyMap<string, readonly Alert[]>,
   config: NetworkConfig,
 ): Alert | undefined {
   const members = [...new Set(s.accounts)].sort().map((id) => ({ kind: 'account' as const, id }));
@@ -50,15 +50,13 @@ export function structureAlert(
   const memberIds: string[] = [];
   let first = iso(s.from);
   let last = iso(s.to);
-  for (const m of members) {
-    const a = byAccount.get(m.id);
-    if (a === undefined) continue;
+  for (const m of members) for (const a of byAccount.get(m.id) ?? []) {
     memberIds.push(a.id);
     if (a.firstSeen < first) first = a.firstSeen;
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
       // The path hit lists the hops that matter; members' other hop evidence (strength 0) is left out.
-      if (h.rule === 'layering_hop' && h.strength === 0) continue;
+      if (isHopEvidence(h)) continue;
       const copy: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `account ${m.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) copy.related = h.related.map((r) => ({ ...r }));
       hits.push(copy);
@@ -67,9 +65,7 @@ export function structureAlert(
   const score = scoreHits(scored, config.typologies, config.familyOf);
   if (score.score <= 0) return undefined;
   const rest = hits.slice(1).sort(compareAlertHits);
-  const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
-  if (config.asOf !== undefined) engine.asOf = config.asOf;
-  if (config.profile.unverified) engine.jurisdictionUnverified = true;
+  const engine = engineStamp(config);
   return {
     schema: ALERT_SCHEMA_ID,
     id: stableHash(`layering|${entityId}|${s.kind}|${s.ids.join(',')}|${memberIds.sort().join(',')}`),

@@ -88,12 +88,15 @@ function hopsOf(alert: Alert): Hop[] {
  * @example const layered = layeringAlerts(candidates, config, new Set());
  */
 export function layeringAlerts(candidates: readonly Alert[], config: NetworkConfig, taken: ReadonlySet<string> = new Set()): Alert[] {
-  const byAccount = new Map<string, Alert>();
+  // Every alert of an account with hops: a closed case and the later one both bring theirs.
+  const byAccount = new Map<string, Alert[]>();
   const hops: Hop[] = [];
   for (const a of [...candidates].sort((x, y) => cmp(x.entity.id, y.entity.id) || cmp(x.id, y.id))) {
     const h = hopsOf(a);
-    if (h.length === 0 || byAccount.has(a.entity.id)) continue;
-    byAccount.set(a.entity.id, a);
+    if (h.length === 0) continue;
+    const list = byAccount.get(a.entity.id);
+    if (list === undefined) byAccount.set(a.entity.id, [a]);
+    else list.push(a);
     for (const x of h) hops.push(x);
   }
   if (hops.length === 0) return [];

@@ -2,7 +2,7 @@ import { stableHash } from '../_internal/hash.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
 import type { AccountType } from '../schema/reference-data.js';
 import { scoreHits } from '../scoring/score.js';
-import { compareAlertHits } from './build-alert.js';
+import { compareAlertHits, engineStamp } from './build-alert.js';
 import type { EngineConfig } from './core.js';
 import { layeringAlerts } from './layering.js';
 
@@ -88,8 +88,16 @@ export function isReported(alert: Alert, minScore: number): boolean {
  * @example const out = isReported(alert, 40) ? reportedAlert(alert) : undefined;
  */
 export function reportedAlert(alert: Alert): Alert {
-  const evidence = (h: Alert['hits'][number]): boolean => h.rule === 'layering_hop' && h.strength === 0;
-  return alert.hits.some(evidence) ? { ...alert, hits: alert.hits.filter((h) => !evidence(h)) } : alert;
+  return alert.hits.some(isHopEvidence) ? { ...alert, hits: alert.hits.filter((h) => !isHopEvidence(h)) } : alert;
+}
+
+/**
+ * A layering hop on an entity alert: evidence for the network stage that scores nothing (strength
+ * 0). A structure's path hit on a network alert is `layering_hop` too, with a strength.
+ * @internal
+ */
+export function isHopEvidence(h: AlertHit): boolean {
+  return h.rule === 'layering_hop' && h.strength === 0;
 }
 
 /**
@@ -217,6 +225,17 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 
+/**
+ * The network alerts a run reports: {@link networkAlerts} at or above `minScore`, in their order.
+ * The one filter behind `scan()`, the partition merge and the NATS network stage, so that they
+ * cannot drift apart.
+ * @category Engine
+ * @example const alerts = reportedNetworkAlerts(candidates, config, config.minScore);
+ */
+export function reportedNetworkAlerts(candidates: readonly Alert[], config: NetworkConfig, minScore: number): Alert[] {
+  return networkAlerts(candidates, config).filter((a) => a.score >= minScore);
+}
+
 /** One component's network alert, or undefined when it has one member or adds nothing to the best member. */
 function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | undefined {
   const refs = new Map<string, MemberRef>();
@@ -249,7 +268,7 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
       // Hops are evidence for the layering stage, which lists the ones on a structure's path.
-      if (h.rule === 'layering_hop' && h.strength === 0) continue;
+      if (isHopEvidence(h)) continue;
       const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) hit.related = h.related.map((r) => ({ ...r }));
       hits.push(hit);
@@ -267,9 +286,7 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
       top.reason += ` [${c.members} members show this pattern on their own: in the network it counts at strength ${ratio2(c.strength)} (strongest ${ratio2(c.strongest)}, + ${CREW_STEP} per further member).]`;
     }
   }
-  const engine: Alert['engine'] = { version: config.version, config: config.hash, jurisdiction: config.profile.code };
-  if (config.asOf !== undefined) engine.asOf = config.asOf;
-  if (config.profile.unverified) engine.jurisdictionUnverified = true;
+  const engine = engineStamp(config);
   return {
     schema: ALERT_SCHEMA_ID,
     id: stableHash(`network|${entityId}|${group.map((a) => a.id).sort().join(',')}`),

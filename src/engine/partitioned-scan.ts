@@ -3,7 +3,7 @@ import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
 import { compareTransactions, resolveConfig, type EngineConfig } from './core.js';
 import { createPartitionSink } from './partition-sink.js';
-import { networkAlerts } from './network.js';
+import { reportedNetworkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, type Partition } from './partition.js';
 import type { ScanResult } from './scan.js';
@@ -85,7 +85,7 @@ export function mergePartitionScans(parts: readonly PartitionScan[], options: En
     for (const a of p.alerts) alerts.push(a);
     for (const a of p.candidates) candidates.push(a);
   }
-  for (const alert of networkAlerts(candidates, config)) if (alert.score >= config.minScore) alerts.push(alert);
+  for (const alert of reportedNetworkAlerts(candidates, config, config.minScore)) alerts.push(alert);
   alerts.sort(compareAlerts);
   // Every partition reads the whole input, so the input-side counts are those of any one of them.
   const first = parts.find((p) => p.partition.index === 0) as PartitionScan;

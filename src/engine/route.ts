@@ -1,4 +1,4 @@
-import type { EngineConfig, EngineRejection } from './core.js';
+import { cashPartyOf, conversionRejection, type EngineConfig, type EngineRejection } from './core.js';
 import { checkPartition, partitionOf } from './partition.js';
 import { sweepInterval } from './sweep-interval.js';
 import type { Transaction } from '../schema/transaction.js';
@@ -43,15 +43,7 @@ export function createRouter(config: EngineConfig, partitions: number): Router {
   let lastSweep = Number.NEGATIVE_INFINITY;
   return {
     route(tx) {
-      if (context.convert(tx.amount, tx.currency, profile.currency, tx.timestamp) === undefined) {
-        return {
-          rejection: {
-            id: tx.id,
-            code: 'conversion_unavailable',
-            message: `no FX rate from ${tx.currency} to ${profile.currency} for ${new Date(tx.timestamp).toISOString().slice(0, 10)}; transaction not evaluated`,
-          },
-        };
-      }
+      if (context.convert(tx.amount, tx.currency, profile.currency, tx.timestamp) === undefined) return { rejection: conversionRejection(tx, profile.currency) };
       if (tx.timestamp - lastSweep >= every) {
         lastSweep = tx.timestamp;
         return { partitions: all, tick: true };
@@ -59,11 +51,8 @@ export function createRouter(config: EngineConfig, partitions: number): Router {
       const owners = new Set<number>();
       if (tx.fromAccount !== undefined) owners.add(partitionOf('account', tx.fromAccount, partitions));
       if (tx.toAccount !== undefined) owners.add(partitionOf('account', tx.toAccount, partitions));
-      if (tx.kind !== 'transfer') {
-        const account = tx.kind === 'cash_deposit' ? tx.toAccount : tx.fromAccount;
-        const party = tx.conductor ?? context.accounts.get(account ?? '')?.party;
-        if (party !== undefined) owners.add(partitionOf('party', party, partitions));
-      }
+      const party = cashPartyOf(tx, context.accounts);
+      if (party !== undefined) owners.add(partitionOf('party', party, partitions));
       return { partitions: [...owners].sort((a, b) => a - b), tick: false };
     },
   };

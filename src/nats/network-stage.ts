@@ -1,6 +1,6 @@
 import { compareAlerts } from '../engine/build-alert.js';
 import type { EngineConfig } from '../engine/core.js';
-import { networkAlerts } from '../engine/network.js';
+import { reportedNetworkAlerts } from '../engine/network.js';
 import type { Alert } from '../scoring/alert.js';
 import type { NetworkDoneMarker } from './messages.js';
 import type { Pipeline } from './pipeline.js';
@@ -17,7 +17,7 @@ export interface NetworkStageOptions {
 /**
  * The network stage: reads the alerts stream until every partition has published its done marker,
  * forms network alerts over the entity alerts of all partitions that can join networks (the same
- * deterministic {@link networkAlerts} that `scan` uses, under the same minimum score), publishes
+ * deterministic `reportedNetworkAlerts` that `scan` uses, under the same minimum score), publishes
  * each with the message id `n:<alert id>`, then a network-done marker. Running it twice publishes
  * the same messages again, which JetStream and `collect` de-duplicate.
  * @category NATS
@@ -33,7 +33,7 @@ export async function runNetworkStage(pipeline: Pipeline, config: EngineConfig, 
   }
   const want = [...read.done.values()].reduce((s, d) => s + d.candidates, 0);
   if (read.candidates.size < want) throw new Error(`the alerts stream holds ${read.candidates.size} network candidates, the partitions published ${want}`);
-  const alerts = networkAlerts([...read.candidates.values()], config).filter((a) => a.score >= config.minScore).sort(compareAlerts);
+  const alerts = reportedNetworkAlerts([...read.candidates.values()], config, config.minScore).sort(compareAlerts);
   const sent = alerts.map((a) => retry(() => js.publish(names.network, JSON.stringify(a), { msgID: `n:${a.id}`, timeout: 5000 }), { timeoutMs, what: `publish to ${names.network}` }));
   await Promise.all(sent);
   const done: NetworkDoneMarker = { partitions: n, alerts: alerts.length, configHash: config.hash };

@@ -53,18 +53,19 @@ export async function publishTransactions(pipeline: Pipeline, config: EngineConf
   const router = createRouter(config, count);
   const maxPending = Math.max(1, options.maxPending ?? 256);
   const inFlight: Promise<unknown>[] = [];
-  const send = async (k: number, kind: 'start' | 'tx' | 'end', position: number, id: string, body: unknown): Promise<void> => {
+  // `data` is encoded once by the caller: a transaction goes to several partitions (all of them on a tick).
+  const send = async (k: number, kind: 'start' | 'tx' | 'end', position: number, id: string, data: Uint8Array): Promise<void> => {
     const h = headers();
     h.set(KIND_HEADER, kind);
     h.set(POSITION_HEADER, String(position));
-    const data = encoder.encode(JSON.stringify(body));
     const acked = retry(() => js.publish(names.partition(k), data, { msgID: `${k}:${id}`, headers: h, timeout: 5000 }), { timeoutMs, what: `publish to ${names.partition(k)}` });
     acked.catch(() => undefined); // awaited below, in order; this only keeps a failure from going unobserved meanwhile
     inFlight.push(acked);
     if (inFlight.length >= maxPending) await inFlight.shift();
   };
   const start: StartMarker = { partitions: count, fingerprint: checkpointFingerprint(config, options.fx, 0) };
-  for (let k = 0; k < count; k++) await send(k, 'start', 0, '~start', start);
+  const startData = encoder.encode(JSON.stringify(start));
+  for (let k = 0; k < count; k++) await send(k, 'start', 0, '~start', startData);
   const positions = new Array<number>(count).fill(0);
   const rejections: EngineRejection[] = [];
   let routed = 0;
@@ -77,12 +78,13 @@ export async function publishTransactions(pipeline: Pipeline, config: EngineConf
     }
     routed++;
     if (route.tick) ticks++;
-    for (const k of route.partitions) await send(k, 'tx', ++(positions[k] as number), `tx:${tx.id}`, tx);
+    const data = encoder.encode(JSON.stringify(tx));
+    for (const k of route.partitions) await send(k, 'tx', ++(positions[k] as number), `tx:${tx.id}`, data);
     if (routed % 1000 === 0) options.onProgress?.(routed);
   }
   for (let k = 0; k < count; k++) {
     const end: EndMarker = { transactions: positions[k] as number };
-    await send(k, 'end', (positions[k] as number) + 1, '~end', end);
+    await send(k, 'end', (positions[k] as number) + 1, '~end', encoder.encode(JSON.stringify(end)));
   }
   await Promise.all(inFlight);
   return { transactions: routed, perPartition: positions, ticks, rejections };

@@ -1,9 +1,9 @@
 import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg } from '@nats-io/jetstream';
 import { headers, nanos } from '@nats-io/transport-node';
 import { ConfigError } from '../_internal/config-error.js';
-import { CHECKPOINT_FORMAT, checkpointFingerprint, readCheckpoint } from '../engine/checkpoint.js';
+import { CHECKPOINT_FORMAT, checkpointFingerprint, compareFingerprints, readCheckpoint } from '../engine/checkpoint.js';
 import type { EngineConfig } from '../engine/core.js';
-import type { FxConverter, MonitorCheckpoint } from '../engine/options.js';
+import type { CheckpointFingerprint, FxConverter, MonitorCheckpoint } from '../engine/options.js';
 import type { Alert } from '../scoring/alert.js';
 import { loadJson, saveJson } from './checkpoint-store.js';
 import { decodePartitionMessage, KIND_HEADER, POSITION_HEADER, type DoneMarker, type Malformed, type PartitionMessage } from './messages.js';
@@ -250,11 +250,9 @@ export async function runPartitionWorker(pipeline: Pipeline, config: EngineConfi
 
 /** Throws ConfigError `checkpoint_mismatch` naming what differs when the publisher routed under another configuration. */
 function checkFingerprint(fingerprint: unknown, config: EngineConfig, fx: FxConverter | undefined): void {
-  const empty = { pending: [], maxTs: null, seen: [], counts: { received: 0, duplicates: 0, late: 0, rejected: 0 }, core: { transactions: [], entities: [], lastSweep: null, processed: 0 } };
-  const probe = { format: CHECKPOINT_FORMAT, config: config.hash, fingerprint, state: empty } as unknown as MonitorCheckpoint;
-  try {
-    readCheckpoint(probe, checkpointFingerprint(config, fx, 0));
-  } catch (error) {
-    throw new ConfigError('checkpoint_mismatch', `the transactions were published with another configuration than this worker's: ${(error as Error).message.replace(/^checkpoint was taken with a different configuration or data: /, '')}`);
+  const got = typeof fingerprint === 'object' && fingerprint !== null ? (fingerprint as Partial<CheckpointFingerprint>) : {};
+  const differences = compareFingerprints(got, checkpointFingerprint(config, fx, 0));
+  if (differences.length > 0) {
+    throw new ConfigError('checkpoint_mismatch', `the transactions were published with another configuration than this worker's: ${differences.join('; ')}`);
   }
 }

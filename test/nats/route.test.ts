@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { loadEngineOptions } from '../../src/cli/engine-inputs.js';
 import { compareAlerts } from '../../src/engine/build-alert.js';
 import { compareTransactions, resolveConfig, type EngineConfig } from '../../src/engine/core.js';
-import { networkAlerts } from '../../src/engine/network.js';
+import { reportedNetworkAlerts } from '../../src/engine/network.js';
 import { scan } from '../../src/engine/scan.js';
 import { ingestTransactions } from '../../src/ingest/index.js';
 import { createPartitionMonitor, type PartitionCheckpoint } from '../../src/nats/partition-monitor.js';
@@ -54,7 +54,7 @@ function routed(config: EngineConfig, txs: readonly Transaction[], count: number
     alerts.push(...end.alerts);
     candidates.push(...end.candidates);
   }
-  for (const a of networkAlerts(candidates, config)) if (a.score >= config.minScore) alerts.push(a);
+  for (const a of reportedNetworkAlerts(candidates, config, config.minScore)) alerts.push(a);
   return { alerts: alerts.sort(compareAlerts), ticks, evicted, copies };
 }
 

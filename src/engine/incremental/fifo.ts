@@ -3,37 +3,35 @@
  * with a head index (JSON-safe as they stand), exact integer sums. Internal: not re-exported.
  */
 
-/** A dead prefix shorter than this is never compacted (tiny windows would copy on every evict). */
-const COMPACT_MIN = 32;
-
 /**
- * Drops the dead prefix `[0, head)` of parallel arrays when it is at least half of them, so an
- * entry is copied O(1) times over its life (amortised O(1) eviction); returns the new head.
+ * The one compaction policy of every head-indexed list (the primitives here, the engine's windows,
+ * the rules' own series): drop a dead prefix once it is at least a quarter of the list, or at once
+ * on lists of at most 16. Each entry is moved O(1) times over its life (amortised O(1) per entry)
+ * and what a list holds beyond its live part stays below a third of it: memory follows the window,
+ * not the history (a window of a few events no longer keeps up to 32 expired ones, with their
+ * transactions, until the entity is evicted).
  */
+function compactionDue(dead: number, length: number): boolean {
+  return dead > 0 && (dead * 4 >= length || length <= 16);
+}
+
+function dropPrefix(list: unknown[], n: number): void {
+  list.copyWithin(0, n);
+  list.length -= n;
+}
+
+/** Drops the dead prefix `[0, head)` of parallel arrays when {@link compactionDue}; returns the new head. */
 export function compactHead(head: number, a: unknown[], b?: unknown[]): number {
-  const length = a.length;
-  if (head === length) {
-    a.length = 0;
-    if (b !== undefined) b.length = 0;
-    return 0;
-  }
-  if (head < COMPACT_MIN || head * 2 < length) return head;
-  a.splice(0, head);
-  if (b !== undefined) b.splice(0, head);
+  if (!compactionDue(head, a.length)) return head;
+  dropPrefix(a, head);
+  if (b !== undefined) dropPrefix(b, head);
   return 0;
 }
 
-/**
- * Drops the first `dead` entries of `list` in place when they are at least a quarter of it (or the
- * list is short), so an entry is moved O(1) times over its life (amortised O(1) per entry) and
- * what a list holds beyond its live part stays below a third of it: memory follows the window, not
- * the history (a window of a few events no longer keeps up to 32 expired ones, with their
- * transactions, until the entity is evicted). Returns how many entries were dropped (0 or `dead`).
- */
+/** Drops the first `dead` entries of `list` in place when {@link compactionDue}; returns how many were dropped (0 or `dead`). */
 export function dropDeadPrefix(list: unknown[], dead: number): number {
-  if (dead <= 0 || (dead * 4 < list.length && list.length > 16)) return 0;
-  list.copyWithin(0, dead);
-  list.length -= dead;
+  if (!compactionDue(dead, list.length)) return 0;
+  dropPrefix(list, dead);
   return dead;
 }
 

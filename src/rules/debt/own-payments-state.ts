@@ -1,4 +1,4 @@
-import { dropDeadPrefix } from '../../engine/incremental/fifo.js';
+import { compactHead } from '../../engine/incremental/fifo.js';
 import type { RuleIncremental, WindowEvent } from '../types.js';
 
 /**
@@ -55,10 +55,7 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
       const series = byPayer.get(key) as PayerSeries;
       series.head++;
       if (series.head === series.events.length) byPayer.delete(key);
-      else if (dropDeadPrefix(series.events, series.head) > 0) {
-        dropDeadPrefix(series.seq, series.head);
-        series.head = 0;
-      }
+      else series.head = compactHead(series.head, series.events, series.seq);
     },
   };
 }

@@ -138,6 +138,13 @@ function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopStat
   const firstSeen = window.expiredTs ?? (window.events[window.start] as WindowEvent).ts;
   const openedAt = window.account?.openedAt;
   if (openedAt !== undefined && openedAt < firstSeen - DAY_MS && e.ts - firstSeen < o.minHistoryDays * DAY_MS) return [];
+  // Legs of at least minShareOfMean of the account's mean transfer that way (exact: amount·n ≥ share·sum).
+  // A salary or benefit paid in by an employer or agency, a bill paid to a company: trade, not transit.
+  const leg = (x: Edge): boolean =>
+    atLeastShare(x.amount * (x.direction === 'in' ? s.nIn : s.nOut), x.direction === 'in' ? s.sumIn : s.sumOut, o.minShareOfMean) &&
+    !isOrganisation({ key: x.counterparty, account: x.counterparty, ...(x.counterpartyName === undefined ? {} : { name: x.counterpartyName }) }, context);
+  // The newest event's own leg first: it depends on nothing the scan below finds.
+  if (!leg(e)) return [];
   // The new senders and recipients of the last pairDays (newest first; one event each).
   const newIn: Edge[] = [];
   const newOut: Edge[] = [];
@@ -152,12 +159,6 @@ function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopStat
     if (x.direction === 'in' ? s.ins?.get(x.counterparty) === 1 : s.outs?.get(x.counterparty) === 1) (x.direction === 'in' ? newIn : newOut).push(x);
   });
   if (busy || newIn.length === 0 || newOut.length === 0 || newIn.length > o.maxNew || newOut.length > o.maxNew) return [];
-  // Legs of at least minShareOfMean of the account's mean transfer that way (exact: amount·n ≥ share·sum).
-  // A salary or benefit paid in by an employer or agency, a bill paid to a company: trade, not transit.
-  const leg = (x: Edge): boolean =>
-    atLeastShare(x.amount * (x.direction === 'in' ? s.nIn : s.nOut), x.direction === 'in' ? s.sumIn : s.sumOut, o.minShareOfMean) &&
-    !isOrganisation({ key: x.counterparty, account: x.counterparty, ...(x.counterpartyName === undefined ? {} : { name: x.counterpartyName }) }, context);
-  if (!leg(e)) return [];
   const ins = e.direction === 'in' ? [e] : newIn.reverse().filter(leg);
   const outs = e.direction === 'out' ? [e] : newOut.reverse().filter(leg);
   const hits: RuleHit[] = [];
