@@ -4,11 +4,12 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import { scoreHits } from '../scoring/score.js';
 import type { EngineConfig, EntityState } from './core.js';
 import { episodeReason } from './episodes.js';
+import { hopAlertHit, hopFrom, hopTo } from './hops.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Builds the `tidewatch/alert@1` document for an entity from its hit episodes. */
-export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' | 'anchor'>, config: EngineConfig): Alert {
+export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' | 'hops' | 'anchor'>, config: EngineConfig): Alert {
   const hits: AlertHit[] = [];
   const scored: RuleHit[] = [];
   let first = Number.POSITIVE_INFINITY;
@@ -31,6 +32,15 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
       const related = relatedOf(ep.hit);
       if (related !== undefined) hit.related = related;
       hits.push(hit);
+    }
+  }
+  if (state.hops !== undefined && state.hops.length > 0) {
+    // Layering hops score nothing; listed for the network stage (reported alerts leave them out).
+    scored.push({ rule: 'layering_hop', strength: 0 } as RuleHit);
+    for (const f of state.hops) {
+      if (hopFrom(f) < first) first = hopFrom(f);
+      if (hopTo(f) > last) last = hopTo(f);
+      hits.push(hopAlertHit(f));
     }
   }
   hits.sort(compareAlertHits);

@@ -4,6 +4,7 @@ import type { CoreSnapshot, EngineConfig } from './core.js';
 import type { CheckpointFingerprint, FxConverter, MonitorCheckpoint } from './options.js';
 import { referenceFingerprint } from './reference-input.js';
 import { checkTransaction } from './validate-input.js';
+import { isHopFacts } from './hops.js';
 
 /** The checkpoint format id. */
 export const CHECKPOINT_FORMAT = 'tidewatch/checkpoint@1';
@@ -124,6 +125,7 @@ function coreProblem(core: unknown): string | undefined {
         return `${at}.episodes[${j}]: not an episode`;
       }
     }
+    if (e['hops'] !== undefined && !(Array.isArray(e['hops']) && e['hops'].every(isHopFacts))) return `${at}.hops: not a list of layering hops`;
   }
   if (!isNumOrNull(c.lastSweep)) return 'core.lastSweep: not a number';
   if (!isNum(c.processed)) return 'core.processed: not a number';

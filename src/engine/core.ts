@@ -16,6 +16,8 @@ import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
+import { addHop, hopEndedBefore, hopFactsOf, isHopHit } from './hops.js';
+import type { HopFacts } from '../rules/flow/layering-hop.js';
 import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
@@ -43,6 +45,8 @@ export interface EntityState {
   lastTs: number;
   expiredTs: number | undefined;
   episodes: Map<string, Episode[]>;
+  /** Layering hops found on the entity (evidence for the network stage, kept compact: see hops.ts); undefined without any. */
+  hops: HopFacts[] | undefined;
   anchor: string | undefined;
   dirty: boolean;
   readonly account: Account | undefined;
@@ -179,7 +183,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       if (last !== undefined) dormant[kind].delete(id);
       state = {
         kind, id, events: [], start: 0, base: 0, ruleStates: undefined, cursors: undefined, lastTs: last ?? 0, expiredTs: last,
-        episodes: NO_EPISODES, anchor: undefined, dirty: false,
+        episodes: NO_EPISODES, hops: undefined, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
       };
@@ -251,6 +255,13 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       const slot = slotOf[r] as number;
       const hits = rule.evaluate(state, context, ruleStates === undefined || slot < 0 ? undefined : ruleStates[slot]);
       for (const hit of hits) {
+        if (isHopHit(hit)) {
+          if (addHop((state.hops ??= []), hopFactsOf(hit))) {
+            state.anchor ??= hit.transactionIds[0];
+            state.dirty = true;
+          }
+          continue;
+        }
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
         if (addHit(state.episodes, hit)) {
           state.anchor ??= hit.transactionIds[0];
@@ -314,10 +325,11 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
           close(state, finished);
           map.delete(id);
           dormant[state.kind].set(id, state.lastTs);
-        } else if (state.episodes !== NO_EPISODES && hasEndedBefore(state.episodes, caseFrom)) {
+        } else if ((state.episodes !== NO_EPISODES && hasEndedBefore(state.episodes, caseFrom)) || (state.hops !== undefined && hopEndedBefore(state.hops, caseFrom))) {
           // Still active, but part of its case lies more than the longest retention back: the case is closed as at eviction, and a later hit opens a new one.
           close(state, finished);
           state.episodes = NO_EPISODES;
+          state.hops = undefined;
           state.anchor = undefined;
           state.dirty = false;
         }
@@ -336,7 +348,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
 
   /** The entity's alert whatever its score, or undefined without hits. */
   function anyAlertOf(state: EntityState): Alert | undefined {
-    if (state.episodes.size === 0 || state.anchor === undefined) return undefined;
+    if ((state.episodes.size === 0 && state.hops === undefined) || state.anchor === undefined) return undefined;
     return buildAlert(state, config);
   }
 
@@ -421,6 +433,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
         episodes: [...state.episodes.values()].flat().map((ep) => ({
           key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, seen: [...ep.seen], transactionCount: ep.transactionCount,
         })),
+        ...(state.hops === undefined ? {} : { hops: state.hops }),
       });
     }
     return {
@@ -448,7 +461,13 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       state.lastTs = e.lastTs;
       state.expiredTs = e.expiredTs ?? undefined;
       state.anchor = e.anchor ?? undefined;
+      for (const f of e.hops ?? []) addHop((state.hops ??= []), f);
       for (const ep of e.episodes) {
+        // Checkpoints from before compact hops keep them as episodes.
+        if (isHopHit(ep.hit)) {
+          addHop((state.hops ??= []), hopFactsOf(ep.hit));
+          continue;
+        }
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
         const list = state.episodes.get(ep.key) ?? [];
         // Checkpoints from before pruning list `all` ids without times: each counts as brought by the episode's last hit.
@@ -488,6 +507,8 @@ export interface CoreSnapshot {
     anchor: string | null;
     /** `seen`: evidence ids that may come again with the end of the hit that brought each; `all`: the same without times (older checkpoints). */
     episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; seen?: [string, number][]; all?: string[]; transactionCount: number }[];
+    /** Layering hops (facts of strength-0 `layering_hop` hits); absent without any, and in checkpoints from before compact hops (they list them as episodes). */
+    hops?: HopFacts[];
   }[];
   readonly lastSweep: number | null;
   readonly processed: number;

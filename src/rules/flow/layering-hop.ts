@@ -165,13 +165,34 @@ function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopStat
   for (const a of ins) {
     for (const b of outs) {
       if (a.counterparty === b.counterparty) continue;
-      hits.push(hitOf(
-        { id: ID, indicators: INDICATORS }, window, [a, b], 0,
-        `Layering hop: from new sender ${a.counterparty} (${a.id}) to new recipient ${b.counterparty} (${b.id}).`,
-        { from: a.counterparty, to: b.counterparty, inTx: a.id, outTx: b.id, inAmount: a.amount, outAmount: b.amount, inTs: a.ts, outTs: b.ts, known: s.known },
-        `${a.counterparty}>${b.counterparty}`,
-      ));
+      const facts: HopFacts = { from: a.counterparty, to: b.counterparty, inTx: a.id, outTx: b.id, inAmount: a.amount, outAmount: b.amount, inTs: a.ts, outTs: b.ts, known: s.known };
+      hits.push(hitOf({ id: ID, indicators: INDICATORS }, window, [a, b], 0, hopReason(facts), facts, `${a.counterparty}>${b.counterparty}`));
     }
   }
   return hits;
+}
+
+/**
+ * @internal The facts of a layering hop (a strength-0 `layering_hop` hit): received from `from`
+ * (transaction `inTx`), paid `to` (`outTx`), both new to the account; `known` is how many settled
+ * relations the account had. The engine keeps a hop as these facts alone (see `src/engine/hops.ts`).
+ */
+export type HopFacts = {
+  readonly from: string;
+  readonly to: string;
+  readonly inTx: string;
+  readonly outTx: string;
+  readonly inAmount: number;
+  readonly outAmount: number;
+  readonly inTs: number;
+  readonly outTs: number;
+  readonly known: number;
+};
+
+/** @internal Indicators of a layering hop. */
+export const HOP_INDICATORS = INDICATORS;
+
+/** @internal The sentence of a layering hop, from its facts alone. */
+export function hopReason(f: HopFacts): string {
+  return `Layering hop: from new sender ${f.from} (${f.inTx}) to new recipient ${f.to} (${f.outTx}).`;
 }

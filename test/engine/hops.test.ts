@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { compareTransactions, createCore, resolveConfig, type CoreSnapshot, type EntityState } from '../../src/engine/core.js';
+import { addHop, hopAlertHit } from '../../src/engine/hops.js';
+import { hopReason, layeringHop, type HopFacts } from '../../src/rules/flow/layering-hop.js';
+import type { Alert } from '../../src/scoring/alert.js';
+import { AU_LIKE, transfer } from '../helpers/builders.js';
+
+const D = 24; // hours
+const hop = (over: Partial<HopFacts> = {}): HopFacts => ({ from: 'A', to: 'B', inTx: 'in1', outTx: 'out1', inAmount: 500, outAmount: 300, inTs: 0, outTs: 5 * 86_400_000, known: 0, ...over });
+
+describe('layering hops kept as compact evidence (src/engine/hops.ts)', () => {
+  test('one hop per sender and recipient while their spans overlap; a later pair with no overlap is another hop', () => {
+    const list: HopFacts[] = [];
+    expect(addHop(list, hop())).toBe(true);
+    expect(addHop(list, hop())).toBe(false); // the same hop found again by a later event
+    expect(addHop(list, hop({ to: 'C', outTx: 'out2' }))).toBe(true); // another recipient
+    const later = hop({ inTx: 'in9', outTx: 'out9', inTs: 5 * 86_400_000 + 1, outTs: 9 * 86_400_000 });
+    expect(addHop(list, later)).toBe(true); // starts after the first ended
+    expect(addHop(list, hop({ inTs: 5 * 86_400_000, outTs: 8 * 86_400_000 }))).toBe(false); // starts exactly where the first ended
+    expect(list).toHaveLength(3);
+  });
+
+  test('the alert hit lists the two transactions in time order, with the rule\'s sentence', () => {
+    const out = hopAlertHit(hop({ inTs: 9, outTs: 3 }));
+    expect(out.transactionIds).toEqual(['out1', 'in1']);
+    expect(out.window).toEqual({ from: new Date(3).toISOString(), to: new Date(9).toISOString() });
+    expect(out.strength).toBe(0);
+    expect(out.reason).toBe(hopReason(hop()));
+    expect(hopAlertHit(hop({ inTs: 4, outTs: 4, inTx: 'b', outTx: 'a' })).transactionIds).toEqual(['a', 'b']);
+  });
+
+  test('a checkpoint from before compact hops (hops as episodes) restores to the same alerts', () => {
+    const config = resolveConfig({ jurisdiction: AU_LIKE, rules: [layeringHop()], minScore: 0, accounts: [], parties: [] });
+    const txs = [transfer('A', 'H', 50_000, 0, { id: 'in1' }), transfer('H', 'B', 30_000, 5 * D, { id: 'out1' }), transfer('K', 'H', 40_000, 6 * D, { id: 'in2' })];
+    const run = (): ReturnType<typeof createCore> => {
+      const core = createCore(config);
+      const touched = new Set<EntityState>();
+      const finished: Alert[] = [];
+      for (const tx of [...txs].sort(compareTransactions)) core.process(tx, touched, finished);
+      return core;
+    };
+    const core = run();
+    const { candidates } = core.finishEntities();
+    const snap = JSON.parse(JSON.stringify(core.snapshot())) as CoreSnapshot;
+    const h = snap.entities.find((e) => e.id === 'H');
+    expect(h?.hops).toHaveLength(2);
+    // The former layout: each hop an episode of its hit.
+    const legacy: CoreSnapshot = {
+      ...snap,
+      entities: snap.entities.map((e) => ({
+        ...e,
+        hops: undefined,
+        episodes: [...e.episodes, ...(e.hops ?? []).map((f) => {
+          const a = hopAlertHit(f);
+          const from = Date.parse(a.window.from);
+          const to = Date.parse(a.window.to);
+          return { key: `layering_hop|${f.from}>${f.to}`, hit: { rule: 'layering_hop', indicators: a.indicators, entity: { kind: e.kind, id: e.id }, strength: 0, window: { from, to }, transactionIds: a.transactionIds, reason: a.reason, facts: a.facts, variant: `${f.from}>${f.to}` }, from, to, ids: a.transactionIds, seen: a.transactionIds.map((id): [string, number] => [id, to]), transactionCount: 2 };
+        })],
+      })),
+    };
+    const restored = createCore(config);
+    restored.restore(legacy);
+    expect(restored.finishEntities().candidates).toEqual(candidates);
+    expect(candidates.find((a) => a.entity.id === 'H')?.hits.map((x) => x.transactionIds)).toEqual([['in1', 'out1'], ['out1', 'in2']]);
+  });
+});
