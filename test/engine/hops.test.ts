@@ -47,10 +47,9 @@ describe('layering hops kept as compact evidence (src/engine/hops.ts)', () => {
     // The former layout: each hop an episode of its hit.
     const legacy: CoreSnapshot = {
       ...snap,
-      entities: snap.entities.map((e) => ({
+      entities: snap.entities.map(({ hops, ...e }) => ({
         ...e,
-        hops: undefined,
-        episodes: [...e.episodes, ...(e.hops ?? []).map((f) => {
+        episodes: [...e.episodes, ...(hops ?? []).map((f) => {
           const a = hopAlertHit(f);
           const from = Date.parse(a.window.from);
           const to = Date.parse(a.window.to);
