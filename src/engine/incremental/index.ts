@@ -13,7 +13,7 @@ export {
   distinctKeysLive, distinctKeysSize, restoreDistinctKeys, snapshotDistinctKeys,
 } from './distinct-keys.js';
 export type { CountedKeys } from './counted-keys.js';
-export { countedKeysAdd, countedKeysRemove, createCountedKeys } from './counted-keys.js';
+export { countedKeysAdd, countedKeysEntries, countedKeysGet, countedKeysRemove, createCountedKeys } from './counted-keys.js';
 export type { MinMax } from './min-max.js';
 export { createMinMax, minMaxAdd, minMaxEvictBefore, minMaxMax, minMaxMin, restoreMinMax, snapshotMinMax } from './min-max.js';
 export type { Series, SeriesKey, SeriesMap, SeriesMapSnapshot } from './series.js';

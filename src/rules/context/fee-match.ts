@@ -10,7 +10,7 @@ import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days } from '../options.js';
 import { compileFees, isHotspotCash, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
-import { feeState, type FeeCandidate, type FeeOutflow, type FeeState } from './fee-state.js';
+import { feeState, type FeeCandidate, type FeeState } from './fee-state.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;
@@ -139,10 +139,9 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   const paidOut = new Set<string>();
   const otherPayers = new Set<string>();
   let established = false;
-  for (let i = s.outflows.length - 1; i >= s.outHead; i--) {
-    const out = s.outflows[i] as FeeOutflow;
-    if (out.seq <= inScan) break;
-    paidOut.add(out.counterparty);
+  for (let i = s.outflows.length - 2; i >= s.outHead; i -= 2) {
+    if ((s.outflows[i + 1] as number) <= inScan) break;
+    paidOut.add((s.outflows[i] as WindowEvent).counterparty as string);
   }
   for (let i = s.candidates.length - 1; i >= s.all; i--) {
     const k = s.candidates[i] as FeeCandidate;

@@ -21,12 +21,11 @@ export interface FeeCandidate {
   readonly seq: number;
 }
 
-/** @internal An outflow to a known counterparty (rotating savings: payers paid back by the account). */
-export interface FeeOutflow {
-  readonly event: WindowEvent;
-  readonly counterparty: string;
-  readonly seq: number;
-}
+/**
+ * @internal The outflows to a known counterparty (rotating savings: payers paid back by the account),
+ * flat: event, position, event, position… (an object per outflow was a tenth of the rule's state).
+ */
+export type FeeOutflows = (WindowEvent | number)[];
 
 /** Payments of one payer in the cumulative window. */
 interface PayerTotal {
@@ -54,8 +53,8 @@ export interface FeeState {
   cumulative: number;
   /** First candidate still in the rule's window. */
   all: number;
-  /** Outflows to a known counterparty from `outHead` on are in the rule's window. */
-  readonly outflows: FeeOutflow[];
+  /** Outflows to a known counterparty (event, position pairs) from index `outHead` (even) on are in the rule's window. */
+  readonly outflows: FeeOutflows;
   outHead: number;
   /** Payer key → fee-like candidates in the senders window (created at the first one). */
   feeLike: CountedKeys<string> | undefined;
@@ -107,7 +106,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
     enter(s, e, window, context) {
       const seq = s.seq++;
       if (e.direction === 'out') {
-        if (e.counterparty !== undefined) s.outflows.push({ event: e, counterparty: e.counterparty, seq });
+        if (e.counterparty !== undefined) s.outflows.push(e, seq);
         return;
       }
       const k = classify(e, seq, window, context);
@@ -123,8 +122,8 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       }
     },
     leave(s, e, horizon) {
-      if (horizon === 2 && s.outflows[s.outHead]?.event === e) {
-        s.outHead++;
+      if (horizon === 2 && s.outHead < s.outflows.length && s.outflows[s.outHead] === e) {
+        s.outHead += 2;
         s.outHead -= dropDeadPrefix(s.outflows, s.outHead);
         return;
       }

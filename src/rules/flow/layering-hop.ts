@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
+import { countedKeysAdd, countedKeysGet, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
 import { DAY_MS, atLeastShare, eachRecent, hitOf, newest } from '../_lib.js';
 import { isOrganisation } from '../_payments.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
@@ -134,7 +134,7 @@ function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopStat
   // With reference data, an account missing from it is another institution's customer seen only
   // through ours: every counterparty it has among our customers looks new.
   if (context.accounts.size > 0 && window.account === undefined) return [];
-  if ((e.direction === 'in' ? s.ins : s.outs).get(e.counterparty) !== 1) return [];
+  if (countedKeysGet(e.direction === 'in' ? s.ins : s.outs, e.counterparty) !== 1) return [];
   const firstSeen = window.expiredTs ?? (window.events[window.start] as WindowEvent).ts;
   const openedAt = window.account?.openedAt;
   if (openedAt !== undefined && openedAt < firstSeen - DAY_MS && e.ts - firstSeen < o.minHistoryDays * DAY_MS) return [];
@@ -156,7 +156,7 @@ function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopStat
       return false;
     }
     if (!isEdge(x)) return;
-    if (x.direction === 'in' ? s.ins?.get(x.counterparty) === 1 : s.outs?.get(x.counterparty) === 1) (x.direction === 'in' ? newIn : newOut).push(x);
+    if (countedKeysGet((x.direction === 'in' ? s.ins : s.outs) as CountedKeys<string>, x.counterparty) === 1) (x.direction === 'in' ? newIn : newOut).push(x);
   });
   if (busy || newIn.length === 0 || newOut.length === 0 || newIn.length > o.maxNew || newOut.length > o.maxNew) return [];
   const ins = e.direction === 'in' ? [e] : newIn.reverse().filter(leg);
