@@ -200,7 +200,9 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
    */
   function append(state: EntityState, event: WindowEvent): void {
     const slots = incrementalByKind[state.kind];
-    state.events.push(event);
+    // Most entities see one event in a window: a one-element array, not push's 17 slots.
+    if (state.events.length === 0) state.events = [event];
+    else state.events.push(event);
     state.lastTs = event.ts;
     if (slots.length > 0) {
       if (state.ruleStates === undefined) {

@@ -7,7 +7,7 @@ import {
   seriesAmountVariance, seriesCount, seriesFirstTs, seriesGapMean, seriesGapVariance, seriesLastAmount, seriesLastTs, seriesMapAdd,
   seriesMapEvictBefore, seriesMapKeys, seriesMapSize, seriesOf, slidingSumAdd, slidingSumCount, slidingSumEvictBefore,
   snapshotDistinctKeys, snapshotMinMax, snapshotSeriesMap, snapshotSlidingSum, snapshotWatches, watchActive, watchArm, watchCount,
-  watchDisarm, watchExpire, countedKeysAdd, countedKeysEntries, countedKeysGet, countedKeysRemove, createCountedKeys,
+  watchDisarm, watchExpire, countedKeysAdd, countedKeysEntries, countedKeysGet, countedKeysRemove, createCountedKeys, createKeyed, keyedDelete, keyedEntries, keyedGet, keyedSet,
 } from '../../src/engine/incremental/index.js';
 import type { Series } from '../../src/engine/incremental/index.js';
 
@@ -413,6 +413,33 @@ describe('armed watches', () => {
   });
 });
 
+describe('keyed small map', () => {
+  test('any sequence of sets and deletes equals a Map (one entry inline, a Map from the second)', () => {
+    let grown = 0;
+    fc.assert(
+      fc.property(fc.array(fc.record({ set: fc.boolean(), key: fc.integer({ min: 0, max: KEYS.length - 1 }), value: fc.integer() }), { maxLength: 60 }), (ops) => {
+        const k = createKeyed<Key, number>();
+        const m = new Map<Key, number>();
+        for (const op of ops) {
+          const key = KEYS[op.key] as Key;
+          if (op.set) {
+            keyedSet(k, key, op.value);
+            m.set(key, op.value);
+          } else expect(keyedDelete(k, key)).toBe(m.delete(key));
+          expect(k.size).toBe(m.size);
+          for (const x of KEYS) expect(keyedGet(k, x)).toBe(m.get(x));
+          const tag = ([x, v]: [Key, number]): string => `${typeof x}:${String(x)}=${v}`;
+          expect(keyedEntries(k).map(tag).sort()).toEqual([...m].map(tag).sort());
+        }
+        if (k.map !== undefined) grown++;
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    // Runs that reached a second key (the Map form): most of them.
+    expect(grown).toBeGreaterThanOrEqual(NUM_RUNS / 2);
+  });
+});
+
 describe('counted keys (engine-driven leave)', () => {
   test('any sequence of adds and removes of live entries equals a brute-force multiset', () => {
     let emptiedAndBack = 0;
@@ -437,7 +464,8 @@ describe('counted keys (engine-driven leave)', () => {
           }
           expect(c.size).toBe(new Set(live).size);
           for (const k of KEYS) expect(countedKeysGet(c, k)).toBe(live.filter((x) => x === k).length);
-          expect(countedKeysEntries(c).map(([k]) => k).sort()).toEqual([...new Set(live)].sort());
+          const tag = (k: Key): string => `${typeof k}:${String(k)}`;
+          expect(countedKeysEntries(c).map(([k]) => tag(k)).sort()).toEqual([...new Set(live)].map(tag).sort());
         }
         if (back) emptiedAndBack++;
       }),

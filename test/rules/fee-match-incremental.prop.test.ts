@@ -11,6 +11,7 @@ import { hotspotMatcher } from '../../src/domain/hotspots.js';
 import { compileFees, isExcludedPayment, matchEvent, touchesCorridor } from '../../src/rules/context/fee-amounts.js';
 import type { FeeState } from '../../src/rules/context/fee-state.js';
 import { countedKeysEntries } from '../../src/engine/incremental/counted-keys.js';
+import { keyedEntries } from '../../src/engine/incremental/keyed.js';
 import { payerOf } from '../../src/rules/_payments.js';
 import type { EntityWindow, RuleContext, WindowEvent } from '../../src/rules/types.js';
 import { feeMatchReference } from './fee-match-reference.js';
@@ -92,7 +93,7 @@ test('fee_match decided from its incremental state gives exactly the hits of the
             if (window.events.length - window.start > maxScan) capped++;
             if (sig(got) !== sig(want)) mismatches.push(`${window.id} at ${window.events[window.events.length - 1]?.id}`);
             const st = state as FeeState;
-            const kept = { feeLike: (st.feeLike === undefined ? [] : countedKeysEntries(st.feeLike).map(([k]) => k)).sort(), totals: [...(st.totals ?? [])].map(([k, t]) => `${k}=${t.n}:${t.sum}`).sort() };
+            const kept = { feeLike: (st.feeLike === undefined ? [] : countedKeysEntries(st.feeLike).map(([k]) => k)).sort(), totals: (st.totals === undefined ? [] : keyedEntries(st.totals)).map(([k, t]) => `${k}=${t.n}:${t.sum}`).sort() };
             if (JSON.stringify(kept) !== JSON.stringify(gateByBruteForce(window, context, windows.senderDays, windows.cumulativeDays))) mismatches.push(`gate state of ${window.id}`);
             return got;
           },

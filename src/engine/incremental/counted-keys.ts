@@ -1,27 +1,17 @@
 import type { DistinctKey } from './distinct-keys.js';
+import { createKeyed, keyedDelete, keyedEntries, keyedGet, keyedSet, type Keyed } from './keyed.js';
 
 /**
  * Distinct keys with counts, without a FIFO of its own: for rule states under the engine's
  * {@link RuleIncremental} contract, where the engine's window already is the FIFO and tells the
- * state which event leaves (`leave`), so the state stores nothing per entry. One live key is held
- * in the object itself (about 50 bytes: most accounts have one sender, one region, one payee in a
- * window); from the second a Map holds them (about 85 bytes per live key, see
- * {@link createDistinctKeys}) — a Map for every set cost about 200 bytes even with one key, and
- * rule states hold several per account. Not JSON-safe as it stands (the Map); rule states are
- * rebuilt from the window on restore, so they need no snapshot. Read it with
- * {@link countedKeysGet} and `size`.
+ * state which event leaves (`leave`), so the state stores nothing per entry. A {@link Keyed} small
+ * map of counts: one live key in the object itself (most accounts have one sender, one region, one
+ * payee in a window), a Map from the second (about 85 bytes per live key, see
+ * {@link createDistinctKeys}). Not JSON-safe as it stands (the Map); rule states are rebuilt from
+ * the window on restore, so they need no snapshot. Read it with {@link countedKeysGet} and `size`.
  * @category Incremental
  */
-export interface CountedKeys<K extends DistinctKey = DistinctKey> {
-  /** Live keys (count ≥ 1). */
-  size: number;
-  /** The live key while there is at most one and no Map. */
-  key: K | undefined;
-  /** Its count. */
-  count: number;
-  /** Every live key with its count, from the second key on (kept once created). */
-  map: Map<K, number> | undefined;
-}
+export type CountedKeys<K extends DistinctKey = DistinctKey> = Keyed<K, number>;
 
 /**
  * An empty counted-key set.
@@ -29,7 +19,7 @@ export interface CountedKeys<K extends DistinctKey = DistinctKey> {
  * @example const senders = createCountedKeys<string>(); countedKeysAdd(senders, 'acct-17'); senders.size; // 1
  */
 export function createCountedKeys<K extends DistinctKey = DistinctKey>(): CountedKeys<K> {
-  return { size: 0, key: undefined, count: 0, map: undefined };
+  return createKeyed<K, number>();
 }
 
 /**
@@ -38,8 +28,7 @@ export function createCountedKeys<K extends DistinctKey = DistinctKey>(): Counte
  * @example if (countedKeysGet(senders, 'acct-17') === 1) newSender = true;
  */
 export function countedKeysGet<K extends DistinctKey>(c: CountedKeys<K>, key: K): number {
-  if (c.map !== undefined) return c.map.get(key) ?? 0;
-  return c.size === 1 && c.key === key ? c.count : 0;
+  return keyedGet(c, key) ?? 0;
 }
 
 /**
@@ -48,21 +37,8 @@ export function countedKeysGet<K extends DistinctKey>(c: CountedKeys<K>, key: K)
  * @example if (countedKeysAdd(regions, 'c:BD') === 1) distinctCountries++;
  */
 export function countedKeysAdd<K extends DistinctKey>(c: CountedKeys<K>, key: K): number {
-  if (c.map === undefined) {
-    if (c.size === 0) {
-      c.key = key;
-      c.count = 1;
-      c.size = 1;
-      return 1;
-    }
-    if (c.key === key) return ++c.count;
-    c.map = new Map([[c.key as K, c.count]]);
-    c.key = undefined;
-    c.count = 0;
-  }
-  const n = (c.map.get(key) ?? 0) + 1;
-  c.map.set(key, n);
-  c.size = c.map.size;
+  const n = (keyedGet(c, key) ?? 0) + 1;
+  keyedSet(c, key, n);
   return n;
 }
 
@@ -74,22 +50,13 @@ export function countedKeysAdd<K extends DistinctKey>(c: CountedKeys<K>, key: K)
  * @example if (countedKeysRemove(regions, 'c:BD') === 0) distinctCountries--;
  */
 export function countedKeysRemove<K extends DistinctKey>(c: CountedKeys<K>, key: K): number {
-  if (c.map === undefined) {
-    if (c.size !== 1 || c.key !== key) throw new RangeError(`CountedKeys: remove of ${String(key)}, which has no entry`);
-    if (--c.count === 0) {
-      c.size = 0;
-      c.key = undefined;
-    }
-    return c.count;
-  }
-  const n = c.map.get(key);
+  const n = keyedGet(c, key);
   if (n === undefined) throw new RangeError(`CountedKeys: remove of ${String(key)}, which has no entry`);
   if (n === 1) {
-    c.map.delete(key);
-    c.size = c.map.size;
+    keyedDelete(c, key);
     return 0;
   }
-  c.map.set(key, n - 1);
+  keyedSet(c, key, n - 1);
   return n - 1;
 }
 
@@ -100,6 +67,5 @@ export function countedKeysRemove<K extends DistinctKey>(c: CountedKeys<K>, key:
  * @example countedKeysEntries(senders); // [['acct-17', 2]]
  */
 export function countedKeysEntries<K extends DistinctKey>(c: CountedKeys<K>): [K, number][] {
-  if (c.map !== undefined) return [...c.map];
-  return c.size === 1 ? [[c.key as K, c.count]] : [];
+  return keyedEntries(c);
 }

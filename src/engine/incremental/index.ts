@@ -14,6 +14,8 @@ export {
 } from './distinct-keys.js';
 export type { CountedKeys } from './counted-keys.js';
 export { countedKeysAdd, countedKeysEntries, countedKeysGet, countedKeysRemove, createCountedKeys } from './counted-keys.js';
+export type { Keyed } from './keyed.js';
+export { createKeyed, keyedDelete, keyedEntries, keyedGet, keyedSet } from './keyed.js';
 export type { MinMax } from './min-max.js';
 export { createMinMax, minMaxAdd, minMaxEvictBefore, minMaxMax, minMaxMin, restoreMinMax, snapshotMinMax } from './min-max.js';
 export type { Series, SeriesKey, SeriesMap, SeriesMapSnapshot } from './series.js';

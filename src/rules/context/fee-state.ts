@@ -1,5 +1,6 @@
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
 import { dropDeadPrefix } from '../../engine/incremental/fifo.js';
+import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS } from '../_lib.js';
 import { payerOf } from '../_payments.js';
@@ -59,7 +60,7 @@ export interface FeeState {
   /** Payer key → fee-like candidates in the senders window (created at the first one). */
   feeLike: CountedKeys<string> | undefined;
   /** Payer key → count and total (jurisdiction minor units) of candidates in the cumulative window. */
-  totals: Map<string, PayerTotal> | undefined;
+  totals: Keyed<string, PayerTotal> | undefined;
 }
 
 /** @internal What the state needs of the rule's options. */
@@ -113,9 +114,9 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       if (k === undefined) return;
       s.candidates.push(k);
       if (k.feeLike) countedKeysAdd((s.feeLike ??= createCountedKeys()), k.payer);
-      const totals = (s.totals ??= new Map());
-      const t = totals.get(k.payer);
-      if (t === undefined) totals.set(k.payer, { n: 1, sum: e.amount });
+      const totals = (s.totals ??= createKeyed());
+      const t = keyedGet(totals, k.payer);
+      if (t === undefined) keyedSet(totals, k.payer, { n: 1, sum: e.amount });
       else {
         t.n++;
         t.sum += e.amount;
@@ -135,9 +136,9 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
         if (k.feeLike) countedKeysRemove(s.feeLike as CountedKeys<string>, k.payer);
       } else if (horizon === 1) {
         s.cumulative++;
-        const totals = s.totals as Map<string, PayerTotal>;
-        const t = totals.get(k.payer) as PayerTotal;
-        if (--t.n === 0) totals.delete(k.payer);
+        const totals = s.totals as Keyed<string, PayerTotal>;
+        const t = keyedGet(totals, k.payer) as PayerTotal;
+        if (--t.n === 0) keyedDelete(totals, k.payer);
         else t.sum -= e.amount;
       } else s.all++;
       dropCandidates(s);
@@ -148,7 +149,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       // Senders variant: the newest payment is fee-like and enough payers paid fee-like sums.
       if (k.feeLike && (s.feeLike?.size ?? 0) >= o.minSenders) return true;
       // Cumulative variant: this payer's payments number minPayments and reach a tenth of the threshold.
-      const t = s.totals?.get(k.payer);
+      const t = s.totals === undefined ? undefined : keyedGet(s.totals, k.payer);
       return t !== undefined && t.n >= o.minPayments && t.sum * 10 >= context.jurisdiction.cashThreshold;
     },
   };

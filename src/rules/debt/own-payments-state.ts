@@ -1,4 +1,5 @@
 import { dropDeadPrefix } from '../../engine/incremental/fifo.js';
+import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { RuleIncremental, WindowEvent } from '../types.js';
 
 /**
@@ -13,7 +14,7 @@ export interface OwnPaymentsState {
   /** Events entered so far (the position of the next one). */
   seq: number;
   /** Created at the first inflow (most accounts in a window have none or few). */
-  byPayer: Map<string, PayerSeries> | undefined;
+  byPayer: Keyed<string, PayerSeries> | undefined;
 }
 
 /**
@@ -53,18 +54,18 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
       const seq = s.seq++;
       const key = payerKey(e);
       if (key === undefined) return;
-      const byPayer = (s.byPayer ??= new Map());
-      const series = byPayer.get(key);
-      if (series === undefined) byPayer.set(key, { items: [e, seq], head: 0 });
+      const byPayer = (s.byPayer ??= createKeyed());
+      const series = keyedGet(byPayer, key);
+      if (series === undefined) keyedSet(byPayer, key, { items: [e, seq], head: 0 });
       else series.items.push(e, seq);
     },
     leave(s, e) {
       const key = payerKey(e);
       if (key === undefined) return;
-      const byPayer = s.byPayer as Map<string, PayerSeries>;
-      const series = byPayer.get(key) as PayerSeries;
+      const byPayer = s.byPayer as Keyed<string, PayerSeries>;
+      const series = keyedGet(byPayer, key) as PayerSeries;
       series.head += 2;
-      if (series.head === series.items.length) byPayer.delete(key);
+      if (series.head === series.items.length) keyedDelete(byPayer, key);
       else series.head -= dropDeadPrefix(series.items, series.head);
     },
   };
@@ -77,7 +78,7 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
  */
 export function ownPaymentsOf(s: OwnPaymentsState, last: WindowEvent, maxScan: number): WindowEvent[] {
   const key = payerKey(last);
-  const series = key === undefined ? undefined : s.byPayer?.get(key);
+  const series = key === undefined || s.byPayer === undefined ? undefined : keyedGet(s.byPayer, key);
   if (series === undefined) return [];
   const newest = s.seq - 1;
   const { items, head } = series;
