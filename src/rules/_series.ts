@@ -57,8 +57,8 @@ export function instalmentsOf(events: readonly WindowEvent[], mergeDays: number)
 /**
  * The longest run of instalments ending with the newest that is regular, or `undefined`. Trying
  * shorter runs tolerates a series that began irregularly (a late start). A missed instalment is
- * not the end of a debt (MS-DEBT-01; RESEARCH §a.2 missed and late payments): an interval of about
- * two periods (each within the tolerance) counts as two cycles, one of them missed, as long as no
+ * not the end of a debt (MS-DEBT-01; RESEARCH §a.2 missed and late payments): an interval of two
+ * periods (± the tolerance) counts as two cycles, one of them missed, as long as no
  * more than a third of the run's intervals are such gaps — a payee paid every other cycle has a
  * longer period, not missed instalments.
  */
@@ -96,14 +96,15 @@ export function fitSeries(all: readonly Instalment[], c: SeriesCriteria): Series
 }
 
 /**
- * The intervals (days) per cycle of `period`: one of about two periods (|interval − 2·period| ≤
- * 2·tolerance) is halved, a missed instalment. `undefined` when more than a third of the
+ * The intervals (days) per cycle of `period`: one of two periods within the tolerance
+ * (|interval − 2·period| ≤ tolerance, and not itself within the tolerance of one period) is
+ * halved, a missed instalment. `undefined` when more than a third of the
  * intervals are such gaps.
  */
 function cycles(intervals: readonly number[], period: number, toleranceDays: number): number[] | undefined {
   let missed = 0;
   const out = intervals.map((iv) => {
-    if (Math.abs(iv - 2 * period) > 2 * toleranceDays || Math.abs(iv - period) <= toleranceDays) return iv;
+    if (Math.abs(iv - 2 * period) > toleranceDays || Math.abs(iv - period) <= toleranceDays) return iv;
     missed++;
     return iv / 2;
   });
