@@ -68,16 +68,10 @@ export function fitSeries(all: readonly Instalment[], c: SeriesCriteria): Series
     const run = inst.slice(start);
     const raw: number[] = [];
     for (let i = 1; i < run.length; i++) raw.push(((run[i] as Instalment).ts - (run[i - 1] as Instalment).ts) / DAY_MS);
-    let best: { period: number; intervals: number[]; med: number } | undefined;
-    for (const p of c.periods) {
-      const intervals = cycles(raw, p, c.periodToleranceDays);
-      if (intervals === undefined) continue;
-      const med = median(intervals);
-      if (Math.abs(med - p) <= c.periodToleranceDays && (best === undefined || Math.abs(med - p) < Math.abs(best.med - best.period))) best = { period: p, intervals, med };
-    }
+    // The intervals as they are first; only when they do not fit, with missed instalments counted as gaps.
+    const best = cadence(raw, c, () => raw) ?? cadence(raw, c, (p) => cycles(raw, p, c.periodToleranceDays));
     if (best === undefined) continue;
-    const intervalCv = cv(best.intervals);
-    if (intervalCv > c.maxIntervalCv) continue;
+    const intervalCv = best.cv;
     const amounts = run.map((x) => x.amount);
     const amountCv = cv(amounts);
     if (amountCv > c.maxAmountCv) continue;
@@ -93,6 +87,20 @@ export function fitSeries(all: readonly Instalment[], c: SeriesCriteria): Series
     };
   }
   return undefined;
+}
+
+/** The period nearest the median of its intervals (as `intervalsFor` gives them, within the tolerance), when their CV is within bounds; else `undefined`. */
+function cadence(raw: readonly number[], c: SeriesCriteria, intervalsFor: (period: number) => number[] | undefined): { period: number; med: number; cv: number } | undefined {
+  let best: { period: number; med: number; intervals: number[] } | undefined;
+  for (const p of c.periods) {
+    const intervals = intervalsFor(p);
+    if (intervals === undefined || intervals.length !== raw.length) continue;
+    const med = median(intervals);
+    if (Math.abs(med - p) <= c.periodToleranceDays && (best === undefined || Math.abs(med - p) < Math.abs(best.med - best.period))) best = { period: p, med, intervals };
+  }
+  if (best === undefined) return undefined;
+  const v = cv(best.intervals);
+  return v > c.maxIntervalCv ? undefined : { period: best.period, med: best.med, cv: v };
 }
 
 /**
