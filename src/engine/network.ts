@@ -108,6 +108,9 @@ export function isHopEvidence(h: AlertHit): boolean {
  * components (union-find over `kind:id` refs; entities without an alert may bridge two members).
  * Members are entities with a scored alert (score > 0, whether or not it reaches `minScore`: a
  * payer's shared identifier alone scores below it, yet corroborates its collector). A component
+ * of more than `maxMembers` members is split over its links seen from both ends (an end's own
+ * money-flow hit names the other: a collector's payers whose own series name the collector), so a
+ * payroll's fan-out or a bystander's ransom-sized transfers cannot bury a case. A component
  * with at least two members raises one `network` alert when its members' hits
  * scored together (one hit per rule at its strongest, see `scoreHits`) score more than its best
  * member alone and that score rests on at least two indicator families — e.g. a collector's
@@ -133,38 +136,24 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   const minLinkStrength = options.minLinkStrength ?? DEFAULT_MIN_LINK_STRENGTH;
   const candidates = alerts.filter(isNetworkCandidate).sort((a, b) => cmp(a.entity.kind, b.entity.kind) || cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
   const nodes = new Map<string, number>();
-  const parent: number[] = [];
   const node = (kind: string, id: string): number => {
     const key = `${kind}:${id}`;
     let n = nodes.get(key);
     if (n === undefined) {
-      n = parent.length;
-      parent.push(n);
+      n = nodes.size;
       nodes.set(key, n);
     }
     return n;
   };
-  const find = (n: number): number => {
-    let x = n;
-    while (parent[x] !== x) {
-      const up = parent[parent[x] as number] as number;
-      parent[x] = up; // path halving
-      x = up;
-    }
-    return x;
-  };
-  const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
   const accounts = config.context.accounts;
+  // Every link as an edge with the strength of the hit that carries it (holder links: Infinity).
+  const edges: Edge[] = [];
   /** The node of a ref, joined to the account holder's party when the reference data names one. */
   const linked = (kind: string, id: string): number => {
     const n = node(kind, id);
     if (kind === 'account') {
       const holder = accounts.get(id)?.party;
-      if (holder !== undefined) union(n, node('party', holder));
+      if (holder !== undefined) edges.push({ a: n, b: node('party', holder), confirmed: true });
     }
     return n;
   };
@@ -181,6 +170,16 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
       substantive.add(`${alert.entity.kind}:${alert.entity.id}`);
     }
   }
+  // Who names whom with money-flow evidence of its own (holders for accounts), to confirm links.
+  const holderOf = (kind: string, id: string): string => (kind === 'account' ? (accounts.get(id)?.party ?? `account:${id}`) : `${kind}:${id}`);
+  const names = new Set<string>();
+  for (const alert of candidates) {
+    for (const hit of alert.hits) {
+      const f = config.familyOf(hit.rule);
+      if (f === undefined || f === 'context' || f === 'identity' || hit.strength < CREW_MIN_STRENGTH) continue;
+      for (const r of hit.related ?? []) names.add(`${holderOf(alert.entity.kind, alert.entity.id)}>${holderOf(r.kind, r.id)}`);
+    }
+  }
   const own: number[] = [];
   for (const alert of candidates) {
     const n = linked(alert.entity.kind, alert.entity.id);
@@ -192,7 +191,7 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
       if (identity && !self) continue;
       for (const r of hit.related ?? []) {
         if (identity && !substantive.has(`${r.kind}:${r.id}`)) continue;
-        union(n, linked(r.kind, r.id));
+        edges.push({ a: n, b: linked(r.kind, r.id), confirmed: names.has(`${holderOf(r.kind, r.id)}>${holderOf(alert.entity.kind, alert.entity.id)}`) });
       }
     }
   }
@@ -202,27 +201,77 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   // are links, not members. (Measured on the scenario bank: admitting a debt collector's
   // identity-only payers as members brought family-remittance look-alikes back, 1.1 % flagged,
   // for one more true positive.)
-  const groups = new Map<number, Alert[]>();
+  const members: number[] = [];
   candidates.forEach((alert, i) => {
-    const key = `${alert.entity.kind}:${alert.entity.id}`;
-    if (!substantive.has(key)) return;
-    const root = find(own[i] as number);
-    const list = groups.get(root);
-    if (list === undefined) groups.set(root, [alert]);
-    else list.push(alert);
+    if (substantive.has(`${alert.entity.kind}:${alert.entity.id}`)) members.push(i);
   });
-
-  const out: Alert[] = [];
   const maxMembers = options.maxMembers ?? DEFAULT_MAX_NETWORK_MEMBERS;
-  for (const group of groups.values()) {
-    if (group.length > maxMembers) continue;
-    const alert = networkOf(group, config);
+  const out: Alert[] = [];
+  for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
+    const alert = networkOf(group.map((k) => candidates[members[k] as number] as Alert), config);
     if (alert !== undefined) out.push(alert);
   }
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
   for (const alert of layeringAlerts(alerts.filter(hasLayeringEvidence), config, taken)) out.push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
+}
+
+/** A link between two nodes (a hit's entity and one of its `related` refs, or an account and its holder). */
+interface Edge {
+  readonly a: number;
+  readonly b: number;
+  /** Seen from both ends: the other end's own money-flow evidence names this end too (holder links: always). */
+  readonly confirmed: boolean;
+}
+
+/**
+ * Connected components of the members (union-find over the edges), each a list of indexes into
+ * `members` in ascending order. A component with more than `maxMembers` members (a payroll's
+ * fan-out or a string of ransom-sized transfers between background accounts joining a case to
+ * dozens of bystanders) is not dropped outright: it is split again over its confirmed links only —
+ * those seen from both ends, such as a debt collector naming its payers while each payer's own
+ * series names the collector. A part that stays too large even then (a dormitory) raises nothing.
+ * Deterministic: parts are ordered by their smallest member index.
+ */
+function components(nodeCount: number, edges: readonly Edge[], members: readonly number[], maxMembers: number): number[][] {
+  const parent = Array.from({ length: nodeCount }, (_, i) => i);
+  const find = (n: number): number => {
+    let x = n;
+    while (parent[x] !== x) {
+      const up = parent[parent[x] as number] as number;
+      parent[x] = up; // path halving
+      x = up;
+    }
+    return x;
+  };
+  const split = (es: readonly Edge[], ms: readonly number[]): { members: number[]; edges: Edge[] }[] => {
+    for (const e of es) {
+      parent[e.a] = e.a;
+      parent[e.b] = e.b;
+    }
+    for (const k of ms) parent[members[k] as number] = members[k] as number;
+    for (const e of es) {
+      const ra = find(e.a);
+      const rb = find(e.b);
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+    const parts = new Map<number, { members: number[]; edges: Edge[] }>();
+    for (const k of ms) {
+      const root = find(members[k] as number);
+      const p = parts.get(root);
+      if (p === undefined) parts.set(root, { members: [k], edges: [] });
+      else p.members.push(k);
+    }
+    for (const e of es) parts.get(find(e.a))?.edges.push(e);
+    return [...parts.values()];
+  };
+  const out: number[][] = [];
+  for (const part of split(edges, members.map((_, k) => k))) {
+    if (part.members.length <= maxMembers) out.push(part.members);
+    else for (const p of split(part.edges.filter((e) => e.confirmed), part.members)) if (p.members.length <= maxMembers) out.push(p.members);
+  }
+  return out.sort((x, y) => (x[0] as number) - (y[0] as number));
 }
 
 /**

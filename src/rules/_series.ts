@@ -56,29 +56,29 @@ export function instalmentsOf(events: readonly WindowEvent[], mergeDays: number)
 
 /**
  * The longest run of instalments ending with the newest that is regular, or `undefined`. Trying
- * shorter runs tolerates a series that began irregularly (a missed month, a late start).
+ * shorter runs tolerates a series that began irregularly (a late start). A missed instalment is
+ * not the end of a debt (MS-DEBT-01; RESEARCH §a.2 missed and late payments): an interval of two
+ * periods (± the tolerance) counts as two cycles, one of them missed, as long as no
+ * more than a third of the run's intervals are such gaps — a payee paid every other cycle has a
+ * longer period, not missed instalments.
  */
 export function fitSeries(all: readonly Instalment[], c: SeriesCriteria): SeriesFit | undefined {
   const inst = all.length > MAX_INSTALMENTS ? all.slice(all.length - MAX_INSTALMENTS) : all;
   for (let start = 0; start + c.minPayments <= inst.length; start++) {
     const run = inst.slice(start);
-    const intervals: number[] = [];
-    for (let i = 1; i < run.length; i++) intervals.push(((run[i] as Instalment).ts - (run[i - 1] as Instalment).ts) / DAY_MS);
-    const med = median(intervals);
-    let period: number | undefined;
-    for (const p of c.periods) {
-      if (Math.abs(med - p) <= c.periodToleranceDays && (period === undefined || Math.abs(med - p) < Math.abs(med - period))) period = p;
-    }
-    if (period === undefined) continue;
-    const intervalCv = cv(intervals);
-    if (intervalCv > c.maxIntervalCv) continue;
+    const raw: number[] = [];
+    for (let i = 1; i < run.length; i++) raw.push(((run[i] as Instalment).ts - (run[i - 1] as Instalment).ts) / DAY_MS);
+    // The intervals as they are first; only when they do not fit, with missed instalments counted as gaps.
+    const best = cadence(raw, c, () => raw) ?? cadence(raw, c, (p) => cycles(raw, p, c.periodToleranceDays));
+    if (best === undefined) continue;
+    const intervalCv = best.cv;
     const amounts = run.map((x) => x.amount);
     const amountCv = cv(amounts);
     if (amountCv > c.maxAmountCv) continue;
     return {
       instalments: run,
-      period,
-      medianIntervalDays: med,
+      period: best.period,
+      medianIntervalDays: best.med,
       intervalCv,
       amountCv,
       minAmount: Math.min(...amounts),
@@ -87,6 +87,36 @@ export function fitSeries(all: readonly Instalment[], c: SeriesCriteria): Series
     };
   }
   return undefined;
+}
+
+/** The period nearest the median of its intervals (as `intervalsFor` gives them, within the tolerance), when their CV is within bounds; else `undefined`. */
+function cadence(raw: readonly number[], c: SeriesCriteria, intervalsFor: (period: number) => number[] | undefined): { period: number; med: number; cv: number } | undefined {
+  let best: { period: number; med: number; intervals: number[] } | undefined;
+  for (const p of c.periods) {
+    const intervals = intervalsFor(p);
+    if (intervals === undefined || intervals.length !== raw.length) continue;
+    const med = median(intervals);
+    if (Math.abs(med - p) <= c.periodToleranceDays && (best === undefined || Math.abs(med - p) < Math.abs(best.med - best.period))) best = { period: p, med, intervals };
+  }
+  if (best === undefined) return undefined;
+  const v = cv(best.intervals);
+  return v > c.maxIntervalCv ? undefined : { period: best.period, med: best.med, cv: v };
+}
+
+/**
+ * The intervals (days) per cycle of `period`: one of two periods within the tolerance
+ * (|interval − 2·period| ≤ tolerance, and not itself within the tolerance of one period) is
+ * halved, a missed instalment. `undefined` when more than a third of the
+ * intervals are such gaps.
+ */
+function cycles(intervals: readonly number[], period: number, toleranceDays: number): number[] | undefined {
+  let missed = 0;
+  const out = intervals.map((iv) => {
+    if (Math.abs(iv - 2 * period) > toleranceDays || Math.abs(iv - period) <= toleranceDays) return iv;
+    missed++;
+    return iv / 2;
+  });
+  return missed * 3 > intervals.length ? undefined : out;
 }
 
 /** The events of a fit, oldest first. */

@@ -52,7 +52,9 @@ export function compileTypologies(typologies: readonly Typology[], ruleIds: read
 
 /**
  * Scores an entity's hits against every typology: base points (weighted strengths or the
- * formula), times context amplification (only when there is a base), capped below the high band
+ * formula), plus independent evidence from indicator families the typology's own hits do not
+ * cover (`corroborationShare` of those rules' points elsewhere; listed as contributions of this
+ * typology), times context amplification (only when there is a base), capped below the high band
  * unless hits come from enough indicator families. The entity score is the best typology's.
  * Only each hit's rule and strength are read; several hits of one rule count once, at the
  * strongest (so the hits of linked entities can be scored together, as network alerts are).
@@ -61,13 +63,15 @@ export function compileTypologies(typologies: readonly Typology[], ruleIds: read
  * @example const { score, contributions } = scoreHits(hits, compiledTypologies, familyOf); // see scan() for the usual path
  */
 export function scoreHits(
-  hits: readonly Pick<RuleHit, 'rule' | 'strength'>[],
+  hits: readonly ScoredHit[],
   typologies: readonly CompiledTypology[],
   familyOf: (rule: string) => IndicatorFamily | undefined,
 ): EntityScore {
   const strength = new Map<string, number>();
   for (const h of hits) strength.set(h.rule, Math.max(strength.get(h.rule) ?? 0, h.strength));
   const families = [...new Set([...strength.keys()].map(familyOf).filter((f): f is IndicatorFamily => f !== undefined && f !== 'context'))].sort();
+  const weightOf = new Map<string, number>();
+  for (const { typology } of typologies) for (const [rule, w] of Object.entries(typology.weights)) weightOf.set(rule, Math.max(weightOf.get(rule) ?? 0, w));
   let best: { score: number; contributions: Contribution[]; capped: boolean } = { score: 0, contributions: [], capped: false };
   const perTypology: { id: string; score: number; error?: string }[] = [];
   for (const { typology, formula } of typologies) {
@@ -98,6 +102,7 @@ export function scoreHits(
       perTypology.push({ id: typology.id, score: 0 });
       continue;
     }
+    base += corroborate(typology, raw, hits, weightOf, familyOf);
     let multiplier = 1;
     const contextRaw: { rule: string; weight: number; strength: number; factor: number }[] = [];
     for (const [rule, factor] of Object.entries(typology.context).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -136,6 +141,68 @@ export function scoreHits(
     families,
     capped: best.capped,
   };
+}
+
+/** A hit as scoring reads it: rule and strength; its transactions and variant for independent evidence. @category Scoring */
+export type ScoredHit = Pick<RuleHit, 'rule' | 'strength'> & { readonly transactionIds?: readonly string[]; readonly variant?: string };
+
+/**
+ * Weakest hit that corroborates another typology: rules discount lawful look-alikes below it (as
+ * network links do, see `DEFAULT_MIN_LINK_STRENGTH`), so a faint brush adds nothing.
+ */
+const CORROBORATING_MIN_STRENGTH = 0.35;
+
+/**
+ * Independent evidence for a typology with a base of its own: per indicator family that none of
+ * its scoring rules belongs to (context excluded), the strongest hit (at least
+ * {@link CORROBORATING_MIN_STRENGTH}) of a rule it does not weigh adds `corroborationShare` of that
+ * rule's points in the typology weighing it most — a mule's cash structuring beside its
+ * instalments. Independent means other transactions: a hit that shares a transaction with the
+ * typology's own scoring hits, or that names none, adds nothing. A collector-side reading (hit
+ * variant `collector`: a pattern inferred from many payers converging on the account, such as a
+ * payday burst, which carries no wage evidence of its own) neither corroborates another typology
+ * nor is corroborated when it is all a typology rests on: many payers converging is one
+ * observation, whichever rule reads it (on AMLSim a fan-in read as a funnel and as a payday burst).
+ * Pushed onto `raw` (so the contribution is listed) and returned as the points added.
+ */
+function corroborate(
+  typology: Typology,
+  raw: { rule: string; weight: number; strength: number; points: number }[],
+  hits: readonly ScoredHit[],
+  weightOf: ReadonlyMap<string, number>,
+  familyOf: (rule: string) => IndicatorFamily | undefined,
+): number {
+  const share = typology.corroborationShare;
+  if (share <= 0 || raw.length === 0) return 0;
+  const scoring = new Set(raw.map((r) => r.rule));
+  const own = new Set(raw.map((r) => familyOf(r.rule)));
+  const used = new Set<string>();
+  let collectorOnly = true;
+  for (const h of hits) {
+    if (!scoring.has(h.rule) || h.strength <= 0) continue;
+    for (const id of h.transactionIds ?? []) used.add(id);
+    if (h.variant !== 'collector') collectorOnly = false;
+  }
+  if (collectorOnly) return 0;
+  const best = new Map<IndicatorFamily, { rule: string; weight: number; strength: number; points: number }>();
+  const candidates = hits.filter((h) => typology.weights[h.rule] === undefined && h.strength >= CORROBORATING_MIN_STRENGTH && h.variant !== 'collector');
+  for (const h of [...candidates].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : b.strength - a.strength))) {
+    const family = familyOf(h.rule);
+    if (family === undefined || family === 'context' || own.has(family)) continue;
+    const ids = h.transactionIds ?? [];
+    if (ids.length === 0 || ids.some((id) => used.has(id))) continue;
+    const weight = share * (weightOf.get(h.rule) ?? 0);
+    if (weight <= 0) continue;
+    const cur = best.get(family);
+    if (cur === undefined || weight * h.strength > cur.points) best.set(family, { rule: h.rule, weight, strength: h.strength, points: weight * h.strength });
+  }
+  let added = 0;
+  for (const family of [...best.keys()].sort()) {
+    const c = best.get(family) as { rule: string; weight: number; strength: number; points: number };
+    raw.push(c);
+    added += c.points;
+  }
+  return added;
 }
 
 /** Largest-remainder apportionment of an integer total over positive shares. */

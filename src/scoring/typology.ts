@@ -26,6 +26,15 @@ export const typologySchema = z.object({
   threshold: z.number().min(0).max(100).default(40),
   /** Minimum distinct non-context indicator families for the high and critical bands. */
   corroboration: z.number().int().min(1).max(5).default(2),
+  /**
+   * Independent evidence (RESEARCH §c.6): a hit from an indicator family that none of this
+   * typology's scoring hits belong to, of a rule this typology does not weigh, adds this share of
+   * the points that rule earns in the typology weighing it most — once per family, its strongest
+   * rule at strength ≥ 0.35, on transactions none of this typology's own hits use, and not a
+   * collector-side reading (hit variant `collector`). Only where the typology has a base of its
+   * own beyond collector-side readings; 0 turns it off.
+   */
+  corroborationShare: z.number().min(0).max(1).default(0.5),
 });
 /** @category Scoring */
 export type Typology = z.output<typeof typologySchema>;

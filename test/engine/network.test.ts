@@ -234,6 +234,44 @@ describe('network alerts', () => {
     expect(networkAlerts([collector, ...payers(25)], config, { maxMembers: 26 })).toHaveLength(1);
   });
 
+  describe('an oversized component splits over its links seen from both ends', () => {
+    const config = resolveConfig({ ...options(), rules: [debtRepayment(), sharedIdentifier(), thirdPartyPayer()] });
+    const alert = (id: string, hits: { rule: string; strength: number; related?: string[] }[], score = 30): Alert => ({
+      schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score, band: 'low', typologies: [], contributions: [],
+      hits: hits.map((h) => ({ rule: h.rule, indicators: [], strength: h.strength, window: { from: '2025-01-01T00:00:00.000Z', to: '2025-01-02T00:00:00.000Z' }, transactionIds: [`t-${id}-${h.rule}`], transactionCount: 1, reason: 'Possible pattern.', facts: {}, ...(h.related === undefined ? {} : { related: h.related.map((r) => ({ kind: 'account' as const, id: r })) }) })),
+      firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-01-02T00:00:00.000Z', engine: { version: '0', config: 'x', jurisdiction: 'MY' },
+    });
+    // A debt collector names its three payers; each payer's own series names the collector; each
+    // payer also shares an address with the collector (identity, a second family). An employer's
+    // payroll (a money-flow hit of its own) names the payers and 24 other workers with evidence.
+    const payers = ['W0', 'W1', 'W2'];
+    const collector = alert('AGENT', [{ rule: 'debt_repayment', strength: 0.9, related: payers }, { rule: 'shared_identifier', strength: 0.5, related: payers }], 60);
+    const payerAlerts = payers.map((p) => alert(p, [{ rule: 'debt_repayment', strength: 0.3, related: ['AGENT'] }, { rule: 'shared_identifier', strength: 0.5, related: ['AGENT'] }], 25));
+    const workers = (n: number) => Array.from({ length: n }, (_, i) => alert(`X${i}`, [{ rule: 'third_party_payer', strength: 0.5 }], 20));
+    const payroll = (n: number) => alert('EMPLOYER', [{ rule: 'third_party_payer', strength: 0.5, related: [...payers, ...Array.from({ length: n }, (_, i) => `X${i}`)] }], 30);
+    const memberIds = (alerts: Alert[]) => alerts.map((n) => n.members?.map((m) => m.id));
+
+    test('positive: a 29-member component keeps the collector and its payers, whose links are confirmed from both ends', () => {
+      expect(memberIds(networkAlerts([collector, ...payerAlerts, payroll(24), ...workers(24)], config))).toEqual([['AGENT', 'W0', 'W1', 'W2']]);
+    });
+
+    test('boundary: at 25 members the component stands as it is (employer and workers included); at 26 it splits', () => {
+      const whole = networkAlerts([collector, ...payerAlerts, payroll(20), ...workers(20)], config);
+      expect(whole.map((n) => n.members?.length)).toEqual([25]);
+      expect(memberIds(networkAlerts([collector, ...payerAlerts, payroll(21), ...workers(21)], config))).toEqual([['AGENT', 'W0', 'W1', 'W2']]);
+    });
+
+    test('negative: links named from one end only (the collector names payers whose own evidence names nobody) do not survive a split', () => {
+      const oneSided = payers.map((p) => alert(p, [{ rule: 'debt_repayment', strength: 0.3 }, { rule: 'shared_identifier', strength: 0.5 }], 25));
+      expect(networkAlerts([collector, ...oneSided, payroll(24), ...workers(24)], config)).toEqual([]);
+    });
+
+    test('look-alike: a payroll naming 30 workers who name it back (a dormitory of mutual links) still raises nothing', () => {
+      const crew = Array.from({ length: 30 }, (_, i) => alert(`X${i}`, [{ rule: 'third_party_payer', strength: 0.5, related: ['EMPLOYER'] }], 20));
+      expect(networkAlerts([payroll(30), ...crew], config)).toEqual([]);
+    });
+  });
+
   test('streaming = batch, network alert included, for any chunking and through a checkpoint', () => {
     const batch = scan(TXS, options()).alerts;
     expect(networks(batch)).toHaveLength(1);

@@ -68,6 +68,13 @@ describe('debt_repayment (MS-DEBT-01), payer variant', () => {
     expect(hits[0]?.facts['payments']).toBeGreaterThanOrEqual(4);
   });
 
+  test('a month skipped inside the run (intervals 25, 62, 31 days): all four instalments count; a three-month gap ends the run', () => {
+    const hits = on(run([...wages('W1', monthly(5, 0)), ...series('W1', 'BD-COL', [1, 26, 88, 119], 80_000)], [w]), 'W1');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.facts).toMatchObject({ payments: 4, periodDays: 30 });
+    expect(on(run([...wages('W1', monthly(6, 0)), ...series('W1', 'BD-COL', [1, 26, 118, 149], 80_000)], [w]), 'W1')).toHaveLength(0);
+  });
+
   test('post-arrival start: an account opened two years ago with the series starting now does not fire', () => {
     const old = worker('W1', 'Rafiqul Islam Mondal', 730);
     expect(on(run([...wages('W1', monthly(4, 0)), ...series('W1', 'BD-COL', monthly(4), 80_000)], [old]), 'W1')).toHaveLength(0);

@@ -96,4 +96,63 @@ describe('typology formulas (mathjs, restricted)', () => {
     expect(() => defineTypology({ id: 'Bad Id', name: 'x', weights: {} })).toThrow(/id/);
     expect(() => defineTypology({ id: 'ok', name: 'x', weights: { a: 200 } })).toThrow(/weights\.a/);
   });
+
+  describe('independent evidence across typologies (corroborationShare)', () => {
+    const fam: Record<string, IndicatorFamily> = {
+      debt_repayment: 'debt_exploitation', ransom_burst: 'debt_exploitation', pass_through: 'network_flow', split_sum: 'threshold_avoidance',
+      shared_identifier: 'identity', round_amounts: 'context',
+    };
+    const debt = defineTypology({ id: 'debt', name: 'Debt', weights: { debt_repayment: 55, shared_identifier: 20 } });
+    const flow = defineTypology({ id: 'flow', name: 'Flow', weights: { pass_through: 30 }, context: { round_amounts: 0.1 } });
+    const ransom = defineTypology({ id: 'ransom', name: 'Ransom', weights: { ransom_burst: 60 } });
+    const both = compileTypologies([debt, flow, ransom], Object.keys(fam));
+    const of = (r: string) => fam[r];
+    /** A hit with its own evidence: transactions named after the rule unless given. */
+    const own = (rule: string, strength: number, extra: { transactionIds?: string[]; variant?: string } = {}) => ({ ...hit(rule, strength), transactionIds: [`t-${rule}`], ...extra });
+
+    test('a mule\'s pass-through beside its instalments adds half its flow points to the debt typology, listed as a contribution', () => {
+      const s = scoreHits([own('debt_repayment', 0.5), own('pass_through', 0.8)], both, of);
+      // 55 × 0.5 + 0.5 × 30 × 0.8 = 27.5 + 12 = 39.5 → 40 (flow alone: 30 × 0.8 + 0.5 × 55 × 0.5 = 37.75)
+      expect(s.score).toBe(40);
+      expect(s.typologies[0]).toEqual({ id: 'debt', score: 40 });
+      expect(s.contributions).toEqual([
+        { rule: 'debt_repayment', typology: 'debt', weight: 55, strength: 0.5, points: 28 },
+        { rule: 'pass_through', typology: 'debt', weight: 15, strength: 0.8, points: 12 },
+      ]);
+      expect(s.contributions.reduce((a, c) => a + c.points, 0)).toBe(s.score);
+    });
+
+    test('boundary: a corroborating hit below 0.35 adds nothing; at 0.35 it counts', () => {
+      expect(scoreHits([own('debt_repayment', 0.5), own('pass_through', 0.34)], both, of).score).toBe(28);
+      expect(scoreHits([own('debt_repayment', 0.5), own('pass_through', 0.35)], both, of).score).toBe(33);
+    });
+
+    test('look-alike: a second rule of the same family (ransom_burst beside debt_repayment) and context add nothing across typologies', () => {
+      const same = scoreHits([own('debt_repayment', 0.5), own('ransom_burst', 0.5)], both, of);
+      expect(same.score).toBe(30); // ransom alone, 60 × 0.5; debt stays 27.5
+      expect(same.contributions.map((c) => c.rule)).toEqual(['ransom_burst']);
+      expect(scoreHits([own('debt_repayment', 0.5), own('round_amounts', 1)], both, of).score).toBe(28);
+    });
+
+    test('independent means other transactions: a corroborating hit sharing one transaction with the typology\'s own hits, or naming none, adds nothing', () => {
+      expect(scoreHits([own('debt_repayment', 0.5, { transactionIds: ['t1', 't2'] }), own('pass_through', 0.8, { transactionIds: ['t2', 't3'] })], both, of).score).toBe(28);
+      const none = scoreHits([own('debt_repayment', 0.5, { transactionIds: ['t1', 't2'] }), own('pass_through', 0.8, { transactionIds: [] })], both, of);
+      expect(none.typologies.find((t) => t.id === 'debt')?.score).toBe(28); // the pass-through names no transaction: no corroboration
+      expect(scoreHits([own('debt_repayment', 0.5, { transactionIds: ['t1', 't2'] }), own('pass_through', 0.8, { transactionIds: ['t3'] })], both, of).score).toBe(40);
+    });
+
+    test('look-alike (AMLSim fan-in): a collector-side reading neither corroborates nor is corroborated when it is all a typology rests on', () => {
+      // A payday burst (collector variant, no wage evidence) beside a flow pattern on other transactions: the flow stays alone.
+      expect(scoreHits([own('debt_repayment', 0.5, { variant: 'collector' }), own('pass_through', 0.8)], both, of).score).toBe(28);
+      expect(scoreHits([own('pass_through', 0.8), own('debt_repayment', 0.9, { variant: 'collector' })], compileTypologies([flow], Object.keys(fam)), of).score).toBe(24);
+      // The same collector reading beside a payer-side hit of its own rule is still corroborated by independent flow evidence.
+      expect(scoreHits([own('debt_repayment', 0.5, { variant: 'collector' }), own('debt_repayment', 0.4, { variant: 'payer', transactionIds: ['p'] }), own('pass_through', 0.8)], both, of).score).toBe(40);
+    });
+
+    test('negative: no base of its own, no corroboration; corroborationShare 0 turns it off; one family per corroboration', () => {
+      expect(scoreHits([own('shared_identifier', 0.2), own('split_sum', 0.9)], compileTypologies([flow], Object.keys(fam)), of).score).toBe(0);
+      const off = compileTypologies([{ ...debt, corroborationShare: 0 }, { ...flow, corroborationShare: 0 }], Object.keys(fam));
+      expect(scoreHits([own('debt_repayment', 0.5), own('pass_through', 0.8)], off, of).score).toBe(28);
+    });
+  });
 });
