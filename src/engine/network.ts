@@ -22,7 +22,9 @@ type MemberRef = NonNullable<Alert['members']>[number];
 export const DEFAULT_MIN_LINK_STRENGTH = 0.35;
 
 /**
- * Components with more scored members than this raise no network alert. Measured on the scenario
+ * Components with more scored members than this raise no network alert as they are: they are
+ * split over their links seen from both ends (see `components`), and parts still larger raise
+ * none. Measured on the scenario
  * generator's bank (examples/scenarios): components above ~25 members were dormitories, payroll
  * and rent hubs joined through shared addresses, not cases; a collector's dozens of senders are
  * links, not members, unless they score themselves.
