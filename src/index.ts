@@ -66,7 +66,7 @@ export {
 } from './scoring/default-typologies.js';
 export { compileFormula, type FormulaResult } from './scoring/formula.js';
 export { FORMULA_CONSTANTS, FORMULA_FUNCTIONS } from './scoring/formula-functions.js';
-export { scoreHits, type Contribution, type EntityScore } from './scoring/score.js';
+export { scoreHits, type Contribution, type EntityScore, type ScoredHit } from './scoring/score.js';
 export { ALERT_SCHEMA_ID, AlertSchema, type Alert, type AlertHit } from './scoring/alert.js';
 
 // Reports
