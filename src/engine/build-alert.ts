@@ -1,7 +1,7 @@
 import { stableHash } from '../_internal/hash.js';
 import type { RuleHit } from '../rules/types.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
-import { scoreHits } from '../scoring/score.js';
+import { scoreHits, type ScoredHit } from '../scoring/score.js';
 import type { EngineConfig, EntityState } from './core.js';
 import { episodeReason } from './episodes.js';
 import { hopAlertHit, hopFrom, hopTo } from './hops.js';
@@ -11,7 +11,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 /** Builds the `tidewatch/alert@1` document for an entity from its hit episodes. */
 export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' | 'hops' | 'anchor'>, config: EngineConfig): Alert {
   const hits: AlertHit[] = [];
-  const scored: RuleHit[] = [];
+  const scored: ScoredHit[] = [];
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const list of state.episodes.values()) {
@@ -36,7 +36,7 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
   }
   if (state.hops !== undefined && state.hops.length > 0) {
     // Layering hops score nothing; listed for the network stage (reported alerts leave them out).
-    scored.push({ rule: 'layering_hop', strength: 0 } as RuleHit);
+    scored.push({ rule: 'layering_hop', strength: 0 });
     for (const f of state.hops) {
       if (hopFrom(f) < first) first = hopFrom(f);
       if (hopTo(f) > last) last = hopTo(f);

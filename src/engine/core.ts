@@ -16,9 +16,9 @@ import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
-import { addHop, hopEndedBefore, hopFactsOf, isHopHit } from './hops.js';
+import { addHop, hopEndedBefore, hopFactsOf } from './hops.js';
 import type { HopFacts } from '../rules/flow/layering-hop.js';
-import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
+import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isHopEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
@@ -257,15 +257,11 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       const slot = slotOf[r] as number;
       const hits = rule.evaluate(state, context, ruleStates === undefined || slot < 0 ? undefined : ruleStates[slot]);
       for (const hit of hits) {
-        if (isHopHit(hit)) {
-          if (addHop((state.hops ??= []), hopFactsOf(hit))) {
-            state.anchor ??= hit.transactionIds[0];
-            state.dirty = true;
-          }
-          continue;
-        }
-        if (state.episodes === NO_EPISODES) state.episodes = new Map();
-        if (addHit(state.episodes, hit)) {
+        // Layering hops are kept as their facts (hops.ts), every other hit as an episode.
+        const added = isHopEvidence(hit)
+          ? addHop((state.hops ??= []), hopFactsOf(hit))
+          : addHit(state.episodes === NO_EPISODES ? (state.episodes = new Map()) : state.episodes, hit);
+        if (added) {
           state.anchor ??= hit.transactionIds[0];
           state.dirty = true;
         }
@@ -466,7 +462,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       for (const f of e.hops ?? []) addHop((state.hops ??= []), f);
       for (const ep of e.episodes) {
         // Checkpoints from before compact hops keep them as episodes.
-        if (isHopHit(ep.hit)) {
+        if (isHopEvidence(ep.hit)) {
           addHop((state.hops ??= []), hopFactsOf(ep.hit));
           continue;
         }

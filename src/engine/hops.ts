@@ -11,17 +11,12 @@ import type { AlertHit } from '../scoring/alert.js';
  * the facts when an alert is built (the same hit an episode gave).
  */
 
-/** Whether a rule's hit is a layering hop (evidence only, strength 0), kept by {@link addHop}. @internal */
-export function isHopHit(hit: RuleHit): boolean {
-  return hit.rule === 'layering_hop' && hit.strength === 0;
-}
-
 /** The time span of a hop: its two transactions. @internal */
 export function hopFrom(f: HopFacts): number {
   return Math.min(f.inTs, f.outTs);
 }
 
-/** @internal */
+/** The end of a hop's span: its newer transaction — the event that found it, so a list in discovery order is in `hopTo` order. @internal */
 export function hopTo(f: HopFacts): number {
   return Math.max(f.inTs, f.outTs);
 }
@@ -35,9 +30,11 @@ export function hopTo(f: HopFacts): number {
  */
 export function addHop(list: HopFacts[], f: HopFacts): boolean {
   const from = hopFrom(f);
+  // Newest first; hops found before `from` cannot overlap (the list is in discovery = hopTo order), so the scan reads only the pair window.
   for (let i = list.length - 1; i >= 0; i--) {
     const h = list[i] as HopFacts;
-    if (h.from === f.from && h.to === f.to && hopTo(h) >= from) return false;
+    if (hopTo(h) < from) break;
+    if (h.from === f.from && h.to === f.to) return false;
   }
   list.push(f);
   return true;

@@ -98,7 +98,7 @@ export function reportedAlert(alert: Alert): Alert {
  * 0). A structure's path hit on a network alert is `layering_hop` too, with a strength.
  * @internal
  */
-export function isHopEvidence(h: AlertHit): boolean {
+export function isHopEvidence(h: Pick<AlertHit, 'rule' | 'strength'>): boolean {
   return h.rule === 'layering_hop' && h.strength === 0;
 }
 

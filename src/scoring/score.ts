@@ -186,7 +186,7 @@ function corroborate(
   if (collectorOnly) return 0;
   const best = new Map<IndicatorFamily, { rule: string; weight: number; strength: number; points: number }>();
   const candidates = hits.filter((h) => typology.weights[h.rule] === undefined && h.strength >= CORROBORATING_MIN_STRENGTH && h.variant !== 'collector');
-  for (const h of [...candidates].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : b.strength - a.strength))) {
+  for (const h of candidates.sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : b.strength - a.strength))) {
     const family = familyOf(h.rule);
     if (family === undefined || family === 'context' || own.has(family)) continue;
     const ids = h.transactionIds ?? [];

@@ -60,6 +60,10 @@ describe('layering hops kept as compact evidence (src/engine/hops.ts)', () => {
     const restored = createCore(config);
     restored.restore(legacy);
     expect(restored.finishEntities().candidates).toEqual(candidates);
+    // …because the legacy episodes became compact hops again (an episode would give the same alert hit).
+    const restoredH = restored.liveStates().find((st) => st.id === 'H');
+    expect(restoredH?.hops).toHaveLength(2);
+    expect([...(restoredH?.episodes.keys() ?? [])].filter((k) => k.startsWith('layering_hop'))).toEqual([]);
     expect(candidates.find((a) => a.entity.id === 'H')?.hits.map((x) => x.transactionIds)).toEqual([['in1', 'out1'], ['out1', 'in2']]);
   });
 });
