@@ -1,15 +1,41 @@
 import { stableHash } from '../_internal/hash.js';
 import type { RuleHit } from '../rules/types.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
-import { scoreHits, type ScoredHit } from '../scoring/score.js';
+import { scoreHits, type EntityScore, type ScoredHit } from '../scoring/score.js';
 import type { EngineConfig, EntityState } from './core.js';
 import { episodeReason } from './episodes.js';
 import { hopAlertHit, hopFrom, hopTo } from './hops.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** Builds the `tidewatch/alert@1` document for an entity from its hit episodes. */
-export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' | 'hops' | 'anchor'>, config: EngineConfig): Alert {
+type AlertSource = Pick<EntityState, 'kind' | 'id' | 'episodes' | 'hops' | 'anchor'>;
+
+/**
+ * What an entity's alert would score, and whether any of its hits has a strength (only those are
+ * reported): the score {@link buildAlert} gives, without building the document. The engine asks
+ * this first, so that the many updates below the minimum score cost no alert.
+ */
+export function scoreOfEntity(state: AlertSource, config: EngineConfig): { readonly score: EntityScore; readonly anyStrength: boolean } {
+  const scored: ScoredHit[] = [];
+  let anyStrength = false;
+  for (const list of state.episodes.values()) {
+    for (const ep of list) {
+      scored.push(ep.hit);
+      if (ep.hit.strength > 0) anyStrength = true;
+    }
+  }
+  if (state.hops !== undefined && state.hops.length > 0) scored.push(HOP_SCORED);
+  return { score: scoreHits(scored, config.typologies, config.familyOf), anyStrength };
+}
+
+/** Layering hops score nothing; one entry stands for them (listed for the network stage; reported alerts leave them out). */
+const HOP_SCORED: ScoredHit = { rule: 'layering_hop', strength: 0 };
+
+/**
+ * Builds the `tidewatch/alert@1` document for an entity from its hit episodes; `score` when the
+ * caller has it already from {@link scoreOfEntity} of the same state.
+ */
+export function buildAlert(state: AlertSource, config: EngineConfig, score?: EntityScore): Alert {
   const hits: AlertHit[] = [];
   const scored: ScoredHit[] = [];
   let first = Number.POSITIVE_INFINITY;
@@ -35,8 +61,7 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
     }
   }
   if (state.hops !== undefined && state.hops.length > 0) {
-    // Layering hops score nothing; listed for the network stage (reported alerts leave them out).
-    scored.push({ rule: 'layering_hop', strength: 0 });
+    scored.push(HOP_SCORED);
     for (const f of state.hops) {
       if (hopFrom(f) < first) first = hopFrom(f);
       if (hopTo(f) > last) last = hopTo(f);
@@ -44,7 +69,7 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
     }
   }
   hits.sort(compareAlertHits);
-  const score = scoreHits(scored, config.typologies, config.familyOf);
+  score ??= scoreHits(scored, config.typologies, config.familyOf);
   const engine = engineStamp(config);
   return {
     schema: ALERT_SCHEMA_ID,

@@ -14,7 +14,7 @@ import { defaultTypologies } from '../scoring/default-typologies.js';
 import { compileTypologies, type CompiledTypology } from '../scoring/score.js';
 import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
-import { buildAlert } from './build-alert.js';
+import { buildAlert, scoreOfEntity } from './build-alert.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
 import { addHop, hopEndedBefore, hopFactsOf } from './hops.js';
 import type { HopFacts } from '../rules/flow/layering-hop.js';
@@ -350,10 +350,13 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     return buildAlert(state, config);
   }
 
-  /** The entity's alert if it reaches the minimum score. */
+  /** The entity's alert if it reaches the minimum score (scored first: most updates stay below it and build no alert). */
   function alertOf(state: EntityState): Alert | undefined {
-    const alert = anyAlertOf(state);
-    return alert !== undefined && isReported(alert, config.minScore) ? reportedAlert(alert) : undefined;
+    if ((state.episodes.size === 0 && state.hops === undefined) || state.anchor === undefined) return undefined;
+    const { score, anyStrength } = scoreOfEntity(state, config);
+    if (!anyStrength || score.score < config.minScore) return undefined;
+    const alert = buildAlert(state, config, score);
+    return isReported(alert, config.minScore) ? reportedAlert(alert) : undefined;
   }
 
   /** Live window events (inside the retention horizon) over all entities; O(entities), for stats only. */

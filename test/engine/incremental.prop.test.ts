@@ -414,29 +414,36 @@ describe('armed watches', () => {
 });
 
 describe('keyed small map', () => {
-  test('any sequence of sets and deletes equals a Map (one entry inline, a Map from the second)', () => {
-    let grown = 0;
+  test('any sequence of sets and deletes equals a Map (one entry inline, a flat array to 8, a Map beyond)', () => {
+    // Twelve keys (more than KEYED_PAIRS_MAX) so that runs reach all three forms; 1 and '1' stay different keys.
+    const keys: readonly (string | number)[] = [...KEYS, 'd', 'e', 'f', 3, 4, 'g'];
+    let pairsForm = 0;
+    let mapForm = 0;
     fc.assert(
-      fc.property(fc.array(fc.record({ set: fc.boolean(), key: fc.integer({ min: 0, max: KEYS.length - 1 }), value: fc.integer() }), { maxLength: 60 }), (ops) => {
-        const k = createKeyed<Key, number>();
-        const m = new Map<Key, number>();
+      fc.property(fc.array(fc.record({ set: fc.integer({ min: 0, max: 4 }), key: fc.integer({ min: 0, max: keys.length - 1 }), value: fc.integer() }), { minLength: 20, maxLength: 80 }), (ops) => {
+        const k = createKeyed<string | number, number>();
+        const m = new Map<string | number, number>();
+        let sawPairs = false;
         for (const op of ops) {
-          const key = KEYS[op.key] as Key;
-          if (op.set) {
+          const key = keys[op.key] as string | number;
+          if (op.set > 0) {
             keyedSet(k, key, op.value);
             m.set(key, op.value);
           } else expect(keyedDelete(k, key)).toBe(m.delete(key));
           expect(k.size).toBe(m.size);
-          for (const x of KEYS) expect(keyedGet(k, x)).toBe(m.get(x));
-          const tag = ([x, v]: [Key, number]): string => `${typeof x}:${String(x)}=${v}`;
-          expect(keyedEntries(k).map(tag).sort()).toEqual([...m].map(tag).sort());
+          for (const x of keys) expect(keyedGet(k, x)).toBe(m.get(x));
+          // Same entries in the same (insertion) order as a Map, whatever the form.
+          expect(keyedEntries(k)).toEqual([...m]);
+          if (k.pairs !== undefined && k.size >= 2) sawPairs = true;
         }
-        if (k.map !== undefined) grown++;
+        if (sawPairs) pairsForm++;
+        if (k.map !== undefined) mapForm++;
       }),
       { numRuns: NUM_RUNS },
     );
-    // Runs that reached a second key (the Map form): most of them.
-    expect(grown).toBeGreaterThanOrEqual(NUM_RUNS / 2);
+    // Runs that held two or more keys in the flat array, and runs that went on to the Map form.
+    expect(pairsForm).toBeGreaterThanOrEqual(NUM_RUNS / 2);
+    expect(mapForm).toBeGreaterThanOrEqual(NUM_RUNS / 10);
   });
 });
 
