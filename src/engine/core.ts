@@ -22,7 +22,7 @@ import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isHopEvidence, isNetwork
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
-import { dropDeadPrefix } from './incremental/fifo.js';
+import { appendCompact, dropDeadPrefix } from './incremental/fifo.js';
 import { sweepInterval } from './sweep-interval.js';
 import { checkEngineOptions, checkTypologyRules, suggest } from './validate-options.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
@@ -200,9 +200,8 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
    */
   function append(state: EntityState, event: WindowEvent): void {
     const slots = incrementalByKind[state.kind];
-    // Most entities see one event in a window: a one-element array, not push's 17 slots.
-    if (state.events.length === 0) state.events = [event];
-    else state.events.push(event);
+    // Most entities see one to three events in a window: short windows are held at their size, not in push's 17 slots.
+    state.events = appendCompact(state.events, event);
     state.lastTs = event.ts;
     if (slots.length > 0) {
       if (state.ruleStates === undefined) {

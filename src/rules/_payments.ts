@@ -92,7 +92,9 @@ export function payerOf(window: EntityWindow, e: WindowEvent, context: RuleConte
   if (cached !== undefined) return cached ?? undefined;
   const payer = resolvePayer(window, e, context, anonymous);
   if ('payerAnon' in memo) {
-    if (anonymous) memo.payerAnon = payer ?? null;
+    // Only a deposit with neither conductor nor depositor's name depends on `anonymous`; any other answer is both, one object.
+    if (e.kind !== 'cash_deposit' || e.conductor !== undefined || nameKey(e.counterpartyName) !== undefined) memo.payerAnon = memo.payerStrict = payer ?? null;
+    else if (anonymous) memo.payerAnon = payer ?? null;
     else memo.payerStrict = payer ?? null;
   }
   return payer;

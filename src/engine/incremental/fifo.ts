@@ -35,6 +35,31 @@ export function dropDeadPrefix(list: unknown[], dead: number): number {
   return dead;
 }
 
+/** Lists up to this length grow by an exact copy in {@link appendCompact}; longer ones as `push` does. */
+const COMPACT_GROWTH_MAX = 16;
+
+/**
+ * Appends one entry, or a pair (`b` given), to a list that is mostly short — an entity's window, a
+ * rule's per-account candidates — and returns the list to keep: up to 16 entries a copy at the
+ * exact new size, from there on the same list after `push`. Push grows a short array to 17 slots
+ * or more (about 140 bytes), and on a bank file most accounts hold one to three entries per list, so
+ * short lists cost what they hold; the copies are O(16) and short-lived.
+ */
+export function appendCompact<T>(list: T[], a: T, b?: T): T[] {
+  const n = list.length;
+  const add = b === undefined ? 1 : 2;
+  if (n + add > COMPACT_GROWTH_MAX) {
+    if (b === undefined) list.push(a);
+    else list.push(a, b);
+    return list;
+  }
+  const out = new Array<T>(n + add);
+  for (let i = 0; i < n; i++) out[i] = list[i] as T;
+  out[n] = a;
+  if (b !== undefined) out[n + 1] = b;
+  return out;
+}
+
 /** Throws unless `ts` is a safe-integer epoch-ms time no earlier than `last` (the newest entry). */
 export function checkTime(ts: number, last: number | undefined, what: string): void {
   if (!Number.isSafeInteger(ts)) throw new RangeError(`${what}: time ${ts} is not an integer epoch-ms value`);

@@ -1,5 +1,5 @@
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
-import { dropDeadPrefix } from '../../engine/incremental/fifo.js';
+import { appendCompact, dropDeadPrefix } from '../../engine/incremental/fifo.js';
 import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS } from '../_lib.js';
@@ -47,7 +47,7 @@ export interface FeeState {
   /** Events entered so far (the position of the next one). Positions are relative: a replayed window gives other numbers but the same distances. */
   seq: number;
   /** Candidates not yet out of every horizon, oldest first. */
-  readonly candidates: FeeCandidate[];
+  candidates: FeeCandidate[];
   /** First candidate still in the senders window. */
   senders: number;
   /** First candidate still in the cumulative window. */
@@ -55,7 +55,7 @@ export interface FeeState {
   /** First candidate still in the rule's window. */
   all: number;
   /** Outflows to a known counterparty (event, position pairs) from index `outHead` (even) on are in the rule's window. */
-  readonly outflows: FeeOutflows;
+  outflows: FeeOutflows;
   outHead: number;
   /** Payer key → fee-like candidates in the senders window (created at the first one). */
   feeLike: CountedKeys<string> | undefined;
@@ -107,12 +107,12 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
     enter(s, e, window, context) {
       const seq = s.seq++;
       if (e.direction === 'out') {
-        if (e.counterparty !== undefined) s.outflows.push(e, seq);
+        if (e.counterparty !== undefined) s.outflows = appendCompact(s.outflows, e, seq);
         return;
       }
       const k = classify(e, seq, window, context);
       if (k === undefined) return;
-      s.candidates.push(k);
+      s.candidates = appendCompact(s.candidates, k);
       if (k.feeLike) countedKeysAdd((s.feeLike ??= createCountedKeys()), k.payer);
       const totals = (s.totals ??= createKeyed());
       const t = keyedGet(totals, k.payer);

@@ -1,4 +1,4 @@
-import { dropDeadPrefix } from '../../engine/incremental/fifo.js';
+import { appendCompact, dropDeadPrefix } from '../../engine/incremental/fifo.js';
 import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { RuleIncremental, WindowEvent } from '../types.js';
 
@@ -57,7 +57,7 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
       const byPayer = (s.byPayer ??= createKeyed());
       const series = keyedGet(byPayer, key);
       if (series === undefined) keyedSet(byPayer, key, { items: [e, seq], head: 0 });
-      else series.items.push(e, seq);
+      else series.items = appendCompact(series.items, e, seq);
     },
     leave(s, e) {
       const key = payerKey(e);
