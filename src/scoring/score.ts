@@ -70,14 +70,13 @@ export function scoreHits(
   const strength = new Map<string, number>();
   for (const h of hits) strength.set(h.rule, Math.max(strength.get(h.rule) ?? 0, h.strength));
   const families = [...new Set([...strength.keys()].map(familyOf).filter((f): f is IndicatorFamily => f !== undefined && f !== 'context'))].sort();
-  const weightOf = new Map<string, number>();
-  for (const { typology } of typologies) for (const [rule, w] of Object.entries(typology.weights)) weightOf.set(rule, Math.max(weightOf.get(rule) ?? 0, w));
+  const weightOf = weightsOf(typologies);
   let best: { score: number; contributions: Contribution[]; capped: boolean } = { score: 0, contributions: [], capped: false };
   const perTypology: { id: string; score: number; error?: string }[] = [];
   for (const { typology, formula } of typologies) {
     const raw: { rule: string; weight: number; strength: number; points: number }[] = [];
     let base = 0;
-    for (const [rule, weight] of Object.entries(typology.weights).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [rule, weight] of sortedEntries(typology.weights)) {
       const s = strength.get(rule) ?? 0;
       if (s > 0 && weight > 0) {
         raw.push({ rule, weight, strength: s, points: weight * s });
@@ -105,7 +104,7 @@ export function scoreHits(
     base += corroborate(typology, raw, hits, weightOf, familyOf);
     let multiplier = 1;
     const contextRaw: { rule: string; weight: number; strength: number; factor: number }[] = [];
-    for (const [rule, factor] of Object.entries(typology.context).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [rule, factor] of sortedEntries(typology.context)) {
       const s = strength.get(rule) ?? 0;
       if (s > 0 && factor > 0) {
         multiplier *= 1 + factor * s;
@@ -141,6 +140,33 @@ export function scoreHits(
     families,
     capped: best.capped,
   };
+}
+
+/**
+ * The entries of a typology's weights or context factors by rule id, worked out once per object
+ * (typologies are read-only once compiled; an entity's score is asked for at each update).
+ */
+const sortedEntryCache = new WeakMap<Readonly<Record<string, number>>, readonly (readonly [string, number])[]>();
+function sortedEntries(record: Readonly<Record<string, number>>): readonly (readonly [string, number])[] {
+  let entries = sortedEntryCache.get(record);
+  if (entries === undefined) {
+    entries = Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1));
+    sortedEntryCache.set(record, entries);
+  }
+  return entries;
+}
+
+/** Per rule, its largest weight in any of the typologies; worked out once per typology list. */
+const weightCache = new WeakMap<readonly CompiledTypology[], ReadonlyMap<string, number>>();
+function weightsOf(typologies: readonly CompiledTypology[]): ReadonlyMap<string, number> {
+  let weightOf = weightCache.get(typologies);
+  if (weightOf === undefined) {
+    const m = new Map<string, number>();
+    for (const { typology } of typologies) for (const [rule, w] of Object.entries(typology.weights)) m.set(rule, Math.max(m.get(rule) ?? 0, w));
+    weightOf = m;
+    weightCache.set(typologies, weightOf);
+  }
+  return weightOf;
 }
 
 /** A hit as scoring reads it: rule and strength; its transactions and variant for independent evidence. @category Scoring */
