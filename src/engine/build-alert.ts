@@ -4,12 +4,13 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import { scoreHits, type ScoredHit } from '../scoring/score.js';
 import type { EngineConfig, EntityState } from './core.js';
 import { episodeReason } from './episodes.js';
-import { hopAlertHit, hopFrom, hopTo } from './hops.js';
+import type { EvidenceKind } from './evidence.js';
+import { EVIDENCE_KINDS } from './evidence-kinds.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** Builds the `tidewatch/alert@1` document for an entity from its hit episodes. */
-export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' | 'hops' | 'anchor'>, config: EngineConfig): Alert {
+/** Builds the `tidewatch/alert@1` document for an entity from its hit episodes and its compact evidence (see evidence.ts). */
+export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' | 'evidence' | 'anchor'>, config: EngineConfig): Alert {
   const hits: AlertHit[] = [];
   const scored: ScoredHit[] = [];
   let first = Number.POSITIVE_INFINITY;
@@ -34,14 +35,18 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
       hits.push(hit);
     }
   }
-  if (state.hops !== undefined && state.hops.length > 0) {
-    // Layering hops score nothing; listed for the network stage (reported alerts leave them out).
-    scored.push({ rule: 'layering_hop', strength: 0 });
-    for (const f of state.hops) {
-      if (hopFrom(f) < first) first = hopFrom(f);
-      if (hopTo(f) > last) last = hopTo(f);
-      hits.push(hopAlertHit(f));
-    }
+  if (state.evidence !== undefined) {
+    state.evidence.forEach((list, k) => {
+      if (list === undefined || list.length === 0) return;
+      const kind = EVIDENCE_KINDS[k] as EvidenceKind<unknown>;
+      // Evidence scores nothing; listed for the network stage (reported alerts leave it out).
+      scored.push({ rule: kind.rule, strength: 0 });
+      for (const r of list) {
+        if (kind.from(r) < first) first = kind.from(r);
+        if (kind.to(r) > last) last = kind.to(r);
+        hits.push(kind.alertHit(r));
+      }
+    });
   }
   hits.sort(compareAlertHits);
   const score = scoreHits(scored, config.typologies, config.familyOf);

@@ -16,9 +16,11 @@ import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
-import { addHop, hopEndedBefore, hopFactsOf } from './hops.js';
+import { addEvidence, evidenceEndedBefore, type EvidenceKind } from './evidence.js';
 import type { HopFacts } from '../rules/flow/layering-hop.js';
-import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isHopEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
+import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
+import { hopEvidence } from './hops.js';
+import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
@@ -45,8 +47,11 @@ export interface EntityState {
   lastTs: number;
   expiredTs: number | undefined;
   episodes: Map<string, Episode[]>;
-  /** Layering hops found on the entity (evidence for the network stage, kept compact: see hops.ts); undefined without any. */
-  hops: HopFacts[] | undefined;
+  /**
+   * Strength-0 evidence found on the entity (layering hops, …), kept compact (see evidence.ts): one
+   * list of records per kind, by its index in `EVIDENCE_KINDS`; undefined without any.
+   */
+  evidence: EvidenceLists | undefined;
   anchor: string | undefined;
   dirty: boolean;
   readonly account: Account | undefined;
@@ -183,7 +188,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       if (last !== undefined) dormant[kind].delete(id);
       state = {
         kind, id, events: [], start: 0, base: 0, ruleStates: undefined, cursors: undefined, lastTs: last ?? 0, expiredTs: last,
-        episodes: NO_EPISODES, hops: undefined, anchor: undefined, dirty: false,
+        episodes: NO_EPISODES, evidence: undefined, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
       };
@@ -257,9 +262,9 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       const slot = slotOf[r] as number;
       const hits = rule.evaluate(state, context, ruleStates === undefined || slot < 0 ? undefined : ruleStates[slot]);
       for (const hit of hits) {
-        // Layering hops are kept as their facts (hops.ts), every other hit as an episode.
-        const added = isHopEvidence(hit)
-          ? addHop((state.hops ??= []), hopFactsOf(hit))
+        // Strength-0 evidence is kept as compact records (evidence.ts), every other hit as an episode; either anchors a case that has none.
+        const added = isEvidenceHit(hit)
+          ? addEvidenceHit(state, evidenceKindIndex(hit.rule), hit)
           : addHit(state.episodes === NO_EPISODES ? (state.episodes = new Map()) : state.episodes, hit);
         if (added) {
           state.anchor ??= hit.transactionIds[0];
@@ -323,11 +328,11 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
           close(state, finished);
           map.delete(id);
           dormant[state.kind].set(id, state.lastTs);
-        } else if ((state.episodes !== NO_EPISODES && hasEndedBefore(state.episodes, caseFrom)) || (state.hops !== undefined && hopEndedBefore(state.hops, caseFrom))) {
+        } else if ((state.episodes !== NO_EPISODES && hasEndedBefore(state.episodes, caseFrom)) || (state.evidence !== undefined && evidenceEndedBeforeAny(state.evidence, caseFrom))) {
           // Still active, but part of its case lies more than the longest retention back: the case is closed as at eviction, and a later hit opens a new one.
           close(state, finished);
           state.episodes = NO_EPISODES;
-          state.hops = undefined;
+          state.evidence = undefined;
           state.anchor = undefined;
           state.dirty = false;
         }
@@ -346,7 +351,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
 
   /** The entity's alert whatever its score, or undefined without hits. */
   function anyAlertOf(state: EntityState): Alert | undefined {
-    if ((state.episodes.size === 0 && state.hops === undefined) || state.anchor === undefined) return undefined;
+    if ((state.episodes.size === 0 && state.evidence === undefined) || state.anchor === undefined) return undefined;
     return buildAlert(state, config);
   }
 
@@ -431,7 +436,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
         episodes: [...state.episodes.values()].flat().map((ep) => ({
           key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, seen: [...ep.seen], transactionCount: ep.transactionCount,
         })),
-        ...(state.hops === undefined ? {} : { hops: state.hops }),
+        ...(state.evidence === undefined ? {} : { evidence: evidenceSnapshot(state.evidence) }),
       });
     }
     return {
@@ -459,11 +464,13 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       state.lastTs = e.lastTs;
       state.expiredTs = e.expiredTs ?? undefined;
       state.anchor = e.anchor ?? undefined;
-      for (const f of e.hops ?? []) addHop((state.hops ??= []), f);
+      // Checkpoints from before the evidence kinds list layering hops as `hops`.
+      for (const f of e.hops ?? []) addEvidenceRecord(state, evidenceKindIndex(hopEvidence.rule), f);
+      for (const [rule, records] of Object.entries(e.evidence ?? {})) for (const r of records) addEvidenceRecord(state, evidenceKindIndex(rule), r);
       for (const ep of e.episodes) {
-        // Checkpoints from before compact hops keep them as episodes.
-        if (isHopEvidence(ep.hit)) {
-          addHop((state.hops ??= []), hopFactsOf(ep.hit));
+        // Checkpoints from before compact evidence keep it as episodes.
+        if (isEvidenceHit(ep.hit)) {
+          addEvidenceHit(state, evidenceKindIndex(ep.hit.rule), ep.hit);
           continue;
         }
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
@@ -505,7 +512,9 @@ export interface CoreSnapshot {
     anchor: string | null;
     /** `seen`: evidence ids that may come again with the end of the hit that brought each; `all`: the same without times (older checkpoints). */
     episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; seen?: [string, number][]; all?: string[]; transactionCount: number }[];
-    /** Layering hops (facts of strength-0 `layering_hop` hits); absent without any, and in checkpoints from before compact hops (they list them as episodes). */
+    /** Compact strength-0 evidence (see evidence.ts): the records of each evidence rule, by rule id; absent without any. */
+    evidence?: Record<string, unknown[]>;
+    /** Layering hops (facts of strength-0 `layering_hop` hits) in checkpoints from before `evidence`; older ones list them as episodes. */
     hops?: HopFacts[];
   }[];
   readonly lastSweep: number | null;
@@ -558,6 +567,34 @@ function retire(alert: Alert): RetiredAlert {
 
 function revive(r: RetiredAlert): Alert {
   return JSON.parse(r.json) as Alert;
+}
+
+/** Compact evidence of one entity: a list of records per evidence kind, by its index in `EVIDENCE_KINDS` (see {@link EntityState.evidence}). */
+export type EvidenceLists = (unknown[] | undefined)[];
+
+/** Adds the record of an evidence hit (kind index `k`) to the entity; returns whether anything changed. */
+function addEvidenceHit(state: EntityState, k: number, hit: RuleHit): boolean {
+  return addEvidenceRecord(state, k, (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).record(hit));
+}
+
+/** Adds an evidence record of kind index `k` to the entity (creating its lists on the first); returns whether anything changed. */
+function addEvidenceRecord(state: EntityState, k: number, r: unknown): boolean {
+  const lists = (state.evidence ??= new Array<unknown[] | undefined>(EVIDENCE_KINDS.length).fill(undefined));
+  return addEvidence(EVIDENCE_KINDS[k] as EvidenceKind<unknown>, (lists[k] ??= []), r);
+}
+
+/** Whether any evidence record ended before `horizon` (it closes the case; see `hasEndedBefore`). */
+function evidenceEndedBeforeAny(lists: EvidenceLists, horizon: number): boolean {
+  return lists.some((list, k) => list !== undefined && evidenceEndedBefore(EVIDENCE_KINDS[k] as EvidenceKind<unknown>, list, horizon));
+}
+
+/** The checkpoint form of an entity's evidence: records by rule id, kinds without any left out. */
+function evidenceSnapshot(lists: EvidenceLists): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  lists.forEach((list, k) => {
+    if (list !== undefined && list.length > 0) out[(EVIDENCE_KINDS[k] as EvidenceKind<unknown>).rule] = list;
+  });
+  return out;
 }
 
 /** A rule with incremental state, at its index among the rules of one entity kind. */

@@ -3,7 +3,8 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import { LAYERING_MAX_CYCLE_HOPS, LAYERING_MAX_PATHS_PER_START, LAYERING_MAX_SPAN_MS, LAYERING_MIN_CYCLE_HOPS, LAYERING_MIN_INTERMEDIARIES } from './layering.js';
-import { isHopEvidence, type NetworkConfig } from './network.js';
+import { isEvidenceHit } from './evidence-kinds.js';
+import type { NetworkConfig } from './network.js';
 
 /** @internal The layering structures the network stage recognises (MS-LAY-01…03). */
 export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter';
@@ -56,7 +57,7 @@ export function structureAlert(
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
       // The path hit lists the hops that matter; members' other hop evidence (strength 0) is left out.
-      if (isHopEvidence(h)) continue;
+      if (isEvidenceHit(h)) continue;
       const copy: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `account ${m.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) copy.related = h.related.map((r) => ({ ...r }));
       hits.push(copy);

@@ -4,6 +4,7 @@ import type { AccountType } from '../schema/reference-data.js';
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import type { EngineConfig } from './core.js';
+import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { layeringAlerts } from './layering.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -69,7 +70,7 @@ export function isNetworkCandidate(alert: Alert): boolean {
  * @example const evidence = alerts.filter(hasLayeringEvidence);
  */
 export function hasLayeringEvidence(alert: Alert): boolean {
-  return alert.entity.kind === 'account' && alert.hits.some((h) => h.rule === 'layering_hop');
+  return alert.entity.kind === 'account' && alert.hits.some((h) => evidenceKindIndex(h.rule) >= 0);
 }
 
 /**
@@ -84,22 +85,14 @@ export function isReported(alert: Alert, minScore: number): boolean {
 }
 
 /**
- * The alert as reported: without its strength-0 layering hops, which are evidence for the network
- * stage (it lists the hops on a structure's path) and score nothing. The same object when it has none.
+ * The alert as reported: without its strength-0 evidence (layering hops; see evidence-kinds.ts),
+ * which is for the network stage (it lists the hops on a structure's path) and scores nothing. The
+ * same object when it has none.
  * @category Engine
  * @example const out = isReported(alert, 40) ? reportedAlert(alert) : undefined;
  */
 export function reportedAlert(alert: Alert): Alert {
-  return alert.hits.some(isHopEvidence) ? { ...alert, hits: alert.hits.filter((h) => !isHopEvidence(h)) } : alert;
-}
-
-/**
- * A layering hop on an entity alert: evidence for the network stage that scores nothing (strength
- * 0). A structure's path hit on a network alert is `layering_hop` too, with a strength.
- * @internal
- */
-export function isHopEvidence(h: Pick<AlertHit, 'rule' | 'strength'>): boolean {
-  return h.rule === 'layering_hop' && h.strength === 0;
+  return alert.hits.some(isEvidenceHit) ? { ...alert, hits: alert.hits.filter((h) => !isEvidenceHit(h)) } : alert;
 }
 
 /**
@@ -319,7 +312,7 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
       // Hops are evidence for the layering stage, which lists the ones on a structure's path.
-      if (isHopEvidence(h)) continue;
+      if (isEvidenceHit(h)) continue;
       const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) hit.related = h.related.map((r) => ({ ...r }));
       hits.push(hit);
