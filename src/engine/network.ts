@@ -4,6 +4,7 @@ import type { AccountType } from '../schema/reference-data.js';
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import type { EngineConfig } from './core.js';
+import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -60,15 +61,19 @@ export function isNetworkCandidate(alert: Alert): boolean {
 }
 
 /**
- * Whether an entity alert carries layering-hop evidence for the layering stage (`layering_hop`
- * hits, MS-LAY-01…03): such alerts reach {@link networkAlerts} whatever their score, which joins
- * their hops into cycles, scatter-gathers and gather-scatter hubs (see `layeringAlerts`).
+ * Whether an entity alert carries evidence for the network stage's structures (`layering_hop`
+ * hits, MS-LAY-01…03, or `fan_leg` hits, MS-FAN-02/03): such alerts reach
+ * {@link networkAlerts} whatever their score, which joins their hops into cycles, scatter-gathers
+ * and gather-scatter hubs (see `layeringAlerts`) and their legs into fan-in and fan-out hubs (see `fanAlerts`).
  * @category Engine
  * @example const evidence = alerts.filter(hasLayeringEvidence);
  */
 export function hasLayeringEvidence(alert: Alert): boolean {
-  return alert.entity.kind === 'account' && alert.hits.some((h) => h.rule === 'layering_hop');
+  return alert.entity.kind === 'account' && alert.hits.some((h) => EVIDENCE_RULES.has(h.rule));
 }
+
+/** Rules whose strength-0 hits are evidence for the network stage: layering hops and fan legs (fan.ts). */
+const EVIDENCE_RULES: ReadonlySet<string> = new Set(['layering_hop', 'fan_leg']);
 
 /**
  * Whether an alert is reported: it reaches `minScore` and is not evidence only. An alert whose
@@ -92,12 +97,12 @@ export function reportedAlert(alert: Alert): Alert {
 }
 
 /**
- * A layering hop on an entity alert: evidence for the network stage that scores nothing (strength
- * 0). A structure's path hit on a network alert is `layering_hop` too, with a strength.
+ * A layering hop or fan leg on an entity alert: evidence for the network stage that scores nothing
+ * (strength 0). A structure's path hit on a network alert is `layering_hop` or `fan_leg` too, with a strength.
  * @internal
  */
 export function isHopEvidence(h: AlertHit): boolean {
-  return h.rule === 'layering_hop' && h.strength === 0;
+  return h.strength === 0 && EVIDENCE_RULES.has(h.rule);
 }
 
 /**
@@ -221,7 +226,11 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   }
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
-  for (const alert of layeringAlerts(alerts.filter(hasLayeringEvidence), config, taken)) out.push(alert);
+  const evidence = alerts.filter(hasLayeringEvidence);
+  const layered = layeringAlerts(evidence, config, taken);
+  for (const alert of layered) out.push(alert);
+  // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
+  for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 
