@@ -4,7 +4,7 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import { scoreHits, type ScoredHit } from '../scoring/score.js';
 import type { EngineConfig, EntityState } from './core.js';
 import { episodeReason } from './episodes.js';
-import type { EvidenceKind } from './evidence.js';
+import { evidenceOf } from './evidence.js';
 import { EVIDENCE_KINDS } from './evidence-kinds.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -36,12 +36,13 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
     }
   }
   if (state.evidence !== undefined) {
-    state.evidence.forEach((list, k) => {
-      if (list === undefined || list.length === 0) return;
-      const kind = EVIDENCE_KINDS[k] as EvidenceKind<unknown>;
+    const evidence = state.evidence;
+    EVIDENCE_KINDS.forEach((kind, k) => {
+      const records = evidenceOf(EVIDENCE_KINDS, evidence, k);
+      if (records.length === 0) return;
       // Evidence scores nothing; listed for the network stage (reported alerts leave it out).
       scored.push({ rule: kind.rule, strength: 0 });
-      for (const r of list) {
+      for (const r of records) {
         if (kind.from(r) < first) first = kind.from(r);
         if (kind.to(r) > last) last = kind.to(r);
         hits.push(kind.alertHit(r));

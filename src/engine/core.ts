@@ -16,7 +16,7 @@ import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert } from './build-alert.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
-import { addEvidence, evidenceEndedBefore, type EvidenceKind } from './evidence.js';
+import { addEvidence, evidenceEndedBefore, evidenceOf, type Evidence, type EvidenceKind } from './evidence.js';
 import type { HopFacts } from '../rules/flow/layering-hop.js';
 import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { hopEvidence } from './hops.js';
@@ -48,10 +48,10 @@ export interface EntityState {
   expiredTs: number | undefined;
   episodes: Map<string, Episode[]>;
   /**
-   * Strength-0 evidence found on the entity (layering hops, …), kept compact (see evidence.ts): one
-   * list of records per kind, by its index in `EVIDENCE_KINDS`; undefined without any.
+   * Strength-0 evidence found on the entity (layering hops, fan legs), kept compact (see
+   * evidence.ts): its one record, or its records in the order found; undefined without any.
    */
-  evidence: EvidenceLists | undefined;
+  evidence: Evidence | undefined;
   anchor: string | undefined;
   dirty: boolean;
   readonly account: Account | undefined;
@@ -147,15 +147,10 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     account: config.rules.filter((r) => r.entities.includes('account')),
     party: config.rules.filter((r) => r.entities.includes('party')),
   };
-  const incrementalByKind: Record<EntityKind, readonly IncrementalSlot[]> = {
-    account: incrementalSlots(ruleByKind.account),
-    party: incrementalSlots(ruleByKind.party),
-  };
-  /** Per rule of a kind, the index of its slot in {@link EntityState.ruleStates}, or -1 for a rule without state. */
-  const slotOfRule: Record<EntityKind, readonly number[]> = {
-    account: ruleByKind.account.map((_, r) => incrementalByKind.account.findIndex((slot) => slot.rule === r)),
-    party: ruleByKind.party.map((_, r) => incrementalByKind.party.findIndex((slot) => slot.rule === r)),
-  };
+  const slotsByKind = { account: incrementalSlots(ruleByKind.account), party: incrementalSlots(ruleByKind.party) };
+  const incrementalByKind: Record<EntityKind, readonly IncrementalSlot[]> = { account: slotsByKind.account.slots, party: slotsByKind.party.slots };
+  /** Per rule of a kind, the index of its slot in {@link EntityState.ruleStates}, or -1 for a rule without state (rules sharing a state share a slot). */
+  const slotOfRule: Record<EntityKind, readonly number[]> = { account: slotsByKind.account.slotOf, party: slotsByKind.party.slotOf };
   const cursorsByKind: Record<EntityKind, number> = {
     account: incrementalByKind.account.reduce((n, slot) => n + slot.incremental.horizonsMs.length, 0),
     party: incrementalByKind.party.reduce((n, slot) => n + slot.incremental.horizonsMs.length, 0),
@@ -328,7 +323,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
           close(state, finished);
           map.delete(id);
           dormant[state.kind].set(id, state.lastTs);
-        } else if ((state.episodes !== NO_EPISODES && hasEndedBefore(state.episodes, caseFrom)) || (state.evidence !== undefined && evidenceEndedBeforeAny(state.evidence, caseFrom))) {
+        } else if ((state.episodes !== NO_EPISODES && hasEndedBefore(state.episodes, caseFrom)) || (state.evidence !== undefined && evidenceEndedBefore(EVIDENCE_KINDS, state.evidence, caseFrom))) {
           // Still active, but part of its case lies more than the longest retention back: the case is closed as at eviction, and a later hit opens a new one.
           close(state, finished);
           state.episodes = NO_EPISODES;
@@ -357,6 +352,8 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
 
   /** The entity's alert if it reaches the minimum score. */
   function alertOf(state: EntityState): Alert | undefined {
+    // Evidence alone (strength 0) is never reported: no alert to build (most entities with evidence have nothing else).
+    if (state.episodes.size === 0) return undefined;
     const alert = anyAlertOf(state);
     return alert !== undefined && isReported(alert, config.minScore) ? reportedAlert(alert) : undefined;
   }
@@ -464,13 +461,16 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       state.lastTs = e.lastTs;
       state.expiredTs = e.expiredTs ?? undefined;
       state.anchor = e.anchor ?? undefined;
+      // Evidence is listed by rule; it is added back in `to` order over all kinds (stable: each kind's order is kept), as it was found.
+      const found: [number, unknown][] = [];
       // Checkpoints from before the evidence kinds list layering hops as `hops`.
-      for (const f of e.hops ?? []) addEvidenceRecord(state, evidenceKindIndex(hopEvidence.rule), f);
-      for (const [rule, records] of Object.entries(e.evidence ?? {})) for (const r of records) addEvidenceRecord(state, evidenceKindIndex(rule), r);
+      for (const f of e.hops ?? []) found.push([evidenceKindIndex(hopEvidence.rule), f]);
+      for (const [rule, records] of Object.entries(e.evidence ?? {})) for (const r of records) found.push([evidenceKindIndex(rule), r]);
       for (const ep of e.episodes) {
         // Checkpoints from before compact evidence keep it as episodes.
         if (isEvidenceHit(ep.hit)) {
-          addEvidenceHit(state, evidenceKindIndex(ep.hit.rule), ep.hit);
+          const k = evidenceKindIndex(ep.hit.rule);
+          found.push([k, (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).record(ep.hit)]);
           continue;
         }
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
@@ -480,6 +480,9 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
         list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], seen, transactionCount: ep.transactionCount });
         state.episodes.set(ep.key, list);
       }
+      const toOf = ([k, r]: [number, unknown]): number => (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).to(r);
+      found.sort((a, b) => toOf(a) - toOf(b));
+      for (const [k, r] of found) addEvidenceRecord(state, k, r);
     }
     lastSweep = snap.lastSweep ?? Number.NEGATIVE_INFINITY;
     processed = snap.processed;
@@ -569,51 +572,52 @@ function revive(r: RetiredAlert): Alert {
   return JSON.parse(r.json) as Alert;
 }
 
-/** Compact evidence of one entity: a list of records per evidence kind, by its index in `EVIDENCE_KINDS` (see {@link EntityState.evidence}). */
-export type EvidenceLists = (unknown[] | undefined)[];
-
 /** Adds the record of an evidence hit (kind index `k`) to the entity; returns whether anything changed. */
 function addEvidenceHit(state: EntityState, k: number, hit: RuleHit): boolean {
   return addEvidenceRecord(state, k, (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).record(hit));
 }
 
-/** Adds an evidence record of kind index `k` to the entity (creating its lists on the first); returns whether anything changed. */
+/** Adds an evidence record of kind index `k` to the entity; returns whether anything changed. */
 function addEvidenceRecord(state: EntityState, k: number, r: unknown): boolean {
-  const lists = (state.evidence ??= new Array<unknown[] | undefined>(EVIDENCE_KINDS.length).fill(undefined));
-  return addEvidence(EVIDENCE_KINDS[k] as EvidenceKind<unknown>, (lists[k] ??= []), r);
-}
-
-/** Whether any evidence record ended before `horizon` (it closes the case; see `hasEndedBefore`). */
-function evidenceEndedBeforeAny(lists: EvidenceLists, horizon: number): boolean {
-  return lists.some((list, k) => list !== undefined && evidenceEndedBefore(EVIDENCE_KINDS[k] as EvidenceKind<unknown>, list, horizon));
+  const list = addEvidence(EVIDENCE_KINDS, state.evidence, k, r as object);
+  if (list === undefined) return false;
+  state.evidence = list;
+  return true;
 }
 
 /** The checkpoint form of an entity's evidence: records by rule id, kinds without any left out. */
-function evidenceSnapshot(lists: EvidenceLists): Record<string, unknown[]> {
+function evidenceSnapshot(evidence: Evidence): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  lists.forEach((list, k) => {
-    if (list !== undefined && list.length > 0) out[(EVIDENCE_KINDS[k] as EvidenceKind<unknown>).rule] = list;
+  EVIDENCE_KINDS.forEach((kind, k) => {
+    const records = evidenceOf(EVIDENCE_KINDS, evidence, k);
+    if (records.length > 0) out[kind.rule] = records;
   });
   return out;
 }
 
-/** A rule with incremental state, at its index among the rules of one entity kind. */
+/** One incremental state per entity: of a rule, or shared by the rules with its `shareKey` (the first one's transitions). */
 interface IncrementalSlot {
-  readonly rule: number;
   readonly incremental: RuleIncremental<unknown>;
   /** Offset of its first horizon's cursor in {@link EntityState.cursors}. */
   readonly cursor: number;
 }
 
-function incrementalSlots(rules: readonly Rule[]): IncrementalSlot[] {
+/** The incremental slots of one entity kind's rules, and each rule's slot (-1 without state); rules with one `shareKey` share a slot. */
+function incrementalSlots(rules: readonly Rule[]): { slots: IncrementalSlot[]; slotOf: number[] } {
   const slots: IncrementalSlot[] = [];
+  const shared = new Map<string, number>();
   let cursor = 0;
-  rules.forEach((rule, i) => {
-    if (rule.incremental === undefined) return;
-    slots.push({ rule: i, incremental: rule.incremental, cursor });
-    cursor += rule.incremental.horizonsMs.length;
+  const slotOf = rules.map((rule) => {
+    const inc = rule.incremental;
+    if (inc === undefined) return -1;
+    const known = inc.shareKey === undefined ? undefined : shared.get(inc.shareKey);
+    if (known !== undefined) return known;
+    if (inc.shareKey !== undefined) shared.set(inc.shareKey, slots.length);
+    slots.push({ incremental: inc, cursor });
+    cursor += inc.horizonsMs.length;
+    return slots.length - 1;
   });
-  return slots;
+  return { slots, slotOf };
 }
 
 /** The engine core's interface. */

@@ -1,4 +1,5 @@
 import type { EvidenceKind } from './evidence.js';
+import { fanLegEvidence } from './fan-legs.js';
 import { hopEvidence } from './hops.js';
 
 /**
@@ -7,7 +8,7 @@ import { hopEvidence } from './hops.js';
  * hits as episodes whatever their strength.
  * @internal
  */
-export const EVIDENCE_KINDS: readonly EvidenceKind<unknown>[] = [hopEvidence];
+export const EVIDENCE_KINDS: readonly EvidenceKind<unknown>[] = [hopEvidence, fanLegEvidence];
 
 const INDEX: ReadonlyMap<string, number> = new Map(EVIDENCE_KINDS.map((k, i) => [k.rule, i]));
 
@@ -17,7 +18,7 @@ export function evidenceKindIndex(rule: string): number {
 }
 
 /**
- * Whether a hit is compact evidence: strength 0 from an evidence rule (a layering hop). Such hits
+ * Whether a hit is compact evidence: strength 0 from an evidence rule (a layering hop, a fan leg). Such hits
  * score nothing and are never reported; a structure's path hit on a network alert carries the same
  * rule with a strength, and is not evidence.
  * @internal

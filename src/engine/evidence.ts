@@ -7,7 +7,7 @@ import type { AlertHit } from '../scoring/alert.js';
  * frequent (on a Zipf-random bank file one account evaluation in seven finds a hop), and a hit
  * episode costs about 1.1 KB (the hit with its reason, window, evidence list and entity, the episode
  * with its de-duplication map). Such a rule declares an {@link EvidenceKind}: the engine keeps its
- * hits as small records, one list per rule and entity, and rebuilds the alert hit from a record when
+ * hits as small records (see {@link Evidence}), and rebuilds the alert hit from a record when
  * an alert is built. The window logic (de-duplication of overlapping hits, merging, the span that
  * closes a case) is written once here, for every kind.
  *
@@ -46,37 +46,88 @@ export interface EvidenceKind<R> {
   alertHit(r: R): AlertHit;
   /** Whether a value read from a checkpoint is a record of this kind. */
   isRecord(x: unknown): x is R;
+  /**
+   * A cheap test telling this kind's records from every other kind's (a field only they have):
+   * records are stored untagged. Not a validation — that is {@link EvidenceKind.isRecord}.
+   */
+  owns(r: unknown): boolean;
 }
 
 /**
- * Adds a record to an entity's list of one kind unless the list has the same evidence whose span
- * reaches the new one's start — the episode rule for one variant. With `merge`, the overlapping
- * record is replaced by the merged one, moved to the end (its `to` is now the newest). Reads only
- * the records whose span can reach the new one (the list is in `to` order). Returns whether the
- * list changed.
+ * An entity's compact evidence: its one record itself, or its records in an array, in the order
+ * they were found — which is `to` order for every kind at once (each record's `to` is the time of the
+ * event that found it). Records are objects, never arrays, and each kind recognises its own
+ * ({@link EvidenceKind.owns}), so no tag is stored. Most entities find one record (on the bench
+ * file two in three): it costs no array; an array is kept at its exact size while small (a first
+ * `push` reserves 17 slots).
  * @internal
  */
-export function addEvidence<R>(kind: EvidenceKind<R>, list: R[], r: R): boolean {
-  const from = kind.from(r);
-  for (let i = list.length - 1; i >= 0; i--) {
-    const old = list[i] as R;
-    if (kind.to(old) < from) break;
-    if (!kind.same(old, r)) continue;
-    if (kind.merge === undefined) return false;
-    const merged = kind.merge(old, r);
-    if (merged === undefined) return false;
-    list.splice(i, 1);
-    list.push(merged);
-    return true;
-  }
-  list.push(r);
-  return true;
+export type Evidence = object | object[];
+
+/** Records up to which an array grows by copying (exact size) rather than by `push`. */
+const EXACT_RECORDS = 8;
+
+/** The records of an entity's evidence, in the order found (the array itself when it is one). @internal */
+export function evidenceRecords(evidence: Evidence): readonly object[] {
+  return Array.isArray(evidence) ? evidence : [evidence];
 }
 
-/** Whether a record of the list ended before `horizon` (it closes the case like an episode; see `hasEndedBefore`). @internal */
-export function evidenceEndedBefore<R>(kind: EvidenceKind<R>, list: readonly R[], horizon: number): boolean {
-  for (const r of list) if (kind.to(r) < horizon) return true;
+/** The index in `kinds` of the kind that owns a record (-1 for none: a corrupt record). @internal */
+export function kindOfRecord(kinds: readonly EvidenceKind<unknown>[], r: unknown): number {
+  for (let k = 0; k < kinds.length; k++) if ((kinds[k] as EvidenceKind<unknown>).owns(r)) return k;
+  return -1;
+}
+
+/** The evidence with `r` appended: a copy at its exact size while small, else the array itself, pushed. */
+function appended(records: readonly object[], r: object): object[] {
+  if (records.length >= EXACT_RECORDS && Array.isArray(records)) {
+    (records as object[]).push(r);
+    return records as object[];
+  }
+  const out = new Array<object>(records.length + 1);
+  for (let i = 0; i < records.length; i++) out[i] = records[i] as object;
+  out[records.length] = r;
+  return out;
+}
+
+/**
+ * Adds a record of kind `k` to an entity's evidence unless it has the same evidence whose span
+ * reaches the new one's start — the episode rule for one variant. With `merge`, the overlapping
+ * record is replaced by the merged one, moved to the end (its `to` is now the newest). Reads only
+ * the records whose span can reach the new one (they are in `to` order). Returns the evidence to
+ * keep (the record alone, or an array — a new one while small, so that it stays at its exact size),
+ * or undefined when nothing changed.
+ * @internal
+ */
+export function addEvidence(kinds: readonly EvidenceKind<unknown>[], evidence: Evidence | undefined, k: number, r: object): Evidence | undefined {
+  if (evidence === undefined) return r;
+  const kind = kinds[k] as EvidenceKind<unknown>;
+  const from = kind.from(r);
+  const records = evidenceRecords(evidence);
+  for (let i = records.length - 1; i >= 0; i--) {
+    const old = records[i] as object;
+    const ok = kindOfRecord(kinds, old);
+    if ((kinds[ok] as EvidenceKind<unknown>).to(old) < from) break;
+    if (ok !== k || !kind.same(old, r)) continue;
+    if (kind.merge === undefined) return undefined;
+    const merged = kind.merge(old, r) as object | undefined;
+    if (merged === undefined) return undefined;
+    if (records.length === 1) return merged;
+    const rest = records.filter((_, j) => j !== i);
+    return appended(rest, merged);
+  }
+  return appended(records, r);
+}
+
+/** Whether a record ended before `horizon` (it closes the case like an episode; see `hasEndedBefore`). @internal */
+export function evidenceEndedBefore(kinds: readonly EvidenceKind<unknown>[], evidence: Evidence, horizon: number): boolean {
+  for (const r of evidenceRecords(evidence)) if ((kinds[kindOfRecord(kinds, r)] as EvidenceKind<unknown>).to(r) < horizon) return true;
   return false;
+}
+
+/** The records of kind `k`, in the order found. @internal */
+export function evidenceOf(kinds: readonly EvidenceKind<unknown>[], evidence: Evidence, k: number): object[] {
+  return evidenceRecords(evidence).filter((r) => kindOfRecord(kinds, r) === k);
 }
 
 /** The hit a record stands for, as the rule raised it (with `variant` and the entity), for tests and tools. @internal */

@@ -59,4 +59,5 @@ export const hopEvidence: EvidenceKind<HopFacts> = {
   variant: (f) => `${f.from}>${f.to}`,
   alertHit: hopAlertHit,
   isRecord: isHopFacts,
+  owns: (r) => typeof r === 'object' && r !== null && 'inTx' in r,
 };

@@ -5,6 +5,7 @@ import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import type { EngineConfig } from './core.js';
 import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
+import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -63,9 +64,10 @@ export function isNetworkCandidate(alert: Alert): boolean {
 }
 
 /**
- * Whether an entity alert carries layering-hop evidence for the layering stage (`layering_hop`
- * hits, MS-LAY-01…03): such alerts reach {@link networkAlerts} whatever their score, which joins
- * their hops into cycles, scatter-gathers and gather-scatter hubs (see `layeringAlerts`).
+ * Whether an entity alert carries evidence for the network stage's structures (`layering_hop`
+ * hits, MS-LAY-01…03, or `fan_leg` hits, MS-FAN-02/03): such alerts reach
+ * {@link networkAlerts} whatever their score, which joins their hops into cycles, scatter-gathers
+ * and gather-scatter hubs (see `layeringAlerts`) and their legs into fan-in and fan-out hubs (see `fanAlerts`).
  * @category Engine
  * @example const evidence = alerts.filter(hasLayeringEvidence);
  */
@@ -75,7 +77,7 @@ export function hasLayeringEvidence(alert: Alert): boolean {
 
 /**
  * Whether an alert is reported: it reaches `minScore` and is not evidence only. An alert whose
- * every hit has strength 0 (layering hops: evidence for the network stage, no score) is never
+ * every hit has strength 0 (layering hops, fan legs: evidence for the network stage, no score) is never
  * reported, at any `minScore`; it still reaches the network stage.
  * @category Engine
  * @example const reported = alerts.filter((a) => isReported(a, 40));
@@ -85,7 +87,7 @@ export function isReported(alert: Alert, minScore: number): boolean {
 }
 
 /**
- * The alert as reported: without its strength-0 evidence (layering hops; see evidence-kinds.ts),
+ * The alert as reported: without its strength-0 evidence (layering hops, fan legs; see evidence-kinds.ts),
  * which is for the network stage (it lists the hops on a structure's path) and scores nothing. The
  * same object when it has none.
  * @category Engine
@@ -208,7 +210,11 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   }
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
-  for (const alert of layeringAlerts(alerts.filter(hasLayeringEvidence), config, taken)) out.push(alert);
+  const evidence = alerts.filter(hasLayeringEvidence);
+  const layered = layeringAlerts(evidence, config, taken);
+  for (const alert of layered) out.push(alert);
+  // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
+  for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 

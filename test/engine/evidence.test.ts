@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addEvidence, evidenceEndedBefore, evidenceRuleHit, type EvidenceKind } from '../../src/engine/evidence.js';
+import { addEvidence, evidenceEndedBefore, evidenceOf, evidenceRecords, evidenceRuleHit, kindOfRecord, type Evidence, type EvidenceKind } from '../../src/engine/evidence.js';
 import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from '../../src/engine/evidence-kinds.js';
 import type { MonitorState } from '../../src/engine/checkpoint.js';
 import { createMonitor } from '../../src/engine/monitor.js';
@@ -7,61 +7,93 @@ import { layeringHop } from '../../src/rules/flow/layering-hop.js';
 import type { Alert } from '../../src/scoring/alert.js';
 import { AU_LIKE, transfer } from '../helpers/builders.js';
 
-/** A toy kind: a span [from, to] with a key; `merge` (when given) unions overlapping spans of one key and counts them. */
-interface Span { readonly key: string; readonly from: number; readonly to: number; readonly n: number }
-const spanKind = (merging: boolean): EvidenceKind<Span> => ({
-  rule: 'toy',
-  record: (hit) => ({ key: hit.variant ?? '', from: hit.window.from, to: hit.window.to, n: 1 }),
+/** A toy kind: a span [from, to] with a key; `merge` (when given) unions overlapping spans of one key and counts them. Its records carry its tag. */
+interface Span { readonly tag: string; readonly key: string; readonly from: number; readonly to: number; readonly n: number }
+const spanKind = (merging: boolean, tag = 'toy'): EvidenceKind<Span> => ({
+  rule: tag,
+  record: (hit) => ({ tag, key: hit.variant ?? '', from: hit.window.from, to: hit.window.to, n: 1 }),
   from: (r) => r.from,
   to: (r) => r.to,
   same: (a, b) => a.key === b.key,
   variant: (r) => r.key,
-  ...(merging ? { merge: (a: Span, b: Span): Span => ({ key: a.key, from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), n: a.n + b.n }) } : {}),
-  alertHit: (r) => ({ rule: 'toy', indicators: [], strength: 0, window: { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() }, transactionIds: [`${r.key}@${r.to}`], transactionCount: r.n, reason: `toy ${r.key}`, facts: { n: r.n } }),
-  isRecord: (x): x is Span => typeof x === 'object' && x !== null && typeof (x as Span).key === 'string',
+  ...(merging ? { merge: (a: Span, b: Span): Span => ({ tag, key: a.key, from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), n: a.n + b.n }) } : {}),
+  alertHit: (r) => ({ rule: tag, indicators: [], strength: 0, window: { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() }, transactionIds: [`${r.key}@${r.to}`], transactionCount: r.n, reason: `toy ${r.key}`, facts: { n: r.n } }),
+  isRecord: (x): x is Span => typeof x === 'object' && x !== null && (x as Span).tag === tag && typeof (x as Span).key === 'string',
+  owns: (r) => (r as Span).tag === tag,
 });
-const span = (key: string, from: number, to: number): Span => ({ key, from, to, n: 1 });
+const span = (key: string, from: number, to: number, tag = 'toy'): Span => ({ tag, key, from, to, n: 1 });
+const one = [spanKind(false)] as EvidenceKind<unknown>[];
+/** Adds records one by one as an entity does (keeping what each addition returns); the records and what each addition said. */
+function run(kinds: readonly EvidenceKind<unknown>[], adds: readonly [number, Span][], start?: Evidence): { evidence: Evidence | undefined; added: boolean[] } {
+  let evidence = start;
+  const added: boolean[] = [];
+  for (const [k, r] of adds) {
+    const next = addEvidence(kinds, evidence, k, r);
+    added.push(next !== undefined);
+    if (next !== undefined) evidence = next;
+  }
+  return { evidence, added };
+}
+const recordsOf = (e: Evidence | undefined): readonly object[] => (e === undefined ? [] : evidenceRecords(e));
 
 describe('compact evidence store (src/engine/evidence.ts)', () => {
   test('de-duplication: the same evidence whose span reaches the new one\'s start is one record; another key or a later span is another', () => {
-    const kind = spanKind(false);
-    const list: Span[] = [];
-    expect(addEvidence(kind, list, span('a', 0, 10))).toBe(true);
-    expect(addEvidence(kind, list, span('a', 10, 12))).toBe(false); // starts exactly where the first ended
-    expect(addEvidence(kind, list, span('b', 5, 12))).toBe(true);
-    expect(addEvidence(kind, list, span('a', 11, 13))).toBe(true); // the first ended at 10
-    expect(list.map((r) => [r.key, r.from, r.to])).toEqual([['a', 0, 10], ['b', 5, 12], ['a', 11, 13]]);
+    const { evidence, added } = run(one, [[0, span('a', 0, 10)], [0, span('a', 10, 12)], [0, span('b', 5, 12)], [0, span('a', 11, 13)]]);
+    expect(added).toEqual([true, false, true, true]); // the 2nd starts exactly where the first ended
+    expect(recordsOf(evidence).map((r) => [(r as Span).key, (r as Span).from, (r as Span).to])).toEqual([['a', 0, 10], ['b', 5, 12], ['a', 11, 13]]);
   });
 
-  test('the scan reads only the records whose span reaches the new one\'s start (the list is in `to` order)', () => {
+  test('one record is kept as itself, more in an array at its exact size while small, then grown in place', () => {
+    const first = addEvidence(one, undefined, 0, span('a', 0, 0));
+    expect(first).toEqual(span('a', 0, 0));
+    const second = addEvidence(one, first, 0, span('b', 1, 1));
+    expect(second).toEqual([span('a', 0, 0), span('b', 1, 1)]);
+    expect(addEvidence(one, second, 0, span('b', 1, 1))).toBeUndefined();
+    const third = addEvidence(one, second, 0, span('c', 2, 2));
+    expect(third).not.toBe(second); // copied while small
+    const long = Array.from({ length: 8 }, (_, i) => span(`k${i}`, i, i));
+    expect(addEvidence(one, long, 0, span('z', 9, 9))).toBe(long);
+    expect(long).toHaveLength(9);
+  });
+
+  test('the scan reads only the records whose span reaches the new one\'s start (they are in `to` order)', () => {
     let compared = 0;
     const base = spanKind(false);
-    const kind: EvidenceKind<Span> = { ...base, same: (x, y) => { compared++; return base.same(x, y); } };
-    const list: Span[] = Array.from({ length: 100 }, (_, i) => span(`k${i}`, i, i));
-    expect(addEvidence(kind, list, span('k0', 100, 100))).toBe(true);
+    const kind = { ...base, same: (x: Span, y: Span) => { compared++; return base.same(x, y); } } as EvidenceKind<unknown>;
+    const many = Array.from({ length: 100 }, (_, i) => span(`k${i}`, i, i));
+    const next = addEvidence([kind], many, 0, span('k0', 100, 100));
+    expect(next).toBeDefined();
     expect(compared).toBe(0);
-    expect(addEvidence(kind, list, span('k99', 99, 101))).toBe(false); // reaches k99 (and the new k0) only
+    expect(addEvidence([kind], next, 0, span('k99', 99, 101))).toBeUndefined(); // reaches k99 (and the new k0) only
     expect(compared).toBe(2);
   });
 
-  test('merge: overlapping records of one key become one, moved to the end so the list stays in `to` order', () => {
-    const kind = spanKind(true);
-    const list: Span[] = [];
-    addEvidence(kind, list, span('broad', 0, 90));
-    addEvidence(kind, list, span('leg', 95, 95));
-    expect(addEvidence(kind, list, span('broad', 60, 150))).toBe(true); // reaches back past the leg to the first
-    expect(list).toEqual([span('leg', 95, 95), { key: 'broad', from: 0, to: 150, n: 2 }]);
-    // The merged record still reaches later ones: 151 … 240 overlaps nothing, 140 … 240 merges again.
-    expect(addEvidence(kind, list, span('broad', 140, 240))).toBe(true);
-    expect(list).toEqual([span('leg', 95, 95), { key: 'broad', from: 0, to: 240, n: 3 }]);
-    expect(addEvidence(kind, list, span('broad', 241, 300))).toBe(true);
-    expect(list).toHaveLength(3);
+  test('merge: overlapping records of one key become one, moved to the end so the records stay in `to` order', () => {
+    const merging = [spanKind(true)] as EvidenceKind<unknown>[];
+    const a = run(merging, [[0, span('broad', 0, 90)], [0, span('leg', 95, 95)], [0, span('broad', 60, 150)]]);
+    expect(a.added).toEqual([true, true, true]); // the 3rd reaches back past the leg to the first
+    expect(recordsOf(a.evidence)).toEqual([span('leg', 95, 95), { ...span('broad', 0, 150), n: 2 }]);
+    const b = run(merging, [[0, span('broad', 140, 240)], [0, span('broad', 241, 300)]], a.evidence);
+    expect(recordsOf(b.evidence)).toEqual([span('leg', 95, 95), { ...span('broad', 0, 240), n: 3 }, span('broad', 241, 300)]);
+    // A lone record merged stays a lone record.
+    expect(run(merging, [[0, span('broad', 0, 90)], [0, span('broad', 50, 100)]]).evidence).toEqual({ ...span('broad', 0, 100), n: 2 });
+  });
+
+  test('kinds share one list in `to` order, untagged (each kind owns its records): the same key of another kind is other evidence', () => {
+    const kinds = [spanKind(false, 'x'), spanKind(true, 'y')] as EvidenceKind<unknown>[];
+    const { evidence, added } = run(kinds, [[0, span('a', 0, 10, 'x')], [1, span('a', 5, 12, 'y')], [0, span('a', 8, 14, 'x')], [1, span('a', 12, 20, 'y')]]);
+    expect(added).toEqual([true, true, false, true]); // x's a still reaches 8; y's a merges and moves to the end
+    expect(evidence).toEqual([span('a', 0, 10, 'x'), { ...span('a', 5, 20, 'y'), n: 2 }]);
+    expect(evidenceOf(kinds, evidence as Evidence, 1)).toEqual([{ ...span('a', 5, 20, 'y'), n: 2 }]);
+    expect(kindOfRecord(kinds, span('a', 0, 0, 'y'))).toBe(1);
+    expect(kindOfRecord(kinds, { other: 1 })).toBe(-1);
   });
 
   test('a record ended before a horizon closes the case; one ending at it does not', () => {
-    const kind = spanKind(false);
-    expect(evidenceEndedBefore(kind, [span('a', 0, 10), span('b', 5, 20)], 10)).toBe(false);
-    expect(evidenceEndedBefore(kind, [span('a', 0, 10), span('b', 5, 20)], 11)).toBe(true);
+    const e = [span('a', 0, 10), span('b', 5, 20)];
+    expect(evidenceEndedBefore(one, e, 10)).toBe(false);
+    expect(evidenceEndedBefore(one, e, 11)).toBe(true);
+    expect(evidenceEndedBefore(one, span('a', 0, 10), 11)).toBe(true);
   });
 
   test('the rule hit of a record: its span, variant and entity, strength 0', () => {
@@ -69,12 +101,17 @@ describe('compact evidence store (src/engine/evidence.ts)', () => {
     expect(hit).toMatchObject({ rule: 'toy', strength: 0, window: { from: 3, to: 7 }, variant: 'k', entity: { kind: 'account', id: 'A' }, transactionIds: ['k@7'] });
   });
 
-  test('registry: layering hops are evidence at strength 0 only (a structure\'s path hit has a strength)', () => {
-    expect(EVIDENCE_KINDS[evidenceKindIndex('layering_hop')]?.rule).toBe('layering_hop');
+  test('registry: layering hops and fan legs are evidence at strength 0 only (a structure\'s path hit has a strength); each kind owns only its records', () => {
+    expect(EVIDENCE_KINDS.map((k) => k.rule)).toEqual(['layering_hop', 'fan_leg']);
     expect(evidenceKindIndex('funnel_account')).toBe(-1);
     expect(isEvidenceHit({ rule: 'layering_hop', strength: 0 })).toBe(true);
+    expect(isEvidenceHit({ rule: 'fan_leg', strength: 0 })).toBe(true);
     expect(isEvidenceHit({ rule: 'layering_hop', strength: 0.8 })).toBe(false);
     expect(isEvidenceHit({ rule: 'funnel_account', strength: 0 })).toBe(false);
+    const hop = { from: 'A', to: 'B', inTx: 'i', outTx: 'o', inAmount: 1, outAmount: 1, inTs: 0, outTs: 1, known: 0 };
+    const leg = { role: 'payer', hub: 'H', tx: 't', ts: 0, amount: 1, degree: 1, lookbackDays: 90 };
+    expect([hop, leg].map((r) => kindOfRecord(EVIDENCE_KINDS, r))).toEqual([evidenceKindIndex('layering_hop'), evidenceKindIndex('fan_leg')]);
+    expect([hop, leg].map((r) => EVIDENCE_KINDS.filter((k) => k.owns(r)).length)).toEqual([1, 1]);
   });
 });
 

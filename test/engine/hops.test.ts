@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compareTransactions, createCore, resolveConfig, type CoreSnapshot, type EntityState } from '../../src/engine/core.js';
-import { addEvidence } from '../../src/engine/evidence.js';
-import { evidenceKindIndex } from '../../src/engine/evidence-kinds.js';
+import { addEvidence, evidenceOf, type Evidence, type EvidenceKind } from '../../src/engine/evidence.js';
+import { EVIDENCE_KINDS, evidenceKindIndex } from '../../src/engine/evidence-kinds.js';
 import { hopAlertHit, hopEvidence } from '../../src/engine/hops.js';
 import { hopReason, layeringHop, type HopFacts } from '../../src/rules/flow/layering-hop.js';
 import type { Alert } from '../../src/scoring/alert.js';
@@ -10,20 +10,25 @@ import { AU_LIKE, transfer } from '../helpers/builders.js';
 const D = 24; // hours
 const hop = (over: Partial<HopFacts> = {}): HopFacts => ({ from: 'A', to: 'B', inTx: 'in1', outTx: 'out1', inAmount: 500, outAmount: 300, inTs: 0, outTs: 5 * 86_400_000, known: 0, ...over });
 
-const addHop = (list: HopFacts[], f: HopFacts): boolean => addEvidence(hopEvidence, list, f);
+const HOPS = [hopEvidence as EvidenceKind<unknown>];
 /** The hops kept on an entity. */
-const hopsOf = (st: EntityState | undefined): unknown[] | undefined => st?.evidence?.[evidenceKindIndex('layering_hop')];
+const hopsOf = (st: EntityState | undefined): unknown[] => (st?.evidence === undefined ? [] : evidenceOf(EVIDENCE_KINDS, st.evidence, evidenceKindIndex('layering_hop')));
 
 describe('layering hops kept as compact evidence (src/engine/hops.ts)', () => {
   test('one hop per sender and recipient while their spans overlap; a later pair with no overlap is another hop', () => {
-    const list: HopFacts[] = [];
-    expect(addHop(list, hop())).toBe(true);
-    expect(addHop(list, hop())).toBe(false); // the same hop found again by a later event
-    expect(addHop(list, hop({ to: 'C', outTx: 'out2' }))).toBe(true); // another recipient
+    let hops: Evidence | undefined;
+    const addHop = (f: HopFacts): boolean => {
+      const next = addEvidence(HOPS, hops, 0, f);
+      if (next !== undefined) hops = next;
+      return next !== undefined;
+    };
+    expect(addHop(hop())).toBe(true);
+    expect(addHop(hop())).toBe(false); // the same hop found again by a later event
+    expect(addHop(hop({ to: 'C', outTx: 'out2' }))).toBe(true); // another recipient
     const later = hop({ inTx: 'in9', outTx: 'out9', inTs: 5 * 86_400_000 + 1, outTs: 9 * 86_400_000 });
-    expect(addHop(list, later)).toBe(true); // starts after the first ended
-    expect(addHop(list, hop({ inTs: 5 * 86_400_000, outTs: 8 * 86_400_000 }))).toBe(false); // starts exactly where the first ended
-    expect(list).toHaveLength(3);
+    expect(addHop(later)).toBe(true); // starts after the first ended
+    expect(addHop(hop({ inTs: 5 * 86_400_000, outTs: 8 * 86_400_000 }))).toBe(false); // starts exactly where the first ended
+    expect(evidenceOf(HOPS, hops as Evidence, 0)).toHaveLength(3);
   });
 
   test('the alert hit lists the two transactions in time order, with the rule\'s sentence', () => {

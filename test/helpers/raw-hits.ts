@@ -1,5 +1,5 @@
 import { compareTransactions, createCore, resolveConfig, type EntityState } from '../../src/engine/core.js';
-import { evidenceRuleHit, type EvidenceKind } from '../../src/engine/evidence.js';
+import { evidenceRecords, evidenceRuleHit, kindOfRecord, type EvidenceKind } from '../../src/engine/evidence.js';
 import { EVIDENCE_KINDS } from '../../src/engine/evidence-kinds.js';
 import type { FxConverter } from '../../src/engine/options.js';
 import type { Rule, RuleHit } from '../../src/rules/types.js';
@@ -31,10 +31,9 @@ export function rawHitsOf(rules: Rule[], txs: Transaction[], options: RunOptions
   for (const state of core.liveStates()) {
     for (const list of state.episodes.values()) for (const ep of list) out.push(ep.hit);
     // Strength-0 evidence is kept as compact records (src/engine/evidence.ts): the hit each stands for.
-    (state.evidence ?? []).forEach((list, k) => {
-      const kind = EVIDENCE_KINDS[k] as EvidenceKind<unknown>;
-      for (const r of list ?? []) out.push(evidenceRuleHit(kind, r, { kind: state.kind, id: state.id }));
-    });
+    for (const r of state.evidence === undefined ? [] : evidenceRecords(state.evidence)) {
+      out.push(evidenceRuleHit(EVIDENCE_KINDS[kindOfRecord(EVIDENCE_KINDS, r)] as EvidenceKind<unknown>, r, { kind: state.kind, id: state.id }));
+    }
   }
   return out.sort((a, b) => (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : a.rule < b.rule ? -1 : 1));
 }
