@@ -43,7 +43,7 @@ export function buildAlert(state: Pick<EntityState, 'kind' | 'id' | 'episodes' |
       // Evidence scores nothing; listed for the network stage (reported alerts leave it out).
       scored.push({ rule: kind.rule, strength: 0 });
       for (const r of records) {
-        if (kind.from(r) < first) first = kind.from(r);
+        if (kind.seenFrom(r) < first) first = kind.seenFrom(r);
         if (kind.to(r) > last) last = kind.to(r);
         hits.push(kind.alertHit(r));
       }

@@ -12,8 +12,9 @@ import type { AlertHit } from '../scoring/alert.js';
  * closes a case) is written once here, for every kind.
  *
  * Anchor and span: a record added to an entity counts like an episode — it anchors the entity's
- * case when nothing did yet (the alert id) and its span widens the alert's `firstSeen` / `lastSeen`
- * (see `observe` in core.ts and `buildAlert`). A record found again (a duplicate) changes nothing.
+ * case when nothing did yet (the alert id: its first transaction id) and its transactions widen the
+ * alert's `firstSeen` / `lastSeen` (`seenFrom`, `to`; see `observe` in core.ts and `buildAlert`). A
+ * record found again (a duplicate) changes nothing. So every kind behaves as layering hops did.
  */
 
 /**
@@ -32,6 +33,11 @@ export interface EvidenceKind<R> {
   from(r: R): number;
   /** End of a record's span: the time of the newest event it holds. */
   to(r: R): number;
+  /**
+   * The time of the record's oldest transaction: where it starts an alert's `firstSeen`. The same as
+   * `from` unless the span reaches back before its evidence (a broad period spans the lookback it counted).
+   */
+  seenFrom(r: R): number;
   /** Whether two records are the same evidence (the hit's variant): overlapping ones are one record. */
   same(a: R, b: R): boolean;
   /** The variant of the hit a record stands for (what an episode was keyed by). */

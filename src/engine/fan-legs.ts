@@ -87,6 +87,8 @@ export const fanLegEvidence: EvidenceKind<FanLegRecord> = {
   },
   from: fanLegFrom,
   to: fanLegTo,
+  // A broad period's evidence starts at its first marker, not at the lookback that marker counted.
+  seenFrom: (r) => r.ts,
   same: sameEvidence,
   variant: (r) => fanLegVariant(r),
   merge(earlier, later) {

@@ -55,6 +55,7 @@ export const hopEvidence: EvidenceKind<HopFacts> = {
   record: (hit) => hit.facts as unknown as HopFacts,
   from: hopFrom,
   to: hopTo,
+  seenFrom: hopFrom,
   same: (a, b) => a.from === b.from && a.to === b.to,
   variant: (f) => `${f.from}>${f.to}`,
   alertHit: hopAlertHit,

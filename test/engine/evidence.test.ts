@@ -14,6 +14,7 @@ const spanKind = (merging: boolean, tag = 'toy'): EvidenceKind<Span> => ({
   record: (hit) => ({ tag, key: hit.variant ?? '', from: hit.window.from, to: hit.window.to, n: 1 }),
   from: (r) => r.from,
   to: (r) => r.to,
+  seenFrom: (r) => r.from,
   same: (a, b) => a.key === b.key,
   variant: (r) => r.key,
   ...(merging ? { merge: (a: Span, b: Span): Span => ({ tag, key: a.key, from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), n: a.n + b.n }) } : {}),

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { fanLegAlertHit, fanLegEvidence, isFanLegRecord, type FanLegRecord } from '../../src/engine/fan-legs.js';
 import type { MonitorState } from '../../src/engine/checkpoint.js';
+import { createCore, resolveConfig, type EntityState } from '../../src/engine/core.js';
+import type { Account } from '../../src/schema/reference-data.js';
 import { createMonitor } from '../../src/engine/monitor.js';
 import { scan } from '../../src/engine/scan.js';
-import { fanLegReason, type FanLegFacts } from '../../src/rules/flow/fan-leg.js';
+import { fanLeg, fanLegReason, type FanLegFacts } from '../../src/rules/flow/fan-leg.js';
 import type { Alert } from '../../src/scoring/alert.js';
 import { AU_LIKE, at, transfer } from '../helpers/builders.js';
 
@@ -86,5 +88,18 @@ describe('fan legs kept as compact evidence (src/engine/fan-legs.ts)', () => {
     expect(broadOf(stateOf(whole))).toMatchObject([{ since: at(63 * D) - 90 * DAY_MS + 1, until: at(147 * D), markers: 13 }]);
     expect(stateOf(resumed).core).toEqual(stateOf(whole).core);
     expect(resumed.flush().alerts).toEqual(whole.flush().alerts);
+  });
+
+  test('an alert\'s firstSeen starts at a broad period\'s first marker, not at the lookback that marker counted (as hops: the evidence\'s own transactions)', () => {
+    // E is older than the data: its first 60 days are not judged; on day 61 its 11th recipient makes its first record a broad marker.
+    const accounts: Account[] = [{ account: 'E', type: 'personal', openedAt: at(-400 * D) }];
+    const txs = [...Array.from({ length: 10 }, (_, i) => transfer('E', `W${i}`, 10_000, i * 5 * D, { id: `w${i}` })), transfer('E', 'W10', 10_000, 61 * D, { id: 'w10' })];
+    const config = resolveConfig({ jurisdiction: AU_LIKE, rules: [fanLeg()], minScore: 0, accounts, parties: [] });
+    const core = createCore(config);
+    for (const tx of txs) core.process(tx, new Set<EntityState>(), []);
+    const e = core.finishEntities().candidates.find((a) => a.entity.id === 'E');
+    expect(e?.hits.map((h) => [h.rule, h.facts.role, h.window.from])).toEqual([['fan_leg', 'broad_payer', new Date(at(61 * D) - 90 * DAY_MS + 1).toISOString()]]);
+    expect(e?.firstSeen).toBe(new Date(at(61 * D)).toISOString());
+    expect(e?.lastSeen).toBe(new Date(at(61 * D)).toISOString());
   });
 });
