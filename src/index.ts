@@ -47,6 +47,7 @@ export { funnelAccount, funnelAccountOptionsSchema, type FunnelAccountOptions } 
 export { corridorCollector, corridorCollectorOptionsSchema, type CorridorCollectorOptions } from './rules/flow/corridor-collector.js';
 export { fanOut, fanOutOptionsSchema, type FanOutOptions } from './rules/flow/fan-out.js';
 export { layeringHop, layeringHopOptionsSchema, type LayeringHopOptions } from './rules/flow/layering-hop.js';
+export { fanLeg, fanLegOptionsSchema, type FanLegOptions } from './rules/flow/fan-leg.js';
 export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/flow/pass-through.js';
 export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/flow/unlicensed-remitter.js';
 export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/context/new-account.js';

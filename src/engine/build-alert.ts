@@ -4,11 +4,12 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import { scoreHits, type EntityScore, type ScoredHit } from '../scoring/score.js';
 import type { EngineConfig, EntityState } from './core.js';
 import { episodeReason } from './episodes.js';
-import { hopAlertHit, hopFrom, hopTo } from './hops.js';
+import { evidenceOf } from './evidence.js';
+import { EVIDENCE_KINDS } from './evidence-kinds.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-type AlertSource = Pick<EntityState, 'kind' | 'id' | 'episodes' | 'hops' | 'anchor'>;
+type AlertSource = Pick<EntityState, 'kind' | 'id' | 'episodes' | 'evidence' | 'anchor'>;
 
 /**
  * What an entity's alert would score, and whether any of its hits has a strength (only those are
@@ -24,16 +25,19 @@ export function scoreOfEntity(state: AlertSource, config: EngineConfig): { reado
       if (ep.hit.strength > 0) anyStrength = true;
     }
   }
-  if (state.hops !== undefined && state.hops.length > 0) scored.push(HOP_SCORED);
+  if (state.evidence !== undefined) {
+    const evidence = state.evidence;
+    EVIDENCE_KINDS.forEach((kind, k) => {
+      if (evidenceOf(EVIDENCE_KINDS, evidence, k).length > 0) scored.push({ rule: kind.rule, strength: 0 });
+    });
+  }
   return { score: scoreHits(scored, config.typologies, config.familyOf), anyStrength };
 }
 
-/** Layering hops score nothing; one entry stands for them (listed for the network stage; reported alerts leave them out). */
-const HOP_SCORED: ScoredHit = { rule: 'layering_hop', strength: 0 };
-
 /**
- * Builds the `tidewatch/alert@1` document for an entity from its hit episodes; `score` when the
- * caller has it already from {@link scoreOfEntity} of the same state.
+ * Builds the `tidewatch/alert@1` document for an entity from its hit episodes and its compact
+ * evidence (see evidence.ts); `score` when the caller has it already from {@link scoreOfEntity}
+ * of the same state.
  */
 export function buildAlert(state: AlertSource, config: EngineConfig, score?: EntityScore): Alert {
   const hits: AlertHit[] = [];
@@ -60,13 +64,19 @@ export function buildAlert(state: AlertSource, config: EngineConfig, score?: Ent
       hits.push(hit);
     }
   }
-  if (state.hops !== undefined && state.hops.length > 0) {
-    scored.push(HOP_SCORED);
-    for (const f of state.hops) {
-      if (hopFrom(f) < first) first = hopFrom(f);
-      if (hopTo(f) > last) last = hopTo(f);
-      hits.push(hopAlertHit(f));
-    }
+  if (state.evidence !== undefined) {
+    const evidence = state.evidence;
+    EVIDENCE_KINDS.forEach((kind, k) => {
+      const records = evidenceOf(EVIDENCE_KINDS, evidence, k);
+      if (records.length === 0) return;
+      // Evidence scores nothing; listed for the network stage (reported alerts leave it out).
+      scored.push({ rule: kind.rule, strength: 0 });
+      for (const r of records) {
+        if (kind.seenFrom(r) < first) first = kind.seenFrom(r);
+        if (kind.to(r) > last) last = kind.to(r);
+        hits.push(kind.alertHit(r));
+      }
+    });
   }
   hits.sort(compareAlertHits);
   score ??= scoreHits(scored, config.typologies, config.familyOf);

@@ -4,7 +4,8 @@ import type { CoreSnapshot, EngineConfig } from './core.js';
 import type { CheckpointFingerprint, FxConverter, MonitorCheckpoint } from './options.js';
 import { referenceFingerprint } from './reference-input.js';
 import { checkTransaction } from './validate-input.js';
-import { isHopFacts } from './hops.js';
+import { EVIDENCE_KINDS, evidenceKindIndex } from './evidence-kinds.js';
+import { hopEvidence } from './hops.js';
 
 /** The checkpoint format id. */
 export const CHECKPOINT_FORMAT = 'tidewatch/checkpoint@1';
@@ -99,6 +100,20 @@ function stateProblem(state: unknown): string | undefined {
   return coreProblem(s.core);
 }
 
+/** The first problem of an entity's compact evidence (absent, or records by evidence rule id) as `.path: reason`, or undefined. */
+function evidenceProblem(evidence: unknown): string | undefined {
+  if (evidence === undefined) return undefined;
+  if (evidence === null || typeof evidence !== 'object' || Array.isArray(evidence)) return ': not an object';
+  for (const [rule, records] of Object.entries(evidence)) {
+    const k = evidenceKindIndex(rule);
+    if (k < 0) return `.${rule}: not an evidence rule`;
+    const kind = EVIDENCE_KINDS[k] as (typeof EVIDENCE_KINDS)[number];
+    if (!Array.isArray(records)) return `.${rule}: not an array`;
+    for (let i = 0; i < records.length; i++) if (!kind.isRecord(records[i])) return `.${rule}[${i}]: not a ${rule} record`;
+  }
+  return undefined;
+}
+
 function coreProblem(core: unknown): string | undefined {
   if (core === null || typeof core !== 'object') return 'core: not an object';
   const c = core as Partial<Record<keyof CoreSnapshot, unknown>>;
@@ -125,7 +140,9 @@ function coreProblem(core: unknown): string | undefined {
         return `${at}.episodes[${j}]: not an episode`;
       }
     }
-    if (e['hops'] !== undefined && !(Array.isArray(e['hops']) && e['hops'].every(isHopFacts))) return `${at}.hops: not a list of layering hops`;
+    if (e['hops'] !== undefined && !(Array.isArray(e['hops']) && e['hops'].every(hopEvidence.isRecord))) return `${at}.hops: not a list of layering hops`;
+    const evidence = evidenceProblem(e['evidence']);
+    if (evidence !== undefined) return `${at}.evidence${evidence}`;
   }
   if (!isNumOrNull(c.lastSweep)) return 'core.lastSweep: not a number';
   if (!isNum(c.processed)) return 'core.processed: not a number';

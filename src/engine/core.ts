@@ -16,9 +16,11 @@ import { typologySchema } from '../scoring/typology.js';
 import { VERSION } from '../version.js';
 import { buildAlert, scoreOfEntity } from './build-alert.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
-import { addHop, hopEndedBefore, hopFactsOf } from './hops.js';
+import { addEvidence, evidenceEndedBefore, evidenceOf, type Evidence, type EvidenceKind } from './evidence.js';
 import type { HopFacts } from '../rules/flow/layering-hop.js';
-import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isHopEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
+import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
+import { hopEvidence } from './hops.js';
+import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { materialise } from './reference-input.js';
@@ -45,8 +47,11 @@ export interface EntityState {
   lastTs: number;
   expiredTs: number | undefined;
   episodes: Map<string, Episode[]>;
-  /** Layering hops found on the entity (evidence for the network stage, kept compact: see hops.ts); undefined without any. */
-  hops: HopFacts[] | undefined;
+  /**
+   * Strength-0 evidence found on the entity (layering hops, fan legs), kept compact (see
+   * evidence.ts): its one record, or its records in the order found; undefined without any.
+   */
+  evidence: Evidence | undefined;
   anchor: string | undefined;
   dirty: boolean;
   readonly account: Account | undefined;
@@ -142,15 +147,10 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     account: config.rules.filter((r) => r.entities.includes('account')),
     party: config.rules.filter((r) => r.entities.includes('party')),
   };
-  const incrementalByKind: Record<EntityKind, readonly IncrementalSlot[]> = {
-    account: incrementalSlots(ruleByKind.account),
-    party: incrementalSlots(ruleByKind.party),
-  };
-  /** Per rule of a kind, the index of its slot in {@link EntityState.ruleStates}, or -1 for a rule without state. */
-  const slotOfRule: Record<EntityKind, readonly number[]> = {
-    account: ruleByKind.account.map((_, r) => incrementalByKind.account.findIndex((slot) => slot.rule === r)),
-    party: ruleByKind.party.map((_, r) => incrementalByKind.party.findIndex((slot) => slot.rule === r)),
-  };
+  const slotsByKind = { account: incrementalSlots(ruleByKind.account), party: incrementalSlots(ruleByKind.party) };
+  const incrementalByKind: Record<EntityKind, readonly IncrementalSlot[]> = { account: slotsByKind.account.slots, party: slotsByKind.party.slots };
+  /** Per rule of a kind, the index of its slot in {@link EntityState.ruleStates}, or -1 for a rule without state (rules sharing a state share a slot). */
+  const slotOfRule: Record<EntityKind, readonly number[]> = { account: slotsByKind.account.slotOf, party: slotsByKind.party.slotOf };
   const cursorsByKind: Record<EntityKind, number> = {
     account: incrementalByKind.account.reduce((n, slot) => n + slot.incremental.horizonsMs.length, 0),
     party: incrementalByKind.party.reduce((n, slot) => n + slot.incremental.horizonsMs.length, 0),
@@ -183,7 +183,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       if (last !== undefined) dormant[kind].delete(id);
       state = {
         kind, id, events: [], start: 0, base: 0, ruleStates: undefined, cursors: undefined, lastTs: last ?? 0, expiredTs: last,
-        episodes: NO_EPISODES, hops: undefined, anchor: undefined, dirty: false,
+        episodes: NO_EPISODES, evidence: undefined, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
       };
@@ -256,9 +256,9 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       const slot = slotOf[r] as number;
       const hits = rule.evaluate(state, context, ruleStates === undefined || slot < 0 ? undefined : ruleStates[slot]);
       for (const hit of hits) {
-        // Layering hops are kept as their facts (hops.ts), every other hit as an episode.
-        const added = isHopEvidence(hit)
-          ? addHop((state.hops ??= []), hopFactsOf(hit))
+        // Strength-0 evidence is kept as compact records (evidence.ts), every other hit as an episode; either anchors a case that has none.
+        const added = isEvidenceHit(hit)
+          ? addEvidenceHit(state, evidenceKindIndex(hit.rule), hit)
           : addHit(state.episodes === NO_EPISODES ? (state.episodes = new Map()) : state.episodes, hit);
         if (added) {
           state.anchor ??= hit.transactionIds[0];
@@ -322,11 +322,11 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
           close(state, finished);
           map.delete(id);
           dormant[state.kind].set(id, state.lastTs);
-        } else if ((state.episodes !== NO_EPISODES && hasEndedBefore(state.episodes, caseFrom)) || (state.hops !== undefined && hopEndedBefore(state.hops, caseFrom))) {
+        } else if ((state.episodes !== NO_EPISODES && hasEndedBefore(state.episodes, caseFrom)) || (state.evidence !== undefined && evidenceEndedBefore(EVIDENCE_KINDS, state.evidence, caseFrom))) {
           // Still active, but part of its case lies more than the longest retention back: the case is closed as at eviction, and a later hit opens a new one.
           close(state, finished);
           state.episodes = NO_EPISODES;
-          state.hops = undefined;
+          state.evidence = undefined;
           state.anchor = undefined;
           state.dirty = false;
         }
@@ -345,13 +345,14 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
 
   /** The entity's alert whatever its score, or undefined without hits. */
   function anyAlertOf(state: EntityState): Alert | undefined {
-    if ((state.episodes.size === 0 && state.hops === undefined) || state.anchor === undefined) return undefined;
+    if ((state.episodes.size === 0 && state.evidence === undefined) || state.anchor === undefined) return undefined;
     return buildAlert(state, config);
   }
 
   /** The entity's alert if it reaches the minimum score (scored first: most updates stay below it and build no alert). */
   function alertOf(state: EntityState): Alert | undefined {
-    if ((state.episodes.size === 0 && state.hops === undefined) || state.anchor === undefined) return undefined;
+    // Evidence alone (strength 0) is never reported: no alert to build (most entities with evidence have nothing else).
+    if (state.episodes.size === 0 || state.anchor === undefined) return undefined;
     const { score, anyStrength } = scoreOfEntity(state, config);
     if (!anyStrength || score.score < config.minScore) return undefined;
     const alert = buildAlert(state, config, score);
@@ -433,7 +434,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
         episodes: [...state.episodes.values()].flat().map((ep) => ({
           key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, seen: [...ep.seen], transactionCount: ep.transactionCount,
         })),
-        ...(state.hops === undefined ? {} : { hops: state.hops }),
+        ...(state.evidence === undefined ? {} : { evidence: evidenceSnapshot(state.evidence) }),
       });
     }
     return {
@@ -461,11 +462,16 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       state.lastTs = e.lastTs;
       state.expiredTs = e.expiredTs ?? undefined;
       state.anchor = e.anchor ?? undefined;
-      for (const f of e.hops ?? []) addHop((state.hops ??= []), f);
+      // Evidence is listed by rule; it is added back in `to` order over all kinds (stable: each kind's order is kept), as it was found.
+      const found: [number, unknown][] = [];
+      // Checkpoints from before the evidence kinds list layering hops as `hops`.
+      for (const f of e.hops ?? []) found.push([evidenceKindIndex(hopEvidence.rule), f]);
+      for (const [rule, records] of Object.entries(e.evidence ?? {})) for (const r of records) found.push([evidenceKindIndex(rule), r]);
       for (const ep of e.episodes) {
-        // Checkpoints from before compact hops keep them as episodes.
-        if (isHopEvidence(ep.hit)) {
-          addHop((state.hops ??= []), hopFactsOf(ep.hit));
+        // Checkpoints from before compact evidence keep it as episodes.
+        if (isEvidenceHit(ep.hit)) {
+          const k = evidenceKindIndex(ep.hit.rule);
+          found.push([k, (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).record(ep.hit)]);
           continue;
         }
         if (state.episodes === NO_EPISODES) state.episodes = new Map();
@@ -475,6 +481,9 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
         list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], seen, transactionCount: ep.transactionCount });
         state.episodes.set(ep.key, list);
       }
+      const toOf = ([k, r]: [number, unknown]): number => (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).to(r);
+      found.sort((a, b) => toOf(a) - toOf(b));
+      for (const [k, r] of found) addEvidenceRecord(state, k, r);
     }
     lastSweep = snap.lastSweep ?? Number.NEGATIVE_INFINITY;
     processed = snap.processed;
@@ -507,7 +516,9 @@ export interface CoreSnapshot {
     anchor: string | null;
     /** `seen`: evidence ids that may come again with the end of the hit that brought each; `all`: the same without times (older checkpoints). */
     episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; seen?: [string, number][]; all?: string[]; transactionCount: number }[];
-    /** Layering hops (facts of strength-0 `layering_hop` hits); absent without any, and in checkpoints from before compact hops (they list them as episodes). */
+    /** Compact strength-0 evidence (see evidence.ts): the records of each evidence rule, by rule id; absent without any. */
+    evidence?: Record<string, unknown[]>;
+    /** Layering hops (facts of strength-0 `layering_hop` hits) in checkpoints from before `evidence`; older ones list them as episodes. */
     hops?: HopFacts[];
   }[];
   readonly lastSweep: number | null;
@@ -562,23 +573,52 @@ function revive(r: RetiredAlert): Alert {
   return JSON.parse(r.json) as Alert;
 }
 
-/** A rule with incremental state, at its index among the rules of one entity kind. */
+/** Adds the record of an evidence hit (kind index `k`) to the entity; returns whether anything changed. */
+function addEvidenceHit(state: EntityState, k: number, hit: RuleHit): boolean {
+  return addEvidenceRecord(state, k, (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).record(hit));
+}
+
+/** Adds an evidence record of kind index `k` to the entity; returns whether anything changed. */
+function addEvidenceRecord(state: EntityState, k: number, r: unknown): boolean {
+  const list = addEvidence(EVIDENCE_KINDS, state.evidence, k, r as object);
+  if (list === undefined) return false;
+  state.evidence = list;
+  return true;
+}
+
+/** The checkpoint form of an entity's evidence: records by rule id, kinds without any left out. */
+function evidenceSnapshot(evidence: Evidence): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  EVIDENCE_KINDS.forEach((kind, k) => {
+    const records = evidenceOf(EVIDENCE_KINDS, evidence, k);
+    if (records.length > 0) out[kind.rule] = records;
+  });
+  return out;
+}
+
+/** One incremental state per entity: of a rule, or shared by the rules with its `shareKey` (the first one's transitions). */
 interface IncrementalSlot {
-  readonly rule: number;
   readonly incremental: RuleIncremental<unknown>;
   /** Offset of its first horizon's cursor in {@link EntityState.cursors}. */
   readonly cursor: number;
 }
 
-function incrementalSlots(rules: readonly Rule[]): IncrementalSlot[] {
+/** The incremental slots of one entity kind's rules, and each rule's slot (-1 without state); rules with one `shareKey` share a slot. */
+function incrementalSlots(rules: readonly Rule[]): { slots: IncrementalSlot[]; slotOf: number[] } {
   const slots: IncrementalSlot[] = [];
+  const shared = new Map<string, number>();
   let cursor = 0;
-  rules.forEach((rule, i) => {
-    if (rule.incremental === undefined) return;
-    slots.push({ rule: i, incremental: rule.incremental, cursor });
-    cursor += rule.incremental.horizonsMs.length;
+  const slotOf = rules.map((rule) => {
+    const inc = rule.incremental;
+    if (inc === undefined) return -1;
+    const known = inc.shareKey === undefined ? undefined : shared.get(inc.shareKey);
+    if (known !== undefined) return known;
+    if (inc.shareKey !== undefined) shared.set(inc.shareKey, slots.length);
+    slots.push({ incremental: inc, cursor });
+    cursor += inc.horizonsMs.length;
+    return slots.length - 1;
   });
-  return slots;
+  return { slots, slotOf };
 }
 
 /** The engine core's interface. */

@@ -1,14 +1,12 @@
-import type { HitFacts, RuleHit } from '../rules/types.js';
+import type { HitFacts } from '../rules/types.js';
 import { HOP_INDICATORS, hopReason, type HopFacts } from '../rules/flow/layering-hop.js';
 import type { AlertHit } from '../scoring/alert.js';
+import type { EvidenceKind } from './evidence.js';
 
 /**
- * Layering hops kept as compact evidence. A hop (a strength-0 `layering_hop` hit) scores nothing and
- * is never reported: the network stage joins hops into cycles, scatter-gathers and gather-scatter hubs.
- * Kept as a hit episode it cost about 1.1 KB (the hit with its reason, window, evidence list and
- * entity, the episode with its de-duplication map); kept as its facts alone, about 0.2 KB — and on
- * a Zipf-random bank file one account evaluation in seven finds a hop. The alert hit is rebuilt from
- * the facts when an alert is built (the same hit an episode gave).
+ * Layering hops as compact evidence (see evidence.ts). A hop (a strength-0 `layering_hop` hit)
+ * scores nothing and is never reported: the network stage joins hops into cycles, scatter-gathers
+ * and gather-scatter hubs. Kept as its facts alone it costs about 0.2 KB instead of an episode's 1.1 KB.
  */
 
 /** The time span of a hop: its two transactions. @internal */
@@ -19,36 +17,6 @@ export function hopFrom(f: HopFacts): number {
 /** The end of a hop's span: its newer transaction — the event that found it, so a list in discovery order is in `hopTo` order. @internal */
 export function hopTo(f: HopFacts): number {
   return Math.max(f.inTs, f.outTs);
-}
-
-/**
- * Adds a hop to an entity's list unless the list has the same hop (same sender and recipient) whose
- * span reaches the new one's — the episode rule for one variant: overlapping hits of one
- * (sender, recipient) pair name the same two transactions, because each is new to the account
- * (a single transfer in the lookback) and a pair spans at most `pairDays`. Returns whether it was added.
- * @internal
- */
-export function addHop(list: HopFacts[], f: HopFacts): boolean {
-  const from = hopFrom(f);
-  // Newest first; hops found before `from` cannot overlap (the list is in discovery = hopTo order), so the scan reads only the pair window.
-  for (let i = list.length - 1; i >= 0; i--) {
-    const h = list[i] as HopFacts;
-    if (hopTo(h) < from) break;
-    if (h.from === f.from && h.to === f.to) return false;
-  }
-  list.push(f);
-  return true;
-}
-
-/** The hop facts of a layering-hop hit. @internal */
-export function hopFactsOf(hit: RuleHit): HopFacts {
-  return hit.facts as unknown as HopFacts;
-}
-
-/** Whether a hop of the list ended before `horizon` (it closes the case like an episode; see `hasEndedBefore`). @internal */
-export function hopEndedBefore(list: readonly HopFacts[], horizon: number): boolean {
-  for (const h of list) if (hopTo(h) < horizon) return true;
-  return false;
 }
 
 /** The alert hit of a hop, as its episode gave it: evidence in time order, the rule's sentence. @internal */
@@ -74,3 +42,23 @@ export function isHopFacts(x: unknown): x is HopFacts {
   return typeof f['from'] === 'string' && typeof f['to'] === 'string' && typeof f['inTx'] === 'string' && typeof f['outTx'] === 'string'
     && [f['inAmount'], f['outAmount'], f['inTs'], f['outTs'], f['known']].every((v) => typeof v === 'number' && Number.isFinite(v));
 }
+
+/**
+ * Layering hops as an evidence kind: the record is the hop's facts; one hop per (sender,
+ * recipient) while their spans overlap — overlapping hits of one pair name the same two
+ * transactions, because each is new to the account (a single transfer in the lookback) and a pair
+ * spans at most `pairDays`.
+ * @internal
+ */
+export const hopEvidence: EvidenceKind<HopFacts> = {
+  rule: 'layering_hop',
+  record: (hit) => hit.facts as unknown as HopFacts,
+  from: hopFrom,
+  to: hopTo,
+  seenFrom: hopFrom,
+  same: (a, b) => a.from === b.from && a.to === b.to,
+  variant: (f) => `${f.from}>${f.to}`,
+  alertHit: hopAlertHit,
+  isRecord: isHopFacts,
+  owns: (r) => typeof r === 'object' && r !== null && 'inTx' in r,
+};

@@ -2,14 +2,19 @@ import { stableHash } from '../_internal/hash.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
+import { FAN_MAX_SPAN_MS, FAN_MIN_SPOKES } from './fan.js';
 import { LAYERING_MAX_CYCLE_HOPS, LAYERING_MAX_PATHS_PER_START, LAYERING_MAX_SPAN_MS, LAYERING_MIN_CYCLE_HOPS, LAYERING_MIN_INTERMEDIARIES } from './layering.js';
-import { isHopEvidence, type NetworkConfig } from './network.js';
+import { isEvidenceHit } from './evidence-kinds.js';
+import { FAN_IN_INDICATOR, FAN_OUT_INDICATOR } from '../rules/flow/fan-leg.js';
+import type { NetworkConfig } from './network.js';
 
-/** @internal The layering structures the network stage recognises (MS-LAY-01…03). */
-export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter';
+/** @internal The structures the network stage recognises (MS-LAY-01…03; fan-in and fan-out from fan.ts). */
+export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter' | 'fan_in' | 'fan_out';
 
 /** Indicator of each structure. */
-const INDICATOR: Readonly<Record<Structure, string>> = { cycle: 'MS-LAY-01', scatter_gather: 'MS-LAY-02', gather_scatter: 'MS-LAY-03' };
+const INDICATOR: Readonly<Record<Structure, string>> = { cycle: 'MS-LAY-01', scatter_gather: 'MS-LAY-02', gather_scatter: 'MS-LAY-03', fan_in: FAN_IN_INDICATOR, fan_out: FAN_OUT_INDICATOR };
+/** Fan structures file (and score) their path hit under `fan_leg`, the others under `layering_hop`. */
+const isFan = (s: Structure): boolean => s === 'fan_in' || s === 'fan_out';
 /** Strength of a structure's path hit (0.8 × the layering typology's 60 = 48). */
 const STRUCTURE_STRENGTH = 0.8;
 
@@ -31,22 +36,27 @@ export function structureAlert(
     ? `Possible round-tripping cycle: money returned to ${s.accounts[0] as string} through ${s.accounts.length} hops within ${days} days, each to a new counterparty: ${s.lines.join('; ')}.`
     : s.kind === 'scatter_gather'
       ? `Possible scatter-gather pattern: ${s.accounts[0] as string} paid ${s.accounts.length - 2} new intermediaries that each paid ${s.accounts[s.accounts.length - 1] as string} within ${days} days: ${s.lines.join('; ')}.`
-      : `Possible gather-scatter pattern: ${s.accounts[0] as string} was paid by new senders and then paid new recipients within ${days} days: ${s.lines.join('; ')}.`;
+      : s.kind === 'gather_scatter'
+        ? `Possible gather-scatter pattern: ${s.accounts[0] as string} was paid by new senders and then paid new recipients within ${days} days: ${s.lines.join('; ')}.`
+        : s.kind === 'fan_in'
+          ? `Possible fan-in pattern: ${s.accounts[0] as string} was paid by ${s.accounts.length - 1} senders within ${days} days, each paying it and at most one other account: ${s.lines.join('; ')}.`
+          : `Possible fan-out pattern: ${s.accounts[0] as string} paid ${s.accounts.length - 1} recipients within ${days} days, each paid by it and at most two other accounts: ${s.lines.join('; ')}.`;
+  const rule = isFan(s.kind) ? 'fan_leg' : 'layering_hop';
   const pathHit: AlertHit = {
-    rule: 'layering_hop',
+    rule,
     indicators: [INDICATOR[s.kind]],
     strength: STRUCTURE_STRENGTH,
     window: { from: iso(s.from), to: iso(s.to) },
     transactionIds: [...s.ids],
     transactionCount: s.ids.length,
     reason,
-    facts: {
+    facts: isFan(s.kind) ? { structure: s.kind, accounts: members.length, legs: s.lines.length, days, minSpokes: FAN_MIN_SPOKES, maxSpanDays: FAN_MAX_SPAN_MS / 86_400_000 } : {
       structure: s.kind, accounts: members.length, hops: s.lines.length, days,
       minCycleHops: LAYERING_MIN_CYCLE_HOPS, maxCycleHops: LAYERING_MAX_CYCLE_HOPS, maxSpanDays: LAYERING_MAX_SPAN_MS / 86_400_000, minIntermediaries: LAYERING_MIN_INTERMEDIARIES, maxPathsPerStart: LAYERING_MAX_PATHS_PER_START,
     },
   };
   const hits: AlertHit[] = [pathHit];
-  const scored: { rule: string; strength: number }[] = [{ rule: 'layering_hop', strength: STRUCTURE_STRENGTH }];
+  const scored: { rule: string; strength: number }[] = [{ rule, strength: STRUCTURE_STRENGTH }];
   const memberIds: string[] = [];
   let first = iso(s.from);
   let last = iso(s.to);
@@ -56,7 +66,7 @@ export function structureAlert(
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
       // The path hit lists the hops that matter; members' other hop evidence (strength 0) is left out.
-      if (isHopEvidence(h)) continue;
+      if (isEvidenceHit(h)) continue;
       const copy: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `account ${m.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) copy.related = h.related.map((r) => ({ ...r }));
       hits.push(copy);
@@ -68,7 +78,7 @@ export function structureAlert(
   const engine = engineStamp(config);
   return {
     schema: ALERT_SCHEMA_ID,
-    id: stableHash(`layering|${entityId}|${s.kind}|${s.ids.join(',')}|${memberIds.sort().join(',')}`),
+    id: stableHash(`${isFan(s.kind) ? 'fan' : 'layering'}|${entityId}|${s.kind}|${s.ids.join(',')}|${memberIds.sort().join(',')}`),
     entity: { kind: 'network', id: entityId },
     score: score.score,
     band: score.band,

@@ -109,7 +109,7 @@ export function layeringAlerts(candidates: readonly Alert[], config: NetworkConf
     const judged = accounts.filter((a) => hopAccounts.has(a));
     return judged.length > 0 && judged.filter((a) => settled.has(a)).length >= share * judged.length;
   };
-  const churned = hopAccounts.size >= LAYERING_MIN_RUN_SAMPLE && !settledEnough([...hopAccounts], LAYERING_MIN_RUN_SETTLED_SHARE);
+  const churned = isChurned(hopAccounts, settled);
   const next = new Map<string, Map<string, { tx: string; ts: number }>>();
   const edge = (from: string, to: string, tx: string, ts: number): void => {
     if (from === to || !hopAccounts.has(from) || !hopAccounts.has(to)) return;
@@ -198,6 +198,31 @@ export function layeringAlerts(candidates: readonly Alert[], config: NetworkConf
     if (alert !== undefined && !taken.has(alert.entity.id)) out.push(alert);
   }
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
+}
+
+/** Whether a run's hop accounts are churned: enough of them judged and too few with a settled relation. */
+function isChurned(hopAccounts: ReadonlySet<string>, settled: ReadonlySet<string>): boolean {
+  return hopAccounts.size >= LAYERING_MIN_RUN_SAMPLE && settled.size < LAYERING_MIN_RUN_SETTLED_SHARE * hopAccounts.size;
+}
+
+/**
+ * Whether a run's counterparty churn is its norm ({@link LAYERING_MIN_RUN_SETTLED_SHARE} over at
+ * least {@link LAYERING_MIN_RUN_SAMPLE} hop accounts), judged on the `layering_hop` evidence of its
+ * entity alerts. Where every account sees its counterparties once, a new or a dedicated
+ * counterparty is the norm and no evidence: the network stage forms no gather-scatter and no fan.
+ * @param candidates entity alerts of one run (any order)
+ * @returns true when the run is churned
+ * @category Engine
+ * @example if (!runChurned(candidates)) formFans();
+ */
+export function runChurned(candidates: readonly Alert[]): boolean {
+  const hopAccounts = new Set<string>();
+  const settled = new Set<string>();
+  for (const a of candidates) for (const h of hopsOf(a)) {
+    hopAccounts.add(h.account);
+    if (h.known > 0) settled.add(h.account);
+  }
+  return isChurned(hopAccounts, settled);
 }
 
 /**

@@ -4,6 +4,8 @@ import type { AccountType } from '../schema/reference-data.js';
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import type { EngineConfig } from './core.js';
+import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
+import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -62,19 +64,20 @@ export function isNetworkCandidate(alert: Alert): boolean {
 }
 
 /**
- * Whether an entity alert carries layering-hop evidence for the layering stage (`layering_hop`
- * hits, MS-LAY-01…03): such alerts reach {@link networkAlerts} whatever their score, which joins
- * their hops into cycles, scatter-gathers and gather-scatter hubs (see `layeringAlerts`).
+ * Whether an entity alert carries evidence for the network stage's structures (`layering_hop`
+ * hits, MS-LAY-01…03, or `fan_leg` hits, MS-FAN-02/03): such alerts reach
+ * {@link networkAlerts} whatever their score, which joins their hops into cycles, scatter-gathers
+ * and gather-scatter hubs (see `layeringAlerts`) and their legs into fan-in and fan-out hubs (see `fanAlerts`).
  * @category Engine
  * @example const evidence = alerts.filter(hasLayeringEvidence);
  */
 export function hasLayeringEvidence(alert: Alert): boolean {
-  return alert.entity.kind === 'account' && alert.hits.some((h) => h.rule === 'layering_hop');
+  return alert.entity.kind === 'account' && alert.hits.some((h) => evidenceKindIndex(h.rule) >= 0);
 }
 
 /**
  * Whether an alert is reported: it reaches `minScore` and is not evidence only. An alert whose
- * every hit has strength 0 (layering hops: evidence for the network stage, no score) is never
+ * every hit has strength 0 (layering hops, fan legs: evidence for the network stage, no score) is never
  * reported, at any `minScore`; it still reaches the network stage.
  * @category Engine
  * @example const reported = alerts.filter((a) => isReported(a, 40));
@@ -84,22 +87,14 @@ export function isReported(alert: Alert, minScore: number): boolean {
 }
 
 /**
- * The alert as reported: without its strength-0 layering hops, which are evidence for the network
- * stage (it lists the hops on a structure's path) and score nothing. The same object when it has none.
+ * The alert as reported: without its strength-0 evidence (layering hops, fan legs; see evidence-kinds.ts),
+ * which is for the network stage (it lists the hops on a structure's path) and scores nothing. The
+ * same object when it has none.
  * @category Engine
  * @example const out = isReported(alert, 40) ? reportedAlert(alert) : undefined;
  */
 export function reportedAlert(alert: Alert): Alert {
-  return alert.hits.some(isHopEvidence) ? { ...alert, hits: alert.hits.filter((h) => !isHopEvidence(h)) } : alert;
-}
-
-/**
- * A layering hop on an entity alert: evidence for the network stage that scores nothing (strength
- * 0). A structure's path hit on a network alert is `layering_hop` too, with a strength.
- * @internal
- */
-export function isHopEvidence(h: Pick<AlertHit, 'rule' | 'strength'>): boolean {
-  return h.rule === 'layering_hop' && h.strength === 0;
+  return alert.hits.some(isEvidenceHit) ? { ...alert, hits: alert.hits.filter((h) => !isEvidenceHit(h)) } : alert;
 }
 
 /**
@@ -215,7 +210,11 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   }
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
-  for (const alert of layeringAlerts(alerts.filter(hasLayeringEvidence), config, taken)) out.push(alert);
+  const evidence = alerts.filter(hasLayeringEvidence);
+  const layered = layeringAlerts(evidence, config, taken);
+  for (const alert of layered) out.push(alert);
+  // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
+  for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 
@@ -319,7 +318,7 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
     if (a.lastSeen > last) last = a.lastSeen;
     for (const h of a.hits) {
       // Hops are evidence for the layering stage, which lists the ones on a structure's path.
-      if (isHopEvidence(h)) continue;
+      if (isEvidenceHit(h)) continue;
       const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}`, facts: { ...h.facts } };
       if (h.related !== undefined) hit.related = h.related.map((r) => ({ ...r }));
       hits.push(hit);

@@ -2,6 +2,7 @@ import { conductorSpread } from './structuring/conductor-spread.js';
 import { corridorCollector } from './flow/corridor-collector.js';
 import { corridorFlow } from './context/corridor-flow.js';
 import { fanOut } from './flow/fan-out.js';
+import { fanLeg } from './flow/fan-leg.js';
 import { layeringHop } from './flow/layering-hop.js';
 import { feeMatch } from './context/fee-match.js';
 import { hotspotCash } from './context/hotspot-cash.js';
@@ -45,6 +46,7 @@ export const RULE_FACTORIES = {
   fan_out: fanOut,
   pass_through: passThrough,
   layering_hop: layeringHop,
+  fan_leg: fanLeg,
   unlicensed_remitter: unlicensedRemitter,
   new_account: newAccount,
   fee_match: feeMatch,

@@ -150,6 +150,12 @@ export interface RuleIncremental<S> {
   enter(state: S, event: WindowEvent, window: EntityWindow, context: RuleContext): void;
   /** `event` fell behind horizon number `horizon` (an index into `horizonsMs`); events leave each horizon oldest first. */
   leave(state: S, event: WindowEvent, horizon: number, window: EntityWindow, context: RuleContext): void;
+  /**
+   * Rules whose incremental states have the same `shareKey` keep one state per entity between them:
+   * the key must name the transitions and the horizons exactly (the first such rule's are used).
+   * For a primitive several rules read the same way (counterparty counts over one lookback).
+   */
+  readonly shareKey?: string;
 }
 
 /**

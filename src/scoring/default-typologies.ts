@@ -83,7 +83,8 @@ export function unlicensedRemitterTypology(): Typology {
 /**
  * Layering through transit accounts (MS-LAY-01…03): money round-tripping through a cycle of
  * counterparties new to each account, scattered over new intermediaries that converge on one sink,
- * or gathered from new senders and scattered to new recipients by one hub. A single hop is
+ * or gathered from new senders and scattered to new recipients by one hub; and fan-in and fan-out
+ * hubs whose spokes are dedicated to them (MS-FAN-02/03, `fan_leg`). A single hop or leg is
  * evidence only (strength 0: no alert); the network stage's structures score 0.8 × 60 = 48.
  * @category Scoring
  * @example scan(transactions, { jurisdiction: 'US', typologies: [layeringTypology()] })
@@ -93,7 +94,7 @@ export function layeringTypology(): Typology {
     id: 'layering',
     name: 'Possible layering through transit accounts',
     description: 'Round-tripping cycles, scatter-gather and gather-scatter flows through accounts that each see their counterparties once.',
-    weights: { layering_hop: 60 },
+    weights: { layering_hop: 60, fan_leg: 60 },
     context: { new_account: 0.1, corridor_flow: 0.1 },
     threshold: 40,
   });

@@ -1,5 +1,6 @@
 import { compareTransactions, createCore, resolveConfig, type EntityState } from '../../src/engine/core.js';
-import { hopAlertHit, hopFrom, hopTo } from '../../src/engine/hops.js';
+import { evidenceRecords, evidenceRuleHit, kindOfRecord, type EvidenceKind } from '../../src/engine/evidence.js';
+import { EVIDENCE_KINDS } from '../../src/engine/evidence-kinds.js';
 import type { FxConverter } from '../../src/engine/options.js';
 import type { Rule, RuleHit } from '../../src/rules/types.js';
 import type { Alert } from '../../src/scoring/alert.js';
@@ -29,13 +30,9 @@ export function rawHitsOf(rules: Rule[], txs: Transaction[], options: RunOptions
   const out: RuleHit[] = [];
   for (const state of core.liveStates()) {
     for (const list of state.episodes.values()) for (const ep of list) out.push(ep.hit);
-    // Layering hops are kept as their facts (src/engine/hops.ts): the hit as the rule raised it.
-    for (const f of state.hops ?? []) {
-      const h = hopAlertHit(f);
-      out.push({
-        rule: h.rule, indicators: h.indicators, entity: { kind: state.kind, id: state.id }, strength: 0,
-        window: { from: hopFrom(f), to: hopTo(f) }, transactionIds: h.transactionIds, reason: h.reason, facts: h.facts, variant: `${f.from}>${f.to}`,
-      });
+    // Strength-0 evidence is kept as compact records (src/engine/evidence.ts): the hit each stands for.
+    for (const r of state.evidence === undefined ? [] : evidenceRecords(state.evidence)) {
+      out.push(evidenceRuleHit(EVIDENCE_KINDS[kindOfRecord(EVIDENCE_KINDS, r)] as EvidenceKind<unknown>, r, { kind: state.kind, id: state.id }));
     }
   }
   return out.sort((a, b) => (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : a.rule < b.rule ? -1 : 1));

@@ -100,7 +100,7 @@ describe('layering structures in the network stage', () => {
     expect(networks(scanAll(cycle5(), { accounts }))).toHaveLength(0);
   });
 
-  test('scatter-gather: 5 intermediaries between one source and one sink alert; 4 do not; a government source does not', () => {
+  test('scatter-gather: 5 intermediaries between one source and one sink alert; 4 do not; a government source does not (its sink is still a fan-in)', () => {
     const sg = (n: number): Transaction[] => Array.from({ length: n }, (_, i) => [
       transfer('SRC', `I${i}`, 40_000 + i, i * D), transfer(`I${i}`, 'SNK', 39_000 + i, 10 * D + i * D),
     ]).flat();
@@ -111,7 +111,9 @@ describe('layering structures in the network stage', () => {
     expect(five[0]?.hits[0]?.indicators).toEqual(['MS-LAY-02']);
     expect(networks(scanAll(sg(4)))).toHaveLength(0);
     const accounts = [{ account: 'SRC', type: 'government' as const }, { account: 'SNK', type: 'personal' as const }, ...['I0', 'I1', 'I2', 'I3', 'I4'].map((account) => ({ account, type: 'personal' as const }))];
-    expect(networks(scanAll(sg(5), { accounts }))).toHaveLength(0);
+    // No scatter-gather from a government source; the five payers that each paid only the sink
+    // still make it a fan-in hub (fan_leg, MS-FAN-02), which the scatter-gather no longer covers.
+    expect(networks(scanAll(sg(5), { accounts })).map((a) => a.hits[0]?.facts.structure)).toEqual(['fan_in']);
   });
 
   test('gather-scatter: 3 new senders, then 3 new recipients paid 25 % of it, alert; one minor unit less, or 2 recipients, do not', () => {

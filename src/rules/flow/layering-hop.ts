@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import { countedKeysAdd, countedKeysGet, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
+import { countedKeysGet, type CountedKeys } from '../../engine/incremental/index.js';
+import { counterpartyCounts, type CounterpartyCounts } from '../_counterparty-counts.js';
 import { DAY_MS, atLeastShare, eachRecent, hitOf, newest } from '../_lib.js';
 import { isOrganisation } from '../_payments.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
@@ -45,18 +46,8 @@ export const layeringHopOptionsSchema = z.strictObject({
 export type LayeringHopOptions = z.input<typeof layeringHopOptionsSchema>;
 type Options = z.output<typeof layeringHopOptionsSchema>;
 
-/** @internal Counterparty → transfers with the account within the lookback, per direction, and how many of them repeat. */
-export interface LayeringHopState {
-  ins: CountedKeys<string> | undefined;
-  outs: CountedKeys<string> | undefined;
-  /** Counterparties (per direction) with at least two transfers in the lookback. */
-  known: number;
-  /** Sum and count of the transfers in and out within the lookback (minor units). */
-  sumIn: number;
-  nIn: number;
-  sumOut: number;
-  nOut: number;
-}
+/** @internal Counterparty → transfers with the account within the lookback, per direction, and how many of them repeat (see {@link CounterpartyCounts}). */
+export type LayeringHopState = CounterpartyCounts;
 
 type Edge = WindowEvent & { counterparty: string };
 const isEdge = (e: WindowEvent): e is Edge => e.kind === 'transfer' && e.counterparty !== undefined && e.counterparty !== '';
@@ -95,34 +86,8 @@ export function layeringHop(options: LayeringHopOptions = {}): Rule<typeof ID, L
     windowMs: Math.max(o.lookbackDays, o.pairDays) * DAY_MS,
     options: o,
     description: 'Layering hop: an account that received from a new sender and paid a new recipient within weeks (evidence joined into cycles, scatter-gathers and gather-scatter hubs by the network stage).',
-    incremental: {
-      horizonsMs: [o.lookbackDays * DAY_MS - 1],
-      init: () => ({ ins: undefined, outs: undefined, known: 0, sumIn: 0, nIn: 0, sumOut: 0, nOut: 0 }),
-      enter(s, e) {
-        if (!isEdge(e)) return;
-        if (e.direction === 'in') {
-          s.sumIn += e.amount;
-          s.nIn++;
-        } else {
-          s.sumOut += e.amount;
-          s.nOut++;
-        }
-        const n = countedKeysAdd(e.direction === 'in' ? (s.ins ??= createCountedKeys()) : (s.outs ??= createCountedKeys()), e.counterparty);
-        if (n === 2) s.known++;
-      },
-      leave(s, e) {
-        if (!isEdge(e)) return;
-        if (e.direction === 'in') {
-          s.sumIn -= e.amount;
-          s.nIn--;
-        } else {
-          s.sumOut -= e.amount;
-          s.nOut--;
-        }
-        const n = countedKeysRemove((e.direction === 'in' ? s.ins : s.outs) as CountedKeys<string>, e.counterparty);
-        if (n === 1) s.known--;
-      },
-    },
+    // Shared with fan_leg when their lookbacks agree (one state per account).
+    incremental: counterpartyCounts(o.lookbackDays * DAY_MS),
     evaluate: (window, context, s) => evaluate(window, context, s, o, pairMs),
   };
 }
