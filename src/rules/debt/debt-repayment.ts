@@ -6,10 +6,11 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent }
 import { DAY_MS, eachRecent, hitOf, money, moneyRange, newest, ratio } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
-  BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, holderDiscount, isFamily, isWageLike,
+  BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike,
   ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
+import { shortSeriesPayers } from './short-series.js';
 import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link debtRepayment}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-01, all *proposed*). @category Rules
@@ -236,9 +237,9 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
   const mineEvents = recentRun(window, from, maxGapMs(o), o.maxScan, (e) => e.kind === last.kind && e.direction === 'in' && rawPayerId(e) === id0);
   if (mineEvents.length < o.minPayments) return [];
   const series: PayerSeries[] = [];
-  const qualify = (payer: Payer, events: WindowEvent[]): PayerSeries | undefined => {
-    if (events.length < o.minPayments) return undefined;
-    const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), o);
+  const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments): PayerSeries | undefined => {
+    if (events.length < minPayments) return undefined;
+    const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), { ...o, minPayments });
     if (fit === undefined || isFamily(context.identity.familyLink(holder, payer))) return undefined;
     const refs = fitEvents(fit).map((e) => e.tx.reference ?? '');
     if (refs.some((r) => RENT_REF.test(r) || BILL_REF.test(r))) return undefined;
@@ -268,9 +269,14 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
     if (g === undefined) byPayer.set(p.key, { payer: p, events: [e] });
     else g.events.push(e);
   });
+  const cutShort: { payer: Payer; events: WindowEvent[] }[] = [];
   for (const g of byPayer.values()) {
     const s = qualify(g.payer, g.events);
     if (s !== undefined) series.push(s);
+    else if (g.payer.account !== undefined && !isOrganisation(g.payer, context) && !g.events.some((e) => isWageLike(e, context))) {
+      const n = instalmentsOf([...g.events].reverse(), o.mergeDays).length;
+      if (n >= 2 && n < o.minPayments) cutShort.push(g);
+    }
   }
   series.push(mine);
   const clusters = familyClusters(series.map((s) => s.payer), context, false);
@@ -314,6 +320,7 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
   const strength =
     (0.5 + Math.min(0.25, 0.08 * (distinct - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
   const profile = context.jurisdiction;
+  const short = shortSeriesPayers(series.map((s) => s.fit), cutShort.map((g) => qualify(g.payer, g.events, 2)));
   const lo = Math.min(...series.map((s) => s.fit.minAmount));
   const hi = Math.max(...series.map((s) => s.fit.maxAmount));
   const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
@@ -322,17 +329,19 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
     `Possible debt-repayment collection pattern: ${series.length} payers from ${distinct} unrelated families make regular payments ` +
     `to this account (every ${periods} days, ${moneyRange(profile, lo, hi)} each)` +
     (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
-    (cross > 0 ? `; ${cross} from abroad` : '') + '.';
+    (cross > 0 ? `; ${cross} from abroad` : '') +
+    (short.length > 0 ? `; ${short.length} more made two such payments one period apart and stopped (a debt paid off, or just begun)` : '') + '.';
   const events = series.flatMap((s) => fitEvents(s.fit));
-  const related: EntityRef[] = series
-    .filter((s) => s.payer.account !== undefined)
-    .map((s) => ({ kind: 'account' as const, id: s.payer.account as string }))
+  const related: EntityRef[] = [...series.map((s) => s.payer.account), ...short]
+    .filter((a): a is string => a !== undefined)
+    .map((id) => ({ kind: 'account' as const, id }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const facts: Record<string, number | string | boolean> = {
     payers: series.length, payerClusters: distinct, recentOpeners: recent, crossBorderPayers: cross,
     corridorShare: ratio(corridorShare), debtReferencePayers: debtRefs, payments: events.length,
     totalMinor: series.reduce((s, x) => s + x.fit.total, 0),
   };
+  if (short.length > 0) facts['shortSeriesPayers'] = short.length;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];
 }
