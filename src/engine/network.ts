@@ -5,6 +5,7 @@ import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import type { EngineConfig } from './core.js';
 import { layeringAlerts } from './layering.js';
+import { holderAccounts } from './holder-accounts.js';
 import { vouchedPayers } from './vouched-payers.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -118,10 +119,11 @@ export function isHopEvidence(h: Pick<AlertHit, 'rule' | 'strength'>): boolean {
  * scored together (one hit per rule at its strongest, see `scoreHits`) score more than its best
  * member alone and that score rests on at least two indicator families — e.g. a collector's
  * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). A debt
- * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names: they are
- * listed as members without alerts of their own, and such a component raises its alert even when
- * it adds no score or family (see vouched-payers.ts). Members' own alerts are
- * unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
+ * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names, and a
+ * member account for its holder's other accounts (the customer is the subject): they are listed
+ * as members without alerts of their own, and such a component raises its alert even when it adds
+ * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).
+ * Members' own alerts are unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
  * order. O(alerts + hits + links) time and memory.
  *
  * The network alert: entity `{ kind: 'network', id: 'net-' + hash of the sorted member refs }`,
@@ -298,8 +300,12 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
     const kind = a.entity.kind as MemberRef['kind'];
     refs.set(`${kind}:${a.entity.id}`, { kind, id: a.entity.id });
   }
-  // A debt collector's payers join as members without alerts of their own (see vouched-payers.ts).
-  const vouched = vouchedPayers(group, new Set(refs.keys()));
+  // A debt collector's payers, and the members' holders' other accounts, join as members without
+  // alerts of their own (see vouched-payers.ts and holder-accounts.ts).
+  const known = new Set(refs.keys());
+  const payers = vouchedPayers(group, known);
+  for (const p of payers) known.add(`${p.kind}:${p.id}`);
+  const vouched = [...payers, ...holderAccounts(group, known, config.context.accounts)];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   const score = scoreHits([...group.flatMap((a) => a.hits), ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);
