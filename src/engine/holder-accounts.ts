@@ -32,7 +32,7 @@ function accountsByHolder(accounts: ReadonlyMap<string, Account>): ReadonlyMap<s
  * account a structurer's deposits are swept to (RESEARCH §a.1 MS-STR-02: pieces spread over
  * accounts; MS-PT-01). Licensed remitters and government accounts are not members, so their
  * holders' accounts are never listed through them.
- * @category Engine
+ * @internal
  * @example const extra = holderAccounts(group, new Set(['account:A1']), config.context.accounts);
  */
 export function holderAccounts(group: readonly Alert[], members: ReadonlySet<string>, accounts: ReadonlyMap<string, Account>): MemberRef[] {

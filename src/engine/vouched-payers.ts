@@ -8,7 +8,7 @@ type MemberRef = NonNullable<Alert['members']>[number];
  * it where the series read as family remittances (arrival unknown, kinship references) or a
  * rotating savings pot. Measured on the scenario bank's tuning seeds: hits from 0.5 up named only
  * the cases' payers; weaker ones named family-remittance senders.
- * @category Engine
+ * @internal
  */
 export const VOUCH_MIN_STRENGTH = 0.5;
 
@@ -16,7 +16,7 @@ export const VOUCH_MIN_STRENGTH = 0.5;
  * Whether a hit is a debt collector's (MS-DEBT-01 strong form: a collector receiving regular
  * instalments from several unrelated payers), strong enough to vouch for the payers it names. The
  * collector variant is the `debt_repayment` hit that counts payer families (`payerClusters`).
- * @category Engine
+ * @internal
  * @example const collector = alert.hits.some(isVouchingHit);
  */
 export function isVouchingHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
@@ -30,7 +30,7 @@ export function isVouchingHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>):
  * lists them as members even where their own accounts show too little to alert (instalments under
  * the 30 %-of-inflow bar, a debt paid off after two instalments, payments they share with family
  * remittances). They add no hits and no score: the alert's score is its alert members'.
- * @category Engine
+ * @internal
  * @example const extra = vouchedPayers(group, new Set(group.map((a) => `${a.entity.kind}:${a.entity.id}`)));
  */
 export function vouchedPayers(group: readonly Alert[], members: ReadonlySet<string>): MemberRef[] {
