@@ -34,6 +34,12 @@ export const debtRepaymentOptionsSchema = z.object({
   horizonDays: days(30, 1095, 548),
   /** Instalments as a share of the payer's inflow over the series, where inflows are visible (s). */
   minShare: ratioOpt(0, 1, 0.3),
+  /**
+   * The lower bar (a relative one) when a third or more of the instalments' references name a
+   * debt ("hutang", "ansuran", "kisti", "loan"): the payer calls them instalments, so a smaller
+   * share of the wage still reads as a debt, not as support sent home.
+   */
+  minShareWithDebtReference: ratioOpt(0, 1, 0.15),
   /** Distinct unrelated payers (family clusters) for the collector variant (n_p). */
   minPayers: countOpt(2, 50, 3),
   /** Most events read per evaluation (bounds the cost on very active accounts). */
@@ -51,9 +57,11 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * payer's account): ≥ 3 regular payments (every ≈ 7, 14 or 30 days; interval CV ≤ 0.35, amount CV
  * ≤ 0.25) to one payee outside the payer's household and family, starting within 6 months of the
  * account's opening (or of the first wage seen), each cycle ≥ 30 % of the inflow where inflows are
- * visible; stronger towards an origin or transit country or with a debt reference. Collector
- * variant (on the payee's account): such series from ≥ 3 unrelated payers who are cross-border or
- * recent account openers; the payers are listed in `related`. Family remittances (shared
+ * visible (≥ 15 %, discounted, when a third of the references name a debt: a relative bar for
+ * payers who call the payments instalments); stronger towards an origin or transit country or
+ * with a debt reference. Collector variant (on the payee's account): such series from ≥ 3
+ * unrelated payers who are cross-border or recent account openers; the payers are listed in
+ * `related`, with those whose series stopped after two instalments (see short-series.ts). Family remittances (shared
  * household, family name or patronym), rent (references, business landlords, small shares of
  * wages), licensed remitters and lenders, and rotating savings groups are discounted or excluded.
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
@@ -152,13 +160,15 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   }
   const base = wages > 0 ? wages : inflow;
   const share = base > 0 ? fit.total / base : undefined;
-  if (share !== undefined && share < o.minShare) return [];
+  const events = fitEvents(fit);
+  const refs = events.map((e) => e.tx.reference ?? '');
+  const debtRefs = refs.filter((r) => DEBT_REF.test(r)).length;
+  const debtRef = debtRefs > 0;
+  const namedDebt = debtRefs * 3 >= refs.length;
+  if (share !== undefined && share < (namedDebt ? Math.min(o.minShare, o.minShareWithDebtReference) : o.minShare)) return [];
 
   if (basis === 'unknown' && !corridor) return [];
 
-  const events = fitEvents(fit);
-  const refs = events.map((e) => e.tx.reference ?? '');
-  const debtRef = refs.some((r) => DEBT_REF.test(r));
   const rentRef = refs.some((r) => RENT_REF.test(r));
   const billRef = refs.some((r) => BILL_REF.test(r));
   const kinRefs = refs.filter((r) => KIN_REF.test(r)).length;
@@ -177,6 +187,7 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   if (rentRef) applyDiscount(crossBorder ? 0.6 : 0.4, 'rent_reference');
   if (link === 'common_name') applyDiscount(0.5, 'common_family_name');
   if (kinRefs * 3 >= refs.length) applyDiscount(0.5, 'kinship_references');
+  if (share !== undefined && share < o.minShare) applyDiscount(0.7, 'below_share_debt_reference');
   applyDiscount({ opened: 1, ongoing: 0.85, first_wage: 0.8, unknown: 0.7 }[basis], `start_${basis}`);
 
   const n = fit.instalments.length;
