@@ -42,6 +42,6 @@ export async function main(outDir = join('.tmp', 'examples', '04'), out: (line: 
 if (isMain(import.meta.url)) await main(process.argv[2]);
 
 /* Expected output (the bundled demo bank):
-26 alerts; .tmp/examples/04/report.html (1489 kB, 26 cases) and .tmp/examples/04/alerts.json
-open .tmp/examples/04/report.html in a browser: the top case is network net-13dd0ba90cc28eaf574e54d5696 (score 100)
+30 alerts; .tmp/examples/04/report.html (1654 kB, 30 cases) and .tmp/examples/04/alerts.json
+open .tmp/examples/04/report.html in a browser: the top case is network net-1b805b9326bcc44c043b6a048c4 (score 100)
 */

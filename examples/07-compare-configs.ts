@@ -37,12 +37,12 @@ if (isMain(import.meta.url)) await main();
 
 /* Expected output (the bundled demo bank), excerpts:
                                                                           A                            B
-config hash                                     0f0e634d835228a06035f5cce47  09317ff69522af38fb74b4d6478
+config hash                                     01f5df56eac0eaed0390eb567b8  17efe1e80894869c7a28bc71acd
 minimum score                                                            40                           50
-alerts                                                                   26                            7
+alerts                                                                   30                           13
 …
-precision                                                              0.94                         1.00
-recall                                                                 0.27                         0.17
+precision                                                              0.96                         1.00
+recall                                                                 0.35                         0.29
 …
 B differs from A:
   - minimum score 40 → 50

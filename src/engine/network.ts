@@ -7,6 +7,8 @@ import type { EngineConfig } from './core.js';
 import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';
+import { holderAccounts } from './holder-accounts.js';
+import { vouchedPayers } from './vouched-payers.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
 export type NetworkConfig = Pick<EngineConfig, 'typologies' | 'familyOf' | 'context' | 'hash' | 'version' | 'profile' | 'asOf'>;
@@ -111,8 +113,12 @@ export function reportedAlert(alert: Alert): Alert {
  * with at least two members raises one `network` alert when its members' hits
  * scored together (one hit per rule at its strongest, see `scoreHits`) score more than its best
  * member alone and that score rests on at least two indicator families — e.g. a collector's
- * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). Members' own alerts are
- * unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
+ * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). A debt
+ * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names, and a
+ * member account for its holder's other accounts (the customer is the subject): they are listed
+ * as members without alerts of their own, and such a component raises its alert even when it adds
+ * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).
+ * Members' own alerts are unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
  * order. O(alerts + hits + links) time and memory.
  *
  * The network alert: entity `{ kind: 'network', id: 'net-' + hash of the sorted member refs }`,
@@ -293,20 +299,27 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
     const kind = a.entity.kind as MemberRef['kind'];
     refs.set(`${kind}:${a.entity.id}`, { kind, id: a.entity.id });
   }
-  if (refs.size < 2) return undefined;
+  // A debt collector's payers, and the members' holders' other accounts, join as members without
+  // alerts of their own (see vouched-payers.ts and holder-accounts.ts).
+  const known = new Set(refs.keys());
+  const payers = vouchedPayers(group, known);
+  for (const p of payers) known.add(`${p.kind}:${p.id}`);
+  const vouched = [...payers, ...holderAccounts(group, known, config.context.accounts)];
+  if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   const score = scoreHits([...group.flatMap((a) => a.hits), ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);
   let best = 0;
   for (const a of group) if (a.score > best) best = a.score;
-  if (score.score <= best) return undefined;
   // Corroboration is what a network adds: its score must rest on at least two indicator families
   // (one person's several accounts adding up the same structuring signals is not a network).
+  // Vouched payers are what it adds otherwise: the collector's case extends to them at its score.
   const families = new Set<string>();
   for (const c of score.contributions) {
     const f = config.familyOf(c.rule);
     if (c.points > 0 && f !== undefined && f !== 'context') families.add(f);
   }
-  if (families.size < 2) return undefined;
+  if (vouched.length === 0 && (score.score <= best || families.size < 2)) return undefined;
+  for (const v of vouched) refs.set(`${v.kind}:${v.id}`, v);
 
   const members = [...refs.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
   const entityId = `net-${stableHash(JSON.stringify(members.map((m) => [m.kind, m.id])))}`;

@@ -134,14 +134,28 @@ describe('network alerts', () => {
     expect(networks(alerts)).toEqual(networks(all).map((a) => ({ ...a, engine: { ...a.engine, config: expect.any(String) } })));
   });
 
-  test('a payer whose only evidence is a shared identifier is a link, not a member', () => {
+  test('a payer whose only evidence is a shared identifier is a link, not a member — unless the collector vouches for it', () => {
     // Dormitory residents and households share phones and addresses lawfully: W0 only shares the
     // phone, while W1 and W2 also show a debt-repayment series of their own.
     const { alerts } = scan(TXS, options());
     expect(entities(alerts).find((a) => a.entity.id === 'W0')?.hits.map((h) => h.rule)).toEqual(['shared_identifier']);
-    expect(networks(alerts).map((n) => n.members?.map((m) => m.id))).toEqual([['AGENT', 'W1', 'W2']]);
-    // Without the shared phone: the debt links alone add no other family, so no network.
-    expect(networks(scan(TXS, options(() => undefined)).alerts)).toEqual([]);
+    // The collector's hit (≥ VOUCH_MIN_STRENGTH) names W0 among its payers: W0 is a member, with no hits of its own.
+    const agent = entities(alerts).find((a) => a.entity.id === 'AGENT')!;
+    expect(agent.hits[0]!.strength).toBeGreaterThanOrEqual(0.5);
+    expect(networks(alerts).map((n) => n.members?.map((m) => m.id))).toEqual([['AGENT', 'W0', 'W1', 'W2']]);
+    // A collector hit below it vouches for nobody: W0 is a link again.
+    const weak = entities(alerts).map((a) => (a === agent ? { ...a, hits: a.hits.map((h) => ({ ...h, strength: 0.49 })) } : a));
+    expect(networkAlerts(weak, resolveConfig(options())).map((n) => n.members?.map((m) => m.id))).toEqual([['AGENT', 'W1', 'W2']]);
+    // Without the shared phone the debt links alone add no other family: only the vouching
+    // collector's network (its payers, scored by its alert members: the collector and the two
+    // payers with series of their own), none from a weak one.
+    const apart = scan(TXS, options(() => undefined)).alerts;
+    const net = networks(apart);
+    expect(net.map((n) => n.members?.map((m) => m.id))).toEqual([['AGENT', 'W0', 'W1', 'W2']]);
+    expect(net[0]!.contributions.map((c) => c.rule)).toEqual(['debt_repayment']);
+    expect(net[0]!.score).toBeGreaterThan(entities(apart).find((a) => a.entity.id === 'AGENT')!.score);
+    const weakApart = entities(apart).map((a) => (a.entity.id === 'AGENT' ? { ...a, hits: a.hits.map((h) => ({ ...h, strength: 0.49 })) } : a));
+    expect(networkAlerts(weakApart, resolveConfig(options(() => undefined)))).toEqual([]);
   });
 
   test('unlinked alerts form no network; linked alerts of one rule add nothing and form none either', () => {

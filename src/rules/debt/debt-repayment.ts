@@ -6,10 +6,11 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent }
 import { DAY_MS, eachRecent, hitOf, money, moneyRange, newest, ratio } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
-  BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, holderDiscount, isFamily, isWageLike,
+  BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike,
   ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
+import { shortSeriesPayers } from './short-series.js';
 import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link debtRepayment}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-01, all *proposed*). @category Rules
@@ -33,6 +34,12 @@ export const debtRepaymentOptionsSchema = z.object({
   horizonDays: days(30, 1095, 548),
   /** Instalments as a share of the payer's inflow over the series, where inflows are visible (s). */
   minShare: ratioOpt(0, 1, 0.3),
+  /**
+   * The lower bar (a relative one) when a third or more of the instalments' references name a
+   * debt ("hutang", "ansuran", "kisti", "loan"): the payer calls them instalments, so a smaller
+   * share of the wage still reads as a debt, not as support sent home.
+   */
+  minShareWithDebtReference: ratioOpt(0, 1, 0.15),
   /** Distinct unrelated payers (family clusters) for the collector variant (n_p). */
   minPayers: countOpt(2, 50, 3),
   /** Most events read per evaluation (bounds the cost on very active accounts). */
@@ -50,9 +57,11 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * payer's account): ≥ 3 regular payments (every ≈ 7, 14 or 30 days; interval CV ≤ 0.35, amount CV
  * ≤ 0.25) to one payee outside the payer's household and family, starting within 6 months of the
  * account's opening (or of the first wage seen), each cycle ≥ 30 % of the inflow where inflows are
- * visible; stronger towards an origin or transit country or with a debt reference. Collector
- * variant (on the payee's account): such series from ≥ 3 unrelated payers who are cross-border or
- * recent account openers; the payers are listed in `related`. Family remittances (shared
+ * visible (≥ 15 %, discounted, when a third of the references name a debt: a relative bar for
+ * payers who call the payments instalments); stronger towards an origin or transit country or
+ * with a debt reference. Collector variant (on the payee's account): such series from ≥ 3
+ * unrelated payers who are cross-border or recent account openers; the payers are listed in
+ * `related`, with those whose series stopped after two instalments (see short-series.ts). Family remittances (shared
  * household, family name or patronym), rent (references, business landlords, small shares of
  * wages), licensed remitters and lenders, and rotating savings groups are discounted or excluded.
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
@@ -151,13 +160,15 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   }
   const base = wages > 0 ? wages : inflow;
   const share = base > 0 ? fit.total / base : undefined;
-  if (share !== undefined && share < o.minShare) return [];
+  const events = fitEvents(fit);
+  const refs = events.map((e) => e.tx.reference ?? '');
+  const debtRefs = refs.filter((r) => DEBT_REF.test(r)).length;
+  const debtRef = debtRefs > 0;
+  const namedDebt = debtRefs * 3 >= refs.length;
+  if (share !== undefined && share < (namedDebt ? Math.min(o.minShare, o.minShareWithDebtReference) : o.minShare)) return [];
 
   if (basis === 'unknown' && !corridor) return [];
 
-  const events = fitEvents(fit);
-  const refs = events.map((e) => e.tx.reference ?? '');
-  const debtRef = refs.some((r) => DEBT_REF.test(r));
   const rentRef = refs.some((r) => RENT_REF.test(r));
   const billRef = refs.some((r) => BILL_REF.test(r));
   const kinRefs = refs.filter((r) => KIN_REF.test(r)).length;
@@ -176,6 +187,7 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   if (rentRef) applyDiscount(crossBorder ? 0.6 : 0.4, 'rent_reference');
   if (link === 'common_name') applyDiscount(0.5, 'common_family_name');
   if (kinRefs * 3 >= refs.length) applyDiscount(0.5, 'kinship_references');
+  if (share !== undefined && share < o.minShare) applyDiscount(0.7, 'below_share_debt_reference');
   applyDiscount({ opened: 1, ongoing: 0.85, first_wage: 0.8, unknown: 0.7 }[basis], `start_${basis}`);
 
   const n = fit.instalments.length;
@@ -236,9 +248,9 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
   const mineEvents = recentRun(window, from, maxGapMs(o), o.maxScan, (e) => e.kind === last.kind && e.direction === 'in' && rawPayerId(e) === id0);
   if (mineEvents.length < o.minPayments) return [];
   const series: PayerSeries[] = [];
-  const qualify = (payer: Payer, events: WindowEvent[]): PayerSeries | undefined => {
-    if (events.length < o.minPayments) return undefined;
-    const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), o);
+  const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments): PayerSeries | undefined => {
+    if (events.length < minPayments) return undefined;
+    const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), { ...o, minPayments });
     if (fit === undefined || isFamily(context.identity.familyLink(holder, payer))) return undefined;
     const refs = fitEvents(fit).map((e) => e.tx.reference ?? '');
     if (refs.some((r) => RENT_REF.test(r) || BILL_REF.test(r))) return undefined;
@@ -268,9 +280,14 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
     if (g === undefined) byPayer.set(p.key, { payer: p, events: [e] });
     else g.events.push(e);
   });
+  const cutShort: { payer: Payer; events: WindowEvent[] }[] = [];
   for (const g of byPayer.values()) {
     const s = qualify(g.payer, g.events);
     if (s !== undefined) series.push(s);
+    else if (g.payer.account !== undefined && !isOrganisation(g.payer, context) && !g.events.some((e) => isWageLike(e, context))) {
+      const n = instalmentsOf([...g.events].reverse(), o.mergeDays).length;
+      if (n >= 2 && n < o.minPayments) cutShort.push(g);
+    }
   }
   series.push(mine);
   const clusters = familyClusters(series.map((s) => s.payer), context, false);
@@ -314,6 +331,7 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
   const strength =
     (0.5 + Math.min(0.25, 0.08 * (distinct - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
   const profile = context.jurisdiction;
+  const short = shortSeriesPayers(series.map((s) => s.fit), cutShort.map((g) => qualify(g.payer, g.events, 2)));
   const lo = Math.min(...series.map((s) => s.fit.minAmount));
   const hi = Math.max(...series.map((s) => s.fit.maxAmount));
   const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
@@ -322,17 +340,19 @@ function collectorSide(window: EntityWindow, context: RuleContext, o: Options, r
     `Possible debt-repayment collection pattern: ${series.length} payers from ${distinct} unrelated families make regular payments ` +
     `to this account (every ${periods} days, ${moneyRange(profile, lo, hi)} each)` +
     (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
-    (cross > 0 ? `; ${cross} from abroad` : '') + '.';
+    (cross > 0 ? `; ${cross} from abroad` : '') +
+    (short.length > 0 ? `; ${short.length} more made two such payments one period apart and stopped (a debt paid off, or just begun)` : '') + '.';
   const events = series.flatMap((s) => fitEvents(s.fit));
-  const related: EntityRef[] = series
-    .filter((s) => s.payer.account !== undefined)
-    .map((s) => ({ kind: 'account' as const, id: s.payer.account as string }))
+  const related: EntityRef[] = [...series.map((s) => s.payer.account), ...short]
+    .filter((a): a is string => a !== undefined)
+    .map((id) => ({ kind: 'account' as const, id }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const facts: Record<string, number | string | boolean> = {
     payers: series.length, payerClusters: distinct, recentOpeners: recent, crossBorderPayers: cross,
     corridorShare: ratio(corridorShare), debtReferencePayers: debtRefs, payments: events.length,
     totalMinor: series.reduce((s, x) => s + x.fit.total, 0),
   };
+  if (short.length > 0) facts['shortSeriesPayers'] = short.length;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];
 }

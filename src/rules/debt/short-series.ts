@@ -1,0 +1,33 @@
+import type { SeriesFit } from '../_series.js';
+import type { Payer } from '../_payments.js';
+
+/**
+ * How far a cut-short series' instalment may sit from the collector's full series (MS-DEBT-01
+ * collector variant): between half the smallest and 1.5 × the largest instalment seen in them.
+ * Fees and their instalments vary by passenger and route (RESEARCH §a.2), so the band is wide;
+ * it still keeps a payroll credit or a pot paid in one sum out.
+ */
+export const SHORT_SERIES_BAND = { low: 0.5, high: 1.5 } as const;
+
+/**
+ * The accounts of a debt collector's payers whose series was cut short: two instalments one
+ * period apart (a debt paid off, or one just begun) that meet every other test of the collector
+ * variant (`candidates`: the qualified two-instalment fits, `undefined` where a payer failed),
+ * with a median instalment inside the band of the collector's full series (`full`, at least one).
+ * They are named beside the full series' payers but never counted towards the distinct payers
+ * that make the collector: MS-DEBT-01's strong form rests on ≥ 3 full series. Sorted, unique.
+ * @internal
+ */
+export function shortSeriesPayers(full: readonly SeriesFit[], candidates: readonly ({ readonly payer: Payer; readonly fit: SeriesFit } | undefined)[]): string[] {
+  if (full.length === 0) return [];
+  const low = Math.min(...full.map((f) => f.minAmount)) * SHORT_SERIES_BAND.low;
+  const high = Math.max(...full.map((f) => f.maxAmount)) * SHORT_SERIES_BAND.high;
+  const out = new Set<string>();
+  for (const c of candidates) {
+    if (c === undefined || c.payer.account === undefined) continue;
+    const amounts = c.fit.instalments.map((i) => i.amount).sort((a, b) => a - b);
+    const median = ((amounts[(amounts.length - 1) >> 1] as number) + (amounts[amounts.length >> 1] as number)) / 2;
+    if (median >= low && median <= high) out.add(c.payer.account);
+  }
+  return [...out].sort();
+}

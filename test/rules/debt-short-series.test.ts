@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
+import { SHORT_SERIES_BAND, shortSeriesPayers } from '../../src/rules/debt/short-series.js';
+import type { SeriesFit } from '../../src/rules/_series.js';
+import type { Account, Party } from '../../src/schema/reference-data.js';
+import type { Transaction } from '../../src/schema/transaction.js';
+import { MY_LIKE, at, transfer } from '../helpers/builders.js';
+import { rawHitsOf } from '../helpers/raw-hits.js';
+
+const D = 24;
+const myr = (extra: Partial<Transaction> = {}): Partial<Transaction> => ({ currency: 'MYR', fromCountry: 'MY', toCountry: 'MY', ...extra });
+const monthly = (n: number, start = 1) => Array.from({ length: n }, (_, i) => start + 30 * i);
+const EMPLOYER: Account = { account: 'EMP', type: 'business', country: 'MY' };
+const NAMES = ['Rafiqul Mondal', 'Jahangir Sikder', 'Nazmul Howlader', 'Kamrul Bhuiyan', 'Shafiqul Sarder'];
+/** Newly arrived workers of unrelated families, each opened `10 + i` days before day 0. */
+const crew = NAMES.map((name, i) => ({
+  account: { account: `W${i}`, party: `P-W${i}`, type: 'personal', openedAt: at(-(10 + i) * D), country: 'MY' } satisfies Account,
+  party: { party: `P-W${i}`, name, country: 'BD', address: `No. ${i + 3}, Jalan Mawar ${i + 1}, Johor Bahru` } satisfies Party,
+}));
+const wages = (to: string) => monthly(4, 0).map((d) => transfer('EMP', to, 200_000, d * D, myr({ reference: 'GAJI', fromName: 'Maju Jaya Sdn Bhd' })));
+/** W0–W2 pay AGENT four monthly instalments of MYR 500, 600 and 700: the collector's full series. */
+const FULL: Transaction[] = [0, 1, 2].flatMap((i) => [
+  ...wages(`W${i}`),
+  ...monthly(4, 60 + i).map((d) => transfer(`W${i}`, 'AGENT', 50_000 + 10_000 * i, d * D + 5, myr({ toName: 'Shahidul Agent' }))),
+]);
+/** A fourth payer's instalments to AGENT on the given days (before the full series end). */
+const short = (from: string, days: number[], amounts: number | number[], extra: Partial<Transaction> = {}) =>
+  days.map((d, i) => transfer(from, 'AGENT', Array.isArray(amounts) ? (amounts[i] as number) : amounts, d * D + 7, myr({ toName: 'Shahidul Agent', ...extra })));
+const collectorHit = (txs: Transaction[], parties: Party[] = crew.map((c) => c.party)) => {
+  const hits = rawHitsOf([debtRepayment()], [...txs].sort((a, b) => a.timestamp - b.timestamp), { profile: MY_LIKE, accounts: [EMPLOYER, ...crew.map((c) => c.account)], parties })
+    .filter((h) => h.entity.id === 'AGENT' && h.variant === 'collector');
+  return hits[hits.length - 1];
+};
+const named = (txs: Transaction[], parties?: Party[]) => collectorHit(txs, parties)?.related?.map((r) => r.id);
+
+describe('debt_repayment collector variant: payers whose series was cut short (MS-DEBT-01)', () => {
+  test('positive: a fourth payer who paid two instalments one month apart and stopped is named, not counted', () => {
+    const hit = collectorHit([...FULL, ...wages('W3'), ...short('W3', [20, 50], 60_000)]);
+    expect(hit?.related?.map((r) => r.id)).toEqual(['W0', 'W1', 'W2', 'W3']);
+    expect(hit?.facts).toMatchObject({ payers: 3, payerClusters: 3, shortSeriesPayers: 1 });
+    expect(hit?.reason).toMatch(/; 1 more made two such payments one period apart and stopped \(a debt paid off, or just begun\)\.$/);
+  });
+
+  test('negative: one payment, or two that are not a period apart (45 days), name nobody; short series never make a collector', () => {
+    expect(named([...FULL, ...short('W3', [50], 60_000)])).toEqual(['W0', 'W1', 'W2']);
+    expect(named([...FULL, ...short('W3', [5, 50], 60_000)])).toEqual(['W0', 'W1', 'W2']);
+    // Two full series and two short ones: fewer than three unrelated full series, no collector.
+    const two = FULL.filter((t) => t.fromAccount !== 'W2' || t.toAccount !== 'AGENT');
+    expect(collectorHit([...two, ...short('W3', [20, 50], 60_000), ...short('W4', [21, 51], 60_000)])).toBeUndefined();
+  });
+
+  test('boundary: the band runs from half the smallest to 1.5 × the largest full instalment (MYR 250.00 to MYR 1,050.00)', () => {
+    expect(SHORT_SERIES_BAND).toEqual({ low: 0.5, high: 1.5 });
+    expect(named([...FULL, ...short('W3', [20, 50], 25_000)])).toContain('W3');
+    expect(named([...FULL, ...short('W3', [20, 50], 24_999)])).not.toContain('W3');
+    expect(named([...FULL, ...short('W3', [20, 50], 105_000)])).toContain('W3');
+    expect(named([...FULL, ...short('W3', [20, 50], 105_001)])).not.toContain('W3');
+  });
+
+  test('look-alike: the collector\'s employer paying two wages, a relative paying twice and a rent payer are not named', () => {
+    const employer = [20, 50].map((d) => transfer('EMP', 'AGENT', 60_000, d * D, myr({ reference: 'GAJI', fromName: 'Maju Jaya Sdn Bhd' })));
+    expect(named([...FULL, ...employer])).toEqual(['W0', 'W1', 'W2']);
+    const brother = crew.map((c, i) => (i === 3 ? { ...c.party, name: 'Kamrul Agent' } : c.party));
+    const txs = [...FULL, ...short('W3', [20, 50], 60_000, { toName: 'Shahidul Agent' })];
+    expect(named(txs, [...brother, { party: 'P-AGENT', name: 'Shahidul Agent', country: 'BD' }])).toEqual(['W0', 'W1', 'W2']);
+    expect(named([...FULL, ...short('W3', [20, 50], 60_000, { reference: 'sewa bilik' })])).toEqual(['W0', 'W1', 'W2']);
+  });
+});
+
+describe('shortSeriesPayers', () => {
+  const fit = (amounts: number[]): SeriesFit => ({
+    instalments: amounts.map((amount, i) => ({ ts: i * 30 * 86_400_000, amount, events: [] })), period: 30, medianIntervalDays: 30, intervalCv: 0,
+    amountCv: 0, minAmount: Math.min(...amounts), maxAmount: Math.max(...amounts), total: amounts.reduce((s, x) => s + x, 0),
+  });
+  const payer = (account: string) => ({ key: account, account });
+  test('names candidates inside the band once, sorted; none without a full series; skips failed candidates', () => {
+    const full = [fit([50_000, 50_000, 50_000]), fit([70_000, 70_000, 70_000])];
+    expect(shortSeriesPayers(full, [{ payer: payer('B'), fit: fit([60_000, 60_000]) }, undefined, { payer: payer('A'), fit: fit([40_000, 41_000]) }, { payer: payer('B'), fit: fit([60_000, 60_000]) }])).toEqual(['A', 'B']);
+    expect(shortSeriesPayers(full, [{ payer: payer('C'), fit: fit([20_000, 30_000]) }])).toEqual(['C']); // median 25,000 = 0.5 × 50,000
+    expect(shortSeriesPayers(full, [{ payer: payer('C'), fit: fit([20_000, 29_998]) }])).toEqual([]); // median 24,999
+    expect(shortSeriesPayers([], [{ payer: payer('A'), fit: fit([60_000, 60_000]) }])).toEqual([]);
+  });
+});
