@@ -5,6 +5,7 @@
 import type { AccountType } from '../schema/reference-data.js';
 import type { FamilyLink, PersonRef } from './identity/identity.js';
 import type { EntityWindow, RuleContext, WindowEvent } from './types.js';
+import { isCountryCode } from '../schema/countries.js';
 import { nameKey } from './_names.js';
 
 export const HOUR_MS = 3_600_000;
@@ -56,6 +57,13 @@ export function accountType(context: RuleContext, account: string | undefined): 
 /** The entity's own country on this event: the transaction's, else accounts.csv's. */
 export function ownCountryOf(window: EntityWindow, e: WindowEvent): string | undefined {
   return e.ownCountry ?? window.account?.country;
+}
+
+/** The entity's home country on this event: its own country, else — for a customer account — the jurisdiction's. */
+export function homeCountry(window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined {
+  const own = ownCountryOf(window, e);
+  if (own !== undefined) return own;
+  return window.account !== undefined && isCountryCode(context.jurisdiction.code) ? context.jurisdiction.code : undefined;
 }
 
 /** The counterparty's country: the transaction's, else accounts.csv's. */

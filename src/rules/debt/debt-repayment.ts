@@ -1,16 +1,15 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import { hasRole } from '../../domain/corridors.js';
-import { isCountryCode } from '../../schema/countries.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, eachRecent, hitOf, money, moneyRange, newest, ratio } from '../_lib.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { DAY_MS, eachRecent, hitOf, moneyRange, newest, ratio } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
-  BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike,
-  ownCountryOf, ownRef, payerOf, type Payer,
+  BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, holderDiscount, homeCountry, isFamily, isWageLike,
+  ownRef,
 } from '../_payments.js';
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
-import { shortSeriesPayers } from './short-series.js';
+import { collectorSide } from './debt-collector.js';
 import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link debtRepayment}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-01, all *proposed*). @category Rules
@@ -47,7 +46,9 @@ export const debtRepaymentOptionsSchema = z.object({
 });
 /** Options accepted by {@link debtRepayment} (defaults filled in). @category Rules @example const o: DebtRepaymentOptions = { minPayments: 4, periods: [14, 30] }; */
 export type DebtRepaymentOptions = z.input<typeof debtRepaymentOptionsSchema>;
-type Options = z.output<typeof debtRepaymentOptionsSchema>;
+/** @internal The options with defaults filled in, as both variants read them. */
+export type DebtRepaymentSettings = z.output<typeof debtRepaymentOptionsSchema>;
+type Options = DebtRepaymentSettings;
 
 const ID = 'debt_repayment';
 const INDICATORS = ['MS-DEBT-01'] as const;
@@ -87,16 +88,6 @@ export function debtRepayment(options: DebtRepaymentOptions = {}): Rule<typeof I
   };
   return rule;
 }
-
-function homeCountry(window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined {
-  const own = ownCountryOf(window, e);
-  if (own !== undefined) return own;
-  return window.account !== undefined && isCountryCode(context.jurisdiction.code) ? context.jurisdiction.code : undefined;
-}
-
-/** The payer as written on an inflow, without normalizing (for the cheap first pass). */
-const rawPayerId = (e: WindowEvent): string | undefined =>
-  e.kind === 'transfer' ? (e.counterparty ?? e.counterpartyName) : (e.conductor ?? e.counterpartyName);
 
 const periodWords = (fit: SeriesFit): string => `every ${fit.period} days (interval CV ${ratio(fit.intervalCv).toFixed(2)})`;
 
@@ -216,143 +207,4 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   if (discount !== undefined) facts['discount'] = discount;
   const hit = hitOf(rule, window, events, strength, reason, facts, 'payer');
   return [last.counterparty === undefined ? hit : { ...hit, related: [{ kind: 'account', id: last.counterparty }] }];
-}
-
-interface PayerSeries {
-  readonly payer: Payer;
-  readonly fit: SeriesFit;
-  readonly crossBorder: boolean;
-  readonly corridor: boolean;
-  readonly recentOpener: boolean;
-  readonly debtRef: boolean;
-  /** A third or more of the references address the holder as a relative. */
-  readonly kinRef: boolean;
-}
-
-function collectorSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
-  // Licensed remitters and government accounts collect regular payments by design.
-  const holderAccountType = window.account?.type;
-  if (holderAccountType === 'msb' || holderAccountType === 'government') return [];
-  const newestPayer = payerOf(window, last, context, false);
-  if (newestPayer === undefined) return [];
-  const holderCountry = homeCountry(window, last, context);
-  const holder = ownRef(window, last);
-  // Cheap disqualifiers first: the newest payer must be cross-border or a possibly recent opener, and unrelated.
-  const payerOpened = newestPayer.account === undefined ? undefined : context.accounts.get(newestPayer.account)?.openedAt;
-  const newestCross = newestPayer.country !== undefined && holderCountry !== undefined && newestPayer.country !== holderCountry;
-  if (!newestCross && (payerOpened === undefined || last.ts - payerOpened > (o.windowDays + o.startWithinDays) * DAY_MS)) return [];
-  if (isFamily(context.identity.familyLink(holder, newestPayer))) return [];
-  const from = last.ts - o.windowDays * DAY_MS;
-  // Then only the newest payer's own run, by raw identifiers.
-  const id0 = rawPayerId(last);
-  const mineEvents = recentRun(window, from, maxGapMs(o), o.maxScan, (e) => e.kind === last.kind && e.direction === 'in' && rawPayerId(e) === id0);
-  if (mineEvents.length < o.minPayments) return [];
-  const series: PayerSeries[] = [];
-  const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments): PayerSeries | undefined => {
-    if (events.length < minPayments) return undefined;
-    const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), { ...o, minPayments });
-    if (fit === undefined || isFamily(context.identity.familyLink(holder, payer))) return undefined;
-    const refs = fitEvents(fit).map((e) => e.tx.reference ?? '');
-    if (refs.some((r) => RENT_REF.test(r) || BILL_REF.test(r))) return undefined;
-    const crossBorder = payer.country !== undefined && holderCountry !== undefined && payer.country !== holderCountry;
-    const opened = payer.account === undefined ? undefined : context.accounts.get(payer.account)?.openedAt;
-    const firstTs = (fit.instalments[0] as { ts: number }).ts;
-    const recentOpener = opened !== undefined && firstTs - opened <= o.startWithinDays * DAY_MS;
-    if (!crossBorder && !recentOpener) return undefined;
-    const corridor = crossBorder && (hasRole(payer.country, 'destination') || hasRole(payer.country, 'diaspora')) &&
-      (hasRole(holderCountry, 'origin') || hasRole(holderCountry, 'transit'));
-    return { payer, fit, crossBorder, corridor, recentOpener, debtRef: refs.some((r) => DEBT_REF.test(r)), kinRef: refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length };
-  };
-  const mine = qualify(newestPayer, [...mineEvents].reverse());
-  if (mine === undefined) return [];
-  const byPayer = new Map<string, { payer: Payer; events: WindowEvent[] }>();
-  const paidOut = new Map<string, number>();
-  let scanned = 0;
-  eachRecent(window, from, (e) => {
-    if (++scanned > o.maxScan) return false;
-    if (e.direction === 'out') {
-      if (e.counterparty !== undefined) paidOut.set(e.counterparty, Math.max(paidOut.get(e.counterparty) ?? 0, e.amount));
-      return;
-    }
-    const p = payerOf(window, e, context, false);
-    if (p === undefined || p.key === newestPayer.key) return;
-    const g = byPayer.get(p.key);
-    if (g === undefined) byPayer.set(p.key, { payer: p, events: [e] });
-    else g.events.push(e);
-  });
-  const cutShort: { payer: Payer; events: WindowEvent[] }[] = [];
-  for (const g of byPayer.values()) {
-    const s = qualify(g.payer, g.events);
-    if (s !== undefined) series.push(s);
-    else if (g.payer.account !== undefined && !isOrganisation(g.payer, context) && !g.events.some((e) => isWageLike(e, context))) {
-      const n = instalmentsOf([...g.events].reverse(), o.mergeDays).length;
-      if (n >= 2 && n < o.minPayments) cutShort.push(g);
-    }
-  }
-  series.push(mine);
-  const clusters = familyClusters(series.map((s) => s.payer), context, false);
-  const distinct = new Set(series.map((s) => clusters.clusterOf(s.payer.key))).size;
-  if (distinct < o.minPayers) return [];
-
-  const holderType = holderDiscount(window.account?.type);
-  const holderName = window.party?.name ?? last.tx.toName ?? '';
-  // Rotating savings group: the collector pays a pot back to one of its payers.
-  const medianInstalment = series.map((s) => s.fit.total / s.fit.instalments.length).sort((a, b) => a - b)[series.length >> 1] ?? 0;
-  const potsPaid = series.filter((s) => s.payer.account !== undefined && (paidOut.get(s.payer.account) ?? 0) >= 2 * medianInstalment).length;
-  let factor = holderType.factor;
-  const discounts: string[] = holderType.why === undefined ? [] : [holderType.why];
-  if (holderType.why === undefined && LENDER_NAME.test(holderName)) {
-    factor *= 0.25;
-    discounts.push('lender_or_biller');
-  }
-  // The post-arrival start is what makes a series MS-DEBT-01 rather than support sent home
-  // (RESEARCH §a.1 "first payment within M months of t0"; §c.5 family remittances). When most
-  // payers show no recent arrival, the series reads as family remittances.
-  const recentCount = series.filter((s) => s.recentOpener).length;
-  if (recentCount * 2 < series.length) {
-    factor *= 0.6;
-    discounts.push('arrival_unknown');
-  }
-  const kin = series.filter((s) => s.kinRef).length;
-  if (kin * 2 >= series.length) {
-    factor *= 0.4;
-    discounts.push('kinship_references');
-  }
-  if (potsPaid > 0) {
-    factor *= 0.2;
-    discounts.push('rotating_savings_payout');
-  }
-  const corridorShare = series.filter((s) => s.corridor).length / series.length;
-  const debtRefs = series.filter((s) => s.debtRef).length;
-  const recent = recentCount;
-  // Every payer began paying soon after opening the account: the indicator's strong form as
-  // defined (n_p unrelated post-arrival series), not only corroborated by it.
-  const allArrived = recentCount === series.length;
-  const strength =
-    (0.5 + Math.min(0.25, 0.08 * (distinct - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
-  const profile = context.jurisdiction;
-  const short = shortSeriesPayers(series.map((s) => s.fit), cutShort.map((g) => qualify(g.payer, g.events, 2)));
-  const lo = Math.min(...series.map((s) => s.fit.minAmount));
-  const hi = Math.max(...series.map((s) => s.fit.maxAmount));
-  const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
-  const cross = series.filter((s) => s.crossBorder).length;
-  const reason =
-    `Possible debt-repayment collection pattern: ${series.length} payers from ${distinct} unrelated families make regular payments ` +
-    `to this account (every ${periods} days, ${moneyRange(profile, lo, hi)} each)` +
-    (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
-    (cross > 0 ? `; ${cross} from abroad` : '') +
-    (short.length > 0 ? `; ${short.length} more made two such payments one period apart and stopped (a debt paid off, or just begun)` : '') + '.';
-  const events = series.flatMap((s) => fitEvents(s.fit));
-  const related: EntityRef[] = [...series.map((s) => s.payer.account), ...short]
-    .filter((a): a is string => a !== undefined)
-    .map((id) => ({ kind: 'account' as const, id }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const facts: Record<string, number | string | boolean> = {
-    payers: series.length, payerClusters: distinct, recentOpeners: recent, crossBorderPayers: cross,
-    corridorShare: ratio(corridorShare), debtReferencePayers: debtRefs, payments: events.length,
-    totalMinor: series.reduce((s, x) => s + x.fit.total, 0),
-  };
-  if (short.length > 0) facts['shortSeriesPayers'] = short.length;
-  if (discounts.length > 0) facts['discount'] = discounts.join(',');
-  return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];
 }
