@@ -5,7 +5,7 @@ import { isCountryCode } from '../../schema/countries.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from '../_lib.js';
 import { counterpartyCountryOf, familyClusters, median, ownCountryOf, phoneKeys } from '../_payments.js';
-import { amountSimilarity, countedSender, potsPaid, scanSenders, senderRefs, sendersSince } from './funnel-account.js';
+import { amountSimilarity, countedSender, potsPaid, scanSenders, senderRefs, sendersSince } from './senders.js';
 import { countOpt, days, ratioOpt } from '../options.js';
 
 /** Options of {@link corridorCollector}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-02, all *proposed*). @category Rules
