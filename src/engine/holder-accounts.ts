@@ -1,27 +1,7 @@
 import type { Alert } from '../scoring/alert.js';
-import type { Account } from '../schema/reference-data.js';
+import type { RuleContext } from '../rules/types.js';
 
 type MemberRef = NonNullable<Alert['members']>[number];
-
-const INDEX = new WeakMap<ReadonlyMap<string, Account>, ReadonlyMap<string, readonly string[]>>();
-
-/** Each holder party's accounts (sorted), built once per accounts map. */
-function accountsByHolder(accounts: ReadonlyMap<string, Account>): ReadonlyMap<string, readonly string[]> {
-  let index = INDEX.get(accounts);
-  if (index === undefined) {
-    const m = new Map<string, string[]>();
-    for (const a of accounts.values()) {
-      if (a.party === undefined) continue;
-      const list = m.get(a.party);
-      if (list === undefined) m.set(a.party, [a.account]);
-      else list.push(a.account);
-    }
-    for (const list of m.values()) list.sort();
-    index = m;
-    INDEX.set(accounts, index);
-  }
-  return index;
-}
 
 /**
  * The other accounts of the holders of a network's member accounts (from the accounts reference
@@ -33,16 +13,15 @@ function accountsByHolder(accounts: ReadonlyMap<string, Account>): ReadonlyMap<s
  * accounts; MS-PT-01). Licensed remitters and government accounts are not members, so their
  * holders' accounts are never listed through them.
  * @internal
- * @example const extra = holderAccounts(group, new Set(['account:A1']), config.context.accounts);
+ * @example const extra = holderAccounts(group, new Set(['account:A1']), config.context);
  */
-export function holderAccounts(group: readonly Alert[], members: ReadonlySet<string>, accounts: ReadonlyMap<string, Account>): MemberRef[] {
-  const index = accountsByHolder(accounts);
+export function holderAccounts(group: readonly Alert[], members: ReadonlySet<string>, context: Pick<RuleContext, 'accounts' | 'identity'>): MemberRef[] {
   const out = new Set<string>();
   for (const a of group) {
     if (a.entity.kind !== 'account') continue;
-    const holder = accounts.get(a.entity.id)?.party;
+    const holder = context.accounts.get(a.entity.id)?.party;
     if (holder === undefined) continue;
-    for (const id of index.get(holder) ?? []) if (!members.has(`account:${id}`)) out.add(id);
+    for (const id of context.identity.accountsOf(holder)) if (!members.has(`account:${id}`)) out.add(id);
   }
   return [...out].sort().map((id) => ({ kind: 'account', id }));
 }

@@ -304,7 +304,7 @@ function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | unde
   const known = new Set(refs.keys());
   const payers = vouchedPayers(group, known);
   for (const p of payers) known.add(`${p.kind}:${p.id}`);
-  const vouched = [...payers, ...holderAccounts(group, known, config.context.accounts)];
+  const vouched = [...payers, ...holderAccounts(group, known, config.context)];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   const score = scoreHits([...group.flatMap((a) => a.hits), ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);

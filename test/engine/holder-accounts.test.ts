@@ -30,7 +30,7 @@ const members = (alerts: Alert[]) => networkAlerts(alerts, config).map((n) => [n
 describe("a member account's holder's other accounts (the customer is the subject)", () => {
   test('positive: a pass-through account alone raises a network listing its holder\'s other accounts, at its own score', () => {
     expect(members([alert('M1', 'pass_through', 27)])).toEqual([[['M1', 'M2', 'M3'], 27]]);
-    expect(holderAccounts([alert('M2', 'pass_through', 27)], new Set(['account:M2']), config.context.accounts)).toEqual([{ kind: 'account', id: 'M1' }, { kind: 'account', id: 'M3' }]);
+    expect(holderAccounts([alert('M2', 'pass_through', 27)], new Set(['account:M2']), config.context)).toEqual([{ kind: 'account', id: 'M1' }, { kind: 'account', id: 'M3' }]);
   });
 
   test('negative: a customer with one account, or an account the reference data gives no holder, adds nobody', () => {

@@ -2,7 +2,9 @@ import type { JurisdictionProfile } from '../../src/jurisdictions/types.js';
 import type { Rule, RuleHit } from '../../src/rules/types.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
+import { createMonitor } from '../../src/engine/monitor.js';
 import { scan } from '../../src/engine/scan.js';
+import type { Alert } from '../../src/scoring/alert.js';
 import { defineTypology } from '../../src/scoring/typology.js';
 
 /** A per-transaction regime like Australia's: cash ≥ A$10,000 reportable, no aggregation. */
@@ -87,4 +89,19 @@ export function hitsOf(rules: Rule[], txs: Transaction[], options: RunOptions = 
       facts: h.facts,
     })),
   );
+}
+
+/**
+ * Streaming against batch: the transactions in time order through a monitor, one push each (no
+ * lateness), the latest version of every alert id after flush, and `scan()`'s alerts — both sorted
+ * by id, for `expect(streamed).toEqual(batch)`.
+ */
+export function streamedAndBatch(txs: readonly Transaction[], jurisdiction: JurisdictionProfile): { streamed: Alert[]; batch: Alert[] } {
+  const ordered = [...txs].sort((a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : 1));
+  const monitor = createMonitor({ jurisdiction, minScore: 0, latenessMs: 0 });
+  const latest = new Map<string, Alert>();
+  for (const tx of ordered) for (const a of monitor.push(tx).alerts) latest.set(a.id, a);
+  for (const a of monitor.flush().alerts) latest.set(a.id, a);
+  const byId = (list: readonly Alert[]): Alert[] => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { streamed: byId([...latest.values()]), batch: byId(scan(ordered, { jurisdiction, minScore: 0 }).alerts) };
 }

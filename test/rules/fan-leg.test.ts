@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { FAN_MAX_SPAN_MS, FAN_MIN_SPOKES } from '../../src/engine/fan.js';
-import { createMonitor } from '../../src/engine/monitor.js';
 import { scan } from '../../src/engine/scan.js';
 import { fanLeg, fanLegOptionsSchema } from '../../src/rules/flow/fan-leg.js';
 import type { Account } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import type { Alert } from '../../src/scoring/alert.js';
-import { AU_LIKE, at, transfer } from '../helpers/builders.js';
+import { AU_LIKE, at, streamedAndBatch, transfer } from '../helpers/builders.js';
 import { rawHitsOf } from '../helpers/raw-hits.js';
 
 const D = 24; // hours
@@ -161,14 +160,8 @@ describe('fan structures in the network stage', () => {
   });
 
   test('streaming equals batch for a fan-in: a monitor fed one transaction at a time ends with the same alerts', () => {
-    const txs = [...fanIn(5)].sort((a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : 1));
-    const monitor = createMonitor({ jurisdiction: AU_LIKE, minScore: 0, latenessMs: 0 });
-    const latest = new Map<string, Alert>();
-    for (const tx of txs) for (const a of monitor.push(tx).alerts) latest.set(a.id, a);
-    for (const a of monitor.flush().alerts) latest.set(a.id, a);
-    const byId = (list: readonly Alert[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const batch = scanAll(txs);
+    const { streamed, batch } = streamedAndBatch([...fanIn(5)], AU_LIKE);
     expect(fans(batch)).toHaveLength(1);
-    expect(byId([...latest.values()])).toEqual(byId(batch));
+    expect(streamed).toEqual(batch);
   });
 });

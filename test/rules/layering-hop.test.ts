@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { createMonitor } from '../../src/engine/monitor.js';
 import { scan } from '../../src/engine/scan.js';
 import { layeringHop } from '../../src/rules/flow/layering-hop.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import type { Alert } from '../../src/scoring/alert.js';
-import { AU_LIKE, transfer } from '../helpers/builders.js';
+import { AU_LIKE, streamedAndBatch, transfer } from '../helpers/builders.js';
 import { rawHitsOf } from '../helpers/raw-hits.js';
 
 const D = 24; // hours
@@ -145,14 +144,8 @@ describe('layering structures in the network stage', () => {
   });
 
   test('streaming equals batch for a cycle: a monitor fed one transaction at a time ends with the same alerts, the network alert among them', () => {
-    const txs = [...cycle5()].sort((a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : 1));
-    const monitor = createMonitor({ jurisdiction: AU_LIKE, minScore: 0, latenessMs: 0 });
-    const latest = new Map<string, Alert>();
-    for (const tx of txs) for (const a of monitor.push(tx).alerts) latest.set(a.id, a);
-    for (const a of monitor.flush().alerts) latest.set(a.id, a);
-    const byId = (list: readonly Alert[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const batch = scanAll(txs);
+    const { streamed, batch } = streamedAndBatch([...cycle5()], AU_LIKE);
     expect(networks(batch)).toHaveLength(1);
-    expect(byId([...latest.values()])).toEqual(byId(batch));
+    expect(streamed).toEqual(batch);
   });
 });
