@@ -101,7 +101,7 @@ export {
 } from './engine/network.js';
 export { createMonitor, type LateArrival, type Monitor, type MonitorStats, type MonitorUpdate } from './engine/monitor.js';
 export type { CheckpointFingerprint, EngineOptions, FxConverter, MonitorCheckpoint, MonitorOptions } from './engine/options.js';
-export type { EngineRejection } from './engine/core.js';
+export type { EngineRejection } from './engine/rejection.js';
 export { checkTransaction, type InvalidTransaction, type TransactionRejection } from './engine/validate-input.js';
 export { jsonSchema, type PublishedSchema } from './engine/json-schemas.js';
 export { ScanConfigSchema, resolveScanConfig, type ResolvedScanConfig, type ScanConfig } from './engine/config-file.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { resolveConfig } from '../engine/core.js';
+import { resolveConfig } from '../engine/config.js';
 import type { Command } from './command.js';
 import { loadEngineOptions } from './engine-inputs.js';
 import { ENGINE_FLAGS, ENGINE_FLAGS_USAGE, engineInputsOf, loadNats, numberOption, serverOption } from './nats-options.js';

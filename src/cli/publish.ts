@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { compareTransactions, resolveConfig } from '../engine/core.js';
+import { compareTransactions } from '../engine/transaction-order.js';
+import { resolveConfig } from '../engine/config.js';
 import { ingestTransactions } from '../ingest/index.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Command } from './command.js';

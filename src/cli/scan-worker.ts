@@ -6,7 +6,7 @@
  * and at the end posts its {@link PartitionScan}.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { resolveConfig } from '../engine/core.js';
+import { resolveConfig } from '../engine/config.js';
 import { createPartitionSink, type PartitionSink } from '../engine/partition-sink.js';
 import type { Partition } from '../engine/partition.js';
 import type { Transaction } from '../schema/transaction.js';

@@ -1,6 +1,7 @@
 import { ConfigError } from '../_internal/config-error.js';
 import type { Transaction } from '../schema/transaction.js';
-import type { CoreSnapshot, EngineConfig } from './core.js';
+import type { CoreSnapshot } from './core-snapshot.js';
+import type { EngineConfig } from './config.js';
 import type { CheckpointFingerprint, FxConverter, MonitorCheckpoint } from './options.js';
 import { referenceFingerprint } from './reference-input.js';
 import { checkTransaction } from './validate-input.js';

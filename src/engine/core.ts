@@ -1,36 +1,25 @@
-import { canonicalJson, stableHash } from '../_internal/hash.js';
-import { ConfigError, parseOptions } from '../_internal/config-error.js';
-import { jurisdiction as shippedJurisdiction } from '../jurisdictions/index.js';
-import type { JurisdictionProfile } from '../jurisdictions/types.js';
 import { localDay, unitKey } from '../jurisdictions/units.js';
 import { reportableAmount } from '../rules/_lib.js';
-import { RULE_FACTORIES, defaultRules } from '../rules/default-rules.js';
-import { buildIdentityIndex } from '../rules/identity/identity.js';
-import type { EntityKind, IndicatorFamily, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../rules/types.js';
+import type { EntityKind, Rule, WindowEvent } from '../rules/types.js';
 import type { Account, Party } from '../schema/reference-data.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
-import { defaultTypologies } from '../scoring/default-typologies.js';
-import { compileTypologies, type CompiledTypology } from '../scoring/score.js';
-import { typologySchema } from '../scoring/typology.js';
-import { VERSION } from '../version.js';
 import { buildAlert, scoreOfEntity } from './build-alert.js';
+import { cashPartyOf } from './cash-party.js';
+import type { EngineConfig } from './config.js';
+import type { CoreSnapshot } from './core-snapshot.js';
+import { NO_EPISODES, addEvidenceHit, hitsSnapshot, restoreHits } from './entity-hits.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
-import { addEvidence, evidenceEndedBefore, evidenceOf, type Evidence, type EvidenceKind } from './evidence.js';
-import type { HopFacts } from '../rules/flow/layering-hop.js';
+import { evidenceEndedBefore, type Evidence } from './evidence.js';
 import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
-import { hopEvidence } from './hops.js';
+import { incrementalSlots, type IncrementalSlot } from './incremental-slots.js';
 import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
-import type { EngineOptions } from './options.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
-import { materialise } from './reference-input.js';
+import { conversionRejection, type EngineRejection } from './rejection.js';
+import { retire, revive, type RetiredAlert } from './retired-alert.js';
 import { appendCompact, dropDeadPrefix } from './incremental/fifo.js';
 import { sweepInterval } from './sweep-interval.js';
-import { checkEngineOptions, checkTypologyRules, suggest } from './validate-options.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
-
-/** Shared by entities without hits (most of them); replaced by a Map of their own at the first hit. Never written. */
-const NO_EPISODES: Map<string, Episode[]> = /* @__PURE__ */ new Map();
 
 /** Per-entity state; it is also the window rules read. */
 export interface EntityState {
@@ -56,81 +45,6 @@ export interface EntityState {
   dirty: boolean;
   readonly account: Account | undefined;
   readonly party: Party | undefined;
-}
-
-/** Why a transaction was not processed by the engine. */
-export interface EngineRejection {
-  readonly id: string;
-  readonly code: 'conversion_unavailable';
-  readonly message: string;
-}
-
-/** The resolved, immutable configuration of one engine. */
-export interface EngineConfig {
-  readonly profile: JurisdictionProfile;
-  readonly rules: readonly Rule[];
-  readonly typologies: readonly CompiledTypology[];
-  readonly context: RuleContext;
-  readonly retention: Readonly<Record<EntityKind, number>>;
-  readonly minScore: number;
-  readonly hash: string;
-  readonly asOf: string | undefined;
-  readonly familyOf: (rule: string) => IndicatorFamily | undefined;
-  readonly version: string;
-}
-
-/**
- * Resolves options once: profile, rules, typologies, reference data, config hash. Throws ConfigError
- * naming the key for anything that would otherwise fail quietly: `minScore` outside 0–100, a bad
- * `asOf`, a malformed rule or typology, a typology naming a rule that does not exist.
- */
-export function resolveConfig(options: EngineOptions, extra: Readonly<Record<string, unknown>> = {}): EngineConfig {
-  const profile = typeof options.jurisdiction === 'string' ? shippedJurisdiction(options.jurisdiction) : options.jurisdiction;
-  const asOf = checkEngineOptions(options);
-  const rules = options.rules ?? defaultRules();
-  const ids = new Set<string>();
-  for (const r of rules) {
-    if (ids.has(r.id)) throw new ConfigError('invalid_config', `rule "${r.id}" is listed twice`);
-    ids.add(r.id);
-  }
-  const typologyList = (options.typologies ?? defaultTypologies()).map((t, i) =>
-    parseOptions(typologySchema, t, `typologies[${i}]${typeof t?.id === 'string' ? ` (${t.id})` : ''}`, 'invalid_config'));
-  // Rules a typology may name: the enabled ones and the shipped ones not enabled in this run (they score 0).
-  const known = new Set([...ids, ...Object.keys(RULE_FACTORIES)]);
-  checkTypologyRules(typologyList, known);
-  const typologies = compileTypologies(typologyList, [...known].sort(), (name) => suggest(name, known));
-  const accounts = new Map<string, Account>();
-  for (const a of materialise(options.accounts)) accounts.set(a.account, a);
-  const parties = new Map<string, Party>();
-  for (const p of materialise(options.parties)) parties.set(p.party, p);
-  const fx = options.fx;
-  const context: RuleContext = {
-    jurisdiction: profile,
-    accounts,
-    parties,
-    identity: buildIdentityIndex(accounts, parties),
-    convert: (amount, from, to, ts) => (from === to ? amount : fx?.convert(amount, from, to, ts)),
-  };
-  const retention: Record<EntityKind, number> = { account: 0, party: 0 };
-  for (const r of rules) for (const k of r.entities) retention[k] = Math.max(retention[k], r.windowMs);
-  for (const r of rules) {
-    for (const h of r.incremental?.horizonsMs ?? []) {
-      if (!(h >= 0 && h <= r.windowMs)) throw new ConfigError('invalid_config', `rule "${r.id}": horizon ${h} ms must be between 0 and its windowMs (${r.windowMs})`);
-    }
-  }
-  const minScore = options.minScore ?? Math.min(...typologyList.map((t) => t.threshold), 100);
-  const families = new Map(rules.map((r) => [r.id, r.family]));
-  const hash = stableHash(
-    canonicalJson({
-      version: VERSION,
-      profile,
-      rules: rules.map((r) => ({ id: r.id, options: r.options })),
-      typologies: typologyList,
-      minScore,
-      ...extra,
-    }),
-  );
-  return { profile, rules, typologies, context, retention, minScore, hash, asOf, familyOf: (r) => families.get(r), version: VERSION };
 }
 
 /**
@@ -430,11 +344,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
         events: state.events.slice(state.start).map((e) => ref(e.tx)),
         lastTs: state.lastTs,
         expiredTs: state.expiredTs ?? null,
-        anchor: state.anchor ?? null,
-        episodes: [...state.episodes.values()].flat().map((ep) => ({
-          key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: ep.ids, seen: [...ep.seen], transactionCount: ep.transactionCount,
-        })),
-        ...(state.evidence === undefined ? {} : { evidence: evidenceSnapshot(state.evidence) }),
+        ...hitsSnapshot(state),
       });
     }
     return {
@@ -461,29 +371,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       }
       state.lastTs = e.lastTs;
       state.expiredTs = e.expiredTs ?? undefined;
-      state.anchor = e.anchor ?? undefined;
-      // Evidence is listed by rule; it is added back in `to` order over all kinds (stable: each kind's order is kept), as it was found.
-      const found: [number, unknown][] = [];
-      // Checkpoints from before the evidence kinds list layering hops as `hops`.
-      for (const f of e.hops ?? []) found.push([evidenceKindIndex(hopEvidence.rule), f]);
-      for (const [rule, records] of Object.entries(e.evidence ?? {})) for (const r of records) found.push([evidenceKindIndex(rule), r]);
-      for (const ep of e.episodes) {
-        // Checkpoints from before compact evidence keep it as episodes.
-        if (isEvidenceHit(ep.hit)) {
-          const k = evidenceKindIndex(ep.hit.rule);
-          found.push([k, (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).record(ep.hit)]);
-          continue;
-        }
-        if (state.episodes === NO_EPISODES) state.episodes = new Map();
-        const list = state.episodes.get(ep.key) ?? [];
-        // Checkpoints from before pruning list `all` ids without times: each counts as brought by the episode's last hit.
-        const seen = new Map<string, number>(ep.seen ?? (ep.all ?? []).map((id): [string, number] => [id, ep.to]));
-        list.push({ key: ep.key, hit: ep.hit, from: ep.from, to: ep.to, ids: [...ep.ids], seen, transactionCount: ep.transactionCount });
-        state.episodes.set(ep.key, list);
-      }
-      const toOf = ([k, r]: [number, unknown]): number => (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).to(r);
-      found.sort((a, b) => toOf(a) - toOf(b));
-      for (const [k, r] of found) addEvidenceRecord(state, k, r);
+      restoreHits(state, e);
     }
     lastSweep = snap.lastSweep ?? Number.NEGATIVE_INFINITY;
     processed = snap.processed;
@@ -503,128 +391,6 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
   };
 }
 
-/** Serialisable engine state (see {@link createCore}). */
-export interface CoreSnapshot {
-  readonly transactions: Transaction[];
-  readonly entities: {
-    kind: EntityKind;
-    id: string;
-    events: number[];
-    lastTs: number;
-    /** Absent in checkpoints from before dormant-entity tracking. */
-    expiredTs?: number | null;
-    anchor: string | null;
-    /** `seen`: evidence ids that may come again with the end of the hit that brought each; `all`: the same without times (older checkpoints). */
-    episodes: { key: string; hit: RuleHit; from: number; to: number; ids: string[]; seen?: [string, number][]; all?: string[]; transactionCount: number }[];
-    /** Compact strength-0 evidence (see evidence.ts): the records of each evidence rule, by rule id; absent without any. */
-    evidence?: Record<string, unknown[]>;
-    /** Layering hops (facts of strength-0 `layering_hop` hits) in checkpoints from before `evidence`; older ones list them as episodes. */
-    hops?: HopFacts[];
-  }[];
-  readonly lastSweep: number | null;
-  readonly processed: number;
-  /** Evicted entities' alerts kept for network alerts; absent in checkpoints from before network alerts. */
-  readonly retired?: Alert[];
-  /** Last activity of entities evicted while idle, as [id, epoch ms] pairs; absent in older checkpoints. */
-  readonly dormant?: { readonly account: [string, number][]; readonly party: [string, number][] };
-}
-
-/**
- * The party whose window a cash transaction enters: its conductor, or else the holder of the
- * account the cash goes into or comes out of (from the accounts reference). Undefined for
- * transfers. The engine's rule, shared with the router that sends the transaction to that party's
- * partition ({@link createRouter}).
- * @internal
- */
-export function cashPartyOf(tx: Transaction, accounts: ReadonlyMap<string, Account>): string | undefined {
-  if (tx.kind === 'transfer') return undefined;
-  const account = tx.kind === 'cash_deposit' ? tx.toAccount : tx.fromAccount;
-  return tx.conductor ?? accounts.get(account ?? '')?.party;
-}
-
-/**
- * Why the engine does not evaluate a transaction it cannot convert into the jurisdiction's
- * currency (the message `tidewatch scan`'s currency hint reads). Shared with the router.
- * @internal
- */
-export function conversionRejection(tx: Transaction, currency: string): EngineRejection {
-  return {
-    id: tx.id,
-    code: 'conversion_unavailable',
-    message: `no FX rate from ${tx.currency} to ${currency} for ${new Date(tx.timestamp).toISOString().slice(0, 10)}; transaction not evaluated`,
-  };
-}
-
-/**
- * A final alert kept for the network alerts at the end of the run, as its JSON text: a third of the
- * memory of the object graph (measured 9 KB → 3 KB per alert), and it is read once, at the end.
- */
-interface RetiredAlert {
-  /** Epoch ms of the alert's `lastSeen`. */
-  readonly lastSeen: number;
-  readonly json: string;
-}
-
-function retire(alert: Alert): RetiredAlert {
-  return { lastSeen: Date.parse(alert.lastSeen), json: JSON.stringify(alert) };
-}
-
-function revive(r: RetiredAlert): Alert {
-  return JSON.parse(r.json) as Alert;
-}
-
-/** Adds the record of an evidence hit (kind index `k`) to the entity; returns whether anything changed. */
-function addEvidenceHit(state: EntityState, k: number, hit: RuleHit): boolean {
-  return addEvidenceRecord(state, k, (EVIDENCE_KINDS[k] as EvidenceKind<unknown>).record(hit));
-}
-
-/** Adds an evidence record of kind index `k` to the entity; returns whether anything changed. */
-function addEvidenceRecord(state: EntityState, k: number, r: unknown): boolean {
-  const list = addEvidence(EVIDENCE_KINDS, state.evidence, k, r as object);
-  if (list === undefined) return false;
-  state.evidence = list;
-  return true;
-}
-
-/** The checkpoint form of an entity's evidence: records by rule id, kinds without any left out. */
-function evidenceSnapshot(evidence: Evidence): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  EVIDENCE_KINDS.forEach((kind, k) => {
-    const records = evidenceOf(EVIDENCE_KINDS, evidence, k);
-    if (records.length > 0) out[kind.rule] = records;
-  });
-  return out;
-}
-
-/** One incremental state per entity: of a rule, or shared by the rules with its `shareKey` (the first one's transitions). */
-interface IncrementalSlot {
-  readonly incremental: RuleIncremental<unknown>;
-  /** Offset of its first horizon's cursor in {@link EntityState.cursors}. */
-  readonly cursor: number;
-}
-
-/** The incremental slots of one entity kind's rules, and each rule's slot (-1 without state); rules with one `shareKey` share a slot. */
-function incrementalSlots(rules: readonly Rule[]): { slots: IncrementalSlot[]; slotOf: number[] } {
-  const slots: IncrementalSlot[] = [];
-  const shared = new Map<string, number>();
-  let cursor = 0;
-  const slotOf = rules.map((rule) => {
-    const inc = rule.incremental;
-    if (inc === undefined) return -1;
-    const known = inc.shareKey === undefined ? undefined : shared.get(inc.shareKey);
-    if (known !== undefined) return known;
-    if (inc.shareKey !== undefined) shared.set(inc.shareKey, slots.length);
-    slots.push({ incremental: inc, cursor });
-    cursor += inc.horizonsMs.length;
-    return slots.length - 1;
-  });
-  return { slots, slotOf };
-}
-
 /** The engine core's interface. */
 export type EngineCore = ReturnType<typeof createCore>;
 
-/** Orders transactions by time, then id: the one total order batch and stream share. */
-export function compareTransactions(a: Transaction, b: Transaction): number {
-  return a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}

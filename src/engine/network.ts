@@ -3,7 +3,7 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import type { AccountType } from '../schema/reference-data.js';
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
-import type { EngineConfig } from './core.js';
+import type { EngineConfig } from './config.js';
 import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';

@@ -1,6 +1,8 @@
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
-import { createCore, type EngineConfig, type EngineRejection, type EntityState } from './core.js';
+import { createCore, type EntityState } from './core.js';
+import type { EngineConfig } from './config.js';
+import type { EngineRejection } from './rejection.js';
 import type { Partition } from './partition.js';
 import type { PartitionScan } from './partitioned-scan.js';
 

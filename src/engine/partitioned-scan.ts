@@ -1,7 +1,8 @@
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import { compareAlerts } from './build-alert.js';
-import { compareTransactions, resolveConfig, type EngineConfig } from './core.js';
+import { compareTransactions } from './transaction-order.js';
+import { resolveConfig, type EngineConfig } from './config.js';
 import { createPartitionSink } from './partition-sink.js';
 import { reportedNetworkAlerts } from './network.js';
 import type { EngineOptions } from './options.js';

@@ -1,4 +1,6 @@
-import { cashPartyOf, conversionRejection, type EngineConfig, type EngineRejection } from './core.js';
+import { cashPartyOf } from './cash-party.js';
+import { conversionRejection, type EngineRejection } from './rejection.js';
+import type { EngineConfig } from './config.js';
 import { checkPartition, partitionOf } from './partition.js';
 import { sweepInterval } from './sweep-interval.js';
 import type { Transaction } from '../schema/transaction.js';

@@ -1,6 +1,6 @@
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
-import type { EngineConfig } from './core.js';
+import type { EngineConfig } from './config.js';
 import { createPartitionSink } from './partition-sink.js';
 import { mergePartitionScans } from './partitioned-scan.js';
 import type { TransactionRejection } from './validate-input.js';

@@ -1,5 +1,5 @@
 import type { Transaction } from '../schema/transaction.js';
-import { resolveConfig } from './core.js';
+import { resolveConfig } from './config.js';
 import type { EngineOptions } from './options.js';
 import { mergePartitionScans, scanPartitionWith } from './partitioned-scan.js';
 import type { ScanResult } from './scan-sink.js';

@@ -1,4 +1,4 @@
-import type { EngineRejection } from './core.js';
+import type { EngineRejection } from './rejection.js';
 import { isCountryCode } from '../schema/countries.js';
 import { currencyExponent } from '../schema/currencies.js';
 import type { FieldIssue } from '../schema/issues.js';

@@ -1,6 +1,6 @@
 import { closeSync } from 'node:fs';
 import { createHeap, heapPop, heapPush, type Heap } from '../_internal/heap.js';
-import { compareTransactions } from '../engine/core.js';
+import { compareTransactions } from '../engine/transaction-order.js';
 import type { Transaction } from '../schema/transaction.js';
 import { estimateBytes } from './spill-codec.js';
 import {

@@ -1,4 +1,4 @@
-import { resolveConfig, type EngineConfig } from '../engine/core.js';
+import { resolveConfig, type EngineConfig } from '../engine/config.js';
 import type { EngineOptions } from '../engine/options.js';
 import { createScanSink, type ScanResult, type ScanSink } from '../engine/scan-sink.js';
 import type { Transaction } from '../schema/transaction.js';

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHeap, heapPop, heapPush, heapReplaceTop } from '../_internal/heap.js';
-import { compareTransactions } from '../engine/core.js';
+import { compareTransactions } from '../engine/transaction-order.js';
 import type { Transaction } from '../schema/transaction.js';
 import { createSpillBuffer, decodeTransaction, encodeTransaction, recordLength, type SpillBuffer } from './spill-codec.js';
 

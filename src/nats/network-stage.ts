@@ -1,5 +1,5 @@
 import { compareAlerts } from '../engine/build-alert.js';
-import type { EngineConfig } from '../engine/core.js';
+import type { EngineConfig } from '../engine/config.js';
 import { reportedNetworkAlerts } from '../engine/network.js';
 import type { Alert } from '../scoring/alert.js';
 import type { NetworkDoneMarker } from './messages.js';

@@ -1,6 +1,8 @@
 import { ConfigError } from '../_internal/config-error.js';
 import { CHECKPOINT_FORMAT, checkpointFingerprint, readCheckpoint, type MonitorState } from '../engine/checkpoint.js';
-import { createCore, type EngineConfig, type EngineRejection, type EntityState } from '../engine/core.js';
+import { createCore, type EntityState } from '../engine/core.js';
+import type { EngineConfig } from '../engine/config.js';
+import type { EngineRejection } from '../engine/rejection.js';
 import type { FxConverter, MonitorCheckpoint } from '../engine/options.js';
 import { checkPartition, type Partition } from '../engine/partition.js';
 import type { Transaction } from '../schema/transaction.js';

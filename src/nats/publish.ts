@@ -1,6 +1,7 @@
 import { headers } from '@nats-io/transport-node';
 import { checkpointFingerprint } from '../engine/checkpoint.js';
-import type { EngineConfig, EngineRejection } from '../engine/core.js';
+import type { EngineConfig } from '../engine/config.js';
+import type { EngineRejection } from '../engine/rejection.js';
 import type { FxConverter } from '../engine/options.js';
 import type { Transaction } from '../schema/transaction.js';
 import { KIND_HEADER, POSITION_HEADER, type EndMarker, type StartMarker } from './messages.js';

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadEngineOptions } from '../../src/cli/engine-inputs.js';
 import { createParallelScan } from '../../src/cli/parallel-scan.js';
-import { compareTransactions, resolveConfig } from '../../src/engine/core.js';
+import { compareTransactions } from '../../src/engine/transaction-order.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import { scan } from '../../src/engine/scan.js';
 import { ingestTransactions } from '../../src/ingest/index.js';
 import type { Transaction } from '../../src/schema/transaction.js';

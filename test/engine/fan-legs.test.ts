@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { fanLegAlertHit, fanLegEvidence, isFanLegRecord, type FanLegRecord } from '../../src/engine/fan-legs.js';
 import type { MonitorState } from '../../src/engine/checkpoint.js';
-import { createCore, resolveConfig, type EntityState } from '../../src/engine/core.js';
+import { createCore, type EntityState } from '../../src/engine/core.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import type { Account } from '../../src/schema/reference-data.js';
 import { createMonitor } from '../../src/engine/monitor.js';
 import { scan } from '../../src/engine/scan.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../../src/engine/core.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import { holderAccounts } from '../../src/engine/holder-accounts.js';
 import { DEFAULT_MIN_MEMBER_SCORE, networkAlerts } from '../../src/engine/network.js';
 import { passThrough } from '../../src/rules/flow/pass-through.js';

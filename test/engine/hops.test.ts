@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { compareTransactions, createCore, resolveConfig, type CoreSnapshot, type EntityState } from '../../src/engine/core.js';
+import { compareTransactions } from '../../src/engine/transaction-order.js';
+import type { CoreSnapshot } from '../../src/engine/core-snapshot.js';
+import { createCore, type EntityState } from '../../src/engine/core.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import { addEvidence, evidenceOf, type Evidence, type EvidenceKind } from '../../src/engine/evidence.js';
 import { EVIDENCE_KINDS, evidenceKindIndex } from '../../src/engine/evidence-kinds.js';
 import { hopAlertHit, hopEvidence } from '../../src/engine/hops.js';

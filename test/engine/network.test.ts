@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../../src/engine/core.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import { createMonitor } from '../../src/engine/monitor.js';
 import { DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, networkAlerts } from '../../src/engine/network.js';
 import { scan } from '../../src/engine/scan.js';

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compareTransactions, createCore, resolveConfig, type EntityState } from '../../src/engine/core.js';
+import { compareTransactions } from '../../src/engine/transaction-order.js';
+import { createCore, type EntityState } from '../../src/engine/core.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import { fanLeg } from '../../src/rules/flow/fan-leg.js';
 import { layeringHop } from '../../src/rules/flow/layering-hop.js';
 import type { Rule } from '../../src/rules/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../../src/engine/core.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import { networkAlerts } from '../../src/engine/network.js';
 import { VOUCH_MIN_STRENGTH, isVouchingHit, vouchedPayers } from '../../src/engine/vouched-payers.js';
 import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';

@@ -1,4 +1,6 @@
-import { compareTransactions, createCore, resolveConfig, type EntityState } from '../../src/engine/core.js';
+import { compareTransactions } from '../../src/engine/transaction-order.js';
+import { createCore, type EntityState } from '../../src/engine/core.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import { evidenceRecords, evidenceRuleHit, kindOfRecord, type EvidenceKind } from '../../src/engine/evidence.js';
 import { EVIDENCE_KINDS } from '../../src/engine/evidence-kinds.js';
 import type { FxConverter } from '../../src/engine/options.js';

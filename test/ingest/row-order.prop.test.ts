@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { compareTransactions } from '../../src/engine/core.js';
+import { compareTransactions } from '../../src/engine/transaction-order.js';
 import { createRowOrder, type InputOrderStats, type RowOrderOptions } from '../../src/ingest/row-order.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 
