@@ -10,7 +10,7 @@ import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days } from '../options.js';
 import { compileFees, isHotspotCash, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
-import { feeState, type FeeCandidate, type FeeState } from './fee-state.js';
+import { candidateFeeLike, candidateSeq, feeState, rawSender, type FeeState } from './fee-state.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;
@@ -102,7 +102,7 @@ export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
     description: 'Context: payments equal to reported smuggling fees or ransoms for one or several people.',
     // The inflows that can count (with their payers and fee-likeness) and the outflows, kept incrementally; the gate rules out evaluations that cannot fire.
     incremental: transitions,
-    evaluate: (window, context, state) => (transitions.mayFire(state, newest(window), context) ? evaluate(window, context, state, o, compiled, rule) : []),
+    evaluate: (window, context, state) => (transitions.mayFire(state, newest(window), window, context) ? evaluate(window, context, state, o, compiled, rule) : []),
   };
   return rule as Rule<typeof ID>;
 }
@@ -116,19 +116,20 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   const holder = ownRef(window, last);
   // Payers resolved once per written sender, from its newest payment; null = not a payer that counts.
   const payers = new Map<string, Payer | null>();
-  const payerFor = (k: FeeCandidate): Payer | undefined => {
-    let p = payers.get(k.raw);
+  const payerFor = (e: WindowEvent): Payer | undefined => {
+    const raw = rawSender(e);
+    let p = payers.get(raw);
     if (p === undefined) {
-      const found = payerOf(window, k.event, context) as Payer;
+      const found = payerOf(window, e, context) as Payer;
       p = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
-      payers.set(k.raw, p);
+      payers.set(raw, p);
     }
     return p ?? undefined;
   };
-  const newestCandidate = s.candidates[s.candidates.length - 1] as FeeCandidate; // the newest event (the gate checked it)
-  const me = payerFor(newestCandidate);
+  const newestAt = s.candidates.length - 2; // the newest event (the gate checked it)
+  const me = payerFor(last);
   if (me === undefined) return [];
-  const first = newestCandidate.feeLike ? matchEvent(last, context, c) : undefined;
+  const first = candidateFeeLike(s.candidates, newestAt) ? matchEvent(last, context, c) : undefined;
 
   // One pass, newest first, over the maxScan newest events: fee-like payments of other senders (30 d), this payer's series (90 d) and history, payees paid by the account.
   const senderFrom = last.ts - o.senderDays * DAY_MS + 1;
@@ -143,11 +144,10 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
     if ((s.outflows[i + 1] as number) <= inScan) break;
     paidOut.add((s.outflows[i] as WindowEvent).counterparty as string);
   }
-  for (let i = s.candidates.length - 1; i >= s.all; i--) {
-    const k = s.candidates[i] as FeeCandidate;
-    if (k.seq <= inScan) break;
-    const e = k.event;
-    const p = payerFor(k);
+  for (let i = newestAt; i >= s.all; i -= 2) {
+    if (candidateSeq(s.candidates, i) <= inScan) break;
+    const e = s.candidates[i] as WindowEvent;
+    const p = payerFor(e);
     if (p === undefined) continue;
     if (p.key === me.key) {
       if (e.ts >= seriesFrom) series.push(e);
@@ -158,7 +158,7 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
     if (first === undefined || e.ts < senderFrom) continue;
     const g = feeLike.get(p.key);
     if (g !== undefined) g.events.push(e);
-    else if (k.feeLike) feeLike.set(p.key, { payer: p, events: [e] });
+    else if (candidateFeeLike(s.candidates, i)) feeLike.set(p.key, { payer: p, events: [e] });
   }
 
   return feeHit(window, context, o, c, rule, { last, me, first, feeLike, series, paidOut, otherPayers, established });

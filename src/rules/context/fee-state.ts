@@ -3,24 +3,27 @@ import { appendCompact, dropDeadPrefix } from '../../engine/incremental/fifo.js'
 import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS } from '../_lib.js';
-import { payerOf } from '../_payments.js';
+import { payerOf, type Payer } from '../_payments.js';
 import { isExcludedPayment, matchEvent, touchesCorridor, type CompiledFees } from './fee-amounts.js';
 
 /**
- * @internal An inflow that can count for {@link feeMatch}, classified once when it enters: a
- * transfer or cash deposit touching a corridor, not payroll, trade, rent or bills, with a payer.
+ * @internal The inflows that can count for {@link feeMatch}, classified once when each enters (a
+ * transfer or cash deposit touching a corridor, not payroll, trade, rent or bills, with a payer),
+ * flat: event, code, event, code… The code is the event's position times two, plus one when its
+ * amount alone matches a fee. The payer is the event's memoised {@link payerOf} and the sender as
+ * written is {@link rawSender} of the event, so neither is stored: an object per candidate with
+ * both was a third of the rule's state.
  */
-export interface FeeCandidate {
-  readonly event: WindowEvent;
-  /** The sender as written (the rule decides once per written sender whether it counts: organisations and the holder's family do not). */
-  readonly raw: string;
-  /** The payer's key ({@link payerOf}). */
-  readonly payer: string;
-  /** Whether the amount alone matches a fee. */
-  readonly feeLike: boolean;
-  /** Position in the account's event sequence (relative; see {@link FeeState.seq}). */
-  readonly seq: number;
-}
+export type FeeCandidates = (WindowEvent | number)[];
+
+/** @internal The position of the candidate at `i` (even) of a {@link FeeCandidates} list. */
+export const candidateSeq = (list: FeeCandidates, i: number): number => Math.floor((list[i + 1] as number) / 2);
+
+/** @internal Whether the amount of the candidate at `i` (even) alone matches a fee. */
+export const candidateFeeLike = (list: FeeCandidates, i: number): boolean => (list[i + 1] as number) % 2 === 1;
+
+/** Shared by every state without candidates or outflows yet; never written (appendCompact copies short lists). */
+const NONE: (WindowEvent | number)[] = Object.freeze([]) as unknown as (WindowEvent | number)[];
 
 /**
  * @internal The outflows to a known counterparty (rotating savings: payers paid back by the account),
@@ -47,12 +50,12 @@ export interface FeeState {
   /** Events entered so far (the position of the next one). Positions are relative: a replayed window gives other numbers but the same distances. */
   seq: number;
   /** Candidates not yet out of every horizon, oldest first. */
-  candidates: FeeCandidate[];
-  /** First candidate still in the senders window. */
+  candidates: FeeCandidates;
+  /** Index (even) of the first candidate still in the senders window. */
   senders: number;
-  /** First candidate still in the cumulative window. */
+  /** Index (even) of the first candidate still in the cumulative window. */
   cumulative: number;
-  /** First candidate still in the rule's window. */
+  /** Index (even) of the first candidate still in the rule's window. */
   all: number;
   /** Outflows to a known counterparty (event, position pairs) from index `outHead` (even) on are in the rule's window. */
   outflows: FeeOutflows;
@@ -75,11 +78,11 @@ export interface FeeStateOptions {
 /** @internal The transitions of {@link FeeState} and its gate. */
 export interface FeeStateTransitions extends RuleIncremental<FeeState> {
   /** Whether the newest event can raise a hit: it is a candidate, and enough fee-like payers or this payer's payments are in reach. */
-  mayFire(state: FeeState, last: WindowEvent, context: RuleContext): boolean;
+  mayFire(state: FeeState, last: WindowEvent, window: EntityWindow, context: RuleContext): boolean;
 }
 
-/** The sender as written on an inflow (transfer: account, else name; cash: conductor, else the deposit itself). */
-function rawSender(e: WindowEvent): string {
+/** @internal The sender as written on an inflow (transfer: account, else name; cash: conductor, else the deposit itself). */
+export function rawSender(e: WindowEvent): string {
   if (e.kind === 'transfer') return e.counterparty ?? `n|${e.counterpartyName ?? ''}`;
   return e.conductor !== undefined ? `c|${e.conductor}` : `d|${e.id}`;
 }
@@ -87,13 +90,14 @@ function rawSender(e: WindowEvent): string {
 
 /** @internal Horizon 0 is the senders window, 1 the cumulative window, 2 the rule's whole window (cumulative + history). */
 export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitions {
-  const classify = (e: WindowEvent, seq: number, window: EntityWindow, context: RuleContext): FeeCandidate | undefined => {
+  /** The candidate's code (see {@link FeeCandidates}), or undefined when the event cannot count; its payer is resolved (and memoised) here. */
+  const classify = (e: WindowEvent, seq: number, window: EntityWindow, context: RuleContext): number | undefined => {
     if (e.direction !== 'in' || (e.kind !== 'transfer' && e.kind !== 'cash_deposit')) return undefined;
     if (isExcludedPayment(e, context) || !touchesCorridor(window, e, context, c)) return undefined;
-    const payer = payerOf(window, e, context);
-    if (payer === undefined) return undefined;
-    return { event: e, raw: rawSender(e), payer: payer.key, feeLike: matchEvent(e, context, c) !== undefined, seq };
+    if (payerOf(window, e, context) === undefined) return undefined;
+    return seq * 2 + (matchEvent(e, context, c) !== undefined ? 1 : 0);
   };
+  const payerKey = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => (payerOf(window, e, context) as Payer).key;
   const dropCandidates = (s: FeeState): void => {
     const n = dropDeadPrefix(s.candidates, Math.min(s.senders, s.cumulative, s.all));
     s.senders -= n;
@@ -103,53 +107,54 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
   return {
     // A payment is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
     horizonsMs: [o.senderDays * DAY_MS - 1, o.cumulativeDays * DAY_MS - 1, Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS - 1],
-    init: () => ({ seq: 0, candidates: [], senders: 0, cumulative: 0, all: 0, outflows: [], outHead: 0, feeLike: undefined, totals: undefined }),
+    init: () => ({ seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE, outHead: 0, feeLike: undefined, totals: undefined }),
     enter(s, e, window, context) {
       const seq = s.seq++;
       if (e.direction === 'out') {
         if (e.counterparty !== undefined) s.outflows = appendCompact(s.outflows, e, seq);
         return;
       }
-      const k = classify(e, seq, window, context);
-      if (k === undefined) return;
-      s.candidates = appendCompact(s.candidates, k);
-      if (k.feeLike) countedKeysAdd((s.feeLike ??= createCountedKeys()), k.payer);
+      const code = classify(e, seq, window, context);
+      if (code === undefined) return;
+      s.candidates = appendCompact(s.candidates, e, code);
+      const payer = payerKey(e, window, context);
+      if (code % 2 === 1) countedKeysAdd((s.feeLike ??= createCountedKeys()), payer);
       const totals = (s.totals ??= createKeyed());
-      const t = keyedGet(totals, k.payer);
-      if (t === undefined) keyedSet(totals, k.payer, { n: 1, sum: e.amount });
+      const t = keyedGet(totals, payer);
+      if (t === undefined) keyedSet(totals, payer, { n: 1, sum: e.amount });
       else {
         t.n++;
         t.sum += e.amount;
       }
     },
-    leave(s, e, horizon) {
+    leave(s, e, horizon, window, context) {
       if (horizon === 2 && s.outHead < s.outflows.length && s.outflows[s.outHead] === e) {
         s.outHead += 2;
         s.outHead -= dropDeadPrefix(s.outflows, s.outHead);
         return;
       }
       const at = horizon === 0 ? s.senders : horizon === 1 ? s.cumulative : s.all;
-      const k = s.candidates[at];
-      if (k?.event !== e) return;
+      if (s.candidates[at] !== e) return;
       if (horizon === 0) {
-        s.senders++;
-        if (k.feeLike) countedKeysRemove(s.feeLike as CountedKeys<string>, k.payer);
+        s.senders += 2;
+        if (candidateFeeLike(s.candidates, at)) countedKeysRemove(s.feeLike as CountedKeys<string>, payerKey(e, window, context));
       } else if (horizon === 1) {
-        s.cumulative++;
+        s.cumulative += 2;
         const totals = s.totals as Keyed<string, PayerTotal>;
-        const t = keyedGet(totals, k.payer) as PayerTotal;
-        if (--t.n === 0) keyedDelete(totals, k.payer);
+        const payer = payerKey(e, window, context);
+        const t = keyedGet(totals, payer) as PayerTotal;
+        if (--t.n === 0) keyedDelete(totals, payer);
         else t.sum -= e.amount;
-      } else s.all++;
+      } else s.all += 2;
       dropCandidates(s);
     },
-    mayFire(s, last, context) {
-      const k = s.candidates[s.candidates.length - 1];
-      if (k?.event !== last) return false;
+    mayFire(s, last, window, context) {
+      const n = s.candidates.length;
+      if (n === 0 || s.candidates[n - 2] !== last) return false;
       // Senders variant: the newest payment is fee-like and enough payers paid fee-like sums.
-      if (k.feeLike && (s.feeLike?.size ?? 0) >= o.minSenders) return true;
+      if (candidateFeeLike(s.candidates, n - 2) && (s.feeLike?.size ?? 0) >= o.minSenders) return true;
       // Cumulative variant: this payer's payments number minPayments and reach a tenth of the threshold.
-      const t = s.totals === undefined ? undefined : keyedGet(s.totals, k.payer);
+      const t = s.totals === undefined ? undefined : keyedGet(s.totals, payerKey(last, window, context));
       return t !== undefined && t.n >= o.minPayments && t.sum * 10 >= context.jurisdiction.cashThreshold;
     },
   };
