@@ -12,43 +12,49 @@ const INFLOW = 1;
 const REPORTABLE = 2;
 const SIDE_SHIFT = 2;
 
+/** Bits below the day number in {@link EngineEvent}'s packed field. */
+const DAY_SHIFT = 4;
+
 /**
- * The engine's compact {@link WindowEvent}: the fields rules scan in their loops (`ts`, `amount`,
- * `kind`, `counterparty`, `day`, `unit`) are own fields; direction, reportability and the event's
- * side share one small integer; everything that is a plain copy of a transaction field (`id`,
- * `channel`, `conductor`, `location`, the counterparty's name and country, the own country) is a
- * getter on the prototype that reads the transaction. Same values as the former 18-field object
- * literal, in 8 fields (about 90 bytes less per event in windows).
+ * The engine's compact {@link WindowEvent}: six fields. `amount` (in the jurisdiction currency)
+ * and `counterparty` are its own; `unit` is the regulatory unit; the local day, direction,
+ * reportability and the event's side share one small integer; `payer` is the memo of the payer
+ * readings (rules/_payments.ts: `undefined` until first asked). Everything that is a plain copy of
+ * a transaction field — the time, kind, id, channel, conductor, location, the counterparty's name
+ * and country, the own country — is a getter on the prototype that reads the transaction, so an
+ * event holds no copy of its own (the time was a boxed double per event: 16 bytes more).
+ * Measured: 72 bytes an event, against 120 for the 10-field form it replaces.
  */
 export class EngineEvent implements WindowEvent {
   readonly tx: Transaction;
-  readonly ts: number;
   readonly amount: number;
-  readonly kind: TransactionKind;
   readonly counterparty: string | undefined;
-  readonly day: number;
   readonly unit: number;
   private readonly bits: number;
   /**
-   * Memo of `payerOf(…, anonymous)` and `payerOf(…, strict)` for this event (rules/_payments.ts):
-   * `undefined` until first asked, `null` for "no payer". The payer depends only on the event, its
-   * entity's reference data and the configuration, so every rule and every later evaluation that
-   * reads this event shares one resolution.
+   * Memo of `payerOf` for this event (rules/_payments.ts): `undefined` until first asked. The payer
+   * depends only on the event, its entity's reference data and the configuration, so every rule
+   * and every later evaluation that reads this event shares one resolution.
    */
-  payerAnon: unknown = undefined;
-  payerStrict: unknown = undefined;
+  payer: unknown = undefined;
 
   constructor(tx: Transaction, amount: number, side: Side, inflow: boolean, counterparty: string | undefined, day: number, unit: number, reportable: boolean) {
     this.tx = tx;
-    this.ts = tx.timestamp;
     this.amount = amount;
-    this.kind = tx.kind;
     this.counterparty = counterparty;
-    this.day = day;
     this.unit = unit;
-    this.bits = (inflow ? INFLOW : 0) | (reportable ? REPORTABLE : 0) | (side << SIDE_SHIFT);
+    this.bits = (inflow ? INFLOW : 0) | (reportable ? REPORTABLE : 0) | (side << SIDE_SHIFT) | (day << DAY_SHIFT);
   }
 
+  get ts(): number {
+    return this.tx.timestamp;
+  }
+  get kind(): TransactionKind {
+    return this.tx.kind;
+  }
+  get day(): number {
+    return this.bits >> DAY_SHIFT;
+  }
   get id(): string {
     return this.tx.id;
   }
@@ -68,15 +74,15 @@ export class EngineEvent implements WindowEvent {
     return this.tx.location;
   }
   get counterpartyName(): string | undefined {
-    const side = this.bits >>> SIDE_SHIFT;
+    const side = (this.bits >> SIDE_SHIFT) & 3;
     return side === SIDE_ORIGINATOR ? this.tx.toName : side === SIDE_BENEFICIARY ? this.tx.fromName : undefined;
   }
   get counterpartyCountry(): string | undefined {
-    const side = this.bits >>> SIDE_SHIFT;
+    const side = (this.bits >> SIDE_SHIFT) & 3;
     return side === SIDE_ORIGINATOR ? this.tx.toCountry : side === SIDE_BENEFICIARY ? this.tx.fromCountry : undefined;
   }
   get ownCountry(): string | undefined {
-    const side = this.bits >>> SIDE_SHIFT;
+    const side = (this.bits >> SIDE_SHIFT) & 3;
     return side === SIDE_ORIGINATOR ? this.tx.fromCountry : side === SIDE_BENEFICIARY ? this.tx.toCountry : this.tx.locationCountry;
   }
 }

@@ -94,18 +94,30 @@ export interface Payer extends PersonRef {
  * and for cash of unknown origin.
  */
 export function payerOf(window: EntityWindow, e: WindowEvent, context: RuleContext, anonymous = true): Payer | undefined {
-  // The engine's events memoise the answer (see EngineEvent.payerAnon); other WindowEvents are resolved each time.
-  const memo = e as WindowEvent & { payerAnon?: Payer | null; payerStrict?: Payer | null };
-  const cached = anonymous ? memo.payerAnon : memo.payerStrict;
-  if (cached !== undefined) return cached ?? undefined;
+  // The engine's events memoise the answer (see EngineEvent.payer); other WindowEvents are resolved each time.
+  const memo = e as WindowEvent & { payer?: unknown };
+  const cached = memo.payer;
+  if (cached instanceof PayerReadings) {
+    const r = anonymous ? cached.anonymous : cached.strict;
+    if (r !== undefined) return r ?? undefined;
+  } else if (cached !== undefined) return (cached as Payer | null) ?? undefined;
   const payer = resolvePayer(window, e, context, anonymous);
-  if ('payerAnon' in memo) {
-    // Only a deposit with neither conductor nor depositor's name depends on `anonymous`; any other answer is both, one object.
-    if (e.kind !== 'cash_deposit' || e.conductor !== undefined || nameKey(e.counterpartyName) !== undefined) memo.payerAnon = memo.payerStrict = payer ?? null;
-    else if (anonymous) memo.payerAnon = payer ?? null;
-    else memo.payerStrict = payer ?? null;
+  if ('payer' in memo) {
+    // Only a deposit with neither conductor nor depositor's name depends on `anonymous`: its two readings are kept apart; any other answer is both, one value.
+    if (e.kind !== 'cash_deposit' || e.conductor !== undefined || nameKey(e.counterpartyName) !== undefined) memo.payer = payer ?? null;
+    else {
+      const readings = cached instanceof PayerReadings ? cached : (memo.payer = new PayerReadings());
+      if (anonymous) readings.anonymous = payer ?? null;
+      else readings.strict = payer ?? null;
+    }
   }
   return payer;
+}
+
+/** The two payer readings of an anonymous deposit (null: no payer; undefined: not asked yet). */
+class PayerReadings {
+  anonymous: Payer | null | undefined = undefined;
+  strict: Payer | null | undefined = undefined;
 }
 
 function resolvePayer(window: EntityWindow, e: WindowEvent, context: RuleContext, anonymous: boolean): Payer | undefined {
