@@ -7,9 +7,9 @@ import {
   seriesAmountVariance, seriesCount, seriesFirstTs, seriesGapMean, seriesGapVariance, seriesLastAmount, seriesLastTs, seriesMapAdd,
   seriesMapEvictBefore, seriesMapKeys, seriesMapSize, seriesOf, slidingSumAdd, slidingSumCount, slidingSumEvictBefore,
   snapshotDistinctKeys, snapshotMinMax, snapshotSeriesMap, snapshotSlidingSum, snapshotWatches, watchActive, watchArm, watchCount,
-  watchDisarm, watchExpire, countedKeysAdd, countedKeysEntries, countedKeysGet, countedKeysRemove, createCountedKeys, createKeyed, keyedDelete, keyedEntries, keyedGet, keyedSet,
+  watchDisarm, watchExpire, countedKeysAdd, countedKeysEntries, countedPairsAdd, countedPairsEntries, countedPairsGet, countedPairsRemove, createCountedPairs, countedKeysGet, countedKeysRemove, createCountedKeys, createKeyed, keyedDelete, keyedEntries, keyedGet, keyedSet,
 } from '../../src/engine/incremental/index.js';
-import type { Series } from '../../src/engine/incremental/index.js';
+import type { PairSide, Series } from '../../src/engine/incremental/index.js';
 
 const NUM_RUNS = 300;
 const BASE = Date.UTC(2025, 0, 1);
@@ -444,6 +444,67 @@ describe('keyed small map', () => {
     // Runs that held two or more keys in the flat array, and runs that went on to the Map form.
     expect(pairsForm).toBeGreaterThanOrEqual(NUM_RUNS / 2);
     expect(mapForm).toBeGreaterThanOrEqual(NUM_RUNS / 10);
+  });
+});
+
+describe('counted pairs (two counts per key, engine-driven leave)', () => {
+  test('any sequence of adds and removes on either side equals two brute-force multisets', () => {
+    let bothSides = 0;
+    let mapForm = 0;
+    const MANY = [...KEYS, 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+    fc.assert(
+      fc.property(
+        // Two adds to one remove, so that side a often holds more than the array form's eight keys.
+        fc.array(fc.record({ add: fc.integer({ min: 0, max: 2 }).map((x) => x > 0), side: fc.constantFrom<PairSide>('a', 'b'), key: fc.integer({ min: 0, max: MANY.length - 1 }), pick: fc.nat() }), { minLength: 20, maxLength: 100 }),
+        (ops) => {
+          const c = createCountedPairs<Key | string>();
+          const live: Record<PairSide, (Key | string)[]> = { a: [], b: [] };
+          let both = false;
+          for (const op of ops) {
+            const side = op.side;
+            const list = live[side];
+            const count = (k: Key | string, l: (Key | string)[]): number => l.filter((x) => x === k).length;
+            if (op.add || list.length === 0) {
+              // Side b draws from the first four keys, so keys often hold entries on both sides; side a from all thirteen (the Map form).
+              const key = MANY[side === 'b' ? op.key % 4 : op.key] as Key | string;
+              list.push(key);
+              expect(countedPairsAdd(c, key, side)).toBe(count(key, list));
+            } else {
+              const key = list.splice(op.pick % list.length, 1)[0] as Key | string;
+              expect(countedPairsRemove(c, key, side)).toBe(count(key, list));
+            }
+            expect(c.sizeA).toBe(new Set(live.a).size);
+            expect(c.sizeB).toBe(new Set(live.b).size);
+            expect(c.size).toBe(new Set([...live.a, ...live.b]).size);
+            for (const k of MANY) {
+              expect(countedPairsGet(c, k, 'a')).toBe(count(k, live.a));
+              expect(countedPairsGet(c, k, 'b')).toBe(count(k, live.b));
+              if (count(k, live.a) > 0 && count(k, live.b) > 0) both = true;
+            }
+            const tag = (k: Key | string): string => `${typeof k}:${String(k)}`;
+            expect(countedPairsEntries(c).map(([k, a, b]) => `${tag(k)}=${a}/${b}`).sort()).toEqual(
+              [...new Set([...live.a, ...live.b])].map((k) => `${tag(k)}=${count(k, live.a)}/${count(k, live.b)}`).sort(),
+            );
+          }
+          if (both) bothSides++;
+          if (c.map !== undefined) mapForm++;
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    // Runs where one key had entries on both sides at once (what the shared number packs), and runs that reached the Map form.
+    expect(bothSides).toBeGreaterThanOrEqual(NUM_RUNS / 2);
+    expect(mapForm).toBeGreaterThanOrEqual(NUM_RUNS / 10);
+  });
+
+  test('a remove without its add throws, naming the key and side; counts stay exact far past the small-integer range', () => {
+    const c = createCountedPairs<string>();
+    expect(() => countedPairsRemove(c, 'x', 'a')).toThrow(/x on side a/);
+    for (let i = 0; i < 40; i++) countedPairsAdd(c, 'x', 'b');
+    countedPairsAdd(c, 'x', 'a');
+    expect([countedPairsGet(c, 'x', 'a'), countedPairsGet(c, 'x', 'b')]).toEqual([1, 40]);
+    expect(countedPairsRemove(c, 'x', 'a')).toBe(0);
+    expect([c.sizeA, c.sizeB, c.size]).toEqual([0, 1, 1]);
   });
 });
 

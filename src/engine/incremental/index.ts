@@ -14,6 +14,8 @@ export {
 } from './distinct-keys.js';
 export type { CountedKeys } from './counted-keys.js';
 export { countedKeysAdd, countedKeysEntries, countedKeysGet, countedKeysRemove, createCountedKeys } from './counted-keys.js';
+export type { CountedPairs, PairSide } from './counted-pairs.js';
+export { COUNTED_PAIRS_MAX, countedPairsAdd, countedPairsEntries, countedPairsGet, countedPairsRemove, createCountedPairs } from './counted-pairs.js';
 export type { Keyed } from './keyed.js';
 export { createKeyed, keyedDelete, keyedEntries, keyedGet, keyedSet } from './keyed.js';
 export type { MinMax } from './min-max.js';

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import { countedKeysGet } from '../../engine/incremental/index.js';
-import { counterpartyCounts, type CounterpartyCounts } from '../_counterparty-counts.js';
+import { counterpartiesOf, counterpartyCounts, transfersWith, type CounterpartyCounts } from '../_counterparty-counts.js';
 import { DAY_MS, hitOf, newest } from '../_lib.js';
 import type { EntityWindow, HitFacts, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 
@@ -119,14 +118,13 @@ export function fanLeg(options: FanLegOptions = {}): Rule<typeof ID, FanLegState
 function evaluate(window: EntityWindow, context: RuleContext, s: FanLegState, o: Options): RuleHit[] {
   const e = newest(window);
   if (!isEdge(e) || e.counterparty === window.id) return [];
-  const keys = e.direction === 'in' ? s.ins : s.outs;
-  if (keys === undefined || countedKeysGet(keys, e.counterparty) !== 1) return [];
+  if (transfersWith(s, e.counterparty, e.direction) !== 1) return [];
   if (window.account !== undefined && TRADE_TYPES.has(window.account.type ?? '')) return [];
   if (context.accounts.size > 0 && window.account === undefined) return [];
   const firstSeen = window.expiredTs ?? (window.events[window.start] as WindowEvent).ts;
   const openedAt = window.account?.openedAt;
   if (openedAt !== undefined && openedAt < firstSeen - DAY_MS && e.ts - firstSeen < o.minHistoryDays * DAY_MS) return [];
-  const degree = keys.size;
+  const degree = counterpartiesOf(s, e.direction);
   const max = e.direction === 'out' ? o.maxPayerDegree : o.maxPayeeDegree;
   const side = e.direction === 'out' ? 'payer' : 'payee';
   const leg = (role: FanLegRole): RuleHit => {
@@ -136,8 +134,7 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FanLegState, o:
   // Money both ways with the counterparty within the lookback (a savings-group member paying its
   // organiser and paid the pot, friends settling up) is a mutual relation, not a dedicated spoke:
   // no leg, and a marker that voids the earlier leg the other way.
-  const other = e.direction === 'in' ? s.outs : s.ins;
-  if (other !== undefined && countedKeysGet(other, e.counterparty) > 0) return [leg('mutual')];
+  if (transfersWith(s, e.counterparty, e.direction === 'in' ? 'out' : 'in') > 0) return [leg('mutual')];
   if (degree <= max) return [leg(side)];
   if (degree === max + 1) return [leg(side === 'payer' ? 'busy_payer' : 'busy_payee')];
   if (degree >= (e.direction === 'out' ? o.broadPayerDegree : o.broadPayeeDegree)) {

@@ -1,4 +1,5 @@
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
+import { countedPairsAdd, countedPairsRemove, createCountedPairs, type CountedPairs } from '../../engine/incremental/counted-pairs.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS } from '../_lib.js';
 import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
@@ -12,10 +13,12 @@ import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
  * `mayFire` is a necessary condition of a hit: evaluations it rules out cannot fire.
  */
 export interface FunnelGateState {
-  /** Raw sender id → inflows in the short window (created at the first counted inflow: most accounts never get one). */
-  short: CountedKeys<string> | undefined;
-  /** Raw sender id → inflows in the long window. */
-  long: CountedKeys<string> | undefined;
+  /**
+   * Raw sender id → inflows in the long window (side a) and in the short window (side b), in one
+   * map: every sender of the short window is one of the long window's (created at the first counted
+   * inflow: most accounts never get one).
+   */
+  senders: CountedPairs<string> | undefined;
   /** Region → inflows in the long window, except the unspecified domestic one. */
   regions: CountedKeys<string> | undefined;
   /** Inflows in the long window from an unspecified domestic region. */
@@ -86,12 +89,13 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
   const region = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
   return {
     horizonsMs: [o.shortWindowDays * DAY_MS - 1, o.longWindowDays * DAY_MS - 1],
-    init: () => ({ short: undefined, long: undefined, regions: undefined, domestic: 0, specific: 0, geoless: 0 }),
+    init: () => ({ senders: undefined, regions: undefined, domestic: 0, specific: 0, geoless: 0 }),
     enter(s, e, window, context) {
       const raw = counts(e, window, context);
       if (raw === undefined) return;
-      countedKeysAdd((s.short ??= createCountedKeys()), raw);
-      countedKeysAdd((s.long ??= createCountedKeys()), raw);
+      const senders = (s.senders ??= createCountedPairs());
+      countedPairsAdd(senders, raw, 'a');
+      countedPairsAdd(senders, raw, 'b');
       if (hasNoGeography(e, window, context)) s.geoless++;
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic++;
@@ -101,10 +105,10 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
       const raw = counts(e, window, context);
       if (raw === undefined) return;
       if (horizon === 0) {
-        countedKeysRemove(s.short as CountedKeys<string>, raw);
+        countedPairsRemove(s.senders as CountedPairs<string>, raw, 'b');
         return;
       }
-      countedKeysRemove(s.long as CountedKeys<string>, raw);
+      countedPairsRemove(s.senders as CountedPairs<string>, raw, 'a');
       if (hasNoGeography(e, window, context)) s.geoless--;
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic--;
@@ -112,6 +116,6 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
     },
     // Without any geography the region condition stands down (the rule weakens instead): a geoless inflow keeps the gate open.
     mayFire: (s) =>
-      (regionCount(s.regions?.size ?? 0, s.domestic > 0, s.specific > 0) >= o.minRegions || s.geoless > 0) && ((s.short?.size ?? 0) >= o.minSendersShort || (s.long?.size ?? 0) >= o.minSendersLong),
+      (regionCount(s.regions?.size ?? 0, s.domestic > 0, s.specific > 0) >= o.minRegions || s.geoless > 0) && ((s.senders?.sizeB ?? 0) >= o.minSendersShort || (s.senders?.sizeA ?? 0) >= o.minSendersLong),
   };
 }

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import { countedKeysGet, type CountedKeys } from '../../engine/incremental/index.js';
-import { counterpartyCounts, type CounterpartyCounts } from '../_counterparty-counts.js';
+import { counterpartiesOf, counterpartyCounts, transfersWith, type CounterpartyCounts } from '../_counterparty-counts.js';
 import { DAY_MS, atLeastShare, eachRecent, hitOf, newest } from '../_lib.js';
 import { isOrganisation } from '../_payments.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
@@ -94,12 +93,12 @@ export function layeringHop(options: LayeringHopOptions = {}): Rule<typeof ID, L
 
 function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopState, o: Options, pairMs: number): RuleHit[] {
   const e = newest(window);
-  if (!isEdge(e) || s.ins === undefined || s.outs === undefined || s.known < o.minKnown) return [];
+  if (!isEdge(e) || counterpartiesOf(s, 'in') === 0 || counterpartiesOf(s, 'out') === 0 || s.known < o.minKnown) return [];
   if (window.account !== undefined && TRADE_TYPES.has(window.account.type ?? '')) return [];
   // With reference data, an account missing from it is another institution's customer seen only
   // through ours: every counterparty it has among our customers looks new.
   if (context.accounts.size > 0 && window.account === undefined) return [];
-  if (countedKeysGet(e.direction === 'in' ? s.ins : s.outs, e.counterparty) !== 1) return [];
+  if (transfersWith(s, e.counterparty, e.direction) !== 1) return [];
   const firstSeen = window.expiredTs ?? (window.events[window.start] as WindowEvent).ts;
   const openedAt = window.account?.openedAt;
   if (openedAt !== undefined && openedAt < firstSeen - DAY_MS && e.ts - firstSeen < o.minHistoryDays * DAY_MS) return [];
@@ -121,7 +120,7 @@ function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopStat
       return false;
     }
     if (!isEdge(x)) return;
-    if (countedKeysGet((x.direction === 'in' ? s.ins : s.outs) as CountedKeys<string>, x.counterparty) === 1) (x.direction === 'in' ? newIn : newOut).push(x);
+    if (transfersWith(s, x.counterparty, x.direction) === 1) (x.direction === 'in' ? newIn : newOut).push(x);
   });
   if (busy || newIn.length === 0 || newOut.length === 0 || newIn.length > o.maxNew || newOut.length > o.maxNew) return [];
   const ins = e.direction === 'in' ? [e] : newIn.reverse().filter(leg);
