@@ -11,7 +11,7 @@
  * not the history (a window of a few events no longer keeps up to 32 expired ones, with their
  * transactions, until the entity is evicted).
  */
-function compactionDue(dead: number, length: number): boolean {
+export function compactionDue(dead: number, length: number): boolean {
   return dead > 0 && (dead * 4 >= length || length <= 16);
 }
 

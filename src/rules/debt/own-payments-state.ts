@@ -1,4 +1,4 @@
-import { appendCompact, dropDeadPrefix } from '../../engine/incremental/fifo.js';
+import { appendCompact, compactionDue } from '../../engine/incremental/fifo.js';
 import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { RuleIncremental, WindowEvent } from '../types.js';
 
@@ -18,15 +18,13 @@ export interface OwnPaymentsState {
 }
 
 /**
- * One payer's inflows with their positions, flat: event, position, event, position… from `head`
- * (an even index) on. One array per payer, created at the exact size of its first entry: most
- * payers pay an account once in a window (two arrays and an object per payer were a sixth of the
- * engine's state on the bench file).
+ * One payer's inflows with their positions, flat, after the index of its oldest live entry: head,
+ * event, position, event, position… (`head` is odd: the first live event). One array per payer,
+ * created at the exact size of its first entry: most payers pay an account once in a window (two
+ * arrays and an object per payer were a sixth of the engine's state on the bench file; the head
+ * kept in the array saves the object).
  */
-interface PayerSeries {
-  items: (WindowEvent | number)[];
-  head: number;
-}
+type PayerSeries = (WindowEvent | number)[];
 
 /**
  * The raw-sender key of an inflow: same kind and same written sender (transfer: account and name;
@@ -56,17 +54,28 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
       if (key === undefined) return;
       const byPayer = (s.byPayer ??= createKeyed());
       const series = keyedGet(byPayer, key);
-      if (series === undefined) keyedSet(byPayer, key, { items: [e, seq], head: 0 });
-      else series.items = appendCompact(series.items, e, seq);
+      if (series === undefined) keyedSet(byPayer, key, [1, e, seq]);
+      else {
+        const grown = appendCompact(series, e, seq);
+        if (grown !== series) keyedSet(byPayer, key, grown);
+      }
     },
     leave(s, e) {
       const key = payerKey(e);
       if (key === undefined) return;
       const byPayer = s.byPayer as Keyed<string, PayerSeries>;
       const series = keyedGet(byPayer, key) as PayerSeries;
-      series.head += 2;
-      if (series.head === series.items.length) keyedDelete(byPayer, key);
-      else series.head -= dropDeadPrefix(series.items, series.head);
+      const head = (series[0] as number) + 2;
+      if (head === series.length) {
+        keyedDelete(byPayer, key);
+        return;
+      }
+      // Slots 1 … head − 1 are dead: dropped (behind the head slot) on the FIFO's schedule.
+      if (compactionDue(head - 1, series.length)) {
+        series.copyWithin(1, head);
+        series.length -= head - 1;
+        series[0] = 1;
+      } else series[0] = head;
     },
   };
 }
@@ -81,11 +90,11 @@ export function ownPaymentsOf(s: OwnPaymentsState, last: WindowEvent, maxScan: n
   const series = key === undefined || s.byPayer === undefined ? undefined : keyedGet(s.byPayer, key);
   if (series === undefined) return [];
   const newest = s.seq - 1;
-  const { items, head } = series;
-  let i = items.length;
-  while (i > head && newest - (items[i - 1] as number) < maxScan) i -= 2;
+  const head = series[0] as number;
+  let i = series.length;
+  while (i > head && newest - (series[i - 1] as number) < maxScan) i -= 2;
   const out: WindowEvent[] = [];
-  for (; i < items.length; i += 2) out.push(items[i] as WindowEvent);
+  for (; i < series.length; i += 2) out.push(series[i] as WindowEvent);
   return out;
 }
 
