@@ -29,10 +29,13 @@ export interface EntityState {
   start: number;
   /** Absolute position (events appended since the entity was created) of `events[0]`. */
   base: number;
-  /** Incremental state per stateful rule of the entity's kind, by slot (see {@link IncrementalSlot}); undefined before the first event. */
+  /**
+   * Incremental state per stateful rule of the entity's kind, by slot (see {@link IncrementalSlot}),
+   * then the absolute position (events appended since the entity was created) of the oldest event
+   * still inside each (stateful rule, horizon), flattened — one array for both (an array less per
+   * entity); undefined before the first event.
+   */
   ruleStates: unknown[] | undefined;
-  /** Absolute position of the oldest event still inside each (stateful rule, horizon), flattened. */
-  cursors: number[] | undefined;
   lastTs: number;
   expiredTs: number | undefined;
   episodes: Map<string, Episode[]>;
@@ -96,7 +99,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
       const last = dormant[kind].get(id);
       if (last !== undefined) dormant[kind].delete(id);
       state = {
-        kind, id, events: [], start: 0, base: 0, ruleStates: undefined, cursors: undefined, lastTs: last ?? 0, expiredTs: last,
+        kind, id, events: [], start: 0, base: 0, ruleStates: undefined, lastTs: last ?? 0, expiredTs: last,
         episodes: NO_EPISODES, evidence: undefined, anchor: undefined, dirty: false,
         account: kind === 'account' ? context.accounts.get(id) : undefined,
         party: kind === 'party' ? context.parties.get(id) : context.parties.get(context.accounts.get(id)?.party ?? ''),
@@ -119,12 +122,14 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     state.lastTs = event.ts;
     if (slots.length > 0) {
       if (state.ruleStates === undefined) {
-        // Exact sizes: one state per stateful rule, one cursor per horizon (allocated once per entity).
-        state.ruleStates = slots.map((slot) => slot.incremental.init());
-        state.cursors = new Array<number>(cursorsByKind[state.kind]).fill(state.base + state.start);
+        // Exact size: one state per stateful rule, then one cursor per horizon (allocated once per entity).
+        const all = new Array<unknown>(slots.length + cursorsByKind[state.kind]);
+        for (let i = 0; i < slots.length; i++) all[i] = (slots[i] as IncrementalSlot).incremental.init();
+        all.fill(state.base + state.start, slots.length);
+        state.ruleStates = all;
       }
-      const cursors = state.cursors as number[];
       const ruleStates = state.ruleStates;
+      const cursors = slots.length; // offset of the first cursor
       const newest = state.base + state.events.length - 1;
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i] as IncrementalSlot;
@@ -132,14 +137,14 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
         const rs = ruleStates[i];
         for (let h = 0; h < incremental.horizonsMs.length; h++) {
           const limit = event.ts - (incremental.horizonsMs[h] as number);
-          let c = cursors[slot.cursor + h] as number;
+          let c = ruleStates[cursors + slot.cursor + h] as number;
           while (c < newest) {
             const old = state.events[c - state.base] as WindowEvent;
             if (old.ts >= limit) break;
             incremental.leave(rs, old, h, state, context);
             c++;
           }
-          cursors[slot.cursor + h] = c;
+          ruleStates[cursors + slot.cursor + h] = c;
         }
       }
     }

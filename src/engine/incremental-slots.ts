@@ -3,7 +3,7 @@ import type { Rule, RuleIncremental } from '../rules/types.js';
 /** One incremental state per entity: of a rule, or shared by the rules with its `shareKey` (the first one's transitions). */
 export interface IncrementalSlot {
   readonly incremental: RuleIncremental<unknown>;
-  /** Offset of its first horizon's cursor in {@link EntityState.cursors}. */
+  /** Offset of its first horizon's cursor among the cursors that follow the states in {@link EntityState.ruleStates}. */
   readonly cursor: number;
 }
 

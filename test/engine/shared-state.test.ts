@@ -21,7 +21,8 @@ function slotsOf(rules: Rule[]): number {
   const core = createCore(resolveConfig({ jurisdiction: AU_LIKE, rules, minScore: 0, accounts: [], parties: [] }));
   const touched = new Set<EntityState>();
   for (const tx of [...txs].sort(compareTransactions)) core.process(tx, touched, []);
-  return core.liveStates().find((s) => s.id === 'H')?.ruleStates?.length ?? 0;
+  // The states come first, then one cursor (a number) per horizon.
+  return (core.liveStates().find((s) => s.id === 'H')?.ruleStates ?? []).filter((x) => typeof x !== 'number').length;
 }
 
 describe('rules sharing an incremental state (RuleIncremental.shareKey)', () => {
