@@ -1,9 +1,9 @@
 import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg } from '@nats-io/jetstream';
 import { headers, nanos } from '@nats-io/transport-node';
 import { ConfigError } from '../_internal/config-error.js';
-import { CHECKPOINT_FORMAT, checkpointFingerprint, compareFingerprints, readCheckpoint } from '../engine/checkpoint.js';
+import { checkpointFingerprint, compareFingerprints } from '../engine/checkpoint.js';
 import type { EngineConfig } from '../engine/config.js';
-import type { CheckpointFingerprint, FxConverter, MonitorCheckpoint } from '../engine/options.js';
+import type { CheckpointFingerprint, FxConverter } from '../engine/options.js';
 import type { Alert } from '../scoring/alert.js';
 import { loadJson, saveJson } from './checkpoint-store.js';
 import { decodePartitionMessage, KIND_HEADER, POSITION_HEADER, type DoneMarker, type Malformed, type PartitionMessage } from './messages.js';

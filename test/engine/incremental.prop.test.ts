@@ -129,7 +129,6 @@ function checkSubject<S>(subject: Subject<S>, floors: Record<string, number>): v
 }
 
 const sumOf = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
-const sortKeys = (keys: Iterable<Key>): string[] => [...keys].map((k) => `${typeof k}:${k}`).sort();
 
 /** Population variance with an exact BigInt numerator, as the series documents it. */
 function exactVariance(xs: readonly number[]): number {

@@ -82,7 +82,6 @@ function score(id: SharedIdentifier, o: Options): Scored | undefined {
   return count >= o.minNames ? { id, count, strength: id.crowded ? base * 0.6 : base } : undefined;
 }
 
-const NOUN = { phone: 'phone number', address: 'address', document: 'identity document' } as const;
 const A_NOUN = { phone: 'a phone number', address: 'an address', document: 'an identity document' } as const;
 
 function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit[] {
