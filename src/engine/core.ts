@@ -258,7 +258,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     const alert = anyAlertOf(state);
     if (alert === undefined) return;
     // Only alerts that can be members, or carry layering hops, are kept once final (fainter ones could only bridge).
-    if ((isNetworkCandidate(alert) && alert.score >= DEFAULT_MIN_MEMBER_SCORE) || hasLayeringEvidence(alert)) retired.push(retire(alert));
+    if ((isNetworkCandidate(alert) && alert.score >= DEFAULT_MIN_MEMBER_SCORE) || hasLayeringEvidence(alert)) retired.push(retire(alert, state.evidence));
     if (isReported(alert, config.minScore)) finished.push(reportedAlert(alert));
   }
 
@@ -380,7 +380,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     }
     lastSweep = snap.lastSweep ?? Number.NEGATIVE_INFINITY;
     processed = snap.processed;
-    retired = (snap.retired ?? []).map(retire);
+    retired = (snap.retired ?? []).map((a) => retire(a));
   }
 
   return {
