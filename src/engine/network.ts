@@ -8,7 +8,7 @@ import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';
 import { holderAccounts } from './holder-accounts.js';
-import { vouchedPayers } from './vouched-payers.js';
+import { vouchedPayers, wageWorkers } from './vouched-payers.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
 export type NetworkConfig = Pick<EngineConfig, 'typologies' | 'familyOf' | 'context' | 'hash' | 'version' | 'profile' | 'asOf'>;
@@ -114,7 +114,8 @@ export function reportedAlert(alert: Alert): Alert {
  * scored together (one hit per rule at its strongest, see `scoreHits`) score more than its best
  * member alone and that score rests on at least two indicator families — e.g. a collector's
  * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). A debt
- * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names, and a
+ * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names (a
+ * wage-diversion agent's for the workers it names whose own wages leave at once), and a
  * member account for its holder's other accounts (the customer is the subject): they are listed
  * as members without alerts of their own, and such a component raises its alert even when it adds
  * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).
@@ -210,8 +211,9 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   });
   const maxMembers = options.maxMembers ?? DEFAULT_MAX_NETWORK_MEMBERS;
   const out: Alert[] = [];
+  const workers = wageWorkers(candidates);
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
-    const alert = networkOf(group.map((k) => candidates[members[k] as number] as Alert), config);
+    const alert = networkOf(group.map((k) => candidates[members[k] as number] as Alert), config, workers);
     if (alert !== undefined) out.push(alert);
   }
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
@@ -293,16 +295,16 @@ export function reportedNetworkAlerts(candidates: readonly Alert[], config: Netw
 }
 
 /** One component's network alert, or undefined when it has one member or adds nothing to the best member. */
-function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | undefined {
+function networkOf(group: readonly Alert[], config: NetworkConfig, workers: ReadonlySet<string>): Alert | undefined {
   const refs = new Map<string, MemberRef>();
   for (const a of group) {
     const kind = a.entity.kind as MemberRef['kind'];
     refs.set(`${kind}:${a.entity.id}`, { kind, id: a.entity.id });
   }
-  // A debt collector's payers, and the members' holders' other accounts, join as members without
+  // A debt collector's payers (a wage agent's workers), and the members' holders' other accounts, join as members without
   // alerts of their own (see vouched-payers.ts and holder-accounts.ts).
   const known = new Set(refs.keys());
-  const payers = vouchedPayers(group, known);
+  const payers = vouchedPayers(group, known, workers);
   for (const p of payers) known.add(`${p.kind}:${p.id}`);
   const vouched = [...payers, ...holderAccounts(group, known, config.context)];
   if (refs.size + vouched.length < 2) return undefined;
