@@ -115,7 +115,8 @@ export function reportedAlert(alert: Alert): Alert {
  * member alone and that score rests on at least two indicator families — e.g. a collector's
  * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). A debt
  * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names (a
- * wage-diversion agent's for the workers it names whose own wages leave at once), and a
+ * wage-diversion agent's for the workers it names whose own wages leave at once; two members' own
+ * debt series for the payee they both pay), and a
  * member account for its holder's other accounts (the customer is the subject): they are listed
  * as members without alerts of their own, and such a component raises its alert even when it adds
  * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).
@@ -301,10 +302,11 @@ function networkOf(group: readonly Alert[], config: NetworkConfig, workers: Read
     const kind = a.entity.kind as MemberRef['kind'];
     refs.set(`${kind}:${a.entity.id}`, { kind, id: a.entity.id });
   }
-  // A debt collector's payers (a wage agent's workers), and the members' holders' other accounts, join as members without
+  // A debt collector's payers (a wage agent's workers, the payee of members' debt series), and the members' holders' other accounts, join as members without
   // alerts of their own (see vouched-payers.ts and holder-accounts.ts).
   const known = new Set(refs.keys());
-  const payers = vouchedPayers(group, known, workers);
+  const holder = (a: Alert): string => (a.entity.kind === 'account' ? (config.context.accounts.get(a.entity.id)?.party ?? `account:${a.entity.id}`) : `${a.entity.kind}:${a.entity.id}`);
+  const payers = vouchedPayers(group, known, workers, holder);
   for (const p of payers) known.add(`${p.kind}:${p.id}`);
   const vouched = [...payers, ...holderAccounts(group, known, config.context)];
   if (refs.size + vouched.length < 2) return undefined;

@@ -68,6 +68,20 @@ export function wageWorkers(alerts: readonly Alert[]): Set<string> {
   return out;
 }
 
+/** Fewest members (distinct holders) whose own debt series name one payee for it to be vouched as their collector (see {@link vouchedPayers}). @internal */
+export const MIN_NAMING_PAYERS = 2;
+
+/**
+ * Whether a hit is the payer variant of `debt_repayment` (MS-DEBT-01 from the payer's side: a
+ * regular post-arrival series to one unrelated payee, the variant with a `periodDays`) at
+ * {@link VOUCH_MIN_STRENGTH} or more: rent, family remittances and lenders are discounted below it.
+ * @internal
+ * @example const series = alert.hits.some(isPayerSeriesHit);
+ */
+export function isPayerSeriesHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return h.rule === 'debt_repayment' && typeof h.facts['periodDays'] === 'number' && typeof h.facts['payerClusters'] !== 'number' && h.strength >= VOUCH_MIN_STRENGTH;
+}
+
 /**
  * The payer accounts the members' vouching hits name (see {@link isVouchingHit}), other than the
  * members themselves, sorted. A debt collector's payers are part of the pattern the indicator
@@ -75,15 +89,34 @@ export function wageWorkers(alerts: readonly Alert[]): Set<string> {
  * lists them as members even where their own accounts show too little to alert (instalments under
  * the 30 %-of-inflow bar, a debt paid off after two instalments, payments they share with family
  * remittances). Likewise a wage-diversion agent's workers ({@link isWageAgentHit}) that are in
- * `workers` (their own wages leave at once: {@link wageWorkers}). They add no hits and no score:
- * the alert's score is its alert members'.
+ * `workers` (their own wages leave at once: {@link wageWorkers}), and the payee that the own
+ * series of {@link MIN_NAMING_PAYERS} or more members' holders name ({@link isPayerSeriesHit}): the
+ * collector the indicator's strong form defines, seen from its payers' side where its own account
+ * shows fewer than three full series (a collector abroad or at another bank, the second account of
+ * a pair). They add no hits and no score: the alert's score is its alert members'. `holderOf`
+ * gives an alert's holder (default: the alert's entity), so one person's two accounts count once.
  * @internal
  * @example const extra = vouchedPayers(group, new Set(group.map((a) => `${a.entity.kind}:${a.entity.id}`)));
  */
-export function vouchedPayers(group: readonly Alert[], members: ReadonlySet<string>, workers: ReadonlySet<string> = new Set()): MemberRef[] {
+export function vouchedPayers(
+  group: readonly Alert[],
+  members: ReadonlySet<string>,
+  workers: ReadonlySet<string> = new Set(),
+  holderOf: (a: Alert) => string = (a) => `${a.entity.kind}:${a.entity.id}`,
+): MemberRef[] {
   const out = new Map<string, MemberRef>();
+  const payees = new Map<string, { ref: MemberRef; holders: Set<string> }>();
   for (const a of group) {
     for (const h of a.hits) {
+      if (isPayerSeriesHit(h)) {
+        for (const r of h.related ?? []) {
+          const key = `${r.kind}:${r.id}`;
+          const p = payees.get(key) ?? { ref: { kind: r.kind, id: r.id }, holders: new Set<string>() };
+          p.holders.add(holderOf(a));
+          payees.set(key, p);
+        }
+        continue;
+      }
       const debt = isVouchingHit(h);
       if (!debt && !isWageAgentHit(h)) continue;
       for (const r of h.related ?? []) {
@@ -92,5 +125,6 @@ export function vouchedPayers(group: readonly Alert[], members: ReadonlySet<stri
       }
     }
   }
+  for (const [key, p] of payees) if (!members.has(key) && p.holders.size >= MIN_NAMING_PAYERS) out.set(key, p.ref);
   return [...out.values()].sort((x, y) => (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }

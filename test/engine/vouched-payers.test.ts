@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/engine/core.js';
 import { networkAlerts } from '../../src/engine/network.js';
-import { VOUCH_MIN_STRENGTH, WORKER_MIN_STRENGTH, isVouchingHit, isWageAgentHit, isWorkerHit, vouchedPayers, wageWorkers } from '../../src/engine/vouched-payers.js';
+import {
+  MIN_NAMING_PAYERS, VOUCH_MIN_STRENGTH, WORKER_MIN_STRENGTH, isPayerSeriesHit, isVouchingHit, isWageAgentHit, isWorkerHit, vouchedPayers, wageWorkers,
+} from '../../src/engine/vouched-payers.js';
 import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
 import { wageDiversion } from '../../src/rules/debt/wage-diversion.js';
 import { fanOut } from '../../src/rules/flow/fan-out.js';
@@ -92,5 +94,37 @@ describe('workers vouched for by a wage-diversion agent (MS-DEBT-02 seen from bo
     expect(vouchedPayers(both, new Set(['account:C', 'account:A']), new Set(['account:W2']))).toEqual([
       { kind: 'account', id: 'P1' }, { kind: 'account', id: 'W1' }, { kind: 'account', id: 'W2' },
     ]);
+  });
+});
+
+/** A payer's own alert: a regular series to `payee` (the payer variant of debt_repayment). */
+const payer = (id: string, strength: number, payee = 'K', score = 33) => alert(id, 'debt_repayment', strength, score, [payee], { payments: 4, periodDays: 30 });
+
+describe('the payee of members\' own debt series (MS-DEBT-01 collector seen from its payers\' side)', () => {
+  test('positive: two payers whose own series name one payee list it as a member; their hits alone score the alert', () => {
+    const [n] = networkAlerts([payer('P1', 0.6), payer('P2', 0.6)], config);
+    expect(n?.members?.map((m) => m.id)).toEqual(['K', 'P1', 'P2']);
+    expect(n?.hits.map((h) => h.reason)).toEqual(['account P1: Possible pattern. [2 members show this pattern on their own: in the network it counts at strength 0.65 (strongest 0.6, + 0.05 per further member).]', 'account P2: Possible pattern.']);
+  });
+
+  test('boundary: MIN_NAMING_PAYERS payers at VOUCH_MIN_STRENGTH vouch; one payer, or a series just below the bar, does not', () => {
+    expect(MIN_NAMING_PAYERS).toBe(2);
+    expect(vouchedPayers([payer('P1', 0.5), payer('P2', 0.5)], new Set(['account:P1', 'account:P2']))).toEqual([{ kind: 'account', id: 'K' }]);
+    expect(vouchedPayers([payer('P1', 0.9)], new Set(['account:P1']))).toEqual([]);
+    expect(vouchedPayers([payer('P1', 0.9), payer('P2', 0.4999)], new Set(['account:P1', 'account:P2']))).toEqual([]);
+    expect(networkAlerts([payer('P1', 0.6), payer('P2', 0.4999)], config).flatMap((n) => n.members?.map((m) => m.id) ?? [])).not.toContain('K');
+  });
+
+  test('negative: one holder\'s two accounts count once; collector and worker hits are not payer series; a payee already a member is not listed again', () => {
+    const sameHolder = (a: Alert): string => (a.entity.id === 'P1' || a.entity.id === 'P2' ? 'party:H' : a.entity.id);
+    expect(vouchedPayers([payer('P1', 0.8), payer('P2', 0.8)], new Set(['account:P1', 'account:P2']), new Set(), sameHolder)).toEqual([]);
+    expect(isPayerSeriesHit({ rule: 'debt_repayment', strength: 0.9, facts: { payerClusters: 3 } })).toBe(false);
+    expect(isPayerSeriesHit({ rule: 'debt_repayment', strength: 0.9, facts: { payerClusters: 3, periodDays: 30 } })).toBe(false);
+    expect(isPayerSeriesHit({ rule: 'wage_diversion', strength: 0.9, facts: { periodDays: 30 } })).toBe(false);
+    expect(vouchedPayers([payer('P1', 0.8), payer('P2', 0.8)], new Set(['account:P1', 'account:P2', 'account:K']))).toEqual([]);
+  });
+
+  test('look-alike: tenants whose rent series are discounted below 0.5 do not make their landlord a member', () => {
+    expect(vouchedPayers([payer('T1', 0.35, 'L'), payer('T2', 0.35, 'L'), payer('T3', 0.35, 'L')], new Set(['account:T1', 'account:T2', 'account:T3']))).toEqual([]);
   });
 });
