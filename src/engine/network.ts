@@ -8,7 +8,8 @@ import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';
 import { holderAccounts } from './holder-accounts.js';
-import { vouchedPayers } from './vouched-payers.js';
+import { identifiedMembers } from './identified-members.js';
+import { vouchedPayers, wageWorkers } from './vouched-payers.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
 export type NetworkConfig = Pick<EngineConfig, 'typologies' | 'familyOf' | 'context' | 'hash' | 'version' | 'profile' | 'asOf'>;
@@ -114,7 +115,10 @@ export function reportedAlert(alert: Alert): Alert {
  * scored together (one hit per rule at its strongest, see `scoreHits`) score more than its best
  * member alone and that score rests on at least two indicator families — e.g. a collector's
  * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). A debt
- * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names, and a
+ * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names (a
+ * wage-diversion agent's for the workers it names whose own wages leave at once; two members' own
+ * debt series for the payee they both pay; a member's money-flow hit for an entity whose own shared
+ * identifier names a member, see identified-members.ts), and a
  * member account for its holder's other accounts (the customer is the subject): they are listed
  * as members without alerts of their own, and such a component raises its alert even when it adds
  * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).
@@ -210,8 +214,11 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   });
   const maxMembers = options.maxMembers ?? DEFAULT_MAX_NETWORK_MEMBERS;
   const out: Alert[] = [];
+  const byEntity = new Map<string, Alert>();
+  for (const a of candidates) byEntity.set(`${a.entity.kind}:${a.entity.id}`, a);
+  const stage: Stage = { workers: wageWorkers(candidates), alertOf: (key) => byEntity.get(key), minLinkStrength };
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
-    const alert = networkOf(group.map((k) => candidates[members[k] as number] as Alert), config);
+    const alert = networkOf(group.map((k) => candidates[members[k] as number] as Alert), config, stage);
     if (alert !== undefined) out.push(alert);
   }
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
@@ -292,19 +299,32 @@ export function reportedNetworkAlerts(candidates: readonly Alert[], config: Netw
   return networkAlerts(candidates, config).filter((a) => a.score >= minScore);
 }
 
+/** What every component's network alert reads of the whole run: the wage workers, the entity alerts by `kind:id`, the link bar. */
+interface Stage {
+  readonly workers: ReadonlySet<string>;
+  readonly alertOf: (key: string) => Alert | undefined;
+  readonly minLinkStrength: number;
+}
+
 /** One component's network alert, or undefined when it has one member or adds nothing to the best member. */
-function networkOf(group: readonly Alert[], config: NetworkConfig): Alert | undefined {
+function networkOf(group: readonly Alert[], config: NetworkConfig, stage: Stage): Alert | undefined {
   const refs = new Map<string, MemberRef>();
   for (const a of group) {
     const kind = a.entity.kind as MemberRef['kind'];
     refs.set(`${kind}:${a.entity.id}`, { kind, id: a.entity.id });
   }
-  // A debt collector's payers, and the members' holders' other accounts, join as members without
-  // alerts of their own (see vouched-payers.ts and holder-accounts.ts).
+  // A debt collector's payers (a wage agent's workers, the payee of members' debt series), those
+  // a member names who share an identifier with a member, and the members' holders' other
+  // accounts join as members without alerts of their own (vouched-payers.ts, identified-members.ts, holder-accounts.ts).
   const known = new Set(refs.keys());
-  const payers = vouchedPayers(group, known);
+  const holder = (a: Alert): string => (a.entity.kind === 'account' ? (config.context.accounts.get(a.entity.id)?.party ?? `account:${a.entity.id}`) : `${a.entity.kind}:${a.entity.id}`);
+  const payers = vouchedPayers(group, known, stage.workers, holder);
   for (const p of payers) known.add(`${p.kind}:${p.id}`);
-  const vouched = [...payers, ...holderAccounts(group, known, config.context)];
+  const identified = identifiedMembers(group, known, {
+    alertOf: stage.alertOf, familyOf: config.familyOf, holderOf: (id) => config.context.accounts.get(id)?.party, minLinkStrength: stage.minLinkStrength,
+  });
+  for (const p of identified) known.add(`${p.kind}:${p.id}`);
+  const vouched = [...payers, ...identified, ...holderAccounts(group, known, config.context)];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   const score = scoreHits([...group.flatMap((a) => a.hits), ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);

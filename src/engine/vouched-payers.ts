@@ -24,25 +24,107 @@ export function isVouchingHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>):
 }
 
 /**
+ * Weakest worker-side `wage_diversion` hit (MS-DEBT-02: most of each wage passed on at once, in
+ * ≥ 3 pay cycles) that lets a wage-diversion agent vouch for the worker: the network stage's
+ * `CREW_MIN_STRENGTH`, the weakest hit that counts as showing a pattern on one's own. A worker
+ * whose wages leave as cash of unknown conductor scores 0.27 (discounted: migrants also pay
+ * over-the-counter remitters in cash), below any alert and below a network member's score.
+ * @internal
+ */
+export const WORKER_MIN_STRENGTH = 0.25;
+
+/**
+ * Whether a hit is a wage-diversion agent's (MS-DEBT-02 network form: several workers paying one
+ * account within a payday burst, the variant that counts payer families), at least
+ * {@link VOUCH_MIN_STRENGTH}: rent collected by a landlord, a savings pot and a business's takings
+ * are discounted below it. It vouches only for the workers it names whose own accounts show the
+ * worker pattern (see {@link isWorkerHit}): the diversion seen from both ends.
+ * @internal
+ * @example const agent = alert.hits.some(isWageAgentHit);
+ */
+export function isWageAgentHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return h.rule === 'wage_diversion' && typeof h.facts['payerClusters'] === 'number' && h.strength >= VOUCH_MIN_STRENGTH;
+}
+
+/**
+ * Whether a hit is the worker variant of `wage_diversion` (the one that counts pay `cycles`) at
+ * {@link WORKER_MIN_STRENGTH} or more.
+ * @internal
+ * @example const worker = alert.hits.some(isWorkerHit);
+ */
+export function isWorkerHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return h.rule === 'wage_diversion' && typeof h.facts['cycles'] === 'number' && h.strength >= WORKER_MIN_STRENGTH;
+}
+
+/**
+ * The entities (`kind:id`) among `alerts` that show the worker pattern on their own
+ * ({@link isWorkerHit}), for {@link vouchedPayers}.
+ * @internal
+ * @example const workers = wageWorkers(candidates);
+ */
+export function wageWorkers(alerts: readonly Alert[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of alerts) if (a.hits.some(isWorkerHit)) out.add(`${a.entity.kind}:${a.entity.id}`);
+  return out;
+}
+
+/** Fewest members (distinct holders) whose own debt series name one payee for it to be vouched as their collector (see {@link vouchedPayers}). @internal */
+export const MIN_NAMING_PAYERS = 2;
+
+/**
+ * Whether a hit is the payer variant of `debt_repayment` (MS-DEBT-01 from the payer's side: a
+ * regular post-arrival series to one unrelated payee, the variant with a `periodDays`) at
+ * {@link VOUCH_MIN_STRENGTH} or more: rent, family remittances and lenders are discounted below it.
+ * @internal
+ * @example const series = alert.hits.some(isPayerSeriesHit);
+ */
+export function isPayerSeriesHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return h.rule === 'debt_repayment' && typeof h.facts['periodDays'] === 'number' && typeof h.facts['payerClusters'] !== 'number' && h.strength >= VOUCH_MIN_STRENGTH;
+}
+
+/**
  * The payer accounts the members' vouching hits name (see {@link isVouchingHit}), other than the
  * members themselves, sorted. A debt collector's payers are part of the pattern the indicator
  * defines (each pays the collector regular instalments soon after arriving), so a network alert
  * lists them as members even where their own accounts show too little to alert (instalments under
  * the 30 %-of-inflow bar, a debt paid off after two instalments, payments they share with family
- * remittances). They add no hits and no score: the alert's score is its alert members'.
+ * remittances). Likewise a wage-diversion agent's workers ({@link isWageAgentHit}) that are in
+ * `workers` (their own wages leave at once: {@link wageWorkers}), and the payee that the own
+ * series of {@link MIN_NAMING_PAYERS} or more members' holders name ({@link isPayerSeriesHit}): the
+ * collector the indicator's strong form defines, seen from its payers' side where its own account
+ * shows fewer than three full series (a collector abroad or at another bank, the second account of
+ * a pair). They add no hits and no score: the alert's score is its alert members'. `holderOf`
+ * gives an alert's holder (default: the alert's entity), so one person's two accounts count once.
  * @internal
  * @example const extra = vouchedPayers(group, new Set(group.map((a) => `${a.entity.kind}:${a.entity.id}`)));
  */
-export function vouchedPayers(group: readonly Alert[], members: ReadonlySet<string>): MemberRef[] {
+export function vouchedPayers(
+  group: readonly Alert[],
+  members: ReadonlySet<string>,
+  workers: ReadonlySet<string> = new Set(),
+  holderOf: (a: Alert) => string = (a) => `${a.entity.kind}:${a.entity.id}`,
+): MemberRef[] {
   const out = new Map<string, MemberRef>();
+  const payees = new Map<string, { ref: MemberRef; holders: Set<string> }>();
   for (const a of group) {
     for (const h of a.hits) {
-      if (!isVouchingHit(h)) continue;
+      if (isPayerSeriesHit(h)) {
+        for (const r of h.related ?? []) {
+          const key = `${r.kind}:${r.id}`;
+          const p = payees.get(key) ?? { ref: { kind: r.kind, id: r.id }, holders: new Set<string>() };
+          p.holders.add(holderOf(a));
+          payees.set(key, p);
+        }
+        continue;
+      }
+      const debt = isVouchingHit(h);
+      if (!debt && !isWageAgentHit(h)) continue;
       for (const r of h.related ?? []) {
         const key = `${r.kind}:${r.id}`;
-        if (!members.has(key)) out.set(key, { kind: r.kind, id: r.id });
+        if (!members.has(key) && (debt || workers.has(key))) out.set(key, { kind: r.kind, id: r.id });
       }
     }
   }
+  for (const [key, p] of payees) if (!members.has(key) && p.holders.size >= MIN_NAMING_PAYERS) out.set(key, p.ref);
   return [...out.values()].sort((x, y) => (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }

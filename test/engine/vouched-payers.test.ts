@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/engine/config.js';
 import { networkAlerts } from '../../src/engine/network.js';
-import { VOUCH_MIN_STRENGTH, isVouchingHit, vouchedPayers } from '../../src/engine/vouched-payers.js';
+import {
+  MIN_NAMING_PAYERS, VOUCH_MIN_STRENGTH, WORKER_MIN_STRENGTH, isPayerSeriesHit, isVouchingHit, isWageAgentHit, isWorkerHit, vouchedPayers, wageWorkers,
+} from '../../src/engine/vouched-payers.js';
 import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
+import { wageDiversion } from '../../src/rules/debt/wage-diversion.js';
 import { fanOut } from '../../src/rules/flow/fan-out.js';
 import type { Alert } from '../../src/scoring/alert.js';
 import { MY_LIKE } from '../helpers/builders.js';
 
-const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [debtRepayment(), fanOut()], minScore: 0 });
+const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [debtRepayment(), wageDiversion(), fanOut()], minScore: 0 });
 type Facts = Alert['hits'][number]['facts'];
 const alert = (id: string, rule: string, strength: number, score: number, related: string[] = [], facts: Facts = {}): Alert => ({
   schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score, band: 'low', typologies: [], contributions: [],
@@ -50,5 +53,78 @@ describe('payers vouched for by a debt collector (MS-DEBT-01 strong form)', () =
 
   test('vouched payers that are members already are listed once; the list is sorted', () => {
     expect(vouchedPayers([collector(0.8, ['P3', 'P1', 'P2'])], new Set(['account:C', 'account:P2']))).toEqual([{ kind: 'account', id: 'P1' }, { kind: 'account', id: 'P3' }]);
+  });
+});
+
+/** A wage-diversion agent's alert (the network variant counts payer families) naming the workers who paid it on a payday. */
+const agent = (strength: number, workers: string[], score = 33) => alert('A', 'wage_diversion', strength, score, workers, { payers: workers.length, payerClusters: workers.length });
+/** A worker's own alert: its wages left at once in `cycles` pay cycles (score below a member's). */
+const worker = (id: string, strength: number, score = 19) => alert(id, 'wage_diversion', strength, score, [], { cycles: 4, medianShare: 0.76 });
+
+describe('workers vouched for by a wage-diversion agent (MS-DEBT-02 seen from both ends)', () => {
+  test('positive: the agent lists the named workers whose own wages leave at once; a named payer without that pattern stays out', () => {
+    expect(members([agent(0.6, ['W1', 'W2', 'W3']), worker('W1', 0.27), worker('W3', 0.3)])).toEqual([[['A', 'W1', 'W3'], 33]]);
+    const n = networkAlerts([agent(0.6, ['W1', 'W2']), worker('W1', 0.27)], config)[0]!;
+    expect(n.hits.map((h) => h.reason)).toEqual(['account A: Possible pattern.']);
+  });
+
+  test('boundary: an agent hit at VOUCH_MIN_STRENGTH vouches, just below it not; a worker hit at WORKER_MIN_STRENGTH counts, just below it not', () => {
+    expect(WORKER_MIN_STRENGTH).toBe(0.25);
+    expect(members([agent(0.5, ['W1']), worker('W1', 0.25)])).toEqual([[['A', 'W1'], 28]]);
+    expect(members([agent(0.4999, ['W1']), worker('W1', 0.25)])).toEqual([]);
+    expect(members([agent(0.5, ['W1']), worker('W1', 0.2499)])).toEqual([]);
+  });
+
+  test('negative: workers vouch for nobody, other hits do not make a worker, and without workers an agent lists no one', () => {
+    expect(isWageAgentHit({ rule: 'wage_diversion', strength: 0.9, facts: { cycles: 4 } })).toBe(false);
+    expect(isWageAgentHit({ rule: 'debt_repayment', strength: 0.9, facts: { payerClusters: 5 } })).toBe(false);
+    expect(isWorkerHit({ rule: 'wage_diversion', strength: 0.9, facts: { payerClusters: 5 } })).toBe(false);
+    expect(isWorkerHit({ rule: 'pass_through', strength: 0.9, facts: { cycles: 4 } })).toBe(false);
+    expect(wageWorkers([worker('W1', 0.27), alert('X', 'pass_through', 0.9, 30, [], { cycles: 4 })])).toEqual(new Set(['account:W1']));
+    expect(vouchedPayers([agent(0.8, ['W1', 'W2'])], new Set(['account:A']))).toEqual([]);
+    expect(members([worker('W1', 0.6, 30), agent(0.3, ['W1'], 16)])).toEqual([]);
+  });
+
+  test('look-alike: tenants paying a landlord on payday (rent discounted below 0.5) are not vouched for, even when their wages leave at once', () => {
+    expect(members([agent(0.2, ['T1', 'T2', 'T3'], 11), worker('T1', 0.3), worker('T2', 0.3)])).toEqual([]);
+  });
+
+  test('a debt collector still vouches for its payers without a worker pattern; both lists merge sorted and once', () => {
+    const both = [collector(0.8, ['P1', 'W1']), agent(0.6, ['W1', 'W2'])];
+    expect(vouchedPayers(both, new Set(['account:C', 'account:A']), new Set(['account:W2']))).toEqual([
+      { kind: 'account', id: 'P1' }, { kind: 'account', id: 'W1' }, { kind: 'account', id: 'W2' },
+    ]);
+  });
+});
+
+/** A payer's own alert: a regular series to `payee` (the payer variant of debt_repayment). */
+const payer = (id: string, strength: number, payee = 'K', score = 33) => alert(id, 'debt_repayment', strength, score, [payee], { payments: 4, periodDays: 30 });
+
+describe('the payee of members\' own debt series (MS-DEBT-01 collector seen from its payers\' side)', () => {
+  test('positive: two payers whose own series name one payee list it as a member; their hits alone score the alert', () => {
+    const [n] = networkAlerts([payer('P1', 0.6), payer('P2', 0.6)], config);
+    expect(n?.members?.map((m) => m.id)).toEqual(['K', 'P1', 'P2']);
+    expect(n?.hits.map((h) => h.reason)).toEqual(['account P1: Possible pattern. [2 members show this pattern on their own: in the network it counts at strength 0.65 (strongest 0.6, + 0.05 per further member).]', 'account P2: Possible pattern.']);
+  });
+
+  test('boundary: MIN_NAMING_PAYERS payers at VOUCH_MIN_STRENGTH vouch; one payer, or a series just below the bar, does not', () => {
+    expect(MIN_NAMING_PAYERS).toBe(2);
+    expect(vouchedPayers([payer('P1', 0.5), payer('P2', 0.5)], new Set(['account:P1', 'account:P2']))).toEqual([{ kind: 'account', id: 'K' }]);
+    expect(vouchedPayers([payer('P1', 0.9)], new Set(['account:P1']))).toEqual([]);
+    expect(vouchedPayers([payer('P1', 0.9), payer('P2', 0.4999)], new Set(['account:P1', 'account:P2']))).toEqual([]);
+    expect(networkAlerts([payer('P1', 0.6), payer('P2', 0.4999)], config).flatMap((n) => n.members?.map((m) => m.id) ?? [])).not.toContain('K');
+  });
+
+  test('negative: one holder\'s two accounts count once; collector and worker hits are not payer series; a payee already a member is not listed again', () => {
+    const sameHolder = (a: Alert): string => (a.entity.id === 'P1' || a.entity.id === 'P2' ? 'party:H' : a.entity.id);
+    expect(vouchedPayers([payer('P1', 0.8), payer('P2', 0.8)], new Set(['account:P1', 'account:P2']), new Set(), sameHolder)).toEqual([]);
+    expect(isPayerSeriesHit({ rule: 'debt_repayment', strength: 0.9, facts: { payerClusters: 3 } })).toBe(false);
+    expect(isPayerSeriesHit({ rule: 'debt_repayment', strength: 0.9, facts: { payerClusters: 3, periodDays: 30 } })).toBe(false);
+    expect(isPayerSeriesHit({ rule: 'wage_diversion', strength: 0.9, facts: { periodDays: 30 } })).toBe(false);
+    expect(vouchedPayers([payer('P1', 0.8), payer('P2', 0.8)], new Set(['account:P1', 'account:P2', 'account:K']))).toEqual([]);
+  });
+
+  test('look-alike: tenants whose rent series are discounted below 0.5 do not make their landlord a member', () => {
+    expect(vouchedPayers([payer('T1', 0.35, 'L'), payer('T2', 0.35, 'L'), payer('T3', 0.35, 'L')], new Set(['account:T1', 'account:T2', 'account:T3']))).toEqual([]);
   });
 });

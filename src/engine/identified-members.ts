@@ -1,0 +1,56 @@
+import type { IndicatorFamily } from '../rules/types.js';
+import type { Alert } from '../scoring/alert.js';
+import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
+
+type MemberRef = NonNullable<Alert['members']>[number];
+
+/** What {@link identifiedMembers} reads besides the group: the run's alerts by entity, rule families, holders. @internal */
+export interface IdentifiedMembersInput {
+  /** The entity alert of `kind:id`, if the run scored one (any score). */
+  readonly alertOf: (key: string) => Alert | undefined;
+  readonly familyOf: (rule: string) => IndicatorFamily | undefined;
+  /** The holder party of a member account, if the reference data names one. */
+  readonly holderOf: (account: string) => string | undefined;
+  /** Weakest identity hit whose links count (the network stage's link bar). */
+  readonly minLinkStrength: number;
+}
+
+/**
+ * Entities confirmed from both ends (RESEARCH §c.6 corroboration): a member of the network names
+ * them with money-flow evidence of at least {@link VOUCH_MIN_STRENGTH} (a funnel's sender, a
+ * ransom collector's payer, a wage agent's worker), and their own shared-identifier hit (at least
+ * `minLinkStrength`) names a member or a member account's holder — a phone, address or document
+ * shared with the people whose money they move. Either link alone joins no one: dormitory
+ * residents share addresses lawfully, and a collector's senders are links, not members. Together
+ * they make the entity part of the case (a sub-collector holding the collector's phone, a mule
+ * registered at the organiser's address). Listed as members without alerts of their own: no hits,
+ * no score, as vouched payers (vouched-payers.ts). Other than `members`, sorted.
+ * @internal
+ * @example const extra = identifiedMembers(group, known, { alertOf, familyOf, holderOf, minLinkStrength: 0.35 });
+ */
+export function identifiedMembers(group: readonly Alert[], members: ReadonlySet<string>, input: IdentifiedMembersInput): MemberRef[] {
+  const own = new Set<string>();
+  for (const a of group) {
+    own.add(`${a.entity.kind}:${a.entity.id}`);
+    const holder = a.entity.kind === 'account' ? input.holderOf(a.entity.id) : undefined;
+    if (holder !== undefined) own.add(`party:${holder}`);
+  }
+  const out = new Map<string, MemberRef>();
+  const checked = new Set<string>();
+  for (const a of group) {
+    for (const h of a.hits) {
+      const family = input.familyOf(h.rule);
+      if (family === undefined || family === 'context' || family === 'identity' || h.strength < VOUCH_MIN_STRENGTH) continue;
+      for (const r of h.related ?? []) {
+        const key = `${r.kind}:${r.id}`;
+        if (members.has(key) || checked.has(key)) continue;
+        checked.add(key);
+        const alert = input.alertOf(key);
+        const confirms = alert?.hits.some((x) =>
+          input.familyOf(x.rule) === 'identity' && x.strength >= input.minLinkStrength && (x.related ?? []).some((y) => own.has(`${y.kind}:${y.id}`)));
+        if (confirms === true) out.set(key, { kind: r.kind, id: r.id });
+      }
+    }
+  }
+  return [...out.values()].sort((x, y) => (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
