@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../../src/engine/core.js';
+import { resolveConfig } from '../../src/engine/config.js';
 import { identifiedMembers } from '../../src/engine/identified-members.js';
 import { DEFAULT_MIN_LINK_STRENGTH, networkAlerts } from '../../src/engine/network.js';
 import { VOUCH_MIN_STRENGTH } from '../../src/engine/vouched-payers.js';

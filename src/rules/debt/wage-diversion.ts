@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, eachRecent, hitOf, money, moneyRange, newest, ratio } from '../_lib.js';
+import { DAY_MS, eachRecent, hitOf, moneyRange, newest, ratio } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
   BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
