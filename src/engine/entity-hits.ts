@@ -6,10 +6,8 @@ import { addEvidence, evidenceOf, type Evidence, type EvidenceKind } from './evi
 import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { hopEvidence } from './hops.js';
 
-/**
- * What an entity has found — hit episodes and compact strength-0 evidence — as the core keeps it,
- * and how that goes into a checkpoint and comes back.
- */
+// What an entity has found — hit episodes and compact strength-0 evidence — as the core keeps it,
+// and how that goes into a checkpoint and comes back.
 
 /** Shared by entities without hits (most of them); replaced by a Map of their own at the first hit. Never written. */
 export const NO_EPISODES: Map<string, Episode[]> = /* @__PURE__ */ new Map();

@@ -1,20 +1,16 @@
-import { stableHash } from '../_internal/hash.js';
-import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
+import type { Alert } from '../scoring/alert.js';
 import type { AccountType } from '../schema/reference-data.js';
-import { scoreHits } from '../scoring/score.js';
-import { compareAlertHits, engineStamp } from './build-alert.js';
 import type { EngineConfig } from './config.js';
 import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';
-import { holderAccounts } from './holder-accounts.js';
-import { identifiedMembers } from './identified-members.js';
-import { vouchedPayers, wageWorkers } from './vouched-payers.js';
+import { wageWorkers } from './vouched-payers.js';
+import { components, type Edge } from './network-components.js';
+import { networkOf, type Stage } from './network-of.js';
+import { CREW_MIN_STRENGTH } from './network-crew.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
 export type NetworkConfig = Pick<EngineConfig, 'typologies' | 'familyOf' | 'context' | 'hash' | 'version' | 'profile' | 'asOf'>;
-
-type MemberRef = NonNullable<Alert['members']>[number];
 
 /**
  * Links carried by hits weaker than this do not join entities. Rules discount lawful look-alikes
@@ -231,63 +227,6 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 
-/** A link between two nodes (a hit's entity and one of its `related` refs, or an account and its holder). */
-interface Edge {
-  readonly a: number;
-  readonly b: number;
-  /** Seen from both ends: the other end's own money-flow evidence names this end too (holder links: always). */
-  readonly confirmed: boolean;
-}
-
-/**
- * Connected components of the members (union-find over the edges), each a list of indexes into
- * `members` in ascending order. A component with more than `maxMembers` members (a payroll's
- * fan-out or a string of ransom-sized transfers between background accounts joining a case to
- * dozens of bystanders) is not dropped outright: it is split again over its confirmed links only —
- * those seen from both ends, such as a debt collector naming its payers while each payer's own
- * series names the collector. A part that stays too large even then (a dormitory) raises nothing.
- * Deterministic: parts are ordered by their smallest member index.
- */
-function components(nodeCount: number, edges: readonly Edge[], members: readonly number[], maxMembers: number): number[][] {
-  const parent = Array.from({ length: nodeCount }, (_, i) => i);
-  const find = (n: number): number => {
-    let x = n;
-    while (parent[x] !== x) {
-      const up = parent[parent[x] as number] as number;
-      parent[x] = up; // path halving
-      x = up;
-    }
-    return x;
-  };
-  const split = (es: readonly Edge[], ms: readonly number[]): { members: number[]; edges: Edge[] }[] => {
-    for (const e of es) {
-      parent[e.a] = e.a;
-      parent[e.b] = e.b;
-    }
-    for (const k of ms) parent[members[k] as number] = members[k] as number;
-    for (const e of es) {
-      const ra = find(e.a);
-      const rb = find(e.b);
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
-    const parts = new Map<number, { members: number[]; edges: Edge[] }>();
-    for (const k of ms) {
-      const root = find(members[k] as number);
-      const p = parts.get(root);
-      if (p === undefined) parts.set(root, { members: [k], edges: [] });
-      else p.members.push(k);
-    }
-    for (const e of es) parts.get(find(e.a))?.edges.push(e);
-    return [...parts.values()];
-  };
-  const out: number[][] = [];
-  for (const part of split(edges, members.map((_, k) => k))) {
-    if (part.members.length <= maxMembers) out.push(part.members);
-    else for (const p of split(part.edges.filter((e) => e.confirmed), part.members)) if (p.members.length <= maxMembers) out.push(p.members);
-  }
-  return out.sort((x, y) => (x[0] as number) - (y[0] as number));
-}
-
 /**
  * The network alerts a run reports: {@link networkAlerts} at or above `minScore`, in their order.
  * The one filter behind `scan()`, the partition merge and the NATS network stage, so that they
@@ -299,93 +238,6 @@ export function reportedNetworkAlerts(candidates: readonly Alert[], config: Netw
   return networkAlerts(candidates, config).filter((a) => a.score >= minScore);
 }
 
-/** What every component's network alert reads of the whole run: the wage workers, the entity alerts by `kind:id`, the link bar. */
-interface Stage {
-  readonly workers: ReadonlySet<string>;
-  readonly alertOf: (key: string) => Alert | undefined;
-  readonly minLinkStrength: number;
-}
-
-/** One component's network alert, or undefined when it has one member or adds nothing to the best member. */
-function networkOf(group: readonly Alert[], config: NetworkConfig, stage: Stage): Alert | undefined {
-  const refs = new Map<string, MemberRef>();
-  for (const a of group) {
-    const kind = a.entity.kind as MemberRef['kind'];
-    refs.set(`${kind}:${a.entity.id}`, { kind, id: a.entity.id });
-  }
-  // A debt collector's payers (a wage agent's workers, the payee of members' debt series), those
-  // a member names who share an identifier with a member, and the members' holders' other
-  // accounts join as members without alerts of their own (vouched-payers.ts, identified-members.ts, holder-accounts.ts).
-  const known = new Set(refs.keys());
-  const holder = (a: Alert): string => (a.entity.kind === 'account' ? (config.context.accounts.get(a.entity.id)?.party ?? `account:${a.entity.id}`) : `${a.entity.kind}:${a.entity.id}`);
-  const payers = vouchedPayers(group, known, stage.workers, holder);
-  for (const p of payers) known.add(`${p.kind}:${p.id}`);
-  const identified = identifiedMembers(group, known, {
-    alertOf: stage.alertOf, familyOf: config.familyOf, holderOf: (id) => config.context.accounts.get(id)?.party, minLinkStrength: stage.minLinkStrength,
-  });
-  for (const p of identified) known.add(`${p.kind}:${p.id}`);
-  const vouched = [...payers, ...identified, ...holderAccounts(group, known, config.context)];
-  if (refs.size + vouched.length < 2) return undefined;
-  const crew = crewStrengths(group, config);
-  const score = scoreHits([...group.flatMap((a) => a.hits), ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);
-  let best = 0;
-  for (const a of group) if (a.score > best) best = a.score;
-  // Corroboration is what a network adds: its score must rest on at least two indicator families
-  // (one person's several accounts adding up the same structuring signals is not a network).
-  // Vouched payers are what it adds otherwise: the collector's case extends to them at its score.
-  const families = new Set<string>();
-  for (const c of score.contributions) {
-    const f = config.familyOf(c.rule);
-    if (c.points > 0 && f !== undefined && f !== 'context') families.add(f);
-  }
-  if (vouched.length === 0 && (score.score <= best || families.size < 2)) return undefined;
-  for (const v of vouched) refs.set(`${v.kind}:${v.id}`, v);
-
-  const members = [...refs.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
-  const entityId = `net-${stableHash(JSON.stringify(members.map((m) => [m.kind, m.id])))}`;
-  const hits: AlertHit[] = [];
-  let first = '';
-  let last = '';
-  for (const a of group) {
-    if (first === '' || a.firstSeen < first) first = a.firstSeen;
-    if (a.lastSeen > last) last = a.lastSeen;
-    for (const h of a.hits) {
-      // Hops are evidence for the layering stage, which lists the ones on a structure's path.
-      if (isEvidenceHit(h)) continue;
-      const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}`, facts: { ...h.facts } };
-      if (h.related !== undefined) hit.related = h.related.map((r) => ({ ...r }));
-      hits.push(hit);
-    }
-  }
-  // The evidence that carries the score first: hits of the rules with the most points, then the
-  // usual order (context-only hits such as round amounts come last, not first).
-  const points = new Map<string, number>();
-  for (const c of score.contributions) points.set(c.rule, Math.max(points.get(c.rule) ?? 0, c.points));
-  hits.sort((a, b) => (points.get(b.rule) ?? 0) - (points.get(a.rule) ?? 0) || compareAlertHits(a, b));
-  // Say where a rule's strength in the score came from when members corroborated each other.
-  for (const [rule, c] of crew) {
-    const top = hits.find((h) => h.rule === rule);
-    if (top !== undefined) {
-      top.reason += ` [${c.members} members show this pattern on their own: in the network it counts at strength ${ratio2(c.strength)} (strongest ${ratio2(c.strongest)}, + ${CREW_STEP} per further member).]`;
-    }
-  }
-  const engine = engineStamp(config);
-  return {
-    schema: ALERT_SCHEMA_ID,
-    id: stableHash(`network|${entityId}|${group.map((a) => a.id).sort().join(',')}`),
-    entity: { kind: 'network', id: entityId },
-    score: score.score,
-    band: score.band,
-    typologies: score.typologies.map((t) => (t.error === undefined ? { id: t.id, score: t.score } : { id: t.id, score: t.score, error: t.error })),
-    contributions: score.contributions.map((c) => ({ ...c })),
-    hits,
-    members,
-    firstSeen: first,
-    lastSeen: last,
-    engine,
-  };
-}
-
 /**
  * Licensed remitters and government accounts move other people's money by design: in a network
  * they are links (a mule's remittances pass through one), never members scored with the case.
@@ -394,45 +246,6 @@ function networkOf(group: readonly Alert[], config: NetworkConfig, stage: Stage)
 function isInstitution(type: AccountType | undefined): boolean {
   return type === 'msb' || type === 'government';
 }
-
-/** Each further member showing a rule on its own adds this to the rule's strongest hit in a network. @category Engine */
-export const CREW_STEP = 0.05;
-/** Most a network's members add to one rule's strength together (six members). @category Engine */
-export const CREW_MAX = 0.25;
-/** Weakest hit of a member that counts towards {@link CREW_STEP}. @category Engine */
-export const CREW_MIN_STRENGTH = 0.25;
-
-/**
- * Members that show the same pattern each on their own corroborate each other (RESEARCH §c.6;
- * MS-DEBT-02 "several workers' wages flow to one account"): a crew whose wages all leave in cash
- * within hours, several payers of one collector. Per rule of a money family (not context, not
- * identity: dormitory residents share addresses lawfully), distinct holders (an account and its
- * holder party count once) with a hit of at least {@link CREW_MIN_STRENGTH} raise the strongest
- * hit by {@link CREW_STEP} per further holder, at most {@link CREW_MAX}. Only rules with two or
- * more such holders are returned.
- */
-function crewStrengths(group: readonly Alert[], config: NetworkConfig): Map<string, { strength: number; strongest: number; members: number }> {
-  const byRule = new Map<string, { holders: Set<string>; strongest: number }>();
-  for (const a of group) {
-    const holder = a.entity.kind === 'account' ? (config.context.accounts.get(a.entity.id)?.party ?? `account:${a.entity.id}`) : a.entity.id;
-    for (const h of a.hits) {
-      const f = config.familyOf(h.rule);
-      if (f === undefined || f === 'context' || f === 'identity' || h.strength < CREW_MIN_STRENGTH) continue;
-      const r = byRule.get(h.rule) ?? { holders: new Set<string>(), strongest: 0 };
-      r.holders.add(holder);
-      r.strongest = Math.max(r.strongest, h.strength);
-      byRule.set(h.rule, r);
-    }
-  }
-  const out = new Map<string, { strength: number; strongest: number; members: number }>();
-  for (const [rule, r] of [...byRule].sort(([a], [b]) => cmp(a, b))) {
-    if (r.holders.size < 2) continue;
-    out.set(rule, { strength: Math.min(1, r.strongest + Math.min(CREW_MAX, CREW_STEP * (r.holders.size - 1))), strongest: r.strongest, members: r.holders.size });
-  }
-  return out;
-}
-
-const ratio2 = (x: number): string => (Math.round(x * 100) / 100).toString();
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,0 +1,107 @@
+import { stableHash } from '../_internal/hash.js';
+import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
+import { scoreHits } from '../scoring/score.js';
+import { compareAlertHits, engineStamp } from './build-alert.js';
+import { isEvidenceHit } from './evidence-kinds.js';
+import { holderAccounts } from './holder-accounts.js';
+import { identifiedMembers } from './identified-members.js';
+import type { NetworkConfig } from './network.js';
+import { CREW_STEP, crewStrengths } from './network-crew.js';
+import { vouchedPayers } from './vouched-payers.js';
+
+// One network's alert from its members' alerts (see networkAlerts in network.ts).
+
+type MemberRef = NonNullable<Alert['members']>[number];
+
+/** What every component's network alert reads of the whole run: the wage workers, the entity alerts by `kind:id`, the link bar. @internal */
+export interface Stage {
+  readonly workers: ReadonlySet<string>;
+  readonly alertOf: (key: string) => Alert | undefined;
+  readonly minLinkStrength: number;
+}
+
+/** One component's network alert, or undefined when it has one member or adds nothing to the best member. @internal */
+export function networkOf(group: readonly Alert[], config: NetworkConfig, stage: Stage): Alert | undefined {
+  const refs = new Map<string, MemberRef>();
+  for (const a of group) {
+    const kind = a.entity.kind as MemberRef['kind'];
+    refs.set(`${kind}:${a.entity.id}`, { kind, id: a.entity.id });
+  }
+  // A debt collector's payers (a wage agent's workers, the payee of members' debt series), those
+  // a member names who share an identifier with a member, and the members' holders' other
+  // accounts join as members without alerts of their own (vouched-payers.ts, identified-members.ts, holder-accounts.ts).
+  const known = new Set(refs.keys());
+  const holder = (a: Alert): string => (a.entity.kind === 'account' ? (config.context.accounts.get(a.entity.id)?.party ?? `account:${a.entity.id}`) : `${a.entity.kind}:${a.entity.id}`);
+  const payers = vouchedPayers(group, known, stage.workers, holder);
+  for (const p of payers) known.add(`${p.kind}:${p.id}`);
+  const identified = identifiedMembers(group, known, {
+    alertOf: stage.alertOf, familyOf: config.familyOf, holderOf: (id) => config.context.accounts.get(id)?.party, minLinkStrength: stage.minLinkStrength,
+  });
+  for (const p of identified) known.add(`${p.kind}:${p.id}`);
+  const vouched = [...payers, ...identified, ...holderAccounts(group, known, config.context)];
+  if (refs.size + vouched.length < 2) return undefined;
+  const crew = crewStrengths(group, config);
+  const score = scoreHits([...group.flatMap((a) => a.hits), ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);
+  let best = 0;
+  for (const a of group) if (a.score > best) best = a.score;
+  // Corroboration is what a network adds: its score must rest on at least two indicator families
+  // (one person's several accounts adding up the same structuring signals is not a network).
+  // Vouched payers are what it adds otherwise: the collector's case extends to them at its score.
+  const families = new Set<string>();
+  for (const c of score.contributions) {
+    const f = config.familyOf(c.rule);
+    if (c.points > 0 && f !== undefined && f !== 'context') families.add(f);
+  }
+  if (vouched.length === 0 && (score.score <= best || families.size < 2)) return undefined;
+  for (const v of vouched) refs.set(`${v.kind}:${v.id}`, v);
+
+  const members = [...refs.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
+  const entityId = `net-${stableHash(JSON.stringify(members.map((m) => [m.kind, m.id])))}`;
+  const hits: AlertHit[] = [];
+  let first = '';
+  let last = '';
+  for (const a of group) {
+    if (first === '' || a.firstSeen < first) first = a.firstSeen;
+    if (a.lastSeen > last) last = a.lastSeen;
+    for (const h of a.hits) {
+      // Hops are evidence for the layering stage, which lists the ones on a structure's path.
+      if (isEvidenceHit(h)) continue;
+      const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}`, facts: { ...h.facts } };
+      if (h.related !== undefined) hit.related = h.related.map((r) => ({ ...r }));
+      hits.push(hit);
+    }
+  }
+  // The evidence that carries the score first: hits of the rules with the most points, then the
+  // usual order (context-only hits such as round amounts come last, not first).
+  const points = new Map<string, number>();
+  for (const c of score.contributions) points.set(c.rule, Math.max(points.get(c.rule) ?? 0, c.points));
+  hits.sort((a, b) => (points.get(b.rule) ?? 0) - (points.get(a.rule) ?? 0) || compareAlertHits(a, b));
+  // Say where a rule's strength in the score came from when members corroborated each other.
+  for (const [rule, c] of crew) {
+    const top = hits.find((h) => h.rule === rule);
+    if (top !== undefined) {
+      top.reason += ` [${c.members} members show this pattern on their own: in the network it counts at strength ${ratio2(c.strength)} (strongest ${ratio2(c.strongest)}, + ${CREW_STEP} per further member).]`;
+    }
+  }
+  const engine = engineStamp(config);
+  return {
+    schema: ALERT_SCHEMA_ID,
+    id: stableHash(`network|${entityId}|${group.map((a) => a.id).sort().join(',')}`),
+    entity: { kind: 'network', id: entityId },
+    score: score.score,
+    band: score.band,
+    typologies: score.typologies.map((t) => (t.error === undefined ? { id: t.id, score: t.score } : { id: t.id, score: t.score, error: t.error })),
+    contributions: score.contributions.map((c) => ({ ...c })),
+    hits,
+    members,
+    firstSeen: first,
+    lastSeen: last,
+    engine,
+  };
+}
+
+const ratio2 = (x: number): string => (Math.round(x * 100) / 100).toString();
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
