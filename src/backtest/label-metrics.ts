@@ -1,3 +1,5 @@
+import { compareText } from '../_internal/compare-text.js';
+
 /** One row of a labels file: `account,label[,typology]`. @category Backtest */
 export interface AccountLabel {
   readonly account: string;
@@ -68,7 +70,7 @@ export function rankingMetrics(ids: readonly string[], label: (id: string) => 0 
     if (f) flagged++;
     if (f && y === 1) tp++;
   }
-  const ranked = [...ids].sort((a, b) => score(b) - score(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const ranked = [...ids].sort((a, b) => score(b) - score(a) || compareText(a, b));
   let hits = 0;
   let sum = 0;
   for (let k = 0; k < ranked.length; k++) {

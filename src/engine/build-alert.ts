@@ -7,6 +7,7 @@ import type { EntityState } from './core.js';
 import { episodeReason } from './episodes.js';
 import { evidenceOf } from './evidence.js';
 import { EVIDENCE_KINDS } from './evidence-kinds.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -118,10 +119,6 @@ export function engineStamp(config: Pick<EngineConfig, 'version' | 'hash' | 'pro
   if (config.asOf !== undefined) engine.asOf = config.asOf;
   if (config.profile.unverified) engine.jurisdictionUnverified = true;
   return engine;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Orders the hits of an alert: strongest first, then rule, window start and reason. */

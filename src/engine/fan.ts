@@ -2,6 +2,7 @@ import type { Alert } from '../scoring/alert.js';
 import { structureAlert } from './layering-alert.js';
 import { runChurned } from './layering.js';
 import type { NetworkConfig } from './network.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** Fewest dedicated spokes (distinct payers of a fan-in hub, payees of a fan-out hub) for a fan structure. @category Engine */
 export const FAN_MIN_SPOKES = 5;
@@ -21,8 +22,6 @@ interface Leg {
   readonly tx: string;
   readonly ts: number;
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Whether an entity alert carries `fan_leg` evidence for the network stage. @category Engine @example alerts.filter(hasFanEvidence) */
 export function hasFanEvidence(alert: Alert): boolean {

@@ -1,6 +1,7 @@
 import type { Alert } from '../scoring/alert.js';
 import { structureAlert, type Structure } from './layering-alert.js';
 import type { NetworkConfig } from './network.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** Longest round-tripping cycle searched for, in hops (accounts on the cycle). @category Engine */
 export const LAYERING_MAX_CYCLE_HOPS = 8;
@@ -49,8 +50,6 @@ interface Hop {
   /** Counterparties the account had seen at least twice (its settled relations) when the hop was found. */
   readonly known: number;
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function hopsOf(alert: Alert): Hop[] {
   if (alert.entity.kind !== 'account') return [];

@@ -1,5 +1,6 @@
 import type { Alert } from '../scoring/alert.js';
 import type { NetworkConfig } from './network.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** Each further member showing a rule on its own adds this to the rule's strongest hit in a network. @category Engine */
 export const CREW_STEP = 0.05;
@@ -37,8 +38,4 @@ export function crewStrengths(group: readonly Alert[], config: NetworkConfig): M
     out.set(rule, { strength: Math.min(1, r.strongest + Math.min(CREW_MAX, CREW_STEP * (r.holders.size - 1))), strongest: r.strongest, members: r.holders.size });
   }
   return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import { identifiedMembers } from './identified-members.js';
 import type { NetworkConfig } from './network.js';
 import { CREW_STEP, crewStrengths } from './network-crew.js';
 import { vouchedPayers } from './vouched-payers.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
 
 // One network's alert from its members' alerts (see networkAlerts in network.ts).
 
@@ -101,7 +102,3 @@ export function networkOf(group: readonly Alert[], config: NetworkConfig, stage:
 }
 
 const ratio2 = (x: number): string => (Math.round(x * 100) / 100).toString();
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

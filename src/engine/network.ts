@@ -8,6 +8,7 @@ import { wageWorkers } from './vouched-payers.js';
 import { components, type Edge } from './network-components.js';
 import { networkOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
 export type NetworkConfig = Pick<EngineConfig, 'typologies' | 'familyOf' | 'context' | 'hash' | 'version' | 'profile' | 'asOf'>;
@@ -245,8 +246,4 @@ export function reportedNetworkAlerts(candidates: readonly Alert[], config: Netw
  */
 function isInstitution(type: AccountType | undefined): boolean {
   return type === 'msb' || type === 'government';
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

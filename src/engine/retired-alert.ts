@@ -8,7 +8,8 @@ import { EVIDENCE_KINDS, isEvidenceHit } from './evidence-kinds.js';
  * memory of the object graph (measured 9 KB → 3 KB per alert), and it is read once, at the end.
  * Its strength-0 evidence hits (fan legs, layering hops) are kept as the entity's compact records,
  * not as the alert hits they expand into: an account with a score of 0 is kept only for its
- * evidence, and a fan leg's alert hit is about four times its record. On a 540-day stream these
+ * evidence, and a fan leg's alert hit is 3.6 times its record (402 against 112 characters of JSON
+ * for a leg of the bench file). On a 540-day stream these
  * alerts were most of the state that grew with the length of history.
  */
 export interface RetiredAlert {

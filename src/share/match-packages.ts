@@ -1,4 +1,5 @@
 import type { SharedAlert, SharedAlertPackage, SharedIdentifier } from './shared-alert.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** A package with the name it is reported under (its file name, say). @category Sharing */
 export interface NamedPackage {
@@ -58,7 +59,6 @@ export interface MatchResult {
 
 const STRONG = new Set<SharedIdentifier['kind']>(['account', 'document', 'phone']);
 const ROLE_RANK: Record<MatchRole, number> = { entity: 0, member: 1, link: 2 };
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Finds the entities and networks that appear in more than one package: alerts of different

@@ -6,6 +6,7 @@ import { isoWeek } from './iso-week.js';
 import { NORMALISATION_VERSION, normaliseAccount, normaliseDocument, normaliseName, normalisePhone } from './normalise.js';
 import type { ShareKey } from './share-key.js';
 import { SHARED_ALERT_SCHEMA_ID, type SharedAlert, type SharedAlertPackage, type SharedEntity, type SharedIdentifier } from './shared-alert.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** Options of {@link shareAlerts}. @category Sharing */
 export interface ShareAlertsOptions {
@@ -18,8 +19,6 @@ export interface ShareAlertsOptions {
   /** The jurisdiction recorded when the alerts name none (an empty list). */
   readonly jurisdiction?: string;
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The power-of-ten range (major units) holding a minor-unit amount. */
 function decade(minor: number, exponent: number): { min: number; max: number } {

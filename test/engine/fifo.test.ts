@@ -40,4 +40,13 @@ describe('appendCompact', () => {
     list = appendCompact(list, 'e', 'f');
     expect(list).toEqual(['c', 'd', 'e', 'f']);
   });
+
+  test('a list with a header slot drops the dead entries behind it, and only on the compaction schedule', () => {
+    const series: (string | number)[] = [5, 'e1', 1, 'e2', 2, 'e3', 3];
+    expect(dropDeadPrefix(series, 4, 1)).toBe(4);
+    expect(series).toEqual([5, 'e3', 3]);
+    const long: number[] = [0, ...Array.from({ length: 40 }, (_, i) => i)];
+    expect(dropDeadPrefix(long, 4, 1)).toBe(0); // 4 dead of 41: not yet a quarter
+    expect(long).toHaveLength(41);
+  });
 });

@@ -496,7 +496,7 @@ describe('counted pairs (two counts per key, engine-driven leave)', () => {
     expect(mapForm).toBeGreaterThanOrEqual(NUM_RUNS / 10);
   });
 
-  test('a remove without its add throws, naming the key and side; counts stay exact far past the small-integer range', () => {
+  test('a remove without its add throws, naming the key and side; counts stay exact past the small-integer range (40 on side b packs above 2^31)', () => {
     const c = createCountedPairs<string>();
     expect(() => countedPairsRemove(c, 'x', 'a')).toThrow(/x on side a/);
     for (let i = 0; i < 40; i++) countedPairsAdd(c, 'x', 'b');

@@ -11,12 +11,12 @@
  * not the history (a window of a few events no longer keeps up to 32 expired ones, with their
  * transactions, until the entity is evicted).
  */
-export function compactionDue(dead: number, length: number): boolean {
+function compactionDue(dead: number, length: number): boolean {
   return dead > 0 && (dead * 4 >= length || length <= 16);
 }
 
-function dropPrefix(list: unknown[], n: number): void {
-  list.copyWithin(0, n);
+function dropPrefix(list: unknown[], n: number, from = 0): void {
+  list.copyWithin(from, from + n);
   list.length -= n;
 }
 
@@ -28,10 +28,14 @@ export function compactHead(head: number, a: unknown[], b?: unknown[]): number {
   return 0;
 }
 
-/** Drops the first `dead` entries of `list` in place when {@link compactionDue}; returns how many were dropped (0 or `dead`). */
-export function dropDeadPrefix(list: unknown[], dead: number): number {
+/**
+ * Drops the `dead` entries of `list` from index `from` on (default 0: its first ones) in place
+ * when {@link compactionDue}; returns how many were dropped (0 or `dead`). A list that keeps a
+ * header before its entries (a series with its head index in slot 0) passes `from` = 1.
+ */
+export function dropDeadPrefix(list: unknown[], dead: number, from = 0): number {
   if (!compactionDue(dead, list.length)) return 0;
-  dropPrefix(list, dead);
+  dropPrefix(list, dead, from);
   return dead;
 }
 

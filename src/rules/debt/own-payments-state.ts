@@ -1,4 +1,4 @@
-import { appendCompact, compactionDue } from '../../engine/incremental/fifo.js';
+import { appendCompact, dropDeadPrefix } from '../../engine/incremental/fifo.js';
 import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { RuleIncremental, WindowEvent } from '../types.js';
 
@@ -70,12 +70,8 @@ export function ownPaymentsState(horizonMs: number): RuleIncremental<OwnPayments
         keyedDelete(byPayer, key);
         return;
       }
-      // Slots 1 … head − 1 are dead: dropped (behind the head slot) on the FIFO's schedule.
-      if (compactionDue(head - 1, series.length)) {
-        series.copyWithin(1, head);
-        series.length -= head - 1;
-        series[0] = 1;
-      } else series[0] = head;
+      // Slots 1 … head − 1 are dead: dropped behind the head slot on the FIFO's schedule.
+      series[0] = head - dropDeadPrefix(series, head - 1, 1);
     },
   };
 }
