@@ -39,9 +39,11 @@ export function scoreOfEntity(state: AlertSource, config: EngineConfig): { reado
 /**
  * Builds the `tidewatch/alert@1` document for an entity from its hit episodes and its compact
  * evidence (see evidence.ts); `score` when the caller has it already from {@link scoreOfEntity}
- * of the same state.
+ * of the same state. `asReported` leaves the evidence hits out — the alert `reportedAlert` would
+ * make of the whole one, without building hits only to drop them (an account can hold hundreds of
+ * fan legs); the evidence still counts in the score and in `firstSeen` / `lastSeen`.
  */
-export function buildAlert(state: AlertSource, config: EngineConfig, score?: EntityScore): Alert {
+export function buildAlert(state: AlertSource, config: EngineConfig, score?: EntityScore, asReported = false): Alert {
   const hits: AlertHit[] = [];
   const scored: ScoredHit[] = [];
   let first = Number.POSITIVE_INFINITY;
@@ -76,7 +78,7 @@ export function buildAlert(state: AlertSource, config: EngineConfig, score?: Ent
       for (const r of records) {
         if (kind.seenFrom(r) < first) first = kind.seenFrom(r);
         if (kind.to(r) > last) last = kind.to(r);
-        hits.push(kind.alertHit(r));
+        if (!asReported) hits.push(kind.alertHit(r));
       }
     });
   }

@@ -274,8 +274,8 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     if (state.episodes.size === 0 || state.anchor === undefined) return undefined;
     const { score, anyStrength } = scoreOfEntity(state, config);
     if (!anyStrength || score.score < config.minScore) return undefined;
-    const alert = buildAlert(state, config, score);
-    return isReported(alert, config.minScore) ? reportedAlert(alert) : undefined;
+    // anyStrength and the score make it reported: built as reportedAlert would leave it, without its evidence hits.
+    return buildAlert(state, config, score, true);
   }
 
   /** Live window events (inside the retention horizon) over all entities; O(entities), for stats only. */

@@ -1,31 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { buildAlert } from '../../src/engine/build-alert.js';
 import { resolveConfig } from '../../src/engine/config.js';
-import { createCore, type EntityState } from '../../src/engine/core.js';
+import type { EntityState } from '../../src/engine/core.js';
 import { isEvidenceHit } from '../../src/engine/evidence-kinds.js';
 import { retire, revive } from '../../src/engine/retired-alert.js';
-import { compareTransactions } from '../../src/engine/transaction-order.js';
-import { AU_LIKE, deposit, transfer } from '../helpers/builders.js';
-
-const D = 24; // hours
-
-/**
- * A small bank where accounts both raise scored hits and collect strength-0 evidence: E pays a
- * new recipient every week (fan legs, then broad markers), S0–S5 pay hub H which passes money on
- * (layering hops, fan legs), and E also splits cash under the threshold (scored hits).
- */
-const txs = [
-  ...Array.from({ length: 14 }, (_, i) => transfer('E', `W${i}`, 10_000, i * 7 * D, { id: `w${i}` })),
-  ...Array.from({ length: 6 }, (_, i) => transfer(`S${i}`, 'H', 40_000 + i, i * 5 * D, { id: `in${i}` })),
-  ...Array.from({ length: 6 }, (_, i) => transfer('H', `R${i}`, 30_000 + i, i * 5 * D + 12, { id: `out${i}` })),
-  ...Array.from({ length: 5 }, (_, i) => deposit('E', 9_500_00, 50 * D + i * 20, { id: `c${i}` })),
-].sort(compareTransactions);
-
-function liveStates(): EntityState[] {
-  const core = createCore(resolveConfig({ jurisdiction: AU_LIKE, minScore: 0 }));
-  for (const tx of txs) core.process(tx, new Set<EntityState>(), []);
-  return core.liveStates();
-}
+import { AU_LIKE } from '../helpers/builders.js';
+import { liveStates } from '../helpers/evidence-world.js';
 
 describe('retired alerts keep their evidence as records (src/engine/retired-alert.ts)', () => {
   test('revived, an alert equals the one retired — scored hits and evidence hits in the alert\'s order — and is kept in less text', () => {
