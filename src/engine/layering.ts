@@ -132,14 +132,26 @@ export function layeringAlerts(candidates: readonly Alert[], config: NetworkConf
     seen.add(key);
     structures.push({ kind, accounts, lines, ids, from: Math.min(...times), to: Math.max(...times) });
   };
+  // Each account's successors in id order, sorted once (a hub's thousands of successors were sorted again at every visit).
+  const sortedNext = new Map<string, string[]>();
+  const successors = (node: string): string[] | undefined => {
+    let list = sortedNext.get(node);
+    if (list === undefined) {
+      const succ = next.get(node);
+      if (succ === undefined) return undefined;
+      list = [...succ.keys()].sort();
+      sortedNext.set(node, list);
+    }
+    return list;
+  };
   // Cycles: start at each account, visit only larger ids (each cycle once, from its smallest member).
   for (const start of [...next.keys()].sort()) {
     let explored = 0;
     const path = [start];
     const walk = (node: string): void => {
-      const succ = next.get(node);
+      const succ = successors(node);
       if (succ === undefined) return;
-      for (const to of [...succ.keys()].sort()) {
+      for (const to of succ) {
         if (++explored > LAYERING_MAX_PATHS_PER_START) return;
         if (to === start && path.length >= LAYERING_MIN_CYCLE_HOPS) {
           const edges = path.map((a, i) => ({ from: a, to: path[(i + 1) % path.length] as string }))
