@@ -156,6 +156,20 @@ describe('wage_diversion (MS-DEBT-02), network variant', () => {
     expect(col[0]!.strength).toBeLessThan(0.2);
   });
 
+  test('pot boundary: a pot paid exactly 45 days before the newest payment counts, one millisecond earlier it does not (payouts kept incrementally); a window shorter than the look-back reads the window', () => {
+    const pays = payday(['W1', 'W2', 'W3', 'W4', 'W5']);
+    // Only the fifth payment makes five payers, so the one hit is evaluated at the newest payment.
+    const newest = Math.max(...pays.map((t) => t.timestamp));
+    const pot = (msBefore: number): Transaction => ({ ...transfer('AGENT', 'W3', 550_000, 0, myr({ reference: 'kutu giliran' })), timestamp: newest - msBefore });
+    const discount = (rule: ReturnType<typeof wageDiversion>, msBefore: number): string =>
+      String(hitsOf([rule], [pot(msBefore), ...pays], { profile: MY_LIKE, accounts, parties }).find((h) => h.entity.id === 'AGENT')?.facts['discount']);
+    expect(discount(wageDiversion(), 45 * 86_400_000)).toContain('rotating_savings_payout');
+    expect(discount(wageDiversion(), 45 * 86_400_000 + 1)).not.toContain('rotating_savings_payout');
+    // windowDays 30: no incremental payouts; the window (here the engine keeps 30 days) is read as before.
+    expect(discount(wageDiversion({ windowDays: 30 }), 28 * 86_400_000)).toContain('rotating_savings_payout');
+    expect(discount(wageDiversion({ windowDays: 30 }), 31 * 86_400_000)).not.toContain('rotating_savings_payout');
+  });
+
   test('look-alike §c.5: equal amounts from everyone are a fixed charge (stake, rent), not shares of wages', () => {
     const varied = on(run(payday(['W1', 'W2', 'W3', 'W4', 'W5'])), 'AGENT')[0]!;
     expect(varied.facts['discount']).toBeUndefined();

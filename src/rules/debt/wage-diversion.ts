@@ -8,6 +8,7 @@ import {
   isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt } from '../options.js';
+import { anyRecentPayout, recentPayouts, type RecentPayouts } from './recent-payouts.js';
 
 /** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules
  * @example wageDiversionOptionsSchema.parse({ minCycles: 2 }) */
@@ -58,22 +59,28 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  */
 export function wageDiversion(options: WageDiversionOptions = {}): Rule<typeof ID> {
   const o = parseOptions(wageDiversionOptionsSchema, options, ID);
-  const rule: Rule<typeof ID> = {
+  const windowMs = o.windowDays * DAY_MS;
+  const rule: Rule<typeof ID, RecentPayouts | undefined> = {
     id: ID,
     indicators: INDICATORS,
     family: 'debt_exploitation',
     entities: ['account'],
-    windowMs: o.windowDays * DAY_MS,
+    windowMs,
     options: o,
     description: 'Possible wage-diversion pattern: most of each wage passed on at once to the same third party, or many workers paying one account on payday.',
-    evaluate: (window, context) => {
+    // The payouts of the savings-pot look-back, kept as they come and go (a busy collecting account has thousands of inflows in it); a window shorter than the look-back reads the window instead.
+    ...(windowMs >= POT_LOOKBACK_MS ? { incremental: recentPayouts(POT_LOOKBACK_MS) } : {}),
+    evaluate: (window, context, payouts) => {
       const last = newest(window);
       if (last.direction === 'out') return last.kind === 'cash_deposit' ? [] : workerSide(window, context, o, rule, last);
-      return last.kind === 'cash_withdrawal' ? [] : networkSide(window, context, o, rule, last);
+      return last.kind === 'cash_withdrawal' ? [] : networkSide(window, context, o, rule, last, payouts);
     },
   };
-  return rule;
+  return rule as Rule<typeof ID>;
 }
+
+/** How far back a savings-group pot paid to a payer is looked for: this cycle or the previous one. */
+const POT_LOOKBACK_MS = 45 * DAY_MS;
 
 interface Cycle {
   readonly credits: WindowEvent[];
@@ -217,7 +224,7 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   return [related.length > 0 ? { ...hit, related } : hit];
 }
 
-function networkSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
+function networkSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent, payouts: RecentPayouts | undefined): RuleHit[] {
   const type = window.account?.type;
   if (type === 'msb' || type === 'government') return [];
   const first = payerOf(window, last, context, false);
@@ -259,10 +266,15 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   const spanMs = Math.max(...events.map((e) => e.ts)) - Math.min(...events.map((e) => e.ts));
   // Rotating savings group: a pot (≥ 2 contributions) paid to one of these payers in this or the previous cycle.
   const payerAccounts = new Set(list.map((x) => x.payer.account).filter((a): a is string => a !== undefined));
+  const isPot = (e: WindowEvent): boolean => e.direction === 'out' && e.counterparty !== undefined && payerAccounts.has(e.counterparty) && e.amount >= 2 * med;
   let pot = false;
-  eachRecent(window, last.ts - 45 * DAY_MS, (e) => {
-    if (e.direction === 'out' && e.counterparty !== undefined && payerAccounts.has(e.counterparty) && e.amount >= 2 * med) pot = true;
-  });
+  if (payouts !== undefined) pot = anyRecentPayout(payouts, isPot);
+  else {
+    eachRecent(window, last.ts - POT_LOOKBACK_MS, (e) => {
+      if (isPot(e)) pot = true;
+      return !pot;
+    });
+  }
   const refs = events.map((e) => e.tx.reference ?? '');
   let factor = 1;
   const discounts: string[] = [];
