@@ -43,5 +43,5 @@ if (isMain(import.meta.url)) await main(process.argv[2]);
 
 /* Expected output (the bundled demo bank):
 30 alerts; .tmp/examples/04/report.html (1654 kB, 30 cases) and .tmp/examples/04/alerts.json
-open .tmp/examples/04/report.html in a browser: the top case is network net-1b805b9326bcc44c043b6a048c4 (score 100)
+open .tmp/examples/04/report.html in a browser: the top case is network net-0ae721f95e4663374a1902142bd (score 100)
 */

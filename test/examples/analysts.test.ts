@@ -23,7 +23,7 @@ describe('examples for analysts', () => {
     const html = readFileSync(r.report, 'utf8');
     expect(html).toContain('MY7550985');
     expect(JSON.parse(readFileSync(r.alertsFile, 'utf8'))).toHaveLength(30);
-    expect(lines[1]).toBe(`open ${r.report} in a browser: the top case is network net-1b805b9326bcc44c043b6a048c4 (score 100)`);
+    expect(lines[1]).toBe(`open ${r.report} in a browser: the top case is network net-0ae721f95e4663374a1902142bd (score 100)`);
   });
 
   test('05-investigate-account: holder, alerts, counterparties and a timeline that add up', async () => {

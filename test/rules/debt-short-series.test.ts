@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
-import { SHORT_SERIES_BAND, shortSeriesPayers } from '../../src/rules/debt/short-series.js';
+import { SHORT_SERIES_BAND, shortSeriesPayers, strayPayers } from '../../src/rules/debt/short-series.js';
 import type { SeriesFit } from '../../src/rules/_series.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
@@ -26,12 +26,12 @@ const FULL: Transaction[] = [0, 1, 2].flatMap((i) => [
 /** A fourth payer's instalments to AGENT on the given days (before the full series end). */
 const short = (from: string, days: number[], amounts: number | number[], extra: Partial<Transaction> = {}) =>
   days.map((d, i) => transfer(from, 'AGENT', Array.isArray(amounts) ? (amounts[i] as number) : amounts, d * D + 7, myr({ toName: 'Shahidul Agent', ...extra })));
-const collectorHit = (txs: Transaction[], parties: Party[] = crew.map((c) => c.party)) => {
-  const hits = rawHitsOf([debtRepayment()], [...txs].sort((a, b) => a.timestamp - b.timestamp), { profile: MY_LIKE, accounts: [EMPLOYER, ...crew.map((c) => c.account)], parties })
+const collectorHit = (txs: Transaction[], parties: Party[] = crew.map((c) => c.party), extra: Account[] = []) => {
+  const hits = rawHitsOf([debtRepayment()], [...txs].sort((a, b) => a.timestamp - b.timestamp), { profile: MY_LIKE, accounts: [EMPLOYER, ...crew.map((c) => c.account), ...extra], parties })
     .filter((h) => h.entity.id === 'AGENT' && h.variant === 'collector');
   return hits[hits.length - 1];
 };
-const named = (txs: Transaction[], parties?: Party[]) => collectorHit(txs, parties)?.related?.map((r) => r.id);
+const named = (txs: Transaction[], parties?: Party[], extra: Account[] = []) => collectorHit(txs, parties, extra)?.related?.map((r) => r.id);
 
 describe('debt_repayment collector variant: payers whose series was cut short (MS-DEBT-01)', () => {
   test('positive: a fourth payer who paid two instalments one month apart and stopped is named, not counted', () => {
@@ -41,9 +41,13 @@ describe('debt_repayment collector variant: payers whose series was cut short (M
     expect(hit?.reason).toMatch(/; 1 more made two such payments one period apart and stopped \(a debt paid off, or just begun\)\.$/);
   });
 
-  test('negative: one payment, or two that are not a period apart (45 days), name nobody; short series never make a collector', () => {
-    expect(named([...FULL, ...short('W3', [50], 60_000)])).toEqual(['W0', 'W1', 'W2']);
-    expect(named([...FULL, ...short('W3', [5, 50], 60_000)])).toEqual(['W0', 'W1', 'W2']);
+  test('negative: one payment, or two that are not a period apart (45 days), from an account of unknown age name nobody; short series never make a collector', () => {
+    const { openedAt: _opened, ...ageless } = (crew[3] as (typeof crew)[number]).account;
+    const noAge = [EMPLOYER, ...crew.map((c) => (c.account.account === 'W3' ? ageless : c.account))];
+    const namedNoAge = (txs: Transaction[]) => rawHitsOf([debtRepayment()], [...txs].sort((a, b) => a.timestamp - b.timestamp), { profile: MY_LIKE, accounts: noAge, parties: crew.map((c) => c.party) })
+      .filter((h) => h.entity.id === 'AGENT' && h.variant === 'collector').at(-1)?.related?.map((r) => r.id);
+    expect(namedNoAge([...FULL, ...short('W3', [50], 60_000)])).toEqual(['W0', 'W1', 'W2']);
+    expect(namedNoAge([...FULL, ...short('W3', [5, 50], 60_000)])).toEqual(['W0', 'W1', 'W2']);
     // Two full series and two short ones: fewer than three unrelated full series, no collector.
     const two = FULL.filter((t) => t.fromAccount !== 'W2' || t.toAccount !== 'AGENT');
     expect(collectorHit([...two, ...short('W3', [20, 50], 60_000), ...short('W4', [21, 51], 60_000)])).toBeUndefined();
@@ -64,6 +68,63 @@ describe('debt_repayment collector variant: payers whose series was cut short (M
     const txs = [...FULL, ...short('W3', [20, 50], 60_000, { toName: 'Shahidul Agent' })];
     expect(named(txs, [...brother, { party: 'P-AGENT', name: 'Shahidul Agent', country: 'BD' }])).toEqual(['W0', 'W1', 'W2']);
     expect(named([...FULL, ...short('W3', [20, 50], 60_000, { reference: 'sewa bilik' })])).toEqual(['W0', 'W1', 'W2']);
+  });
+});
+
+describe('debt_repayment collector variant: stray payers, newly arrived, who paid it once or twice (MS-DEBT-01)', () => {
+  /** A fifth payer W5 (an unrelated name), its account opened `openedDaysBefore` days before its first payment on day 50. */
+  const late = (openedDaysBefore: number, deltaMs = 0): { account: Account; party: Party } => ({
+    account: { account: 'W5', party: 'P-W5', type: 'personal', openedAt: at((50 - openedDaysBefore) * D + 7) - deltaMs, country: 'MY' },
+    party: { party: 'P-W5', name: 'Mizanur Talukder', country: 'BD', address: 'No. 40, Jalan Kenanga 9, Johor Bahru' },
+  });
+  const parties = (p: Party) => [...crew.map((c) => c.party), p];
+  const pays = (days: number[], amount: number, extra: Partial<Transaction> = {}) =>
+    days.map((d) => transfer('W5', 'AGENT', amount, d * D + 7, myr({ toName: 'Shahidul Agent', ...extra })));
+
+  test('positive: a recent opener\'s single in-band payment, or two not a period apart, is named, not counted', () => {
+    const w5 = late(40);
+    const hit = collectorHit([...FULL, ...pays([50], 60_000)], parties(w5.party), [w5.account]);
+    expect(hit?.related?.map((r) => r.id)).toEqual(['W0', 'W1', 'W2', 'W5']);
+    expect(hit?.facts).toMatchObject({ payers: 3, payerClusters: 3, strayPayers: 1 });
+    expect(hit?.facts['shortSeriesPayers']).toBeUndefined();
+    expect(hit?.reason).toMatch(/; 1 more, from accounts opened within 6 months before, paid it one or two sums in the same range\.$/);
+    expect(named([...FULL, ...pays([12, 57], 60_000)], parties(w5.party), [w5.account])).toContain('W5'); // 45 days apart, opened day 10
+  });
+
+  test('negative: an established account (opened a year before) paying once in band is not named; strays never make a collector', () => {
+    const w5 = late(365);
+    expect(named([...FULL, ...pays([50], 60_000)], parties(w5.party), [w5.account])).toEqual(['W0', 'W1', 'W2']);
+    const two = FULL.filter((t) => t.fromAccount !== 'W2' || t.toAccount !== 'AGENT');
+    const fresh = late(40);
+    expect(collectorHit([...two, ...pays([50], 60_000), ...short('W3', [51], 60_000)], parties(fresh.party), [fresh.account])).toBeUndefined();
+  });
+
+  test('boundary: opened exactly 183 days before the first payment is named, one ms earlier is not; the band is the short series\' band', () => {
+    const edge = late(183);
+    expect(named([...FULL, ...pays([50], 60_000)], parties(edge.party), [edge.account])).toContain('W5');
+    const past = late(183, 1);
+    expect(named([...FULL, ...pays([50], 60_000)], parties(past.party), [past.account])).not.toContain('W5');
+    const w5 = late(40);
+    expect(named([...FULL, ...pays([50], 25_000)], parties(w5.party), [w5.account])).toContain('W5');
+    expect(named([...FULL, ...pays([50], 24_999)], parties(w5.party), [w5.account])).not.toContain('W5');
+    expect(named([...FULL, ...pays([50], 105_000)], parties(w5.party), [w5.account])).toContain('W5');
+    expect(named([...FULL, ...pays([50], 105_001)], parties(w5.party), [w5.account])).not.toContain('W5');
+  });
+
+  test('look-alike: a newly opened relative, a new tenant paying rent and a new business account paying once are not named', () => {
+    const w5 = late(40);
+    expect(named([...FULL, ...pays([50], 60_000)], parties({ ...w5.party, name: 'Mizanur Agent' }), [w5.account])).toEqual(['W0', 'W1', 'W2']);
+    expect(named([...FULL, ...pays([50], 60_000, { reference: 'sewa bilik' })], parties(w5.party), [w5.account])).toEqual(['W0', 'W1', 'W2']);
+    expect(named([...FULL, ...pays([50], 60_000)], parties(w5.party), [{ ...w5.account, type: 'business' }])).toEqual(['W0', 'W1', 'W2']);
+  });
+});
+
+describe('strayPayers', () => {
+  test('names candidates whose every amount is inside the band, once, sorted; none without a full series or amounts', () => {
+    const full = [{ instalments: [], period: 30, medianIntervalDays: 30, intervalCv: 0, amountCv: 0, minAmount: 50_000, maxAmount: 70_000, total: 0 }];
+    expect(strayPayers(full, [{ account: 'B', amounts: [60_000] }, { account: 'A', amounts: [25_000, 105_000] }, { account: 'B', amounts: [60_000] }])).toEqual(['A', 'B']);
+    expect(strayPayers(full, [{ account: 'C', amounts: [60_000, 24_999] }, { account: 'D', amounts: [105_001] }, { account: 'E', amounts: [] }])).toEqual([]);
+    expect(strayPayers([], [{ account: 'A', amounts: [60_000] }])).toEqual([]);
   });
 });
 

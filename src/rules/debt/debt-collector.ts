@@ -7,7 +7,7 @@ import {
 } from '../_payments.js';
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
 import type { DebtRepaymentSettings, debtRepayment } from './debt-repayment.js';
-import { shortSeriesPayers } from './short-series.js';
+import { shortSeriesPayers, strayPayers } from './short-series.js';
 
 /** The payer as written on an inflow, without normalizing (for the cheap first pass). */
 const rawPayerId = (e: WindowEvent): string | undefined =>
@@ -67,6 +67,15 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   };
   const mine = qualify(newestPayer, [...mineEvents].reverse());
   if (mine === undefined) return [];
+  /** The payer's account opened within `startWithinDays` before its first instalment (a recent arrival). */
+  const arrivedBefore = (account: string, inst: readonly { ts: number }[]): boolean => {
+    const opened = context.accounts.get(account)?.openedAt;
+    const first = inst[0];
+    return opened !== undefined && first !== undefined && first.ts >= opened && first.ts - opened <= o.startWithinDays * DAY_MS;
+  };
+  /** Unrelated to the holder and paying neither rent nor bills (the collector variant's other tests). */
+  const isStranger = (g: { payer: Payer; events: readonly WindowEvent[] }): boolean =>
+    !isFamily(context.identity.familyLink(holder, g.payer)) && !g.events.some((e) => RENT_REF.test(e.tx.reference ?? '') || BILL_REF.test(e.tx.reference ?? ''));
   const byPayer = new Map<string, { payer: Payer; events: WindowEvent[] }>();
   const paidOut = new Map<string, number>();
   let scanned = 0;
@@ -83,12 +92,14 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     else g.events.push(e);
   });
   const cutShort: { payer: Payer; events: WindowEvent[] }[] = [];
+  const strays: { account: string; amounts: number[] }[] = [];
   for (const g of byPayer.values()) {
     const s = qualify(g.payer, g.events);
     if (s !== undefined) series.push(s);
     else if (g.payer.account !== undefined && !isOrganisation(g.payer, context) && !g.events.some((e) => isWageLike(e, context))) {
-      const n = instalmentsOf([...g.events].reverse(), o.mergeDays).length;
-      if (n >= 2 && n < o.minPayments) cutShort.push(g);
+      const inst = instalmentsOf([...g.events].reverse(), o.mergeDays);
+      if (inst.length >= 2 && inst.length < o.minPayments) cutShort.push(g);
+      if (inst.length < o.minPayments && arrivedBefore(g.payer.account, inst) && isStranger(g)) strays.push({ account: g.payer.account, amounts: inst.map((i) => i.amount) });
     }
   }
   series.push(mine);
@@ -134,6 +145,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     (0.5 + Math.min(0.25, 0.08 * (distinct - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
   const profile = context.jurisdiction;
   const short = shortSeriesPayers(series.map((s) => s.fit), cutShort.map((g) => qualify(g.payer, g.events, 2)));
+  const stray = strayPayers(series.map((s) => s.fit), strays.filter((c) => !short.includes(c.account)));
   const lo = Math.min(...series.map((s) => s.fit.minAmount));
   const hi = Math.max(...series.map((s) => s.fit.maxAmount));
   const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
@@ -143,9 +155,10 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     `to this account (every ${periods} days, ${moneyRange(profile, lo, hi)} each)` +
     (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
     (cross > 0 ? `; ${cross} from abroad` : '') +
-    (short.length > 0 ? `; ${short.length} more made two such payments one period apart and stopped (a debt paid off, or just begun)` : '') + '.';
+    (short.length > 0 ? `; ${short.length} more made two such payments one period apart and stopped (a debt paid off, or just begun)` : '') +
+    (stray.length > 0 ? `; ${stray.length} more, from accounts opened within ${Math.round(o.startWithinDays / 30)} months before, paid it one or two sums in the same range` : '') + '.';
   const events = series.flatMap((s) => fitEvents(s.fit));
-  const related: EntityRef[] = [...series.map((s) => s.payer.account), ...short]
+  const related: EntityRef[] = [...series.map((s) => s.payer.account), ...short, ...stray]
     .filter((a): a is string => a !== undefined)
     .map((id) => ({ kind: 'account' as const, id }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -155,6 +168,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     totalMinor: series.reduce((s, x) => s + x.fit.total, 0),
   };
   if (short.length > 0) facts['shortSeriesPayers'] = short.length;
+  if (stray.length > 0) facts['strayPayers'] = stray.length;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];
 }

@@ -31,3 +31,23 @@ export function shortSeriesPayers(full: readonly SeriesFit[], candidates: readon
   }
   return [...out].sort();
 }
+
+/**
+ * The accounts of a debt collector's payers who paid it only once or twice, not one period apart
+ * (`candidates`: their instalments' amounts), with every instalment inside the band of the
+ * collector's full series (`full`, at least one; {@link SHORT_SERIES_BAND}). The caller admits
+ * only payers that meet the collector variant's other tests and whose accounts opened within
+ * `startWithinDays` before their first payment — newly arrived, as the full series' payers: the
+ * arrival and the instalment-sized sums to a collector already shown to collect from ≥ 3
+ * unrelated arrivals are what name them (a debt just begun, or paid mostly in cash). Named beside
+ * the full series' payers, never counted towards the distinct payers. Sorted, unique.
+ * @internal
+ */
+export function strayPayers(full: readonly SeriesFit[], candidates: readonly { readonly account: string; readonly amounts: readonly number[] }[]): string[] {
+  if (full.length === 0) return [];
+  const low = Math.min(...full.map((f) => f.minAmount)) * SHORT_SERIES_BAND.low;
+  const high = Math.max(...full.map((f) => f.maxAmount)) * SHORT_SERIES_BAND.high;
+  const out = new Set<string>();
+  for (const c of candidates) if (c.amounts.length > 0 && c.amounts.every((a) => a >= low && a <= high)) out.add(c.account);
+  return [...out].sort();
+}
