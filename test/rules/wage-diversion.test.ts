@@ -156,7 +156,7 @@ describe('wage_diversion (MS-DEBT-02), network variant', () => {
     expect(col[0]!.strength).toBeLessThan(0.2);
   });
 
-  test('pot boundary: a pot paid exactly 45 days before the newest payment counts, one millisecond earlier it does not (payouts kept incrementally); a window shorter than the look-back reads the window', () => {
+  test('pot boundary: a pot paid exactly 45 days before the newest payment counts, one millisecond earlier it does not; with a 30-day window only what the engine keeps is read', () => {
     const pays = payday(['W1', 'W2', 'W3', 'W4', 'W5']);
     // Only the fifth payment makes five payers, so the one hit is evaluated at the newest payment.
     const newest = Math.max(...pays.map((t) => t.timestamp));
@@ -165,7 +165,7 @@ describe('wage_diversion (MS-DEBT-02), network variant', () => {
       String(hitsOf([rule], [pot(msBefore), ...pays], { profile: MY_LIKE, accounts, parties }).find((h) => h.entity.id === 'AGENT')?.facts['discount']);
     expect(discount(wageDiversion(), 45 * 86_400_000)).toContain('rotating_savings_payout');
     expect(discount(wageDiversion(), 45 * 86_400_000 + 1)).not.toContain('rotating_savings_payout');
-    // windowDays 30: no incremental payouts; the window (here the engine keeps 30 days) is read as before.
+    // windowDays 30 and no other rule: the engine keeps 30 days, so an older pot is not seen.
     expect(discount(wageDiversion({ windowDays: 30 }), 28 * 86_400_000)).toContain('rotating_savings_payout');
     expect(discount(wageDiversion({ windowDays: 30 }), 31 * 86_400_000)).not.toContain('rotating_savings_payout');
   });

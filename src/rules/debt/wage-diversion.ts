@@ -8,7 +8,6 @@ import {
   isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt } from '../options.js';
-import { anyRecentPayout, recentPayouts, type RecentPayouts } from './recent-payouts.js';
 
 /** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules
  * @example wageDiversionOptionsSchema.parse({ minCycles: 2 }) */
@@ -59,24 +58,21 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  */
 export function wageDiversion(options: WageDiversionOptions = {}): Rule<typeof ID> {
   const o = parseOptions(wageDiversionOptionsSchema, options, ID);
-  const windowMs = o.windowDays * DAY_MS;
-  const rule: Rule<typeof ID, RecentPayouts | undefined> = {
+  const rule: Rule<typeof ID> = {
     id: ID,
     indicators: INDICATORS,
     family: 'debt_exploitation',
     entities: ['account'],
-    windowMs,
+    windowMs: o.windowDays * DAY_MS,
     options: o,
     description: 'Possible wage-diversion pattern: most of each wage passed on at once to the same third party, or many workers paying one account on payday.',
-    // The payouts of the savings-pot look-back, kept as they come and go (a busy collecting account has thousands of inflows in it); a window shorter than the look-back reads the window instead.
-    ...(windowMs >= POT_LOOKBACK_MS ? { incremental: recentPayouts(POT_LOOKBACK_MS) } : {}),
-    evaluate: (window, context, payouts) => {
+    evaluate: (window, context) => {
       const last = newest(window);
       if (last.direction === 'out') return last.kind === 'cash_deposit' ? [] : workerSide(window, context, o, rule, last);
-      return last.kind === 'cash_withdrawal' ? [] : networkSide(window, context, o, rule, last, payouts);
+      return last.kind === 'cash_withdrawal' ? [] : networkSide(window, context, o, rule, last);
     },
   };
-  return rule as Rule<typeof ID>;
+  return rule;
 }
 
 /** How far back a savings-group pot paid to a payer is looked for: this cycle or the previous one. */
@@ -224,7 +220,7 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   return [related.length > 0 ? { ...hit, related } : hit];
 }
 
-function networkSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent, payouts: RecentPayouts | undefined): RuleHit[] {
+function networkSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
   const type = window.account?.type;
   if (type === 'msb' || type === 'government') return [];
   const first = payerOf(window, last, context, false);
@@ -268,13 +264,10 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   const payerAccounts = new Set(list.map((x) => x.payer.account).filter((a): a is string => a !== undefined));
   const isPot = (e: WindowEvent): boolean => e.direction === 'out' && e.counterparty !== undefined && payerAccounts.has(e.counterparty) && e.amount >= 2 * med;
   let pot = false;
-  if (payouts !== undefined) pot = anyRecentPayout(payouts, isPot);
-  else {
-    eachRecent(window, last.ts - POT_LOOKBACK_MS, (e) => {
-      if (isPot(e)) pot = true;
-      return !pot;
-    });
-  }
+  eachRecent(window, last.ts - POT_LOOKBACK_MS, (e) => {
+    if (isPot(e)) pot = true;
+    return !pot; // the first pot settles it
+  });
   const refs = events.map((e) => e.tx.reference ?? '');
   let factor = 1;
   const discounts: string[] = [];
