@@ -119,4 +119,15 @@ describe('ransom_burst (MS-DEBT-03)', () => {
     const named = txs.map((t, i) => ({ ...t, fromName: ['Kamal Hussain', 'Rafiq Islam', 'Nurul Sikder'][i] as string }));
     expect(col(run(named, [], [])).length).toBeGreaterThan(0);
   });
+
+  test('payers without family data are no families of their own: a named payer among bare accounts is not a cluster of families', () => {
+    // A busy account on a bank export without names: bare accounts pay band-sized sums from abroad, then one named payer does.
+    const bare = ['X1', 'X2', 'X3', 'X4'].map((a, i) => transfer(a, 'COL', 450_000 + i * 10_000, i * D, myr({ fromCountry: 'MM' })));
+    const named = transfer('Y1', 'COL', 480_000, 5 * D, myr({ fromCountry: 'MM', fromName: 'Kamal Hussain' }));
+    expect(col(run([...bare, named], [], []))).toHaveLength(0);
+    // Names on the others tell their families apart: the same payments are a cluster of ransom-like families.
+    const told = bare.map((t, i) => ({ ...t, fromName: ['Rafiq Islam', 'Nurul Sikder', 'Abdul Karim', 'Mohammed Salim'][i] as string }));
+    const hit = col(run([...told, named], [], []))[0];
+    expect(hit?.facts['ransomLikeFamilies']).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -234,9 +234,13 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const esc = escalates(mine, burst);
   // Nothing about this family looks like a ransom: stop before sizing the other families.
   if (familyBand === undefined && !(burstPayers.size >= o.minFamilyPayers && esc.any)) return [];
+  // Another family counts only when something tells it apart: a payer without any family data
+  // (no name, holder or phone) could be anyone's relative, so it is no family of its own (on a
+  // bank export without names, a busy account's payers were each counted as a family).
   const ransomLike = [...families.values()].filter(
     (f) => f === mine ? familyBand !== undefined || (esc.any && !weakOnly(f))
-      : inBand(f.events, context, o) !== undefined || (f.payers.length >= o.minFamilyPayers && !weakOnly(f) && escalates(f, f.events).any),
+      : f.payers.some((p) => hasFamilyData(p, context)) &&
+        (inBand(f.events, context, o) !== undefined || (f.payers.length >= o.minFamilyPayers && !weakOnly(f) && escalates(f, f.events).any)),
   );
   const machine = burst.some(cashMachine);
   // Escalation alone needs ransom-sized money (half the lowest band) and corroboration.
