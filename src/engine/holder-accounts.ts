@@ -1,7 +1,15 @@
 import type { Alert } from '../scoring/alert.js';
 import type { RuleContext } from '../rules/types.js';
+import type { MemberRef } from './member-ref.js';
 
-type MemberRef = NonNullable<Alert['members']>[number];
+/**
+ * Who an entity stands for in the network stage: an account's holder party (from the accounts
+ * reference data), else the entity itself as `kind:id` — so one person's accounts count once.
+ * @internal
+ */
+export function holderKey(accounts: RuleContext['accounts'], kind: string, id: string): string {
+  return kind === 'account' ? (accounts.get(id)?.party ?? `account:${id}`) : `${kind}:${id}`;
+}
 
 /**
  * The other accounts of the holders of a network's member accounts (from the accounts reference

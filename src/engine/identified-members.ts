@@ -1,8 +1,7 @@
 import type { IndicatorFamily } from '../rules/types.js';
 import type { Alert } from '../scoring/alert.js';
 import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
-
-type MemberRef = NonNullable<Alert['members']>[number];
+import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 /** What {@link identifiedMembers} reads besides the group: the run's alerts by entity, rule families, holders. @internal */
 export interface IdentifiedMembersInput {
@@ -52,5 +51,5 @@ export function identifiedMembers(group: readonly Alert[], members: ReadonlySet<
       }
     }
   }
-  return [...out.values()].sort((x, y) => (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return [...out.values()].sort(compareMemberRefs);
 }

@@ -133,23 +133,13 @@ export function layeringAlerts(candidates: readonly Alert[], config: NetworkConf
     structures.push({ kind, accounts, lines, ids, from: Math.min(...times), to: Math.max(...times) });
   };
   // Each account's successors in id order, sorted once (a hub's thousands of successors were sorted again at every visit).
-  const sortedNext = new Map<string, string[]>();
-  const successors = (node: string): string[] | undefined => {
-    let list = sortedNext.get(node);
-    if (list === undefined) {
-      const succ = next.get(node);
-      if (succ === undefined) return undefined;
-      list = [...succ.keys()].sort();
-      sortedNext.set(node, list);
-    }
-    return list;
-  };
+  const successors = new Map([...next].map(([node, succ]) => [node, [...succ.keys()].sort()]));
   // Cycles: start at each account, visit only larger ids (each cycle once, from its smallest member).
   for (const start of [...next.keys()].sort()) {
     let explored = 0;
     const path = [start];
     const walk = (node: string): void => {
-      const succ = successors(node);
+      const succ = successors.get(node);
       if (succ === undefined) return;
       for (const to of succ) {
         if (++explored > LAYERING_MAX_PATHS_PER_START) return;

@@ -3,16 +3,14 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import { scoreHits } from '../scoring/score.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import { isEvidenceHit } from './evidence-kinds.js';
-import { holderAccounts } from './holder-accounts.js';
+import { holderAccounts, holderKey } from './holder-accounts.js';
 import { identifiedMembers } from './identified-members.js';
 import type { NetworkConfig } from './network.js';
 import { CREW_STEP, crewStrengths } from './network-crew.js';
 import { vouchedPayers } from './vouched-payers.js';
-import { compareText as cmp } from '../_internal/compare-text.js';
+import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 // One network's alert from its members' alerts (see networkAlerts in network.ts).
-
-type MemberRef = NonNullable<Alert['members']>[number];
 
 /** What every component's network alert reads of the whole run: the wage workers, the entity alerts by `kind:id`, the link bar. @internal */
 export interface Stage {
@@ -32,8 +30,7 @@ export function networkOf(group: readonly Alert[], config: NetworkConfig, stage:
   // a member names who share an identifier with a member, and the members' holders' other
   // accounts join as members without alerts of their own (vouched-payers.ts, identified-members.ts, holder-accounts.ts).
   const known = new Set(refs.keys());
-  const holder = (a: Alert): string => (a.entity.kind === 'account' ? (config.context.accounts.get(a.entity.id)?.party ?? `account:${a.entity.id}`) : `${a.entity.kind}:${a.entity.id}`);
-  const payers = vouchedPayers(group, known, stage.workers, holder);
+  const payers = vouchedPayers(group, known, stage.workers, (a) => holderKey(config.context.accounts, a.entity.kind, a.entity.id));
   for (const p of payers) known.add(`${p.kind}:${p.id}`);
   const identified = identifiedMembers(group, known, {
     alertOf: stage.alertOf, familyOf: config.familyOf, holderOf: (id) => config.context.accounts.get(id)?.party, minLinkStrength: stage.minLinkStrength,
@@ -56,7 +53,7 @@ export function networkOf(group: readonly Alert[], config: NetworkConfig, stage:
   if (vouched.length === 0 && (score.score <= best || families.size < 2)) return undefined;
   for (const v of vouched) refs.set(`${v.kind}:${v.id}`, v);
 
-  const members = [...refs.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
+  const members = [...refs.values()].sort(compareMemberRefs);
   const entityId = `net-${stableHash(JSON.stringify(members.map((m) => [m.kind, m.id])))}`;
   const hits: AlertHit[] = [];
   let first = '';

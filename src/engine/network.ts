@@ -4,6 +4,7 @@ import type { EngineConfig } from './config.js';
 import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { fanAlerts } from './fan.js';
 import { layeringAlerts } from './layering.js';
+import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
 import { components, type Edge } from './network-components.js';
 import { networkOf, type Stage } from './network-of.js';
@@ -175,7 +176,7 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
     }
   }
   // Who names whom with money-flow evidence of its own (holders for accounts), to confirm links.
-  const holderOf = (kind: string, id: string): string => (kind === 'account' ? (accounts.get(id)?.party ?? `account:${id}`) : `${kind}:${id}`);
+  const holderOf = (kind: string, id: string): string => holderKey(accounts, kind, id);
   const names = new Set<string>();
   for (const alert of candidates) {
     for (const hit of alert.hits) {

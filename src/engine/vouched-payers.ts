@@ -1,6 +1,5 @@
 import type { Alert, AlertHit } from '../scoring/alert.js';
-
-type MemberRef = NonNullable<Alert['members']>[number];
+import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 /**
  * Weakest debt-collection hit that vouches for the payers it names: the collector variant of
@@ -126,5 +125,5 @@ export function vouchedPayers(
     }
   }
   for (const [key, p] of payees) if (!members.has(key) && p.holders.size >= MIN_NAMING_PAYERS) out.set(key, p.ref);
-  return [...out.values()].sort((x, y) => (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return [...out.values()].sort(compareMemberRefs);
 }
