@@ -43,24 +43,26 @@ export function dropDeadPrefix(list: unknown[], dead: number, from = 0): number 
 const COMPACT_GROWTH_MAX = 16;
 
 /**
- * Appends one entry, or a pair (`b` given), to a list that is mostly short — an entity's window, a
- * rule's per-account candidates — and returns the list to keep: up to 16 entries a copy at the
- * exact new size, from there on the same list after `push`. Push grows a short array to 17 slots
- * or more (about 140 bytes), and on a bank file most accounts hold one to three entries per list, so
- * short lists cost what they hold; the copies are O(16) and short-lived.
+ * Appends one entry, or a pair or triple (`b`, `c` given), to a list that is mostly short — an
+ * entity's window, a rule's per-account candidates — and returns the list to keep: up to 16 entries
+ * a copy at the exact new size, from there on the same list after `push`. Push grows a short array
+ * to 17 slots or more (about 140 bytes), and on a bank file most accounts hold one to three entries
+ * per list, so short lists cost what they hold; the copies are O(16) and short-lived.
  */
-export function appendCompact<T>(list: T[], a: T, b?: T): T[] {
+export function appendCompact<T>(list: T[], a: T, b?: T, c?: T): T[] {
   const n = list.length;
-  const add = b === undefined ? 1 : 2;
+  const add = b === undefined ? 1 : c === undefined ? 2 : 3;
   if (n + add > COMPACT_GROWTH_MAX) {
     if (b === undefined) list.push(a);
-    else list.push(a, b);
+    else if (c === undefined) list.push(a, b);
+    else list.push(a, b, c);
     return list;
   }
   const out = new Array<T>(n + add);
   for (let i = 0; i < n; i++) out[i] = list[i] as T;
   out[n] = a;
   if (b !== undefined) out[n + 1] = b;
+  if (c !== undefined) out[n + 2] = c;
   return out;
 }
 

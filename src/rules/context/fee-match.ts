@@ -10,7 +10,7 @@ import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days } from '../options.js';
 import { compileFees, isHotspotCash, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
-import { candidateFeeLike, candidateSeq, feeState, rawSender, type FeeState } from './fee-state.js';
+import { CANDIDATE_STRIDE, candidateEvent, candidateFeeLike, candidatePayer, candidateSeq, feeState, type FeeState } from './fee-state.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;
@@ -109,32 +109,36 @@ export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
 
 /**
  * The rule's decision from its state: the same newest-first pass over at most `maxScan` events back
- * to the window's start as a window scan, over the classified candidates and outflows only.
+ * to the window's start as a window scan, over the classified candidates and outflows only. The
+ * state's window indexes stand for the time tests (a candidate at or after `s.senders` is one of
+ * the last `senderDays`, after `s.cumulative` of the cumulative window), and the payer key stored
+ * with each candidate for its sender, so the pass follows a candidate to its event only to resolve a
+ * payer the first time or to list it as evidence.
  */
 function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Options, c: CompiledFees, rule: Rule<string, FeeState>): RuleHit[] {
   const last = newest(window);
   const holder = ownRef(window, last);
-  // Payers resolved once per written sender, from its newest payment; null = not a payer that counts.
+  const list = s.candidates;
+  // Payers resolved once per key, from its newest candidate (the first the pass meets); null = not a payer that counts.
   const payers = new Map<string, Payer | null>();
-  const payerFor = (e: WindowEvent): Payer | undefined => {
-    const raw = rawSender(e);
-    let p = payers.get(raw);
+  const payerAt = (i: number): Payer | undefined => {
+    const key = candidatePayer(list, i);
+    let p = payers.get(key);
     if (p === undefined) {
-      const found = payerOf(window, e, context) as Payer;
+      const found = payerOf(window, candidateEvent(list, i), context) as Payer;
       p = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
-      payers.set(raw, p);
+      payers.set(key, p);
     }
     return p ?? undefined;
   };
-  const newestAt = s.candidates.length - 2; // the newest event (the gate checked it)
-  const me = payerFor(last);
+  const newestAt = list.length - CANDIDATE_STRIDE; // the newest event (the gate checked it)
+  const me = payerAt(newestAt);
   if (me === undefined) return [];
-  const first = candidateFeeLike(s.candidates, newestAt) ? matchEvent(last, context, c) : undefined;
+  const first = candidateFeeLike(list, newestAt) ? matchEvent(last, context, c) : undefined;
 
   // One pass, newest first, over the maxScan newest events: fee-like payments of other senders (30 d), this payer's series (90 d) and history, payees paid by the account.
-  const senderFrom = last.ts - o.senderDays * DAY_MS + 1;
-  const seriesFrom = last.ts - o.cumulativeDays * DAY_MS + 1;
   const inScan = s.seq - 1 - o.maxScan; // positions above this are among the maxScan newest
+  const inEither = Math.min(s.senders, s.cumulative); // in the senders or the cumulative window from here on
   const feeLike = new Map<string, { payer: Payer; events: WindowEvent[] }>();
   const series: WindowEvent[] = [];
   const paidOut = new Set<string>();
@@ -144,21 +148,20 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
     if ((s.outflows[i + 1] as number) <= inScan) break;
     paidOut.add((s.outflows[i] as WindowEvent).counterparty as string);
   }
-  for (let i = newestAt; i >= s.all; i -= 2) {
-    if (candidateSeq(s.candidates, i) <= inScan) break;
-    const e = s.candidates[i] as WindowEvent;
-    const p = payerFor(e);
+  for (let i = newestAt; i >= s.all; i -= CANDIDATE_STRIDE) {
+    if (candidateSeq(list, i) <= inScan) break;
+    const p = payerAt(i);
     if (p === undefined) continue;
     if (p.key === me.key) {
-      if (e.ts >= seriesFrom) series.push(e);
+      if (i >= s.cumulative) series.push(candidateEvent(list, i));
       else established = true;
       continue;
     }
-    if (e.ts >= seriesFrom || e.ts >= senderFrom) otherPayers.add(p.key);
-    if (first === undefined || e.ts < senderFrom) continue;
+    if (i >= inEither) otherPayers.add(p.key);
+    if (first === undefined || i < s.senders) continue;
     const g = feeLike.get(p.key);
-    if (g !== undefined) g.events.push(e);
-    else if (candidateFeeLike(s.candidates, i)) feeLike.set(p.key, { payer: p, events: [e] });
+    if (g !== undefined) g.events.push(candidateEvent(list, i));
+    else if (candidateFeeLike(list, i)) feeLike.set(p.key, { payer: p, events: [candidateEvent(list, i)] });
   }
 
   return feeHit(window, context, o, c, rule, { last, me, first, feeLike, series, paidOut, otherPayers, established });

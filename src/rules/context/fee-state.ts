@@ -9,21 +9,32 @@ import { isExcludedPayment, matchEvent, touchesCorridor, type CompiledFees } fro
 /**
  * @internal The inflows that can count for {@link feeMatch}, classified once when each enters (a
  * transfer or cash deposit touching a corridor, not payroll, trade, rent or bills, with a payer),
- * flat: event, code, event, code… The code is the event's position times two, plus one when its
- * amount alone matches a fee. The payer is the event's memoised {@link payerOf} and the sender as
- * written is {@link rawSender} of the event, so neither is stored: an object per candidate with
- * both was a third of the rule's state.
+ * flat: event, code, payer key, event, code, payer key… The code is the event's position times
+ * two, plus one when its amount alone matches a fee; the payer key is that of the event's memoised
+ * {@link payerOf} (the string the payer holds, not a copy). An evaluation's pass reads the codes and
+ * keys only, and an event itself only when it becomes evidence: at a hub's hundreds of candidates
+ * per evaluation, following each event to its transaction for the time and sender was most of the
+ * rule's cost. (An object per candidate was a third of the rule's state.)
  */
-export type FeeCandidates = (WindowEvent | number)[];
+export type FeeCandidates = (WindowEvent | number | string)[];
 
-/** @internal The position of the candidate at `i` (even) of a {@link FeeCandidates} list. */
+/** @internal Entries per candidate in a {@link FeeCandidates} list. */
+export const CANDIDATE_STRIDE = 3;
+
+/** @internal The event of the candidate at `i` (a multiple of {@link CANDIDATE_STRIDE}). */
+export const candidateEvent = (list: FeeCandidates, i: number): WindowEvent => list[i] as WindowEvent;
+
+/** @internal The position of the candidate at `i` of a {@link FeeCandidates} list. */
 export const candidateSeq = (list: FeeCandidates, i: number): number => Math.floor((list[i + 1] as number) / 2);
 
-/** @internal Whether the amount of the candidate at `i` (even) alone matches a fee. */
+/** @internal Whether the amount of the candidate at `i` alone matches a fee. */
 export const candidateFeeLike = (list: FeeCandidates, i: number): boolean => (list[i + 1] as number) % 2 === 1;
 
+/** @internal The payer key of the candidate at `i`. */
+export const candidatePayer = (list: FeeCandidates, i: number): string => list[i + 2] as string;
+
 /** Shared by every state without candidates or outflows yet; never written (appendCompact copies short lists). */
-const NONE: (WindowEvent | number)[] = Object.freeze([]) as unknown as (WindowEvent | number)[];
+const NONE: (WindowEvent | number | string)[] = Object.freeze([]) as unknown as (WindowEvent | number | string)[];
 
 /**
  * @internal The outflows to a known counterparty (rotating savings: payers paid back by the account),
@@ -51,11 +62,11 @@ export interface FeeState {
   seq: number;
   /** Candidates not yet out of every horizon, oldest first. */
   candidates: FeeCandidates;
-  /** Index (even) of the first candidate still in the senders window. */
+  /** Index of the first candidate still in the senders window (candidates from here on are exactly those of the last `senderDays`). */
   senders: number;
-  /** Index (even) of the first candidate still in the cumulative window. */
+  /** Index of the first candidate still in the cumulative window. */
   cumulative: number;
-  /** Index (even) of the first candidate still in the rule's window. */
+  /** Index of the first candidate still in the rule's window. */
   all: number;
   /** Outflows to a known counterparty (event, position pairs) from index `outHead` (even) on are in the rule's window. */
   outflows: FeeOutflows;
@@ -81,13 +92,6 @@ export interface FeeStateTransitions extends RuleIncremental<FeeState> {
   mayFire(state: FeeState, last: WindowEvent, window: EntityWindow, context: RuleContext): boolean;
 }
 
-/** @internal The sender as written on an inflow (transfer: account, else name; cash: conductor, else the deposit itself). */
-export function rawSender(e: WindowEvent): string {
-  if (e.kind === 'transfer') return e.counterparty ?? `n|${e.counterpartyName ?? ''}`;
-  return e.conductor !== undefined ? `c|${e.conductor}` : `d|${e.id}`;
-}
-
-
 /** @internal Horizon 0 is the senders window, 1 the cumulative window, 2 the rule's whole window (cumulative + history). */
 export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitions {
   /** The candidate's code (see {@link FeeCandidates}), or undefined when the event cannot count; its payer is resolved (and memoised) here. */
@@ -107,7 +111,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
   return {
     // A payment is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
     horizonsMs: [o.senderDays * DAY_MS - 1, o.cumulativeDays * DAY_MS - 1, Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS - 1],
-    init: () => ({ seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE, outHead: 0, feeLike: undefined, totals: undefined }),
+    init: () => ({ seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE as FeeOutflows, outHead: 0, feeLike: undefined, totals: undefined }),
     enter(s, e, window, context) {
       const seq = s.seq++;
       if (e.direction === 'out') {
@@ -116,8 +120,8 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       }
       const code = classify(e, seq, window, context);
       if (code === undefined) return;
-      s.candidates = appendCompact(s.candidates, e, code);
       const payer = payerKey(e, window, context);
+      s.candidates = appendCompact<WindowEvent | number | string>(s.candidates, e, code, payer);
       if (code % 2 === 1) countedKeysAdd((s.feeLike ??= createCountedKeys()), payer);
       const totals = (s.totals ??= createKeyed());
       const t = keyedGet(totals, payer);
@@ -136,25 +140,25 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       const at = horizon === 0 ? s.senders : horizon === 1 ? s.cumulative : s.all;
       if (s.candidates[at] !== e) return;
       if (horizon === 0) {
-        s.senders += 2;
-        if (candidateFeeLike(s.candidates, at)) countedKeysRemove(s.feeLike as CountedKeys<string>, payerKey(e, window, context));
+        s.senders += CANDIDATE_STRIDE;
+        if (candidateFeeLike(s.candidates, at)) countedKeysRemove(s.feeLike as CountedKeys<string>, candidatePayer(s.candidates, at));
       } else if (horizon === 1) {
-        s.cumulative += 2;
+        s.cumulative += CANDIDATE_STRIDE;
         const totals = s.totals as Keyed<string, PayerTotal>;
-        const payer = payerKey(e, window, context);
+        const payer = candidatePayer(s.candidates, at);
         const t = keyedGet(totals, payer) as PayerTotal;
         if (--t.n === 0) keyedDelete(totals, payer);
         else t.sum -= e.amount;
-      } else s.all += 2;
+      } else s.all += CANDIDATE_STRIDE;
       dropCandidates(s);
     },
     mayFire(s, last, window, context) {
-      const n = s.candidates.length;
-      if (n === 0 || s.candidates[n - 2] !== last) return false;
+      const at = s.candidates.length - CANDIDATE_STRIDE;
+      if (at < 0 || s.candidates[at] !== last) return false;
       // Senders variant: the newest payment is fee-like and enough payers paid fee-like sums.
-      if (candidateFeeLike(s.candidates, n - 2) && (s.feeLike?.size ?? 0) >= o.minSenders) return true;
+      if (candidateFeeLike(s.candidates, at) && (s.feeLike?.size ?? 0) >= o.minSenders) return true;
       // Cumulative variant: this payer's payments number minPayments and reach a tenth of the threshold.
-      const t = s.totals === undefined ? undefined : keyedGet(s.totals, payerKey(last, window, context));
+      const t = s.totals === undefined ? undefined : keyedGet(s.totals, candidatePayer(s.candidates, at));
       return t !== undefined && t.n >= o.minPayments && t.sum * 10 >= context.jurisdiction.cashThreshold;
     },
   };
