@@ -11,6 +11,7 @@ import { createPartitionSink, type PartitionSink } from '../engine/partition-sin
 import type { Partition } from '../engine/partition.js';
 import type { Transaction } from '../schema/transaction.js';
 import { loadEngineOptions, type EngineInputs } from './engine-inputs.js';
+import { shareTransactionStrings } from '../schema/string-pool.js';
 
 /** What the main thread hands a scan worker when it starts it. */
 export interface ScanWorkerData {
@@ -35,7 +36,8 @@ if (port !== null) {
     try {
       for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
         if (m.type === 'batch') {
-          for (const tx of m.transactions) sink.add(tx);
+          // Structured cloning copied every string of every row: share the repeated ones again (an account's id, the currency) before the engine keeps them.
+          for (const tx of m.transactions) sink.add(shareTransactionStrings(tx));
           Atomics.sub(inFlight, data.partition.index, 1);
           Atomics.notify(inFlight, data.partition.index);
         } else port.postMessage({ type: 'result', scan: sink.result(m.transactions) });

@@ -1,4 +1,5 @@
 import type { Transaction } from '../schema/transaction.js';
+import { shareTransactionStrings } from '../schema/string-pool.js';
 
 /**
  * The spill format of the external sort: length-prefixed binary records of the canonical
@@ -104,7 +105,8 @@ export function decodeTransaction(buf: Buffer, off: number): Transaction {
     // Ingest builds attributes as a null-prototype object; keep that shape.
     tx[field] = field === 'attributes' ? Object.assign(Object.create(null) as Record<string, string>, JSON.parse(text) as Record<string, string>) : text;
   }
-  return tx as unknown as Transaction;
+  // Decoded strings are fresh copies: share the repeated ones as ingest does.
+  return shareTransactionStrings(tx as unknown as Transaction);
 }
 
 /**

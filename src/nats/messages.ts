@@ -1,6 +1,7 @@
 import type { CheckpointFingerprint } from '../engine/options.js';
 import { checkTransaction } from '../engine/validate-input.js';
 import type { Transaction } from '../schema/transaction.js';
+import { shareTransactionStrings } from '../schema/string-pool.js';
 
 /** Header naming what a message on a partition subject is. @category NATS */
 export const KIND_HEADER = 'Tidewatch-Kind';
@@ -57,7 +58,8 @@ export function decodePartitionMessage(kind: string | undefined, position: strin
       if (pos < 1) return bad('a transaction at position 0');
       const problems = checkTransaction(body);
       if (problems.length > 0) return bad(`not a valid transaction: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ').slice(0, 500)}`);
-      return { kind: 'tx', position: pos, tx: body as Transaction };
+      // Parsed strings are fresh copies per message: share the repeated ones (string-pool.ts).
+      return { kind: 'tx', position: pos, tx: shareTransactionStrings(body as Transaction) };
     }
     case 'start':
       if (pos !== 0 || o === null || typeof o !== 'object' || !Number.isInteger(o['partitions']) || typeof o['fingerprint'] !== 'object' || o['fingerprint'] === null) return bad('not a start marker');

@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { countryCodeList, isCountryCode } from './countries.js';
-import { currencyCodes, currencyExponent } from './currencies.js';
+import { isCountryCode } from './countries.js';
+import { currencyExponent } from './currencies.js';
 import type { FieldIssue, RecordResult, RowIssueCode } from './issues.js';
 import { parseAmount } from './money.js';
 import { parseInstant } from './time.js';
+import { canonicalCode } from './string-pool.js';
 
 /** What moved: cash in, cash out, or a transfer between accounts. @category Schema */
 export const TRANSACTION_KINDS = ['cash_deposit', 'cash_withdrawal', 'transfer'] as const;
@@ -186,42 +187,27 @@ export function counterpartyIssues(kind: TransactionKind, from: string | undefin
 
 type Record18 = { [K in TransactionColumn]?: string | undefined } & { kind: TransactionKind };
 
-/** Builds the normalized transaction from checked fields (shared by both paths). */
-let pool: Map<string, string> | undefined;
-
-/**
- * The one shared copy of a code-valued cell (currency, kind, channel, country): a million rows
- * then hold a few hundred strings instead of five million copies (about 100 bytes less per
- * transaction in memory). Values are unchanged; other strings pass through.
- */
-function canonical(value: string): string {
-  if (pool === undefined) {
-    pool = new Map();
-    for (const v of [...TRANSACTION_KINDS, ...CHANNELS, ...currencyCodes(), ...countryCodeList()]) pool.set(v, v);
-  }
-  return pool.get(value) ?? value;
-}
-
+/** Builds the normalized transaction from checked fields (shared by both paths); code-valued cells are shared copies (see string-pool.ts). */
 export function buildTransaction(rec: Record18, timestamp: number, amount: number, attributes?: Record<string, string>): Transaction {
   const t: { -readonly [K in keyof Transaction]?: Transaction[K] } = {
     id: rec.id as string,
     timestamp,
     amount,
-    currency: canonical(rec.currency as string),
-    kind: canonical(rec.kind) as TransactionKind,
+    currency: canonicalCode(rec.currency as string),
+    kind: canonicalCode(rec.kind) as TransactionKind,
   };
-  if (rec.channel !== undefined) t.channel = canonical(rec.channel) as Channel;
+  if (rec.channel !== undefined) t.channel = canonicalCode(rec.channel) as Channel;
   if (rec.from_account !== undefined) t.fromAccount = rec.from_account;
   if (rec.from_name !== undefined) t.fromName = rec.from_name;
-  if (rec.from_country !== undefined) t.fromCountry = canonical(rec.from_country);
+  if (rec.from_country !== undefined) t.fromCountry = canonicalCode(rec.from_country);
   if (rec.from_institution !== undefined) t.fromInstitution = rec.from_institution;
   if (rec.to_account !== undefined) t.toAccount = rec.to_account;
   if (rec.to_name !== undefined) t.toName = rec.to_name;
-  if (rec.to_country !== undefined) t.toCountry = canonical(rec.to_country);
+  if (rec.to_country !== undefined) t.toCountry = canonicalCode(rec.to_country);
   if (rec.to_institution !== undefined) t.toInstitution = rec.to_institution;
   if (rec.conductor !== undefined) t.conductor = rec.conductor;
   if (rec.location !== undefined) t.location = rec.location;
-  if (rec.location_country !== undefined) t.locationCountry = canonical(rec.location_country);
+  if (rec.location_country !== undefined) t.locationCountry = canonicalCode(rec.location_country);
   if (rec.reference !== undefined) t.reference = rec.reference;
   if (attributes !== undefined) t.attributes = attributes;
   return t as Transaction;
