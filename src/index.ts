@@ -95,6 +95,7 @@ export { goamlToRecords, type GoamlReadOptions, type GoamlRow } from './goaml/re
 // Engine
 export { scan, type ScanResult } from './engine/scan.js';
 export { mergePartitionScans, scanPartition, type PartitionScan } from './engine/partitioned-scan.js';
+export type { NetworkCandidate } from './engine/network-candidate.js';
 export { partitionOf, type Partition } from './engine/partition.js';
 export {
   DEFAULT_MAX_NETWORK_MEMBERS, DEFAULT_MIN_LINK_STRENGTH, DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, networkAlerts, reportedAlert, type NetworkConfig, type NetworkOptions,

@@ -10,13 +10,14 @@ import type { EngineConfig } from './config.js';
 import type { CoreSnapshot } from './core-snapshot.js';
 import { NO_EPISODES, addEvidenceHit, hitsSnapshot, restoreHits } from './entity-hits.js';
 import { addHit, hasEndedBefore, pruneEpisodes, type Episode } from './episodes.js';
-import { evidenceEndedBefore, type Evidence } from './evidence.js';
+import { evidenceEndedBefore, evidenceOf, type Evidence } from './evidence.js';
 import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { incrementalSlots, type IncrementalSlot } from './incremental-slots.js';
-import { DEFAULT_MIN_MEMBER_SCORE, hasLayeringEvidence, isNetworkCandidate, isReported, reportedAlert, reportedNetworkAlerts } from './network.js';
+import { DEFAULT_MIN_MEMBER_SCORE, isEvidenceCandidate, isNetworkCandidate, isReported, reportedNetworkAlertsOf } from './network.js';
+import { candidateOfParts, type NetworkCandidate } from './network-candidate.js';
 import { checkPartition, partitionOf, type Partition } from './partition.js';
 import { conversionRejection, type EngineRejection } from './rejection.js';
-import { retire, revive, type RetiredAlert } from './retired-alert.js';
+import { retire, revive, reviveCandidate, type RetiredAlert } from './retired-alert.js';
 import { appendCompact, dropDeadPrefix } from './incremental/fifo.js';
 import { sweepInterval } from './sweep-interval.js';
 import { EngineEvent, SIDE_BENEFICIARY, SIDE_CASH_PARTY, SIDE_ORIGINATOR } from './window-event.js';
@@ -255,17 +256,24 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
 
   /** Hands on an entity's alert as final: kept for network alerts if it can be a member, output if it reaches the minimum score. */
   function close(state: EntityState, finished: Alert[]): void {
-    const alert = anyAlertOf(state);
-    if (alert === undefined) return;
-    // Only alerts that can be members, or carry layering hops, are kept once final (fainter ones could only bridge).
-    if ((isNetworkCandidate(alert) && alert.score >= DEFAULT_MIN_MEMBER_SCORE) || hasLayeringEvidence(alert)) retired.push(retire(alert, state.evidence));
-    if (isReported(alert, config.minScore)) finished.push(reportedAlert(alert));
+    const candidate = candidateOfState(state);
+    if (candidate === undefined) return;
+    const { alert } = candidate;
+    // Only alerts that can be members, or carry layering hops or fan legs, are kept once final (fainter ones could only bridge).
+    if ((isNetworkCandidate(alert) && alert.score >= DEFAULT_MIN_MEMBER_SCORE) || isEvidenceCandidate(candidate)) retired.push(retire(alert, state.evidence));
+    if (isReported(alert, config.minScore)) finished.push(alert);
   }
 
-  /** The entity's alert whatever its score, or undefined without hits. */
-  function anyAlertOf(state: EntityState): Alert | undefined {
+  /**
+   * The entity's alert whatever its score, as reported (without its evidence hits: built so, never
+   * built only to drop them), with its evidence records by kind; undefined without hits.
+   */
+  function candidateOfState(state: EntityState): NetworkCandidate | undefined {
     if ((state.episodes.size === 0 && state.evidence === undefined) || state.anchor === undefined) return undefined;
-    return buildAlert(state, config);
+    const alert = buildAlert(state, config, undefined, true);
+    const evidence = state.evidence;
+    if (evidence === undefined) return { alert };
+    return candidateOfParts(alert, EVIDENCE_KINDS.map((_, k) => evidenceOf(EVIDENCE_KINDS, evidence, k)));
   }
 
   /** The entity's alert if it reaches the minimum score (scored first: most updates stay below it and build no alert). */
@@ -307,7 +315,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
    */
   function finish(): Alert[] {
     const { alerts, candidates } = finishEntities();
-    for (const alert of reportedNetworkAlerts(candidates, config, config.minScore)) alerts.push(alert);
+    for (const alert of reportedNetworkAlertsOf(candidates, config, config.minScore)) alerts.push(alert);
     return alerts;
   }
 
@@ -316,14 +324,14 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
    * entity alert that can join a network (evicted and live) — what a partition hands to the merge
    * that forms network alerts over all partitions ({@link mergePartitions}).
    */
-  function finishEntities(): { alerts: Alert[]; candidates: Alert[] } {
+  function finishEntities(): { alerts: Alert[]; candidates: NetworkCandidate[] } {
     const alerts: Alert[] = [];
-    const candidates = retired.map(revive);
+    const candidates = retired.map(reviveCandidate);
     for (const state of liveStates()) {
-      const alert = anyAlertOf(state);
-      if (alert === undefined) continue;
-      if (isNetworkCandidate(alert) || hasLayeringEvidence(alert)) candidates.push(alert);
-      if (isReported(alert, config.minScore)) alerts.push(reportedAlert(alert));
+      const candidate = candidateOfState(state);
+      if (candidate === undefined) continue;
+      if (isNetworkCandidate(candidate.alert) || isEvidenceCandidate(candidate)) candidates.push(candidate);
+      if (isReported(candidate.alert, config.minScore)) alerts.push(candidate.alert);
     }
     return { alerts, candidates };
   }

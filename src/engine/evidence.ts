@@ -50,6 +50,10 @@ export interface EvidenceKind<R> {
   merge?(earlier: R, later: R): R | undefined;
   /** The alert hit of a record, as its episode gave it: window, evidence ids in time order, the rule's sentence, facts. */
   alertHit(r: R): AlertHit;
+  /** The sentence of {@link EvidenceKind.alertHit} alone (it orders records as their hits are ordered). */
+  reason(r: R): string;
+  /** The record an alert hit of this kind was built from: the inverse of {@link EvidenceKind.alertHit}. */
+  recordOfAlertHit(hit: AlertHit): R;
   /** Whether a value read from a checkpoint is a record of this kind. */
   isRecord(x: unknown): x is R;
   /**

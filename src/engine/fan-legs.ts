@@ -57,10 +57,22 @@ export function fanLegAlertHit(r: FanLegRecord): AlertHit {
   const base = { rule: 'fan_leg', indicators: [...FAN_LEG_INDICATORS], strength: 0, facts: { ...(f as unknown as HitFacts) } };
   if (!isBroad(r)) return { ...base, window: { from: iso(r.ts), to: iso(r.ts) }, transactionIds: [r.tx], transactionCount: 1, reason: fanLegReason(f) };
   const ids = r.markers > 1 ? [r.tx, r.lastTx] : [r.tx];
-  const reason = r.markers > 1
+  return { ...base, window: { from: iso(r.since), to: iso(r.until) }, transactionIds: ids, transactionCount: r.markers, reason: fanLegRecordReason(r) };
+}
+
+/** The sentence of a record's alert hit: the rule's, and for merged broad markers how many over which days. @internal */
+export function fanLegRecordReason(r: FanLegRecord): string {
+  const f = factsOf(r);
+  return isBroad(r) && r.markers > 1
     ? `${fanLegReason(f)} [First of the ${r.markers} overlapping markers merged here (the first and the latest listed), ${day(r.since)} to ${day(r.until)}.]`
     : fanLegReason(f);
-  return { ...base, window: { from: iso(r.since), to: iso(r.until) }, transactionIds: ids, transactionCount: r.markers, reason };
+}
+
+/** The record an alert hit of a fan leg was built from (the inverse of {@link fanLegAlertHit}). @internal */
+export function fanLegRecordOfAlertHit(hit: AlertHit): FanLegRecord {
+  const f = factsOf(hit.facts as unknown as FanLegFacts);
+  if (!isBroadRole(f.role)) return f;
+  return { ...f, since: Date.parse(hit.window.from), until: Date.parse(hit.window.to), markers: hit.transactionCount, lastTx: hit.transactionIds[hit.transactionIds.length - 1] ?? f.tx };
 }
 
 /** Whether a value read from a checkpoint is a fan leg record. @internal */
@@ -96,6 +108,8 @@ export const fanLegEvidence: EvidenceKind<FanLegRecord> = {
     return { ...earlier, since: Math.min(earlier.since, later.since), until: Math.max(earlier.until, later.until), markers: earlier.markers + later.markers, lastTx: later.lastTx };
   },
   alertHit: fanLegAlertHit,
+  reason: fanLegRecordReason,
+  recordOfAlertHit: fanLegRecordOfAlertHit,
   isRecord: isFanLegRecord,
   owns: (r) => typeof r === 'object' && r !== null && 'role' in r,
 };

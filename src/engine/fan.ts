@@ -1,6 +1,9 @@
 import type { Alert } from '../scoring/alert.js';
 import { structureAlert } from './layering-alert.js';
 import { runChurned } from './layering.js';
+import { evidenceKindIndex } from './evidence-kinds.js';
+import { fanLegFrom, fanLegTo, type FanLegRecord } from './fan-legs.js';
+import { candidateRecords, type NetworkCandidate } from './network-candidate.js';
 import type { NetworkConfig } from './network.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
@@ -23,10 +26,8 @@ interface Leg {
   readonly ts: number;
 }
 
-/** Whether an entity alert carries `fan_leg` evidence for the network stage. @category Engine @example alerts.filter(hasFanEvidence) */
-export function hasFanEvidence(alert: Alert): boolean {
-  return alert.entity.kind === 'account' && alert.hits.some((h) => h.rule === 'fan_leg');
-}
+/** Index of the fan leg records in a candidate's evidence. */
+const LEGS = evidenceKindIndex('fan_leg');
 
 /**
  * Fan structures over the spokes' `fan_leg` evidence (MS-FAN-02, MS-FAN-03): a hub
@@ -44,7 +45,7 @@ export function hasFanEvidence(alert: Alert): boolean {
  * network alert (layering-alert.ts) whose members are the hub and its spokes, scored on the
  * structure alone. In a churned run (see `runChurned`: most accounts see every counterparty once, as
  * on the AMLSim 20K sample) no fan is formed: there a quiet spoke is every account. Pure and deterministic (depends on the set of alerts, not their order).
- * @param candidates entity alerts of one run (any order; all scores)
+ * @param candidates entity alerts of one run with their evidence records (any order; all scores)
  * @param config the engine configuration the alerts were built with
  * @param taken entity ids of network alerts already formed
  * @param covered layering alerts already formed: a fan whose hub and spokes are all members of one
@@ -53,7 +54,7 @@ export function hasFanEvidence(alert: Alert): boolean {
  * @category Engine
  * @example const fans = fanAlerts(candidates, config, new Set());
  */
-export function fanAlerts(candidates: readonly Alert[], config: NetworkConfig, taken: ReadonlySet<string> = new Set(), covered: readonly Alert[] = []): Alert[] {
+export function fanAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, taken: ReadonlySet<string> = new Set(), covered: readonly Alert[] = []): Alert[] {
   // In a churned run (every account sees its counterparties once) a dedicated spoke is the norm.
   if (runChurned(candidates)) return [];
   const byAccount = new Map<string, Alert[]>();
@@ -64,14 +65,14 @@ export function fanAlerts(candidates: readonly Alert[], config: NetworkConfig, t
   // Broad periods of each hub (window of the merged markers): [from, to] in ms.
   const broad = { payer: new Map<string, [number, number][]>(), payee: new Map<string, [number, number][]>() };
   let lookback = DEFAULT_LOOKBACK_MS;
-  for (const a of [...candidates].sort((x, y) => cmp(x.entity.id, y.entity.id) || cmp(x.id, y.id))) {
-    if (!hasFanEvidence(a)) continue;
+  for (const c of [...candidates].sort((x, y) => cmp(x.alert.entity.id, y.alert.entity.id) || cmp(x.alert.id, y.alert.id))) {
+    const records = candidateRecords(c, LEGS) as readonly FanLegRecord[];
+    const a = c.alert;
+    if (a.entity.kind !== 'account' || records.length === 0) continue;
     const list = byAccount.get(a.entity.id);
     if (list === undefined) byAccount.set(a.entity.id, [a]);
     else list.push(a);
-    for (const h of a.hits) {
-      if (h.rule !== 'fan_leg') continue;
-      const f = h.facts;
+    for (const f of records) {
       if (typeof f.hub !== 'string' || typeof f.tx !== 'string' || typeof f.ts !== 'number') continue;
       if (typeof f.lookbackDays === 'number') lookback = f.lookbackDays * 86_400_000;
       if (f.role === 'payer' || f.role === 'payee') legs[f.role].push({ spoke: a.entity.id, hub: f.hub, tx: f.tx, ts: f.ts });
@@ -83,7 +84,7 @@ export function fanAlerts(candidates: readonly Alert[], config: NetworkConfig, t
         else t.push(f.ts);
       } else if (f.role === 'broad_payer' || f.role === 'broad_payee') {
         const m = broad[f.role === 'broad_payer' ? 'payer' : 'payee'];
-        const span: [number, number] = [Date.parse(h.window.from), Date.parse(h.window.to)];
+        const span: [number, number] = [fanLegFrom(f), fanLegTo(f)];
         const t = m.get(a.entity.id);
         if (t === undefined) m.set(a.entity.id, [span]);
         else t.push(span);

@@ -59,6 +59,8 @@ export const hopEvidence: EvidenceKind<HopFacts> = {
   same: (a, b) => a.from === b.from && a.to === b.to,
   variant: (f) => `${f.from}>${f.to}`,
   alertHit: hopAlertHit,
+  reason: hopReason,
+  recordOfAlertHit: (hit) => ({ ...hit.facts }) as unknown as HopFacts,
   isRecord: isHopFacts,
   owns: (r) => typeof r === 'object' && r !== null && 'inTx' in r,
 };

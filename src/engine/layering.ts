@@ -1,4 +1,6 @@
 import type { Alert } from '../scoring/alert.js';
+import { evidenceKindIndex } from './evidence-kinds.js';
+import { recordsInAlertOrder, type NetworkCandidate } from './network-candidate.js';
 import { structureAlert, type Structure } from './layering-alert.js';
 import type { NetworkConfig } from './network.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
@@ -51,14 +53,20 @@ interface Hop {
   readonly known: number;
 }
 
-function hopsOf(alert: Alert): Hop[] {
-  if (alert.entity.kind !== 'account') return [];
+/** Index of the hop records in a candidate's evidence. */
+const HOPS = evidenceKindIndex('layering_hop');
+
+/** The hops of an account's candidate, in the order its alert lists their hits (which decides which of two equal paths is named). */
+function hopsOf(c: NetworkCandidate): Hop[] {
+  if (c.alert.entity.kind !== 'account') return [];
   const out: Hop[] = [];
-  for (const h of alert.hits) {
-    if (h.rule !== 'layering_hop') continue;
-    const f = h.facts;
-    if (typeof f.from !== 'string' || typeof f.to !== 'string' || typeof f.inTx !== 'string' || typeof f.outTx !== 'string') continue;
-    out.push({ account: alert.entity.id, inAmount: Number(f.inAmount), outAmount: Number(f.outAmount), from: f.from, to: f.to, inTx: f.inTx, outTx: f.outTx, inTs: Number(f.inTs), outTs: Number(f.outTs), known: typeof f.known === 'number' ? f.known : 0 });
+  for (const r of recordsInAlertOrder(c, HOPS)) {
+    const f = r as Record<string, unknown>;
+    if (typeof f['from'] !== 'string' || typeof f['to'] !== 'string' || typeof f['inTx'] !== 'string' || typeof f['outTx'] !== 'string') continue;
+    out.push({
+      account: c.alert.entity.id, inAmount: Number(f['inAmount']), outAmount: Number(f['outAmount']), from: f['from'], to: f['to'], inTx: f['inTx'], outTx: f['outTx'],
+      inTs: Number(f['inTs']), outTs: Number(f['outTs']), known: typeof f['known'] === 'number' ? f['known'] : 0,
+    });
   }
   return out;
 }
@@ -79,20 +87,21 @@ function hopsOf(alert: Alert): Hop[] {
  * alerts, not their order) and bounded: the cycle search explores at most
  * {@link LAYERING_MAX_PATHS_PER_START} paths per start account. Structures whose member set equals
  * a network alert in `taken` are skipped.
- * @param candidates entity alerts of one run (any order; all scores)
+ * @param candidates entity alerts of one run with their evidence records (any order; all scores)
  * @param config the engine configuration the alerts were built with
  * @param taken entity ids of network alerts already formed
  * @returns network alerts, ordered by entity id
  * @category Engine
  * @example const layered = layeringAlerts(candidates, config, new Set());
  */
-export function layeringAlerts(candidates: readonly Alert[], config: NetworkConfig, taken: ReadonlySet<string> = new Set()): Alert[] {
+export function layeringAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, taken: ReadonlySet<string> = new Set()): Alert[] {
   // Every alert of an account with hops: a closed case and the later one both bring theirs.
   const byAccount = new Map<string, Alert[]>();
   const hops: Hop[] = [];
-  for (const a of [...candidates].sort((x, y) => cmp(x.entity.id, y.entity.id) || cmp(x.id, y.id))) {
-    const h = hopsOf(a);
+  for (const c of [...candidates].sort((x, y) => cmp(x.alert.entity.id, y.alert.entity.id) || cmp(x.alert.id, y.alert.id))) {
+    const h = hopsOf(c);
     if (h.length === 0) continue;
+    const a = c.alert;
     const list = byAccount.get(a.entity.id);
     if (list === undefined) byAccount.set(a.entity.id, [a]);
     else list.push(a);
@@ -211,12 +220,12 @@ function isChurned(hopAccounts: ReadonlySet<string>, settled: ReadonlySet<string
  * least {@link LAYERING_MIN_RUN_SAMPLE} hop accounts), judged on the `layering_hop` evidence of its
  * entity alerts. Where every account sees its counterparties once, a new or a dedicated
  * counterparty is the norm and no evidence: the network stage forms no gather-scatter and no fan.
- * @param candidates entity alerts of one run (any order)
+ * @param candidates entity alerts of one run with their evidence records (any order)
  * @returns true when the run is churned
  * @category Engine
  * @example if (!runChurned(candidates)) formFans();
  */
-export function runChurned(candidates: readonly Alert[]): boolean {
+export function runChurned(candidates: readonly NetworkCandidate[]): boolean {
   const hopAccounts = new Set<string>();
   const settled = new Set<string>();
   for (const a of candidates) for (const h of hopsOf(a)) {

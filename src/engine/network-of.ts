@@ -1,6 +1,7 @@
 import { stableHash } from '../_internal/hash.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
-import { scoreHits } from '../scoring/score.js';
+import { scoreHits, type ScoredHit } from '../scoring/score.js';
+import { evidenceRulesOf, type NetworkCandidate } from './network-candidate.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import { isEvidenceHit } from './evidence-kinds.js';
 import { holderAccounts, holderKey } from './holder-accounts.js';
@@ -20,7 +21,8 @@ export interface Stage {
 }
 
 /** One component's network alert, or undefined when it has one member or adds nothing to the best member. @internal */
-export function networkOf(group: readonly Alert[], config: NetworkConfig, stage: Stage): Alert | undefined {
+export function networkOf(candidates: readonly NetworkCandidate[], config: NetworkConfig, stage: Stage): Alert | undefined {
+  const group = candidates.map((c) => c.alert);
   const refs = new Map<string, MemberRef>();
   for (const a of group) {
     const kind = a.entity.kind as MemberRef['kind'];
@@ -39,7 +41,9 @@ export function networkOf(group: readonly Alert[], config: NetworkConfig, stage:
   const vouched = [...payers, ...identified, ...holderAccounts(group, known, config.context)];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
-  const score = scoreHits([...group.flatMap((a) => a.hits), ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);
+  // Each member's evidence (hops, legs) scores as its alert's strength-0 hits did: nothing, under its rule.
+  const memberHits = candidates.flatMap((c): ScoredHit[] => [...c.alert.hits, ...evidenceRulesOf(c).map((rule) => ({ rule, strength: 0 }))]);
+  const score = scoreHits([...memberHits, ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);
   let best = 0;
   for (const a of group) if (a.score > best) best = a.score;
   // Corroboration is what a network adds: its score must rest on at least two indicator families

@@ -7,6 +7,7 @@ import { layeringAlerts } from './layering.js';
 import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
 import { components, type Edge } from './network-components.js';
+import { candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
 import { networkOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
@@ -138,8 +139,19 @@ export function reportedAlert(alert: Alert): Alert {
  * const networks = networkAlerts(entityAlerts, config).filter((a) => a.score >= config.minScore);
  */
 export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, options: NetworkOptions = {}): Alert[] {
+  return networkAlertsOf(alerts.map(candidateOf), config, options);
+}
+
+/**
+ * {@link networkAlerts} over entity alerts whose evidence is kept as records (see
+ * {@link NetworkCandidate}): the engine's own path, which never builds the evidence hits it would only read the facts of.
+ * @internal
+ */
+export function networkAlertsOf(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions = {}): Alert[] {
   const minLinkStrength = options.minLinkStrength ?? DEFAULT_MIN_LINK_STRENGTH;
-  const candidates = alerts.filter(isNetworkCandidate).sort((a, b) => cmp(a.entity.kind, b.entity.kind) || cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
+  const scored = all.filter((c) => isNetworkCandidate(c.alert))
+    .sort((a, b) => cmp(a.alert.entity.kind, b.alert.entity.kind) || cmp(a.alert.entity.id, b.alert.entity.id) || cmp(a.alert.id, b.alert.id));
+  const candidates = scored.map((c) => c.alert);
   const nodes = new Map<string, number>();
   const node = (kind: string, id: string): number => {
     const key = `${kind}:${id}`;
@@ -216,12 +228,12 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
   for (const a of candidates) byEntity.set(`${a.entity.kind}:${a.entity.id}`, a);
   const stage: Stage = { workers: wageWorkers(candidates), alertOf: (key) => byEntity.get(key), minLinkStrength };
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
-    const alert = networkOf(group.map((k) => candidates[members[k] as number] as Alert), config, stage);
+    const alert = networkOf(group.map((k) => scored[members[k] as number] as NetworkCandidate), config, stage);
     if (alert !== undefined) out.push(alert);
   }
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
-  const evidence = alerts.filter(hasLayeringEvidence);
+  const evidence = all.filter(isEvidenceCandidate);
   const layered = layeringAlerts(evidence, config, taken);
   for (const alert of layered) out.push(alert);
   // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
@@ -237,7 +249,17 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
  * @example const alerts = reportedNetworkAlerts(candidates, config, config.minScore);
  */
 export function reportedNetworkAlerts(candidates: readonly Alert[], config: NetworkConfig, minScore: number): Alert[] {
-  return networkAlerts(candidates, config).filter((a) => a.score >= minScore);
+  return reportedNetworkAlertsOf(candidates.map(candidateOf), config, minScore);
+}
+
+/** {@link reportedNetworkAlerts} over candidates whose evidence is kept as records (the engine's path). @internal */
+export function reportedNetworkAlertsOf(candidates: readonly NetworkCandidate[], config: NetworkConfig, minScore: number): Alert[] {
+  return networkAlertsOf(candidates, config).filter((a) => a.score >= minScore);
+}
+
+/** Whether a candidate is an account with evidence for the layering and fan stages (its alert {@link hasLayeringEvidence}). @internal */
+export function isEvidenceCandidate(c: NetworkCandidate): boolean {
+  return c.alert.entity.kind === 'account' && hasEvidenceRecords(c);
 }
 
 /**

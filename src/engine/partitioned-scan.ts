@@ -4,7 +4,8 @@ import { compareAlerts } from './build-alert.js';
 import { compareTransactions } from './transaction-order.js';
 import { resolveConfig, type EngineConfig } from './config.js';
 import { createPartitionSink } from './partition-sink.js';
-import { reportedNetworkAlerts } from './network.js';
+import { reportedNetworkAlertsOf } from './network.js';
+import type { NetworkCandidate } from './network-candidate.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, type Partition } from './partition.js';
 import type { ScanResult } from './scan.js';
@@ -20,8 +21,8 @@ export interface PartitionScan {
   readonly partition: Partition;
   /** Entity alerts at or above the minimum score (evicted during the run and live at its end), unsorted. */
   readonly alerts: readonly Alert[];
-  /** Every entity alert of the partition that can join a network, whatever its score. */
-  readonly candidates: readonly Alert[];
+  /** Every entity alert of the partition that can join a network, whatever its score, with its evidence kept compact. */
+  readonly candidates: readonly NetworkCandidate[];
   readonly summary: ScanResult['summary'];
   readonly rejections: readonly TransactionRejection[];
   readonly configHash: string;
@@ -81,12 +82,12 @@ export function mergePartitionScans(parts: readonly PartitionScan[], options: En
   }
   if (parts.some((p) => p.configHash !== config.hash)) throw new RangeError('partitions were scanned with a different configuration (config hash differs)');
   const alerts: Alert[] = [];
-  const candidates: Alert[] = [];
+  const candidates: NetworkCandidate[] = [];
   for (const p of parts) {
     for (const a of p.alerts) alerts.push(a);
-    for (const a of p.candidates) candidates.push(a);
+    for (const c of p.candidates) candidates.push(c);
   }
-  for (const alert of reportedNetworkAlerts(candidates, config, config.minScore)) alerts.push(alert);
+  for (const alert of reportedNetworkAlertsOf(candidates, config, config.minScore)) alerts.push(alert);
   alerts.sort(compareAlerts);
   // Every partition reads the whole input, so the input-side counts are those of any one of them.
   const first = parts.find((p) => p.partition.index === 0) as PartitionScan;

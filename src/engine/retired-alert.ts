@@ -2,6 +2,7 @@ import type { Alert } from '../scoring/alert.js';
 import { compareAlertHits } from './build-alert.js';
 import { evidenceOf, type Evidence, type EvidenceKind } from './evidence.js';
 import { EVIDENCE_KINDS, isEvidenceHit } from './evidence-kinds.js';
+import { candidateOf, candidateOfParts, type NetworkCandidate } from './network-candidate.js';
 
 /**
  * A final alert kept for the network alerts at the end of the run, as JSON text: a third of the
@@ -30,7 +31,19 @@ export function retire(alert: Alert, evidence?: Evidence): RetiredAlert {
   const lastSeen = Date.parse(alert.lastSeen);
   if (evidence === undefined) return { lastSeen, json: JSON.stringify(alert) };
   const records = EVIDENCE_KINDS.map((_, k) => evidenceOf(EVIDENCE_KINDS, evidence, k));
-  return { lastSeen, json: JSON.stringify({ ...alert, hits: alert.hits.filter((h) => !isEvidenceHit(h)) }), evidence: JSON.stringify(records) };
+  const hits = alert.hits.some(isEvidenceHit) ? alert.hits.filter((h) => !isEvidenceHit(h)) : alert.hits;
+  return { lastSeen, json: JSON.stringify(hits === alert.hits ? alert : { ...alert, hits }), evidence: JSON.stringify(records) };
+}
+
+/**
+ * The network candidate a kept alert stands for: the alert without its evidence hits and the
+ * records they were built from, as kept — no hit is rebuilt (an alert kept whole, from a checkpoint,
+ * has its evidence hits turned back into records).
+ */
+export function reviveCandidate(r: RetiredAlert): NetworkCandidate {
+  const alert = JSON.parse(r.json) as Alert;
+  if (r.evidence === undefined) return candidateOf(alert);
+  return candidateOfParts(alert, JSON.parse(r.evidence) as unknown[][]);
 }
 
 /**

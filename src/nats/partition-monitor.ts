@@ -7,6 +7,7 @@ import type { FxConverter, MonitorCheckpoint } from '../engine/options.js';
 import { checkPartition, type Partition } from '../engine/partition.js';
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
+import { alertOfCandidate } from '../engine/network-candidate.js';
 
 /**
  * A partition monitor's checkpoint: the engine state in the monitor checkpoint format (with its
@@ -130,7 +131,9 @@ export function createPartitionMonitor(config: EngineConfig, partition: Partitio
     },
     counts: () => ({ finished, rejected: rejections.length }),
     finish() {
-      return core.finishEntities();
+      const end = core.finishEntities();
+      // Published to the log as alerts (the network stage's input format): each whole, its evidence hits rebuilt.
+      return { alerts: end.alerts, candidates: end.candidates.map(alertOfCandidate) };
     },
   };
 }

@@ -19,6 +19,8 @@ const spanKind = (merging: boolean, tag = 'toy'): EvidenceKind<Span> => ({
   variant: (r) => r.key,
   ...(merging ? { merge: (a: Span, b: Span): Span => ({ tag, key: a.key, from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), n: a.n + b.n }) } : {}),
   alertHit: (r) => ({ rule: tag, indicators: [], strength: 0, window: { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() }, transactionIds: [`${r.key}@${r.to}`], transactionCount: r.n, reason: `toy ${r.key}`, facts: { n: r.n } }),
+  reason: (r) => `toy ${r.key}`,
+  recordOfAlertHit: (h) => ({ tag, key: h.reason.slice(4), from: Date.parse(h.window.from), to: Date.parse(h.window.to), n: h.transactionCount }),
   isRecord: (x): x is Span => typeof x === 'object' && x !== null && (x as Span).tag === tag && typeof (x as Span).key === 'string',
   owns: (r) => (r as Span).tag === tag,
 });

@@ -9,6 +9,7 @@ import { scan } from '../../src/engine/scan.js';
 import { fanLeg, fanLegReason, type FanLegFacts } from '../../src/rules/flow/fan-leg.js';
 import type { Alert } from '../../src/scoring/alert.js';
 import { AU_LIKE, at, transfer } from '../helpers/builders.js';
+import { alertOfCandidate } from '../../src/engine/network-candidate.js';
 
 const D = 24; // hours
 const DAY_MS = 86_400_000;
@@ -98,7 +99,8 @@ describe('fan legs kept as compact evidence (src/engine/fan-legs.ts)', () => {
     const config = resolveConfig({ jurisdiction: AU_LIKE, rules: [fanLeg()], minScore: 0, accounts, parties: [] });
     const core = createCore(config);
     for (const tx of txs) core.process(tx, new Set<EntityState>(), []);
-    const e = core.finishEntities().candidates.find((a) => a.entity.id === 'E');
+    // The candidate's whole alert: its evidence hits rebuilt from the records.
+    const e = core.finishEntities().candidates.map(alertOfCandidate).find((a) => a.entity.id === 'E');
     expect(e?.hits.map((h) => [h.rule, h.facts.role, h.window.from])).toEqual([['fan_leg', 'broad_payer', new Date(at(61 * D) - 90 * DAY_MS + 1).toISOString()]]);
     expect(e?.firstSeen).toBe(new Date(at(61 * D)).toISOString());
     expect(e?.lastSeen).toBe(new Date(at(61 * D)).toISOString());

@@ -9,6 +9,7 @@ import { hopAlertHit, hopEvidence } from '../../src/engine/hops.js';
 import { hopReason, layeringHop, type HopFacts } from '../../src/rules/flow/layering-hop.js';
 import type { Alert } from '../../src/scoring/alert.js';
 import { AU_LIKE, transfer } from '../helpers/builders.js';
+import { alertOfCandidate } from '../../src/engine/network-candidate.js';
 
 const D = 24; // hours
 const hop = (over: Partial<HopFacts> = {}): HopFacts => ({ from: 'A', to: 'B', inTx: 'in1', outTx: 'out1', inAmount: 500, outAmount: 300, inTs: 0, outTs: 5 * 86_400_000, known: 0, ...over });
@@ -88,6 +89,6 @@ describe('layering hops kept as compact evidence (src/engine/hops.ts)', () => {
       expect(hopsOf(restoredH)).toHaveLength(2);
       expect([...(restoredH?.episodes.keys() ?? [])].filter((k) => k.startsWith('layering_hop'))).toEqual([]);
     }
-    expect(candidates.find((a) => a.entity.id === 'H')?.hits.map((x) => x.transactionIds)).toEqual([['in1', 'out1'], ['out1', 'in2']]);
+    expect(candidates.map(alertOfCandidate).find((a) => a.entity.id === 'H')?.hits.map((x) => x.transactionIds)).toEqual([['in1', 'out1'], ['out1', 'in2']]);
   });
 });

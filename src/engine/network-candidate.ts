@@ -1,0 +1,94 @@
+import type { Alert, AlertHit } from '../scoring/alert.js';
+import { compareText as cmp } from '../_internal/compare-text.js';
+import { compareAlertHits } from './build-alert.js';
+import type { EvidenceKind } from './evidence.js';
+import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
+
+/**
+ * An entity alert as the network stage reads it: the alert without its strength-0 evidence hits
+ * (layering hops, fan legs), and that evidence as the compact records the engine keeps (see
+ * evidence.ts). A busy account holds hundreds of legs and hops; as alert hits (each with its window,
+ * sentence, ids and facts) they were most of the memory and time of the end of a run, which
+ * revived every kept alert at once (4 GB on the 1M-row bench file, against 2.3 GB at the end of its
+ * input). The network stage reads only the records' facts. Plain data: it crosses worker threads.
+ * @category Engine
+ * @example const accounts = scanPartition(txs, options, { index: 0, count: 2 }).candidates.map((c) => c.alert.entity.id);
+ */
+export interface NetworkCandidate {
+  /** The entity alert as reported: without its evidence hits; its score, span and id are the whole alert's. */
+  readonly alert: Alert;
+  /** The evidence records by kind (in `EVIDENCE_KINDS` order: layering hops, fan legs), each kind's in the order found; absent without any. */
+  readonly evidence?: readonly (readonly unknown[])[];
+}
+
+/** @internal The records of evidence kind `k` of a candidate (none when it has no evidence). */
+export function candidateRecords(c: NetworkCandidate, k: number): readonly unknown[] {
+  return c.evidence?.[k] ?? [];
+}
+
+/** @internal Whether a candidate carries evidence records of any kind. */
+export function hasEvidenceRecords(c: NetworkCandidate): boolean {
+  return c.evidence !== undefined && c.evidence.some((list) => list.length > 0);
+}
+
+/** @internal The rules of the evidence kinds a candidate has records of, in `EVIDENCE_KINDS` order. */
+export function evidenceRulesOf(c: NetworkCandidate): string[] {
+  const out: string[] = [];
+  c.evidence?.forEach((list, k) => {
+    if (list.length > 0) out.push((EVIDENCE_KINDS[k] as EvidenceKind<unknown>).rule);
+  });
+  return out;
+}
+
+/** @internal The candidate of an alert whose evidence is already split off (`evidence` by kind; empty kinds make none). */
+export function candidateOfParts(alert: Alert, evidence: readonly (readonly unknown[])[] | undefined): NetworkCandidate {
+  return evidence !== undefined && evidence.some((list) => list.length > 0) ? { alert, evidence } : { alert };
+}
+
+/**
+ * The candidate of a whole alert (one given to `networkAlerts`, or kept whole in a checkpoint): its
+ * evidence hits turned back into records ({@link EvidenceKind.recordOfAlertHit}), in the alert's hit order.
+ * @internal
+ */
+export function candidateOf(alert: Alert): NetworkCandidate {
+  if (!alert.hits.some(isEvidenceHit)) return { alert };
+  const evidence: unknown[][] = EVIDENCE_KINDS.map(() => []);
+  for (const h of alert.hits) {
+    if (!isEvidenceHit(h)) continue;
+    const k = evidenceKindIndex(h.rule);
+    (evidence[k] as unknown[]).push((EVIDENCE_KINDS[k] as EvidenceKind<unknown>).recordOfAlertHit(h));
+  }
+  return { alert: { ...alert, hits: alert.hits.filter((h) => !isEvidenceHit(h)) }, evidence };
+}
+
+/**
+ * The whole alert a candidate stands for: its evidence hits rebuilt from the records and put in the
+ * alert's order (a stable sort by the alert's comparator), through JSON as a retired alert is (the
+ * same values and key order, nothing undefined). For what leaves the engine as an alert: a
+ * checkpoint, a candidate published to a log.
+ * @internal
+ */
+export function alertOfCandidate(c: NetworkCandidate): Alert {
+  if (c.evidence === undefined) return c.alert;
+  const rebuilt: AlertHit[] = [];
+  c.evidence.forEach((list, k) => {
+    for (const r of list) rebuilt.push((EVIDENCE_KINDS[k] as EvidenceKind<unknown>).alertHit(r));
+  });
+  const hits = [...c.alert.hits, ...rebuilt].sort(compareAlertHits);
+  return JSON.parse(JSON.stringify({ ...c.alert, hits })) as Alert;
+}
+
+/**
+ * The records of kind `k` of a candidate in the order its alert would list their hits (by the
+ * alert's hit comparator: span start, then sentence; ties in the order found): the order the
+ * network stage read them in when it read alert hits, which decides which of two equal paths it names.
+ * @internal
+ */
+export function recordsInAlertOrder(c: NetworkCandidate, k: number): readonly unknown[] {
+  const list = candidateRecords(c, k);
+  if (list.length < 2) return list;
+  const kind = EVIDENCE_KINDS[k] as EvidenceKind<unknown>;
+  const keyed = list.map((r) => ({ r, from: kind.from(r), reason: kind.reason(r) }));
+  keyed.sort((a, b) => a.from - b.from || cmp(a.reason, b.reason));
+  return keyed.map((x) => x.r);
+}
