@@ -20,7 +20,12 @@ export interface Stage {
   readonly minLinkStrength: number;
 }
 
-/** One component's network alert, or undefined when it has one member or adds nothing to the best member. @internal */
+/**
+ * One component's network alert, or undefined when it has one member or adds nothing to the best member.
+ * Its score is never below its strongest member's own: where the members' hits scored together
+ * come out lower, the alert carries that member's score, band, typologies and contributions.
+ * @internal
+ */
 export function networkOf(candidates: readonly NetworkCandidate[], config: NetworkConfig, stage: Stage): Alert | undefined {
   const group = candidates.map((c) => c.alert);
   const refs = new Map<string, MemberRef>();
@@ -45,7 +50,13 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   const memberHits = candidates.flatMap((c): ScoredHit[] => [...c.alert.hits, ...evidenceRulesOf(c).map((rule) => ({ rule, strength: 0 }))]);
   const score = scoreHits([...memberHits, ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);
   let best = 0;
-  for (const a of group) if (a.score > best) best = a.score;
+  let strongest: Alert | undefined;
+  for (const a of group) {
+    if (a.score > best) {
+      best = a.score;
+      strongest = a;
+    }
+  }
   // Corroboration is what a network adds: its score must rest on at least two indicator families
   // (one person's several accounts adding up the same structuring signals is not a network).
   // Vouched payers are what it adds otherwise: the collector's case extends to them at its score.
@@ -55,6 +66,10 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
     if (c.points > 0 && f !== undefined && f !== 'context') families.add(f);
   }
   if (vouched.length === 0 && (score.score <= best || families.size < 2)) return undefined;
+  // A network never scores below its strongest member: the members' hits scored together can come
+  // out lower (a rule's corroboration lost where their hits share transactions — a mule's payments
+  // into the next mule), and the case extends to its vouched members at that member's score.
+  const scored = strongest !== undefined && score.score < best ? strongest : score;
   for (const v of vouched) refs.set(`${v.kind}:${v.id}`, v);
 
   const members = [...refs.values()].sort(compareMemberRefs);
@@ -76,11 +91,12 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   // The evidence that carries the score first: hits of the rules with the most points, then the
   // usual order (context-only hits such as round amounts come last, not first).
   const points = new Map<string, number>();
-  for (const c of score.contributions) points.set(c.rule, Math.max(points.get(c.rule) ?? 0, c.points));
+  for (const c of scored.contributions) points.set(c.rule, Math.max(points.get(c.rule) ?? 0, c.points));
   hits.sort((a, b) => (points.get(b.rule) ?? 0) - (points.get(a.rule) ?? 0) || compareAlertHits(a, b));
   // Say where a rule's strength in the score came from when members corroborated each other.
+  // (Not when the strongest member's own score stands instead: the crew's strength carries none of it.)
   for (const [rule, c] of crew) {
-    const top = hits.find((h) => h.rule === rule);
+    const top = scored === score ? hits.find((h) => h.rule === rule) : undefined;
     if (top !== undefined) {
       top.reason += ` [${c.members} members show this pattern on their own: in the network it counts at strength ${ratio2(c.strength)} (strongest ${ratio2(c.strongest)}, + ${CREW_STEP} per further member).]`;
     }
@@ -90,10 +106,10 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
     schema: ALERT_SCHEMA_ID,
     id: stableHash(`network|${entityId}|${group.map((a) => a.id).sort().join(',')}`),
     entity: { kind: 'network', id: entityId },
-    score: score.score,
-    band: score.band,
-    typologies: score.typologies.map((t) => (t.error === undefined ? { id: t.id, score: t.score } : { id: t.id, score: t.score, error: t.error })),
-    contributions: score.contributions.map((c) => ({ ...c })),
+    score: scored.score,
+    band: scored.band,
+    typologies: scored.typologies.map((t) => (t.error === undefined ? { id: t.id, score: t.score } : { id: t.id, score: t.score, error: t.error })),
+    contributions: scored.contributions.map((c) => ({ ...c })),
     hits,
     members,
     firstSeen: first,

@@ -22,7 +22,7 @@ const alert = (id: string, score: number, hits: Hit[], kind: 'account' | 'party'
   firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-01-02T00:00:00.000Z', engine: { version: '0', config: 'x', jurisdiction: 'MY' },
 });
 /** A funnel collector naming its senders (a member: money-flow evidence of its own). */
-const collector = (strength: number, senders: string[]) => alert('C', 55, [{ rule: 'funnel_account', strength, related: senders }]);
+const collector = (strength: number, senders: string[]) => alert('C', Math.round(45 * strength), [{ rule: 'funnel_account', strength, related: senders }]);
 /** A sender whose only evidence is a shared phone or address with `with` (score below a member's). */
 const sharer = (id: string, strength: number, withIds: string[]) => alert(id, 10, [{ rule: 'shared_identifier', strength, related: withIds }]);
 const members = (alerts: Alert[]) => networkAlerts(alerts, config).map((n) => [n.members?.map((m) => m.id), n.score]);

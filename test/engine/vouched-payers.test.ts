@@ -20,8 +20,8 @@ const alert = (id: string, rule: string, strength: number, score: number, relate
   }],
   firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-01-02T00:00:00.000Z', engine: { version: '0', config: 'x', jurisdiction: 'MY' },
 });
-/** A debt collector's alert (the collector variant counts payer families) naming its payers. */
-const collector = (strength: number, payers: string[], score = 48) => alert('C', 'debt_repayment', strength, score, payers, { payers: payers.length, payerClusters: payers.length });
+/** A debt collector's alert (the collector variant counts payer families) naming its payers; its own score, by default what its hit scores (55 × strength). */
+const collector = (strength: number, payers: string[], score = Math.round(55 * strength)) => alert('C', 'debt_repayment', strength, score, payers, { payers: payers.length, payerClusters: payers.length });
 const members = (alerts: Alert[]) => networkAlerts(alerts, config).map((n) => [n.members?.map((m) => m.id), n.score]);
 
 describe('payers vouched for by a debt collector (MS-DEBT-01 strong form)', () => {
@@ -51,13 +51,29 @@ describe('payers vouched for by a debt collector (MS-DEBT-01 strong form)', () =
     expect(networkAlerts([pot, member], config).flatMap((n) => n.members?.map((m) => m.id) ?? [])).not.toContain('M2');
   });
 
+  test('a network never scores below its strongest member: where the members\' hits score less together, the member\'s own score and contributions stand', () => {
+    // The collector's own alert scored 48 (say with corroboration its hits lose when scored with others'); its hit alone gives 55 × 0.8 = 44.
+    const own = { ...collector(0.8, ['P1', 'P2', 'P3'], 48), band: 'medium' as const, typologies: [{ id: 'debt_repayment', score: 48 }] };
+    const contributions = [{ rule: 'debt_repayment', typology: 'debt_repayment', weight: 55, strength: 0.8, points: 44 }, { rule: 'fan_out', typology: 'debt_repayment', weight: 15, strength: 0.27, points: 4 }];
+    const n = networkAlerts([{ ...own, contributions }], config)[0]!;
+    expect([n.score, n.band, n.typologies, n.contributions]).toEqual([48, 'medium', [{ id: 'debt_repayment', score: 48 }], contributions]);
+    expect(n.members?.map((m) => m.id)).toEqual(['C', 'P1', 'P2', 'P3']);
+    // Boundary: a member at exactly the hits' score, or one point below it, leaves the hits' score (and its contributions).
+    for (const score of [44, 43]) {
+      const m = networkAlerts([collector(0.8, ['P1', 'P2', 'P3'], score)], config)[0]!;
+      expect([m.score, m.contributions.map((c) => [c.rule, c.points])]).toEqual([44, [['debt_repayment', 44]]]);
+    }
+    // One point above it, the member's own score stands.
+    expect(members([collector(0.8, ['P1', 'P2', 'P3'], 45)])).toEqual([[['C', 'P1', 'P2', 'P3'], 45]]);
+  });
+
   test('vouched payers that are members already are listed once; the list is sorted', () => {
     expect(vouchedPayers([collector(0.8, ['P3', 'P1', 'P2'])], new Set(['account:C', 'account:P2']))).toEqual([{ kind: 'account', id: 'P1' }, { kind: 'account', id: 'P3' }]);
   });
 });
 
 /** A wage-diversion agent's alert (the network variant counts payer families) naming the workers who paid it on a payday. */
-const agent = (strength: number, workers: string[], score = 33) => alert('A', 'wage_diversion', strength, score, workers, { payers: workers.length, payerClusters: workers.length });
+const agent = (strength: number, workers: string[], score = Math.round(55 * strength)) => alert('A', 'wage_diversion', strength, score, workers, { payers: workers.length, payerClusters: workers.length });
 /** A worker's own alert: its wages left at once in `cycles` pay cycles (score below a member's). */
 const worker = (id: string, strength: number, score = 19) => alert(id, 'wage_diversion', strength, score, [], { cycles: 4, medianShare: 0.76 });
 
