@@ -55,6 +55,8 @@ test('fee_match decided from its incremental state gives exactly the hits of the
         fromCountry: fc.constantFrom('MY', 'BD', 'MM', 'SG'),
         // A written sender's name varies (one looks like a company): the rule decides per written sender from its newest payment.
         name: fc.option(fc.constantFrom('Ali bin Musa', 'Musa Trading Sdn Bhd', 'Nur Aisyah binti Ali'), { nil: undefined, freq: 3 }),
+        // Without parties.csv the holder reads as each transaction names it: a name shared with a sender makes that sender family for this evaluation only.
+        holderName: fc.option(fc.constantFrom('Ali bin Musa', 'Siti binti Musa'), { nil: undefined, freq: 2 }),
         // Fee-sized amounts (RM 2,200, 4,000, 6,500 per person, parties of 1–3) within and outside ±10 %, and ordinary sums.
         amount: fc.oneof(
           fc.tuple(fc.constantFrom(2_200_00, 4_000_00, 6_500_00), fc.integer({ min: 1, max: 3 }), fc.integer({ min: -1_500, max: 1_500 }))
@@ -72,9 +74,10 @@ test('fee_match decided from its incremental state gives exactly the hits of the
         const txs = rows.map((r, i): Transaction => {
           t += r.gapHours * HOUR;
           const base = { id: `T${i}`, timestamp: t, amount: r.amount, currency: 'MYR', ...(r.reference ? { reference: r.reference } : {}) };
-          if (r.kind === 'transfer') return { ...base, kind: 'transfer', fromAccount: r.from, fromCountry: r.fromCountry, toAccount: 'A', toCountry: 'MY', ...(r.name ? { fromName: r.name } : {}) };
+          const holder = r.holderName ? { toName: r.holderName } : {};
+          if (r.kind === 'transfer') return { ...base, kind: 'transfer', fromAccount: r.from, fromCountry: r.fromCountry, toAccount: 'A', toCountry: 'MY', ...(r.name ? { fromName: r.name } : {}), ...holder };
           if (r.kind === 'transfer_out') return { ...base, kind: 'transfer', fromAccount: 'A', fromCountry: 'MY', toAccount: r.from, toCountry: r.fromCountry };
-          if (r.kind === 'cash_deposit') return { ...base, kind: 'cash_deposit', toAccount: 'A', toCountry: 'MY', conductor: `P${r.from}` };
+          if (r.kind === 'cash_deposit') return { ...base, kind: 'cash_deposit', toAccount: 'A', toCountry: 'MY', conductor: `P${r.from}`, ...holder };
           return { ...base, kind: 'cash_withdrawal', fromAccount: 'A', fromCountry: 'MY' };
         });
         const fee = feeMatch({ maxScan, ...windows }) as Rule;

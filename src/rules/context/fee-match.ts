@@ -119,17 +119,34 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   const last = newest(window);
   const holder = ownRef(window, last);
   const list = s.candidates;
-  // Payers resolved once per key, from its newest candidate (the first the pass meets); null = not a payer that counts.
-  const payers = new Map<string, Payer | null>();
+  // Payers resolved from their newest candidate (the first the pass meets); null = not a payer that
+  // counts. Kept between evaluations while that candidate is still the payer's newest and the holder
+  // reads the same (see PayerVerdicts).
+  const verdicts = (s.verdicts ??= { byKey: new Map(), epoch: 0, holderName: undefined, holderCountry: undefined });
+  const epoch = ++verdicts.epoch;
+  if (verdicts.holderName !== holder.name || verdicts.holderCountry !== holder.country) {
+    verdicts.byKey.clear();
+    verdicts.holderName = holder.name;
+    verdicts.holderCountry = holder.country;
+  }
   const payerAt = (i: number): Payer | undefined => {
     const key = candidatePayer(list, i);
-    let p = payers.get(key);
-    if (p === undefined) {
-      const found = payerOf(window, candidateEvent(list, i), context) as Payer;
-      p = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
-      payers.set(key, p);
+    const v = verdicts.byKey.get(key);
+    if (v !== undefined && v.epoch === epoch) return v.payer ?? undefined;
+    const e = candidateEvent(list, i);
+    if (v !== undefined && v.at === e) {
+      v.epoch = epoch;
+      return v.payer ?? undefined;
     }
-    return p ?? undefined;
+    const found = payerOf(window, e, context) as Payer;
+    const payer = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
+    if (v === undefined) verdicts.byKey.set(key, { at: e, payer, epoch });
+    else {
+      v.at = e;
+      v.payer = payer;
+      v.epoch = epoch;
+    }
+    return payer ?? undefined;
   };
   const newestAt = list.length - CANDIDATE_STRIDE; // the newest event (the gate checked it)
   const me = payerAt(newestAt);

@@ -75,6 +75,31 @@ export interface FeeState {
   feeLike: CountedKeys<string> | undefined;
   /** Payer key → count and total (jurisdiction minor units) of candidates in the cumulative window. */
   totals: Keyed<string, PayerTotal> | undefined;
+  /** What evaluations found of each payer (see {@link PayerVerdicts}); created by the first evaluation that passes the gate. */
+  verdicts: PayerVerdicts | undefined;
+}
+
+/**
+ * @internal Whether each payer counts for the account (a person outside the holder's family), as
+ * the last evaluation resolved it from the payer's newest candidate: valid while that candidate is
+ * still the payer's newest and the holder reads the same (its name and country can come from each
+ * transaction when parties.csv has none). A busy account's evaluations meet the same payers again
+ * and again; resolving each payer anew was most of the rule's remaining cost. Entries go when their
+ * candidate leaves the rule's window, so the map follows the window.
+ */
+export interface PayerVerdicts {
+  readonly byKey: Map<string, PayerVerdict>;
+  /** Number of the current evaluation: an entry stamped with it was met in this evaluation already. */
+  epoch: number;
+  holderName: string | undefined;
+  holderCountry: string | undefined;
+}
+
+/** @internal One payer's verdict: the candidate it was resolved from, the payer (null: does not count), the evaluation that last met it. */
+export interface PayerVerdict {
+  at: WindowEvent;
+  payer: Payer | null;
+  epoch: number;
 }
 
 /** @internal What the state needs of the rule's options. */
@@ -111,7 +136,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
   return {
     // A payment is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
     horizonsMs: [o.senderDays * DAY_MS - 1, o.cumulativeDays * DAY_MS - 1, Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS - 1],
-    init: () => ({ seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE as FeeOutflows, outHead: 0, feeLike: undefined, totals: undefined }),
+    init: () => ({ seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE as FeeOutflows, outHead: 0, feeLike: undefined, totals: undefined, verdicts: undefined }),
     enter(s, e, window, context) {
       const seq = s.seq++;
       if (e.direction === 'out') {
@@ -149,7 +174,14 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
         const t = keyedGet(totals, payer) as PayerTotal;
         if (--t.n === 0) keyedDelete(totals, payer);
         else t.sum -= e.amount;
-      } else s.all += CANDIDATE_STRIDE;
+      } else {
+        // Leaving the rule's window: a verdict resolved from this candidate (the payer's newest when resolved) goes with it.
+        if (s.verdicts !== undefined) {
+          const key = candidatePayer(s.candidates, at);
+          if (s.verdicts.byKey.get(key)?.at === e) s.verdicts.byKey.delete(key);
+        }
+        s.all += CANDIDATE_STRIDE;
+      }
       dropCandidates(s);
     },
     mayFire(s, last, window, context) {
