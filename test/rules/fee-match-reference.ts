@@ -123,5 +123,5 @@ function evaluate(window: EntityWindow, context: RuleContext, o: FeeMatchReferen
     if (m !== undefined) feeLike.set(p.key, { payer: p, events: [e], match: m });
   }
 
-  return feeHit(window, context, o, c, rule, { last, me, first, feeLike, series, paidOut, otherPayers, established });
+  return feeHit(window, context, o, c, rule, { last, me, first, feeLike, series, paidOut, otherPayers: otherPayers.size, established });
 }

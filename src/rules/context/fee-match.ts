@@ -10,7 +10,8 @@ import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days } from '../options.js';
 import { compileFees, isHotspotCash, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
-import { CANDIDATE_STRIDE, candidateEvent, candidateFeeLike, candidatePayer, candidateSeq, feeState, type FeeState } from './fee-state.js';
+import { CANDIDATE_STRIDE, candidateEvent, candidateFeeLike, candidatePayer, candidateSeq, feeState, type FeePayer, type FeeState } from './fee-state.js';
+import { keyedEntries, type Keyed } from '../../engine/incremental/keyed.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;
@@ -121,35 +122,30 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   const list = s.candidates;
   // Payers resolved from their newest candidate (the first the pass meets); null = not a payer that
   // counts. Kept between evaluations while that candidate is still the payer's newest and the holder
-  // reads the same (see PayerVerdicts).
-  const verdicts = (s.verdicts ??= { byKey: new Map(), epoch: 0, holderName: undefined, holderCountry: undefined });
-  const epoch = ++verdicts.epoch;
-  if (verdicts.holderName !== holder.name || verdicts.holderCountry !== holder.country) {
-    verdicts.byKey.clear();
-    verdicts.holderName = holder.name;
-    verdicts.holderCountry = holder.country;
+  // reads the same (its name and country come from each transaction without parties.csv).
+  const epoch = ++s.evaluations;
+  if (s.holderName !== holder.name || s.holderCountry !== holder.country) {
+    for (const [, p] of keyedEntries(s.payers as Keyed<string, FeePayer>)) p.at = undefined;
+    s.holderName = holder.name;
+    s.holderCountry = holder.country;
   }
-  const payerAt = (i: number): Payer | undefined => {
-    const key = candidatePayer(list, i);
-    const v = verdicts.byKey.get(key);
-    if (v !== undefined && v.epoch === epoch) return v.payer ?? undefined;
+  const payerAt = (slot: FeePayer, i: number): Payer | undefined => {
+    if (slot.epoch === epoch) return slot.payer ?? undefined;
+    // First met in this evaluation: its newest candidate.
+    slot.epoch = epoch;
+    slot.group = undefined;
+    slot.other = false;
     const e = candidateEvent(list, i);
-    if (v !== undefined && v.at === e) {
-      v.epoch = epoch;
-      return v.payer ?? undefined;
+    if (slot.at !== e) {
+      const found = payerOf(window, e, context) as Payer;
+      slot.payer = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
+      slot.at = e;
     }
-    const found = payerOf(window, e, context) as Payer;
-    const payer = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
-    if (v === undefined) verdicts.byKey.set(key, { at: e, payer, epoch });
-    else {
-      v.at = e;
-      v.payer = payer;
-      v.epoch = epoch;
-    }
-    return payer ?? undefined;
+    return slot.payer ?? undefined;
   };
   const newestAt = list.length - CANDIDATE_STRIDE; // the newest event (the gate checked it)
-  const me = payerAt(newestAt);
+  const mine = candidatePayer(list, newestAt);
+  const me = payerAt(mine, newestAt);
   if (me === undefined) return [];
   const first = candidateFeeLike(list, newestAt) ? matchEvent(last, context, c) : undefined;
 
@@ -159,7 +155,7 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   const feeLike = new Map<string, { payer: Payer; events: WindowEvent[] }>();
   const series: WindowEvent[] = [];
   const paidOut = new Set<string>();
-  const otherPayers = new Set<string>();
+  let otherPayers = 0;
   let established = false;
   for (let i = s.outflows.length - 2; i >= s.outHead; i -= 2) {
     if ((s.outflows[i + 1] as number) <= inScan) break;
@@ -167,18 +163,24 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   }
   for (let i = newestAt; i >= s.all; i -= CANDIDATE_STRIDE) {
     if (candidateSeq(list, i) <= inScan) break;
-    const p = payerAt(i);
+    const slot = candidatePayer(list, i);
+    const p = payerAt(slot, i);
     if (p === undefined) continue;
-    if (p.key === me.key) {
+    if (slot === mine) {
       if (i >= s.cumulative) series.push(candidateEvent(list, i));
       else established = true;
       continue;
     }
-    if (i >= inEither) otherPayers.add(p.key);
+    if (i >= inEither && !slot.other) {
+      slot.other = true;
+      otherPayers++;
+    }
     if (first === undefined || i < s.senders) continue;
-    const g = feeLike.get(p.key);
-    if (g !== undefined) g.events.push(candidateEvent(list, i));
-    else if (candidateFeeLike(list, i)) feeLike.set(p.key, { payer: p, events: [candidateEvent(list, i)] });
+    if (slot.group !== undefined) slot.group.push(candidateEvent(list, i));
+    else if (candidateFeeLike(list, i)) {
+      slot.group = [candidateEvent(list, i)];
+      feeLike.set(slot.key, { payer: p, events: slot.group });
+    }
   }
 
   return feeHit(window, context, o, c, rule, { last, me, first, feeLike, series, paidOut, otherPayers, established });
@@ -197,8 +199,8 @@ export interface FeePass {
   readonly series: readonly WindowEvent[];
   /** Counterparties the account paid out to. */
   readonly paidOut: ReadonlySet<string>;
-  /** Other payers in the senders or cumulative window. */
-  readonly otherPayers: ReadonlySet<string>;
+  /** How many other payers paid in the senders or cumulative window. */
+  readonly otherPayers: number;
   /** Whether this payer paid the account before the cumulative window. */
   readonly established: boolean;
 }
@@ -228,7 +230,7 @@ export function feeHit(
     // A family remittance home: one payer abroad, the payee in an origin country, nobody else paying.
     const payeeCountry = ownCountryOf(window, last);
     const abroad = me.country !== undefined && me.country !== payeeCountry && (hasRole(me.country, 'destination') || hasRole(me.country, 'diaspora'));
-    const remittance = abroad && hasRole(payeeCountry, 'origin') && otherPayers.size === 0;
+    const remittance = abroad && hasRole(payeeCountry, 'origin') && otherPayers === 0;
     const sameCurrency = (cur: string) => series.every((e) => e.tx.currency === cur);
     let sum = 0;
     for (const e of series) sum += e.amount;

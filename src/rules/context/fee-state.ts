@@ -9,14 +9,41 @@ import { isExcludedPayment, matchEvent, touchesCorridor, type CompiledFees } fro
 /**
  * @internal The inflows that can count for {@link feeMatch}, classified once when each enters (a
  * transfer or cash deposit touching a corridor, not payroll, trade, rent or bills, with a payer),
- * flat: event, code, payer key, event, code, payer key… The code is the event's position times
- * two, plus one when its amount alone matches a fee; the payer key is that of the event's memoised
- * {@link payerOf} (the string the payer holds, not a copy). An evaluation's pass reads the codes and
- * keys only, and an event itself only when it becomes evidence: at a hub's hundreds of candidates
- * per evaluation, following each event to its transaction for the time and sender was most of the
- * rule's cost. (An object per candidate was a third of the rule's state.)
+ * flat: event, code, payer, event, code, payer… The code is the event's position times two, plus
+ * one when its amount alone matches a fee; the payer is the account's one {@link FeePayer} for the
+ * key of the event's memoised {@link payerOf}, shared by all its candidates. An evaluation's pass
+ * reads the codes and payers only, and an event itself only when it resolves a payer or becomes
+ * evidence: at a hub's hundreds of candidates per evaluation, following each event to its
+ * transaction for the time and sender, and a Map lookup per candidate, were most of the rule's
+ * cost. (An object per candidate was a third of the rule's state.)
  */
-export type FeeCandidates = (WindowEvent | number | string)[];
+export type FeeCandidates = (WindowEvent | number | FeePayer)[];
+
+/**
+ * @internal One payer of an account's candidates (one per payer key, shared by its candidates):
+ * its count and total in the cumulative window (the gate's cumulative test), how many candidates in
+ * the rule's window name it, whether it counts as the last evaluation resolved it (a person outside
+ * the holder's family, from its newest candidate `at`: valid while that is still its newest and the
+ * holder reads the same), and what the current evaluation's pass found of it.
+ */
+export interface FeePayer {
+  readonly key: string;
+  /** Candidates in the rule's window naming this payer (the payer goes at 0). */
+  refs: number;
+  /** Candidates in the cumulative window and their total (jurisdiction minor units). */
+  n: number;
+  sum: number;
+  /** The candidate the verdict was resolved from; undefined when there is none (never resolved, or it left). */
+  at: WindowEvent | undefined;
+  /** The verdict: the payer when it counts, null when it does not. */
+  payer: Payer | null;
+  /** The evaluation that last met it; `group` and `other` are that evaluation's. */
+  epoch: number;
+  /** Its payments from its newest fee-like one back, in the senders window (the senders variant's evidence). */
+  group: WindowEvent[] | undefined;
+  /** Counted among the other payers in the senders or cumulative window. */
+  other: boolean;
+}
 
 /** @internal Entries per candidate in a {@link FeeCandidates} list. */
 export const CANDIDATE_STRIDE = 3;
@@ -30,23 +57,17 @@ export const candidateSeq = (list: FeeCandidates, i: number): number => Math.flo
 /** @internal Whether the amount of the candidate at `i` alone matches a fee. */
 export const candidateFeeLike = (list: FeeCandidates, i: number): boolean => (list[i + 1] as number) % 2 === 1;
 
-/** @internal The payer key of the candidate at `i`. */
-export const candidatePayer = (list: FeeCandidates, i: number): string => list[i + 2] as string;
+/** @internal The payer of the candidate at `i`. */
+export const candidatePayer = (list: FeeCandidates, i: number): FeePayer => list[i + 2] as FeePayer;
 
 /** Shared by every state without candidates or outflows yet; never written (appendCompact copies short lists). */
-const NONE: (WindowEvent | number | string)[] = Object.freeze([]) as unknown as (WindowEvent | number | string)[];
+const NONE: (WindowEvent | number | FeePayer)[] = Object.freeze([]) as unknown as (WindowEvent | number | FeePayer)[];
 
 /**
  * @internal The outflows to a known counterparty (rotating savings: payers paid back by the account),
  * flat: event, position, event, position… (an object per outflow was a tenth of the rule's state).
  */
 export type FeeOutflows = (WindowEvent | number)[];
-
-/** Payments of one payer in the cumulative window. */
-interface PayerTotal {
-  n: number;
-  sum: number;
-}
 
 /**
  * @internal Incremental state of {@link feeMatch} for one account (rule contract v2): the
@@ -73,33 +94,13 @@ export interface FeeState {
   outHead: number;
   /** Payer key → fee-like candidates in the senders window (created at the first one). */
   feeLike: CountedKeys<string> | undefined;
-  /** Payer key → count and total (jurisdiction minor units) of candidates in the cumulative window. */
-  totals: Keyed<string, PayerTotal> | undefined;
-  /** What evaluations found of each payer (see {@link PayerVerdicts}); created by the first evaluation that passes the gate. */
-  verdicts: PayerVerdicts | undefined;
-}
-
-/**
- * @internal Whether each payer counts for the account (a person outside the holder's family), as
- * the last evaluation resolved it from the payer's newest candidate: valid while that candidate is
- * still the payer's newest and the holder reads the same (its name and country can come from each
- * transaction when parties.csv has none). A busy account's evaluations meet the same payers again
- * and again; resolving each payer anew was most of the rule's remaining cost. Entries go when their
- * candidate leaves the rule's window, so the map follows the window.
- */
-export interface PayerVerdicts {
-  readonly byKey: Map<string, PayerVerdict>;
-  /** Number of the current evaluation: an entry stamped with it was met in this evaluation already. */
-  epoch: number;
+  /** Payer key → the payer of the candidates in the rule's window (created at the first candidate). */
+  payers: Keyed<string, FeePayer> | undefined;
+  /** Evaluations so far (the current one's number: see {@link FeePayer.epoch}). */
+  evaluations: number;
+  /** The holder as the last evaluation read it (name, country): the payers' verdicts hold for it. */
   holderName: string | undefined;
   holderCountry: string | undefined;
-}
-
-/** @internal One payer's verdict: the candidate it was resolved from, the payer (null: does not count), the evaluation that last met it. */
-export interface PayerVerdict {
-  at: WindowEvent;
-  payer: Payer | null;
-  epoch: number;
 }
 
 /** @internal What the state needs of the rule's options. */
@@ -136,7 +137,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
   return {
     // A payment is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
     horizonsMs: [o.senderDays * DAY_MS - 1, o.cumulativeDays * DAY_MS - 1, Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS - 1],
-    init: () => ({ seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE as FeeOutflows, outHead: 0, feeLike: undefined, totals: undefined, verdicts: undefined }),
+    init: () => ({ seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE as FeeOutflows, outHead: 0, feeLike: undefined, payers: undefined, evaluations: 0, holderName: undefined, holderCountry: undefined }),
     enter(s, e, window, context) {
       const seq = s.seq++;
       if (e.direction === 'out') {
@@ -145,16 +146,18 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       }
       const code = classify(e, seq, window, context);
       if (code === undefined) return;
-      const payer = payerKey(e, window, context);
-      s.candidates = appendCompact<WindowEvent | number | string>(s.candidates, e, code, payer);
-      if (code % 2 === 1) countedKeysAdd((s.feeLike ??= createCountedKeys()), payer);
-      const totals = (s.totals ??= createKeyed());
-      const t = keyedGet(totals, payer);
-      if (t === undefined) keyedSet(totals, payer, { n: 1, sum: e.amount });
-      else {
-        t.n++;
-        t.sum += e.amount;
+      const key = payerKey(e, window, context);
+      const payers = (s.payers ??= createKeyed());
+      let payer = keyedGet(payers, key);
+      if (payer === undefined) {
+        payer = { key, refs: 0, n: 0, sum: 0, at: undefined, payer: null, epoch: 0, group: undefined, other: false };
+        keyedSet(payers, key, payer);
       }
+      payer.refs++;
+      payer.n++;
+      payer.sum += e.amount;
+      s.candidates = appendCompact<WindowEvent | number | FeePayer>(s.candidates, e, code, payer);
+      if (code % 2 === 1) countedKeysAdd((s.feeLike ??= createCountedKeys()), key);
     },
     leave(s, e, horizon, window, context) {
       if (horizon === 2 && s.outHead < s.outflows.length && s.outflows[s.outHead] === e) {
@@ -166,21 +169,18 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       if (s.candidates[at] !== e) return;
       if (horizon === 0) {
         s.senders += CANDIDATE_STRIDE;
-        if (candidateFeeLike(s.candidates, at)) countedKeysRemove(s.feeLike as CountedKeys<string>, candidatePayer(s.candidates, at));
+        if (candidateFeeLike(s.candidates, at)) countedKeysRemove(s.feeLike as CountedKeys<string>, candidatePayer(s.candidates, at).key);
       } else if (horizon === 1) {
         s.cumulative += CANDIDATE_STRIDE;
-        const totals = s.totals as Keyed<string, PayerTotal>;
         const payer = candidatePayer(s.candidates, at);
-        const t = keyedGet(totals, payer) as PayerTotal;
-        if (--t.n === 0) keyedDelete(totals, payer);
-        else t.sum -= e.amount;
+        payer.n--;
+        payer.sum -= e.amount;
       } else {
-        // Leaving the rule's window: a verdict resolved from this candidate (the payer's newest when resolved) goes with it.
-        if (s.verdicts !== undefined) {
-          const key = candidatePayer(s.candidates, at);
-          if (s.verdicts.byKey.get(key)?.at === e) s.verdicts.byKey.delete(key);
-        }
         s.all += CANDIDATE_STRIDE;
+        // Leaving the rule's window: a verdict resolved from this candidate (the payer's newest when resolved) goes with it, the payer with its last candidate.
+        const payer = candidatePayer(s.candidates, at);
+        if (payer.at === e) payer.at = undefined;
+        if (--payer.refs === 0) keyedDelete(s.payers as Keyed<string, FeePayer>, payer.key);
       }
       dropCandidates(s);
     },
@@ -190,8 +190,8 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       // Senders variant: the newest payment is fee-like and enough payers paid fee-like sums.
       if (candidateFeeLike(s.candidates, at) && (s.feeLike?.size ?? 0) >= o.minSenders) return true;
       // Cumulative variant: this payer's payments number minPayments and reach a tenth of the threshold.
-      const t = s.totals === undefined ? undefined : keyedGet(s.totals, candidatePayer(s.candidates, at));
-      return t !== undefined && t.n >= o.minPayments && t.sum * 10 >= context.jurisdiction.cashThreshold;
+      const payer = candidatePayer(s.candidates, at);
+      return payer.n >= o.minPayments && payer.sum * 10 >= context.jurisdiction.cashThreshold;
     },
   };
 }
