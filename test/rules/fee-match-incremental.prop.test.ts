@@ -47,6 +47,7 @@ test('fee_match decided from its incremental state gives exactly the hits of the
   let silent = 0;
   let worldsFiring = 0;
   let capped = 0;
+  let holderChanged = 0;
   fc.assert(
     fc.property(
       fc.array(fc.record({
@@ -84,6 +85,7 @@ test('fee_match decided from its incremental state gives exactly the hits of the
         const reference = feeMatchReference(fee);
         const mismatches: string[] = [];
         let firing = false;
+        let holderRead: string | undefined;
         const probe: Rule = {
           ...fee,
           evaluate(window, context, state) {
@@ -94,6 +96,10 @@ test('fee_match decided from its incremental state gives exactly the hits of the
               firing = true;
             } else silent++;
             if (window.events.length - window.start > maxScan) capped++;
+            // The case the holder's name was added for: an evaluation reading the holder otherwise than the one before (payers' verdicts must be resolved again).
+            const name = window.events[window.events.length - 1]?.tx.toName;
+            if (want.length > 0 && name !== holderRead) holderChanged++;
+            holderRead = name;
             if (sig(got) !== sig(want)) mismatches.push(`${window.id} at ${window.events[window.events.length - 1]?.id}`);
             const st = state as FeeState;
             const kept = { feeLike: (st.feeLike === undefined ? [] : countedKeysEntries(st.feeLike).map(([k]) => k)).sort(), totals: (st.payers === undefined ? [] : keyedEntries(st.payers)).filter(([, p]) => p.n > 0).map(([k, p]) => `${k}=${p.n}:${p.sum}`).sort() };
@@ -110,7 +116,8 @@ test('fee_match decided from its incremental state gives exactly the hits of the
   );
   // The property is only worth something where the rule fires, where it does not, and where the maxScan bound cuts the window.
   expect(worldsFiring).toBeGreaterThanOrEqual(90); // measured 120 of 120
-  expect(fired).toBeGreaterThanOrEqual(700); // measured 1,407
-  expect(silent).toBeGreaterThanOrEqual(8_000); // measured 16,601 evaluations that do not fire
-  expect(capped).toBeGreaterThanOrEqual(1_500); // measured 3,000
+  expect(fired).toBeGreaterThanOrEqual(700); // measured 1,087
+  expect(silent).toBeGreaterThanOrEqual(8_000); // measured 16,754 evaluations that do not fire
+  expect(capped).toBeGreaterThanOrEqual(1_500); // measured 1,961
+  expect(holderChanged).toBeGreaterThanOrEqual(150); // measured 291 firing evaluations reading the holder otherwise than the one before
 });
