@@ -63,6 +63,15 @@ describe('formulas: only deterministic whitelisted functions', () => {
     }
   });
 
+  test('the constants and operators a formula may use evaluate as in plain arithmetic', () => {
+    const f = (formula: string) => compileFormula(formula, ['split_sum'])({ split_sum: 0.5 });
+    expect(f('pi * split_sum')).toBe(Math.PI * 0.5);
+    expect(f('e ^ split_sum')).toBe(Math.E ** 0.5);
+    expect(f('(true and split_sum > 0.4) ? 70 : 10')).toBe(70);
+    expect(f('false or split_sum >= 0.6 ? 70 : 10')).toBe(10);
+    expect(f('median(split_sum, 1, 0) * 100 - -3 + 2 % 2')).toBe(53);
+  });
+
   test('a formula that fails on probe values is refused at compile time, saying where', () => {
     expect(() => compileFormula('60 / split_sum', ['split_sum'])).toThrow(/formula gave Infinity.*every rule at 0/);
     expect(() => compileFormula('sqrt(split_sum - 0.7) * 100', ['split_sum'])).toThrow(/not a finite number/);
