@@ -26,6 +26,22 @@ export interface ParallelScan {
 }
 
 /**
+ * Worker threads scanning partitions of the keyed engine, one partition per thread per pass (see
+ * {@link startPartitionThreads}). A pass is {@link PartitionThreads.begin}, the input in order
+ * through {@link PartitionThreads.add}, then {@link PartitionThreads.finish}; the same threads can
+ * run further passes over other partitions (warm: the engine code stays compiled).
+ */
+export interface PartitionThreads {
+  /** Starts a pass: thread `w` scans partition `indexes[w]` of `count` (one index per thread). */
+  begin(indexes: readonly number[], count: number): void;
+  add(tx: Transaction): void;
+  /** Ends the pass's input: each thread's partition scan, and the router's input-side counts. */
+  finish(transactions: number): Promise<{ readonly parts: PartitionScan[]; readonly processed: number; readonly rejections: EngineRejection[] }>;
+  /** Stops the workers (safe after {@link PartitionThreads.finish}). */
+  dispose(): Promise<void>;
+}
+
+/**
  * The worker script next to this module: `scan-worker.js` in the built package; from the sources
  * (tests, `tsx`) the `.ts` file, run through tsx's loader.
  */
@@ -41,38 +57,63 @@ function startWorker(data: ScanWorkerData): Worker {
 
 /**
  * Runs a batch scan on `workers` threads, one partition of the keyed engine each (entities split by
- * {@link partitionOf}). The main thread routes each transaction only to the workers that own one of
- * its entities, and the transactions a sweep falls on to all of them (the shared clock; see
- * {@link createRouter}, the router a multi-machine deployment uses too); it reports the
- * transactions no engine can evaluate (no FX rate) itself. It merges the workers' alerts with the
- * network alerts over all of them — byte-identical to a one-thread scan for any worker count. The
- * main thread blocks (Atomics.wait) when a worker falls `MAX_IN_FLIGHT` batches behind, so memory
- * stays bounded by the batches in flight, not by the input. The input has no repeated ids (the
- * CLI's row order drops them before the engine).
+ * {@link partitionOf}), and merges the workers' alerts with the network alerts over all of them —
+ * byte-identical to a one-thread scan for any worker count. See {@link startPartitionThreads} for
+ * the routing and the back-pressure. The input has no repeated ids (the CLI's ingest drops them
+ * before the engine).
  */
 export function createParallelScan(inputs: EngineInputs, config: EngineConfig, workers: number): ParallelScan {
+  const threads = startPartitionThreads(inputs, config, workers);
+  threads.begin(Array.from({ length: workers }, (_, i) => i), workers);
+  return {
+    add: threads.add,
+    async finish(transactions) {
+      const { parts, processed, rejections } = await threads.finish(transactions);
+      const merged = mergePartitionScans(parts, config);
+      // The workers each saw part of the input: the input-side counts are the router's.
+      return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
+    },
+    dispose: threads.dispose,
+  };
+}
+
+/**
+ * Starts `workers` worker threads for the keyed engine; each pass ({@link PartitionThreads.begin})
+ * gives each thread one partition of `count` (entities split by {@link partitionOf}). The main
+ * thread routes each transaction only to the threads that own one of its entities, and the
+ * transactions a sweep falls on to all of them (the shared clock; see {@link createRouter}, the
+ * router a multi-machine deployment uses too); it counts the transactions no engine can evaluate
+ * (no FX rate) itself. Partitions not given to a thread in a pass are simply not scanned in it:
+ * `tidewatch scan` scans them in later passes when the state would not fit in memory at once.
+ * The main thread blocks (Atomics.wait) when a worker falls `MAX_IN_FLIGHT` batches behind, so
+ * memory stays bounded by the batches in flight, not by the input. The input has no repeated ids.
+ */
+export function startPartitionThreads(inputs: EngineInputs, config: EngineConfig, workers: number): PartitionThreads {
   const inFlight = new Int32Array(new SharedArrayBuffer(4 * workers));
-  const results: Promise<PartitionScan>[] = [];
   const threads: Worker[] = [];
-  for (let index = 0; index < workers; index++) {
-    const data: ScanWorkerData = { inputs, partition: { index, count: workers }, inFlight: inFlight.buffer as SharedArrayBuffer };
+  /** The pass's result of each thread, settled by its messages. */
+  let pending: { resolve: (scan: PartitionScan) => void; reject: (error: unknown) => void }[] = [];
+  let results: Promise<PartitionScan>[] = [];
+  /** Why a thread can no longer work (it failed or exited): every later pass fails with it. */
+  const broken: unknown[] = [];
+  for (let slot = 0; slot < workers; slot++) {
+    const data: ScanWorkerData = { inputs, slot, inFlight: inFlight.buffer as SharedArrayBuffer };
     const worker = startWorker(data);
     threads.push(worker);
-    results.push(
-      new Promise<PartitionScan>((resolve, reject) => {
-        worker.on('message', (m: { type: 'result'; scan: PartitionScan } | { type: 'error'; error: { name: string; code?: string; message: string } }) => {
-          if (m.type === 'result') resolve(m.scan);
-          else reject(m.error.code !== undefined ? new ConfigError(m.error.code as never, m.error.message) : new Error(`scan worker ${index}: ${m.error.message}`));
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`scan worker ${index} exited with code ${code} before its result`)));
-      }),
-    );
+    const fail = (error: unknown): void => {
+      broken[slot] ??= error;
+      pending[slot]?.reject(error);
+    };
+    worker.on('message', (m: { type: 'result'; scan: PartitionScan } | { type: 'error'; error: { name: string; code?: string; message: string } }) => {
+      if (m.type === 'result') pending[slot]?.resolve(m.scan);
+      else fail(m.error.code !== undefined ? new ConfigError(m.error.code as never, m.error.message) : new Error(`scan worker ${slot}: ${m.error.message}`));
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`scan worker ${slot} exited with code ${code} before its result`)));
   }
-  // A failed worker must not leave the merge waiting on the others, nor a rejection unobserved.
-  for (const r of results) r.catch(() => undefined);
-  const router = createRouter(config, workers);
-  const rejections: EngineRejection[] = [];
+  let router = createRouter(config, 1);
+  let slotOf = new Int32Array(1);
+  let rejections: EngineRejection[] = [];
   let processed = 0;
   let batches: Transaction[][] = threads.map(() => []);
   const send = (w: number, message: ScanWorkerMessage): void => {
@@ -84,6 +125,27 @@ export function createParallelScan(inputs: EngineInputs, config: EngineConfig, w
     (threads[w] as Worker).postMessage(message);
   };
   return {
+    begin(indexes, count) {
+      if (indexes.length !== workers) throw new RangeError(`a pass needs one partition for each of the ${workers} threads, got ${indexes.length}`);
+      router = createRouter(config, count);
+      slotOf = new Int32Array(count).fill(-1);
+      rejections = [];
+      processed = 0;
+      results = [];
+      pending = [];
+      indexes.forEach((index, slot) => {
+        slotOf[index] = slot;
+        results.push(
+          new Promise<PartitionScan>((resolve, reject) => {
+            pending[slot] = { resolve, reject };
+            if (broken[slot] !== undefined) reject(broken[slot]);
+          }),
+        );
+        send(slot, { type: 'begin', partition: { index, count } });
+      });
+      // A failed worker must not leave the merge waiting on the others, nor a rejection unobserved.
+      for (const r of results) r.catch(() => undefined);
+    },
     add(tx) {
       const route = router.route(tx);
       if ('rejection' in route) {
@@ -91,7 +153,9 @@ export function createParallelScan(inputs: EngineInputs, config: EngineConfig, w
         return;
       }
       processed++;
-      for (const w of route.partitions) {
+      for (const p of route.partitions) {
+        const w = slotOf[p] as number;
+        if (w < 0) continue; // a partition of another pass
         const batch = batches[w] as Transaction[];
         batch.push(tx);
         if (batch.length >= BATCH) {
@@ -106,10 +170,7 @@ export function createParallelScan(inputs: EngineInputs, config: EngineConfig, w
       });
       batches = threads.map(() => []);
       for (let w = 0; w < workers; w++) send(w, { type: 'end', transactions });
-      const parts = await Promise.all(results);
-      const merged = mergePartitionScans(parts, config);
-      // The workers each saw part of the input: the input-side counts are the router's.
-      return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
+      return { parts: await Promise.all(results), processed, rejections };
     },
     async dispose() {
       await Promise.all(threads.map((t) => t.terminate()));

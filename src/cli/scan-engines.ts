@@ -20,16 +20,19 @@ export interface ScanEngine {
 /** Input bytes per worker thread below which another thread costs more than it saves. */
 const BYTES_PER_WORKER = 8 * 1024 * 1024;
 
-/** One worker per core, at most one per 8 MB of input (small files gain nothing from threads). */
-export function defaultWorkers(file: string): number {
-  let bytes = 0;
+/** The size of the input when it is a regular file; 0 for a directory (goAML reports), a pipe or a missing file. */
+export function inputBytes(file: string): number {
   try {
     const stat = statSync(file);
-    bytes = stat.isFile() ? stat.size : 0;
+    return stat.isFile() ? stat.size : 0;
   } catch {
-    bytes = 0; // the reader reports a missing file with its own error
+    return 0; // the reader reports a missing file with its own error
   }
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER)));
+}
+
+/** One worker per core, at most one per 8 MB of input (small files gain nothing from threads). */
+export function defaultWorkers(file: string): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(inputBytes(file) / BYTES_PER_WORKER)));
 }
 
 /** The engine on the calling thread. `options` is called once, when the first row is due. */

@@ -1,12 +1,13 @@
 /**
- * Worker thread of `tidewatch scan --workers N`: one partition of the keyed engine. It builds the
- * engine from the same {@link EngineInputs} as the main thread, receives every transaction in
- * (time, id) order in batches, keeps windows and raises alerts only for the entities of its
- * partition, acknowledges each batch through the shared counter (the main thread's back-pressure),
- * and at the end posts its {@link PartitionScan}.
+ * Worker thread of `tidewatch scan --workers N`: the keyed engine for one partition at a time. It
+ * builds the engine configuration from the same {@link EngineInputs} as the main thread; for each
+ * pass it is told its partition (`begin`), receives every transaction routed to it in (time, id)
+ * order in batches, keeps windows and raises alerts only for the entities of that partition,
+ * acknowledges each batch through the shared counter (the main thread's back-pressure), and at the
+ * pass's `end` posts its {@link PartitionScan} and drops the partition's state.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { resolveConfig } from '../engine/config.js';
+import { resolveConfig, type EngineConfig } from '../engine/config.js';
 import { createPartitionSink, type PartitionSink } from '../engine/partition-sink.js';
 import type { Partition } from '../engine/partition.js';
 import type { Transaction } from '../schema/transaction.js';
@@ -16,31 +17,45 @@ import { shareTransactionStrings } from '../schema/string-pool.js';
 /** What the main thread hands a scan worker when it starts it. */
 export interface ScanWorkerData {
   readonly inputs: EngineInputs;
-  readonly partition: Partition;
-  /** Int32Array over a SharedArrayBuffer: [0] = batches sent and not yet processed by this worker. */
+  /** This worker's index among the threads started together: its counter in `inFlight`. */
+  readonly slot: number;
+  /** Int32Array over a SharedArrayBuffer: [slot] = batches sent and not yet processed by this worker. */
   readonly inFlight: SharedArrayBuffer;
 }
 
-/** Messages to a scan worker: a batch of transactions in order, or the end of the input. */
-export type ScanWorkerMessage = { readonly type: 'batch'; readonly transactions: Transaction[] } | { readonly type: 'end'; readonly transactions: number };
+/** Messages to a scan worker: the start of a pass over a partition, a batch of transactions in order, or the end of the pass's input. */
+export type ScanWorkerMessage =
+  | { readonly type: 'begin'; readonly partition: Partition }
+  | { readonly type: 'batch'; readonly transactions: Transaction[] }
+  | { readonly type: 'end'; readonly transactions: number };
 
 const port = parentPort;
 if (port !== null) {
   const data = workerData as ScanWorkerData;
   const inFlight = new Int32Array(data.inFlight);
+  const slot = data.slot;
   const queue: ScanWorkerMessage[] = [];
+  let config: EngineConfig | undefined;
   let sink: PartitionSink | undefined;
   let failed = false;
   const drain = (): void => {
-    if (sink === undefined || failed) return;
+    if (config === undefined || failed) return;
     try {
       for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
-        if (m.type === 'batch') {
+        if (m.type === 'begin') {
+          // The CLI's ingest drops repeated ids before the engine: no set of every id seen.
+          sink = createPartitionSink(config, m.partition, { uniqueIds: true });
+        } else if (sink === undefined) throw new Error(`a ${m.type} message before the pass began`);
+        else if (m.type === 'batch') {
           // Structured cloning copied every string of every row: share the repeated ones again (an account's id, the currency) before the engine keeps them.
           for (const tx of m.transactions) sink.add(shareTransactionStrings(tx));
-          Atomics.sub(inFlight, data.partition.index, 1);
-          Atomics.notify(inFlight, data.partition.index);
-        } else port.postMessage({ type: 'result', scan: sink.result(m.transactions) });
+          Atomics.sub(inFlight, slot, 1);
+          Atomics.notify(inFlight, slot);
+        } else {
+          const scan = sink.result(m.transactions);
+          sink = undefined; // the partition's windows go with it before the next pass
+          port.postMessage({ type: 'result', scan });
+        }
       }
     } catch (error) {
       fail(error);
@@ -49,8 +64,8 @@ if (port !== null) {
   const fail = (error: unknown): void => {
     failed = true;
     // Unblock the main thread, which may be waiting for this worker's acknowledgement.
-    Atomics.store(inFlight, data.partition.index, -1);
-    Atomics.notify(inFlight, data.partition.index);
+    Atomics.store(inFlight, slot, -1);
+    Atomics.notify(inFlight, slot);
     const e = error as { name?: string; code?: string; message?: string };
     port.postMessage({ type: 'error', error: { name: e.name ?? 'Error', code: e.code, message: e.message ?? String(error) } });
   };
@@ -60,7 +75,7 @@ if (port !== null) {
   });
   loadEngineOptions(data.inputs)
     .then((options) => {
-      sink = createPartitionSink(resolveConfig(options), data.partition);
+      config = resolveConfig(options);
       drain();
     })
     .catch(fail);

@@ -16,7 +16,8 @@ import { progress } from './progress.js';
 import { formatText } from './format-text.js';
 import { loadProfile } from './goaml.js';
 import { loadScanConfig, type EngineInputs } from './engine-inputs.js';
-import { defaultWorkers, oneThreadEngine, parallelEngine } from './scan-engines.js';
+import { defaultWorkers, inputBytes, oneThreadEngine, parallelEngine } from './scan-engines.js';
+import { mayExceedBudget, memoryPlan, roundsEngine } from './scan-rounds.js';
 
 const USAGE = `tidewatch scan <transactions> [options]
 
@@ -40,8 +41,10 @@ Options:
   --fiu P             goAML input (.xml or a directory of reports): ID | LK | profile JSON
                       (default: by the reports' currency_code_local, IDR → ID, LKR → LK)
   --goaml-amounts A   original (default: a foreign-currency transaction in its own currency) | local
-  --memory MB         memory for buffering and sorting input rows; out-of-order input beyond it
-                      is sorted in a private temporary directory, removed at the end (default 400)
+  --memory MB         memory budget (default 400). Out-of-order input beyond it is sorted in a
+                      private temporary directory, removed at the end. When the input is large
+                      enough that the engine's state may not fit, the rows are ordered on disk
+                      first and the entities scanned in rounds of partitions: same alerts, more time
   --workers N         worker threads, one partition of the entities each (default: one per core,
                       at most one per 8 MB of input; output is identical for any number)
   -h, --help          this help
@@ -116,8 +119,15 @@ export const scanCommand: Command = {
     const jurisdictionCode = (): string => (code ??= inferJurisdiction(currencies, io));
     // The case report draws the flows around each alert, so --format html keeps the accepted rows.
     const transactions: Transaction[] | undefined = format === 'html' ? [] : undefined;
-    const engine = workers > 1 ? parallelEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers) : oneThreadEngine(() => engineOptions(jurisdictionCode()));
-    const order = createRowOrder({ memoryBytes: memoryMB * 1024 * 1024, ...(code === undefined ? { stream: false } : {}) }, engine.start);
+    // Input whose engine state may exceed --memory is ordered on disk and scanned in rounds of
+    // partitions (src/cli/scan-rounds.ts); the rest streams into the engine while it is read.
+    const budgetBytes = memoryMB * 1024 * 1024;
+    const engine = mayExceedBudget(inputBytes(file), workers, budgetBytes)
+      ? roundsEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers, memoryPlan(workers, budgetBytes), (line) => io.stderr(`${line}\n`))
+      : workers > 1
+        ? parallelEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers)
+        : oneThreadEngine(() => engineOptions(jurisdictionCode()));
+    const order = createRowOrder({ memoryBytes: budgetBytes, ...(code === undefined ? { stream: false } : {}) }, engine.start);
     let result: ScanResult;
     let ingest;
     try {

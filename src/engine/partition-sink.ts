@@ -14,26 +14,35 @@ export interface PartitionSink {
   result(transactions: number): PartitionScan;
 }
 
+/** Options of {@link createPartitionSink}. */
+export interface PartitionSinkOptions {
+  /** The caller guarantees no id repeats (the CLI's ingest drops repeats): keep no set of the ids seen. */
+  readonly uniqueIds?: boolean;
+}
+
 /**
  * The engine of one partition behind an ordered input: the first transaction of an id wins, later
  * ones are duplicates; every transaction advances the clock (sweeps, FX rejections) but only the
  * partition's entities keep windows and raise alerts. The caller guarantees the order.
  * @internal
  */
-export function createPartitionSink(config: EngineConfig, partition: Partition): PartitionSink {
+export function createPartitionSink(config: EngineConfig, partition: Partition, options: PartitionSinkOptions = {}): PartitionSink {
   const core = createCore(config, partition);
-  const seen = new Set<string>();
+  // One entry per id for the whole input: skipped when the caller has dropped repeated ids already.
+  const seen = options.uniqueIds === true ? undefined : new Set<string>();
   const touched = new Set<EntityState>();
   const alerts: Alert[] = [];
   const rejections: EngineRejection[] = [];
   let duplicates = 0;
   return {
     add(tx) {
-      if (seen.has(tx.id)) {
-        duplicates++;
-        return;
+      if (seen !== undefined) {
+        if (seen.has(tx.id)) {
+          duplicates++;
+          return;
+        }
+        seen.add(tx.id);
       }
-      seen.add(tx.id);
       const r = core.process(tx, touched, alerts);
       if (r !== undefined) rejections.push(r);
       touched.clear();
