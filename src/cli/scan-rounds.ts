@@ -7,6 +7,7 @@ import { appendRun, closeRun, createSpillDir, openRun, readRun, removeSpillDir, 
 import { shareStrings } from '../schema/string-pool.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createLiveRows, type LiveRows } from './live-rows.js';
+import { progress } from './progress.js';
 import { startPartitionThreads } from './parallel-scan.js';
 import type { ScanEngine } from './scan-engines.js';
 
@@ -69,7 +70,7 @@ export function mayExceedBudget(fileBytes: number, workers: number, budgetBytes:
  * and network candidates are merged as for any partition count — byte-identical to a one-thread
  * scan. The cost is reading the file once per round; the answer never changes.
  */
-export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOptions, workers: number, plan: RoundsPlan, note: (line: string) => void): ScanEngine {
+export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOptions, workers: number, plan: RoundsPlan, io: { stderr(s: string): void; isTTY: boolean }): ScanEngine {
   let config: EngineConfig | undefined;
   let dir: SpillDir | undefined;
   let writer: RunWriter | undefined;
@@ -99,7 +100,7 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       const liveRows = (live as LiveRows).max;
       const rounds = plan.rounds(liveRows);
       const count = rounds * workers;
-      if (rounds > 1) note(`tidewatch: up to ${liveRows} rows within the retention horizon, ${plan.why(liveRows)}: scanning the entities in ${rounds} rounds of ${workers} partition${workers === 1 ? '' : 's'} (same alerts, more time)`);
+      if (rounds > 1) io.stderr(`tidewatch: up to ${liveRows} rows within the retention horizon, ${plan.why(liveRows)}: scanning the entities in ${rounds} rounds of ${workers} partition${workers === 1 ? '' : 's'} (same alerts, more time)\n`);
       const parts: PartitionScan[] = [];
       const strings = new Map<string, string>();
       let processed = 0;
@@ -109,10 +110,16 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
         for (let round = 0; round < rounds; round++) {
           threads.begin(Array.from({ length: workers }, (_, w) => round * workers + w), count);
           const source = readRun(run, 1 << 20);
+          const bar = progress(io, rounds > 1 ? `round ${round + 1} of ${rounds}:` : 'scanning');
           try {
-            for (let tx = source.next(); tx !== undefined; tx = source.next()) threads.add(tx);
+            let n = 0;
+            for (let tx = source.next(); tx !== undefined; tx = source.next()) {
+              threads.add(tx);
+              if ((++n & 4095) === 0) bar.update(n);
+            }
           } finally {
             source.close();
+            bar.done();
           }
           const done = await threads.finish(transactions);
           // Held until the merge after the last round: one copy of each repeated string for all of them.

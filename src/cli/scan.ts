@@ -123,7 +123,7 @@ export const scanCommand: Command = {
     // partitions (src/cli/scan-rounds.ts); the rest streams into the engine while it is read.
     const budgetBytes = memoryMB * 1024 * 1024;
     const engine = mayExceedBudget(inputBytes(file), workers, budgetBytes)
-      ? roundsEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers, memoryPlan(workers, budgetBytes), (line) => io.stderr(`${line}\n`))
+      ? roundsEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers, memoryPlan(workers, budgetBytes), io)
       : workers > 1
         ? parallelEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers)
         : oneThreadEngine(() => engineOptions(jurisdictionCode()));

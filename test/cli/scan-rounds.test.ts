@@ -75,7 +75,7 @@ describe('scan in rounds of partitions (real worker threads)', () => {
     expect(whole.alerts.some((a) => a.entity.kind === 'network')).toBe(true);
     const notes: string[] = [];
     let asked = 0;
-    const engine = roundsEngine(() => inputs, () => options, 2, { rounds: (live) => ((asked = live), 3), why: () => 'forced' }, (s) => notes.push(s));
+    const engine = roundsEngine(() => inputs, () => options, 2, { rounds: (live) => ((asked = live), 3), why: () => 'forced' }, { stderr: (s) => notes.push(s), isTTY: false });
     try {
       const consume = engine.start();
       for (const tx of txs) consume(tx);
@@ -84,7 +84,7 @@ describe('scan in rounds of partitions (real worker threads)', () => {
       await engine.dispose();
     }
     expect(asked).toBe(txs.length); // the demo bank spans less than the longest rule window
-    expect(notes).toEqual([`tidewatch: up to ${txs.length} rows within the retention horizon, forced: scanning the entities in 3 rounds of 2 partitions (same alerts, more time)`]);
+    expect(notes).toEqual([`tidewatch: up to ${txs.length} rows within the retention horizon, forced: scanning the entities in 3 rounds of 2 partitions (same alerts, more time)\n`]);
   }, 180_000);
 
   test('tidewatch scan --memory small enough for several rounds prints the same alerts as with room to spare', async () => {
