@@ -158,7 +158,8 @@ export function compareRefs(a: EntityRef, b: EntityRef): number {
  * history's start and the oldest event seen (up to a week unseen counts as seen). An account open
  * for years whose history begins with the data cannot show what that history would: that its
  * senders are new (funnel_account: a landlord's tenants, a savings group's members in the first
- * month of an export, RESEARCH §c.5) or that a payout repeats last month's payroll (fan_out). Deterministic: it
+ * month of an export, RESEARCH §c.5) or that a payout repeats last month's payroll (fan_out), or that cash deposits at one branch are a
+ * shop's routine takings (split_sum). Deterministic: it
  * reads only the window and the reference data, the same in a stream and a batch.
  * @example if (historyCoverage(window, from, 60) < 1) discounts.push('history_unseen');
  */

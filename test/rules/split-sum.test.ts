@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { splitSum } from '../../src/rules/structuring/split-sum.js';
-import { AU_LIKE, MY_LIKE, deposit, hitsOf, withdrawal } from '../helpers/builders.js';
+import { historyFactor } from '../../src/rules/_lib.js';
+import { AU_LIKE, MY_LIKE, at, deposit, hitsOf, transfer, withdrawal } from '../helpers/builders.js';
 
 const accountHits = (h: ReturnType<typeof hitsOf>) => h.filter((x) => x.entity.kind === 'account');
 
@@ -76,5 +77,50 @@ describe('split_sum (MS-STR-02)', () => {
     const s = accountHits(hitsOf([splitSum()], shop));
     const b = accountHits(hitsOf([splitSum()], burst))[0]!;
     expect(Math.max(...s.map((h) => h.strength))).toBeLessThan(b.strength * 0.6);
+  });
+
+  describe('history not in the data (the cash-business checks read the last 30 days)', () => {
+    // Two trips to the bank in one day (morning float, evening takings) that together cross T.
+    const trips = [deposit('G', 600_000, 0, { location: 'BR-1' }), deposit('G', 500_000, 10, { location: 'BR-1' })];
+    const fresh = () => accountHits(hitsOf([splitSum()], trips, { accounts: [{ account: 'G', openedAt: at(-24) }] }))[0]!;
+    test('an account open for years whose data begins with the pieces is discounted towards × 0.3', () => {
+      const full = fresh();
+      expect(full.facts['discount']).toBeUndefined();
+      const hit = accountHits(hitsOf([splitSum()], trips, { accounts: [{ account: 'G', openedAt: Date.UTC(2015, 0, 1) }] }))[0]!;
+      const coverage = hit.facts['historyCoverage'] as number;
+      expect(hit.facts['discount']).toBe('history_unseen');
+      expect(coverage).toBeGreaterThan(0);
+      expect(coverage).toBeLessThan(0.02);
+      expect(hit.strength).toBeCloseTo(full.strength * historyFactor(coverage), 2);
+      expect(hit.strength).toBeLessThan(full.strength / 2);
+    });
+    test('boundary: activity 23 days before the last piece (7 unseen days, a quiet start) lifts it; one hour later does not', () => {
+      const old = [{ account: 'G', openedAt: Date.UTC(2015, 0, 1) }];
+      const seen = accountHits(hitsOf([splitSum()], [transfer('EMP', 'G', 10_000, 10 - 23 * 24), ...trips], { accounts: old }))[0]!;
+      expect(seen.facts['discount']).toBeUndefined();
+      expect(seen.strength).toBe(fresh().strength);
+      const short = accountHits(hitsOf([splitSum()], [transfer('EMP', 'G', 10_000, 11 - 23 * 24), ...trips], { accounts: old }))[0]!;
+      expect(short.facts['discount']).toBe('history_unseen');
+      expect(short.strength).toBeLessThan(seen.strength);
+    });
+    test('pieces spread over two locations (smurfing) are not discounted, whatever the history', () => {
+      const spread = [deposit('G', 600_000, 0, { location: 'BR-1' }), deposit('G', 500_000, 10, { location: 'BR-2' })];
+      const hit = accountHits(hitsOf([splitSum()], spread, { accounts: [{ account: 'G', openedAt: Date.UTC(2015, 0, 1) }] }))[0]!;
+      expect(hit.facts).toMatchObject({ locations: 2 });
+      expect(hit.facts['discount']).toBeUndefined();
+      expect(hit.strength).toBe(accountHits(hitsOf([splitSum()], spread, { accounts: [{ account: 'G', openedAt: at(-24) }] }))[0]!.strength);
+    });
+    test('withdrawals are no takings: the same pieces taken out are not discounted', () => {
+      const out = [withdrawal('G', 600_000, 0, { location: 'BR-1' }), withdrawal('G', 500_000, 10, { location: 'BR-1' })];
+      const hit = accountHits(hitsOf([splitSum()], out, { accounts: [{ account: 'G', openedAt: Date.UTC(2015, 0, 1) }] }))[0]!;
+      expect(hit.facts).toMatchObject({ direction: 'withdrawal', locations: 1 });
+      expect(hit.facts['discount']).toBeUndefined();
+      expect(hit.strength).toBe(accountHits(hitsOf([splitSum()], out, { accounts: [{ account: 'G', openedAt: at(-24) }] }))[0]!.strength);
+    });
+    test('look-alike: a gold shop banking two trips on its first day in the data stays below half strength; a structurer on an account opened within the data does not', () => {
+      expect(accountHits(hitsOf([splitSum()], trips, { accounts: [{ account: 'G', type: 'personal', openedAt: Date.UTC(2019, 5, 1) }] }))[0]!.strength)
+        .toBeLessThan(fresh().strength / 2);
+      expect(fresh().strength).toBeGreaterThan(0.5);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, hitOf, isCash, money, newest, reportableAmount, reportedCashCount } from '../_lib.js';
+import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, historyCoverage, historyFactor, hitOf, isCash, money, newest, ratio, reportableAmount, reportedCashCount } from '../_lib.js';
 import { countOpt, ratioOpt } from '../options.js';
 
 /** Options of {@link splitSum}; defaults from RESEARCH §c.2 and §c.4. @category Rules */
@@ -25,6 +25,9 @@ const INDICATORS = ['MS-STR-02'] as const;
  * threshold T while no single one does. Extra weight when every regulatory aggregation unit
  * (day, business day, month) stayed below T — the unit was avoided — and when the pieces span
  * several locations or days. Catches the far-below-the-band variant (e.g. 3 × 40 % of T).
+ * Cash businesses (reportable cash, routine banking in the last 30 days) are discounted; deposits
+ * banked at one place on an older account whose history the data does not show are discounted
+ * towards × 0.3 (`history_unseen`: a shop's first days in an export, RESEARCH §c.5).
  * @category Rules
  * @example const rule = splitSum({ windowDays: [1, 7, 30, 90] });
  */
@@ -103,6 +106,12 @@ function buildHit(
   const routine = cashCount(window, last.direction, last.ts - 30 * DAY_MS + 1);
   if (routine >= 10) strength *= 0.5;
   strength *= accountTypeFactor(window);
+  // The cash-business checks above read the last `reportedLookbackDays`: where the data does not
+  // reach back that far on an older account, a shop's routine banking cannot show. Only for deposits
+  // banked at one place (a shop's takings at its branch): deposits spread over several locations
+  // are the smurfing signature, and withdrawals are no takings, whatever the history.
+  const coverage = last.direction === 'in' && locations <= 1 ? historyCoverage(window, last.ts, o.reportedLookbackDays) : 1;
+  if (coverage < 1) strength *= historyFactor(coverage);
   const largest = Math.max(...pieces.map((e) => e.amount));
   const reason =
     `Possible structuring pattern: ${pieces.length} cash ${cashNoun(last.direction, true)} of at most ${money(profile, largest)} ` +
@@ -125,5 +134,6 @@ function buildHit(
     reportedCash: reported,
     cashLast30Days: routine,
     direction: last.direction === 'in' ? 'deposit' : 'withdrawal',
+    ...(coverage < 1 ? { historyCoverage: ratio(coverage), discount: 'history_unseen' } : {}),
   }, last.direction);
 }
