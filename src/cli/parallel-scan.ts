@@ -37,6 +37,12 @@ export interface PartitionThreads {
   add(tx: Transaction): void;
   /** Ends the pass's input: each thread's partition scan, and the router's input-side counts. */
   finish(transactions: number): Promise<{ readonly parts: PartitionScan[]; readonly processed: number; readonly rejections: EngineRejection[] }>;
+  /**
+   * A pass in which thread `w` reads the rows in (time, id) order from the run file at `path`
+   * itself and scans partition `indexes[w]` of `count`, routing each row as {@link createRouter}
+   * does; resolves to their partition scans. Not during a {@link PartitionThreads.begin} pass.
+   */
+  replay(path: string, indexes: readonly number[], count: number, transactions: number): Promise<PartitionScan[]>;
   /** Stops the workers (safe after {@link PartitionThreads.finish}). */
   dispose(): Promise<void>;
 }
@@ -124,27 +130,35 @@ export function startPartitionThreads(inputs: EngineInputs, config: EngineConfig
     }
     (threads[w] as Worker).postMessage(message);
   };
+  /** A new pass: one pending result per thread, and its first message to each. */
+  const pass = (indexes: readonly number[], first: (index: number) => ScanWorkerMessage): void => {
+    if (indexes.length !== workers) throw new RangeError(`a pass needs one partition for each of the ${workers} threads, got ${indexes.length}`);
+    results = [];
+    pending = [];
+    indexes.forEach((index, slot) => {
+      results.push(
+        new Promise<PartitionScan>((resolve, reject) => {
+          pending[slot] = { resolve, reject };
+          if (broken[slot] !== undefined) reject(broken[slot]);
+        }),
+      );
+      send(slot, first(index));
+    });
+    // A failed worker must not leave the merge waiting on the others, nor a rejection unobserved.
+    for (const r of results) r.catch(() => undefined);
+  };
   return {
     begin(indexes, count) {
-      if (indexes.length !== workers) throw new RangeError(`a pass needs one partition for each of the ${workers} threads, got ${indexes.length}`);
       router = createRouter(config, count);
       slotOf = new Int32Array(count).fill(-1);
+      indexes.forEach((index, slot) => (slotOf[index] = slot));
       rejections = [];
       processed = 0;
-      results = [];
-      pending = [];
-      indexes.forEach((index, slot) => {
-        slotOf[index] = slot;
-        results.push(
-          new Promise<PartitionScan>((resolve, reject) => {
-            pending[slot] = { resolve, reject };
-            if (broken[slot] !== undefined) reject(broken[slot]);
-          }),
-        );
-        send(slot, { type: 'begin', partition: { index, count } });
-      });
-      // A failed worker must not leave the merge waiting on the others, nor a rejection unobserved.
-      for (const r of results) r.catch(() => undefined);
+      pass(indexes, (index) => ({ type: 'begin', partition: { index, count } }));
+    },
+    async replay(path, indexes, count, transactions) {
+      pass(indexes, (index) => ({ type: 'replay', path, partition: { index, count }, transactions }));
+      return Promise.all(results);
     },
     add(tx) {
       const route = router.route(tx);

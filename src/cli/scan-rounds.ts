@@ -2,12 +2,12 @@ import { closeSync } from 'node:fs';
 import { resolveConfig, type EngineConfig } from '../engine/config.js';
 import type { EngineOptions } from '../engine/options.js';
 import { mergePartitionScans, type PartitionScan } from '../engine/partitioned-scan.js';
+import { createRouter } from '../engine/route.js';
 import type { EngineRejection } from '../engine/rejection.js';
-import { appendRun, closeRun, createSpillDir, openRun, readRun, removeSpillDir, type RunWriter, type SpillDir } from '../ingest/spill-runs.js';
+import { appendRun, closeRun, createSpillDir, openRun, removeSpillDir, type RunWriter, type SpillDir } from '../ingest/spill-runs.js';
 import { shareStrings } from '../schema/string-pool.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createLiveRows, type LiveRows } from './live-rows.js';
-import { progress } from './progress.js';
 import { startPartitionThreads } from './parallel-scan.js';
 import type { ScanEngine } from './scan-engines.js';
 
@@ -34,6 +34,12 @@ export function roundsFor(liveRows: number, workers: number, budgetBytes: number
   const forState = Math.max(budgetBytes - THREAD_BASE_BYTES * (workers + 1), MIN_STATE_BYTES_PER_THREAD * workers);
   const rounds = Math.ceil((liveRows * STATE_BYTES_PER_LIVE_ROW) / forState);
   return Math.min(Math.max(1, rounds), Math.floor(MAX_PARTITIONS / workers));
+}
+
+/** What the main thread counts of the input while it writes the ordered rows. */
+interface InputCounts {
+  processed: number;
+  readonly rejections: EngineRejection[];
 }
 
 /** How many rounds {@link roundsEngine} scans in, given the peak rows within the retention horizon, and why (for the note). */
@@ -66,7 +72,8 @@ export function mayExceedBudget(fileBytes: number, workers: number, budgetBytes:
  * temporary directory while the peak number of rows within the retention horizon is counted. Then
  * the entities are split into `rounds × workers` partitions and scanned in
  * rounds (as many as `plan` gives for that peak): in each round the same `workers` threads take the
- * next `workers` partitions and the file is replayed to them, so only those partitions' windows are in memory at once. The partitions' alerts
+ * next `workers` partitions and each reads the file itself, keeping its partition's rows (no row
+ * crosses a thread), so only those partitions' windows are in memory at once. The partitions' alerts
  * and network candidates are merged as for any partition count — byte-identical to a one-thread
  * scan. The cost is reading the file once per round; the answer never changes.
  */
@@ -75,6 +82,7 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
   let dir: SpillDir | undefined;
   let writer: RunWriter | undefined;
   let live: LiveRows | undefined;
+  let input: InputCounts | undefined;
   const drop = (): void => {
     if (writer !== undefined) closeSync(writer.fd);
     writer = undefined;
@@ -86,11 +94,18 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       dir ??= createSpillDir();
       const out = openRun(dir);
       const counter = createLiveRows(Math.max(resolved.retention.account, resolved.retention.party));
+      // The rows no engine can evaluate (no FX rate) are the same for every partition count: counted once here.
+      const router = createRouter(resolved, 1);
+      const counts: InputCounts = { processed: 0, rejections: [] };
       writer = out;
       live = counter;
+      input = counts;
       return (tx) => {
         appendRun(out, tx);
         counter.add(tx.timestamp);
+        const route = router.route(tx);
+        if ('rejection' in route) counts.rejections.push(route.rejection);
+        else counts.processed++;
       };
     },
     async result(transactions) {
@@ -103,31 +118,16 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       if (rounds > 1) io.stderr(`tidewatch: up to ${liveRows} rows within the retention horizon, ${plan.why(liveRows)}: scanning the entities in ${rounds} rounds of ${workers} partition${workers === 1 ? '' : 's'} (same alerts, more time)\n`);
       const parts: PartitionScan[] = [];
       const strings = new Map<string, string>();
-      let processed = 0;
-      let rejections: EngineRejection[] = [];
+      const { processed, rejections } = input as InputCounts;
       const threads = startPartitionThreads(inputs(), config as EngineConfig, workers);
       try {
         for (let round = 0; round < rounds; round++) {
-          threads.begin(Array.from({ length: workers }, (_, w) => round * workers + w), count);
-          const source = readRun(run, 1 << 20);
-          const bar = progress(io, rounds > 1 ? `round ${round + 1} of ${rounds}:` : 'scanning');
-          try {
-            let n = 0;
-            for (let tx = source.next(); tx !== undefined; tx = source.next()) {
-              threads.add(tx);
-              if ((++n & 4095) === 0) bar.update(n);
-            }
-          } finally {
-            source.close();
-            bar.done();
-          }
-          const done = await threads.finish(transactions);
+          if (rounds > 1 && io.isTTY) io.stderr(`\rround ${round + 1} of ${rounds}`);
+          const done = await threads.replay(run.path, Array.from({ length: workers }, (_, w) => round * workers + w), count, transactions);
           // Held until the merge after the last round: one copy of each repeated string for all of them.
-          for (const p of done.parts) parts.push(shareStrings(p, strings));
-          // Every round routes the same rows: the input-side counts are those of any one.
-          processed = done.processed;
-          rejections = done.rejections;
+          for (const p of done) parts.push(shareStrings(p, strings));
         }
+        if (rounds > 1 && io.isTTY) io.stderr('\r\x1b[K');
       } finally {
         await threads.dispose();
       }

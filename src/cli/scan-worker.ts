@@ -2,7 +2,7 @@
  * Worker thread of `tidewatch scan --workers N`: the keyed engine for one partition at a time. It
  * builds the engine configuration from the same {@link EngineInputs} as the main thread; for each
  * pass it is told its partition (`begin`), receives every transaction routed to it in (time, id)
- * order in batches, keeps windows and raises alerts only for the entities of that partition,
+ * order in batches (or reads them from a run file itself: `replay`), keeps windows and raises alerts only for the entities of that partition,
  * acknowledges each batch through the shared counter (the main thread's back-pressure), and at the
  * pass's `end` posts its {@link PartitionScan} and drops the partition's state.
  */
@@ -13,6 +13,29 @@ import type { Partition } from '../engine/partition.js';
 import type { Transaction } from '../schema/transaction.js';
 import { loadEngineOptions, type EngineInputs } from './engine-inputs.js';
 import { shareTransactionStrings } from '../schema/string-pool.js';
+import { createRouter } from '../engine/route.js';
+import { readRun } from '../ingest/spill-runs.js';
+import type { PartitionScan } from '../engine/partitioned-scan.js';
+
+/**
+ * One partition's scan of rows in (time, id) order read from a run file: the worker routes every
+ * row as the main thread's router would ({@link createRouter}: the partition's entities' rows and
+ * the rows a sweep falls on) and keeps those of its partition. No row crosses a thread.
+ */
+function replay(config: EngineConfig, path: string, partition: Partition, transactions: number): PartitionScan {
+  const router = createRouter(config, partition.count);
+  const sink = createPartitionSink(config, partition, { uniqueIds: true });
+  const source = readRun({ path, rows: 0 }, 1 << 20);
+  try {
+    for (let tx = source.next(); tx !== undefined; tx = source.next()) {
+      const route = router.route(tx);
+      if (!('rejection' in route) && route.partitions.includes(partition.index)) sink.add(tx);
+    }
+  } finally {
+    source.close();
+  }
+  return sink.result(transactions);
+}
 
 /** What the main thread hands a scan worker when it starts it. */
 export interface ScanWorkerData {
@@ -27,7 +50,8 @@ export interface ScanWorkerData {
 export type ScanWorkerMessage =
   | { readonly type: 'begin'; readonly partition: Partition }
   | { readonly type: 'batch'; readonly transactions: Transaction[] }
-  | { readonly type: 'end'; readonly transactions: number };
+  | { readonly type: 'end'; readonly transactions: number }
+  | { readonly type: 'replay'; readonly path: string; readonly partition: Partition; readonly transactions: number };
 
 const port = parentPort;
 if (port !== null) {
@@ -42,7 +66,9 @@ if (port !== null) {
     if (config === undefined || failed) return;
     try {
       for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
-        if (m.type === 'begin') {
+        if (m.type === 'replay') {
+          port.postMessage({ type: 'result', scan: replay(config, m.path, m.partition, m.transactions) });
+        } else if (m.type === 'begin') {
           // The CLI's ingest drops repeated ids before the engine: no set of every id seen.
           sink = createPartitionSink(config, m.partition, { uniqueIds: true });
         } else if (sink === undefined) throw new Error(`a ${m.type} message before the pass began`);
