@@ -17,4 +17,9 @@ export default defineConfig({
   noExternal: ['mathjs'],
   // import.meta.url in the CommonJS build (the CLI finds the worker script next to itself).
   shims: true,
+  // ...but not tsup's ESM shims (__dirname from 'path' and 'url'): nothing here uses them, and the
+  // CommonJS modules bundled with mathjs (tiny-emitter, escape-latex) left `import 'path'` in the core.
+  esbuildOptions(options, { format }) {
+    if (format === 'esm') options.inject = (options.inject ?? []).filter((file) => !file.endsWith('esm_shims.js'));
+  },
 });
