@@ -14,7 +14,8 @@ import type { Transaction } from '../schema/transaction.js';
 import { loadEngineOptions, type EngineInputs } from './engine-inputs.js';
 import { shareTransactionStrings } from '../schema/string-pool.js';
 import { createRouter } from '../engine/route.js';
-import { readRun } from '../ingest/spill-runs.js';
+import { readRecords } from '../ingest/spill-runs.js';
+import { decodeRoutingFields, decodeTransaction } from '../ingest/spill-codec.js';
 import type { PartitionScan } from '../engine/partitioned-scan.js';
 
 /**
@@ -25,12 +26,13 @@ import type { PartitionScan } from '../engine/partitioned-scan.js';
 function replay(config: EngineConfig, path: string, partition: Partition, transactions: number): PartitionScan {
   const router = createRouter(config, partition.count);
   const sink = createPartitionSink(config, partition, { uniqueIds: true });
-  const source = readRun({ path, rows: 0 }, 1 << 20);
+  // Every row is routed (the sweep clock follows all of them); only the partition's rows are decoded whole.
+  const source = readRecords({ path, rows: 0 }, 1 << 20, (buf, off) => {
+    const route = router.route(decodeRoutingFields(buf, off));
+    return !('rejection' in route) && route.partitions.includes(partition.index) ? decodeTransaction(buf, off) : null;
+  });
   try {
-    for (let tx = source.next(); tx !== undefined; tx = source.next()) {
-      const route = router.route(tx);
-      if (!('rejection' in route) && route.partitions.includes(partition.index)) sink.add(tx);
-    }
+    for (let tx = source.next(); tx !== undefined; tx = source.next()) sink.add(tx);
   } finally {
     source.close();
   }

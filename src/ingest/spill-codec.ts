@@ -109,6 +109,36 @@ export function decodeTransaction(buf: Buffer, off: number): Transaction {
   return shareTransactionStrings(tx as unknown as Transaction);
 }
 
+/** The fields a router reads (see `createRouter`): the sweep clock, the FX check and the owning entities. */
+const ROUTING_FIELDS: ReadonlySet<string> = new Set(['timestamp', 'amount', 'currency', 'kind', 'fromAccount', 'toAccount', 'conductor']);
+
+/**
+ * Decodes only the fields a router reads of the record at `off`, skipping the others by their
+ * lengths: for a reader that routes every row but keeps few of them. Not a valid transaction
+ * beyond those fields.
+ */
+export function decodeRoutingFields(buf: Buffer, off: number): Transaction {
+  const tx: Record<string, unknown> = {};
+  let at = off + 4;
+  for (const field of FIELDS) {
+    if (field === 'timestamp' || field === 'amount') {
+      tx[field] = buf.readDoubleLE(at);
+      at += 8;
+      continue;
+    }
+    let n = buf.readUInt16LE(at);
+    at += 2;
+    if (n === ABSENT) continue;
+    if (n === LONG) {
+      n = buf.readUInt32LE(at);
+      at += 4;
+    }
+    if (ROUTING_FIELDS.has(field)) tx[field] = buf.toString('utf8', at, at + n);
+    at += n;
+  }
+  return tx as unknown as Transaction;
+}
+
 /**
  * Rough heap bytes one buffered transaction costs (object, its strings, the buffer slot), used to
  * keep buffered rows under the memory budget. Calibrated on the bench rows (about 2× the encoded size).

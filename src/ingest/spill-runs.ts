@@ -93,6 +93,14 @@ export interface RowSource {
 
 /** Reads a run back through a buffer of `bufferBytes` (grown for a longer record). */
 export function readRun(run: Run, bufferBytes: number): RowSource {
+  return readRecords(run, bufferBytes, decodeTransaction) as RowSource;
+}
+
+/**
+ * Reads a run's records through `decode`, which sees each record's bytes (`buf` at `off`) and
+ * returns what the source yields for it; `null` skips the record. `undefined` ends the source.
+ */
+export function readRecords<T>(run: Run, bufferBytes: number, decode: (buf: Buffer, off: number) => T | null): { next(): T | undefined; close(): void } {
   const fd = openSync(run.path, 'r');
   let buf = Buffer.allocUnsafe(bufferBytes);
   let start = 0;
@@ -104,9 +112,10 @@ export function readRun(run: Run, bufferBytes: number): RowSource {
       for (;;) {
         const n = recordLength(buf, start, end);
         if (n !== undefined) {
-          const tx = decodeTransaction(buf, start);
+          const row = decode(buf, start);
           start += n;
-          return tx;
+          if (row === null) continue;
+          return row;
         }
         if (eof) {
           if (start !== end) throw new Error(`spill file ${run.path} ends inside a record`);
