@@ -12,7 +12,8 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
-  // mathjs is bundled so that only the factories typology formulas use are kept (src/scoring/formula.ts):
+  // mathjs (a dependency) is bundled so that only the factories typology formulas use are kept
+  // (src/scoring/formula-factories.ts):
   // its package entry builds every function of the library on load (138 MB resident, 1.2 s, per thread).
   noExternal: ['mathjs'],
   // import.meta.url in the CommonJS build (the CLI finds the worker script next to itself).

@@ -1,16 +1,5 @@
-import {
-  create, type EvalFunction, type FactoryFunctionMap, type MathNode,
-  parseDependencies, compileDependencies,
-  absDependencies, addDependencies, cbrtDependencies, ceilDependencies, compareDependencies, cubeDependencies,
-  divideDependencies, expDependencies, expm1Dependencies, fixDependencies, floorDependencies, hypotDependencies,
-  logDependencies, log10Dependencies, log1pDependencies, log2Dependencies, maxDependencies, meanDependencies,
-  medianDependencies, minDependencies, modDependencies, multiplyDependencies, nthRootDependencies, powDependencies,
-  prodDependencies, roundDependencies, signDependencies, sqrtDependencies, squareDependencies, subtractDependencies,
-  sumDependencies, unaryMinusDependencies, unaryPlusDependencies,
-  andDependencies, orDependencies, notDependencies, xorDependencies, equalDependencies, unequalDependencies,
-  largerDependencies, largerEqDependencies, smallerDependencies, smallerEqDependencies,
-  piDependencies, eDependencies,
-} from 'mathjs';
+import { create, type EvalFunction, type FactoryFunctionMap, type MathNode } from 'mathjs';
+import * as formulaFactories from './formula-factories.js';
 import { ConfigError } from '../_internal/config-error.js';
 import { formulaProblems } from './formula-functions.js';
 
@@ -21,25 +10,8 @@ export type FormulaResult = { readonly ok: true; readonly value: number } | { re
 
 let restricted: { math: ReturnType<typeof create>; parse: (expression: string) => MathNode } | undefined;
 
-/**
- * The factories a formula needs: the parser and compiler, the functions of {@link FORMULA_FUNCTIONS}
- * and the constants `pi` and `e` (`true` and `false` are the parser's own) — nothing else. Named one by one (not mathjs's `all`) so
- * the bundler keeps only these: mathjs's main entry builds every function of the library when it
- * is loaded (138 MB resident and 1.2 s on Node 20, in every process and worker thread), while
- * typologies without a formula — all the default ones — need none of it.
- */
-const FORMULA_FACTORIES = {
-  parseDependencies, compileDependencies,
-  absDependencies, addDependencies, cbrtDependencies, ceilDependencies, compareDependencies, cubeDependencies,
-  divideDependencies, expDependencies, expm1Dependencies, fixDependencies, floorDependencies, hypotDependencies,
-  logDependencies, log10Dependencies, log1pDependencies, log2Dependencies, maxDependencies, meanDependencies,
-  medianDependencies, minDependencies, modDependencies, multiplyDependencies, nthRootDependencies, powDependencies,
-  prodDependencies, roundDependencies, signDependencies, sqrtDependencies, squareDependencies, subtractDependencies,
-  sumDependencies, unaryMinusDependencies, unaryPlusDependencies,
-  andDependencies, orDependencies, notDependencies, xorDependencies, equalDependencies, unequalDependencies,
-  largerDependencies, largerEqDependencies, smallerDependencies, smallerEqDependencies,
-  piDependencies, eDependencies,
-} as unknown as FactoryFunctionMap;
+/** The factories of formula-factories.ts, as one map for `create`. */
+const FORMULA_FACTORIES = { ...formulaFactories } as unknown as FactoryFunctionMap;
 
 /**
  * A mathjs instance holding only {@link FORMULA_FACTORIES}, created on the first formula, with
