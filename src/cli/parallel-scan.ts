@@ -38,13 +38,20 @@ export interface PartitionThreads {
   /** Ends the pass's input: each thread's partition scan, and the router's input-side counts. */
   finish(transactions: number): Promise<{ readonly parts: PartitionScan[]; readonly processed: number; readonly rejections: EngineRejection[] }>;
   /**
-   * A pass in which thread `w` reads the rows in (time, id) order from the run file at `path`
-   * itself and scans partition `indexes[w]` of `count`, routing each row as {@link createRouter}
-   * does; resolves to their partition scans. Not during a {@link PartitionThreads.begin} pass.
+   * A pass in which thread `w` reads the rows in (time, id) order from the run file `files.path`
+   * itself and scans partition `indexes[w]` of `count`, keeping the rows the route file
+   * `files.routes` gives that partition (route-file.ts: routed as {@link createRouter} does);
+   * resolves to their partition scans. Not during a {@link PartitionThreads.begin} pass.
    */
-  replay(path: string, indexes: readonly number[], count: number, transactions: number): Promise<PartitionScan[]>;
+  replay(files: ReplayFiles, indexes: readonly number[], count: number, transactions: number): Promise<PartitionScan[]>;
   /** Stops the workers (safe after {@link PartitionThreads.finish}). */
   dispose(): Promise<void>;
+}
+
+/** A run file of ordered rows and the route file of the same rows (see route-file.ts). */
+export interface ReplayFiles {
+  readonly path: string;
+  readonly routes: string;
 }
 
 /**
@@ -156,8 +163,8 @@ export function startPartitionThreads(inputs: EngineInputs, config: EngineConfig
       processed = 0;
       pass(indexes, (index) => ({ type: 'begin', partition: { index, count } }));
     },
-    async replay(path, indexes, count, transactions) {
-      pass(indexes, (index) => ({ type: 'replay', path, partition: { index, count }, transactions }));
+    async replay(files, indexes, count, transactions) {
+      pass(indexes, (index) => ({ type: 'replay', path: files.path, routes: files.routes, partition: { index, count }, transactions }));
       return Promise.all(results);
     },
     add(tx) {

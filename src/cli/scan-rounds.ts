@@ -2,13 +2,14 @@ import { closeSync } from 'node:fs';
 import { resolveConfig, type EngineConfig } from '../engine/config.js';
 import type { EngineOptions } from '../engine/options.js';
 import { mergePartitionScans, type PartitionScan } from '../engine/partitioned-scan.js';
-import { createRouter } from '../engine/route.js';
-import type { EngineRejection } from '../engine/rejection.js';
+import { createRouteKeys, MAX_OWNERS, ROUTE_PROCESSED } from '../engine/route.js';
+import { conversionRejection, type EngineRejection } from '../engine/rejection.js';
 import { appendRun, closeRun, createSpillDir, openRun, removeSpillDir, type RunWriter, type SpillDir } from '../ingest/spill-runs.js';
 import { shareStrings } from '../schema/string-pool.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createLiveRows, type LiveRows } from './live-rows.js';
 import { startPartitionThreads } from './parallel-scan.js';
+import { openRouteFile, type RouteWriter } from './route-file.js';
 import type { ScanEngine } from './scan-engines.js';
 
 /**
@@ -81,11 +82,14 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
   let config: EngineConfig | undefined;
   let dir: SpillDir | undefined;
   let writer: RunWriter | undefined;
+  let routes: RouteWriter | undefined;
   let live: LiveRows | undefined;
   let input: InputCounts | undefined;
   const drop = (): void => {
     if (writer !== undefined) closeSync(writer.fd);
+    routes?.close();
     writer = undefined;
+    routes = undefined;
   };
   return {
     start() {
@@ -93,25 +97,33 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       drop(); // a restart of the row order: the rows come again from the first
       dir ??= createSpillDir();
       const out = openRun(dir);
+      const routed = openRouteFile(dir);
       const counter = createLiveRows(Math.max(resolved.retention.account, resolved.retention.party));
-      // The rows no engine can evaluate (no FX rate) are the same for every partition count: counted once here.
-      const router = createRouter(resolved, 1);
+      // Routed once, here, for every round: the FX check and the sweep clock (the same for any
+      // partition count) and the entities' hashes, from which each round's workers tell their rows.
+      const keys = createRouteKeys(resolved);
+      const hashes = new Uint32Array(MAX_OWNERS);
       const counts: InputCounts = { processed: 0, rejections: [] };
       writer = out;
+      routes = routed;
       live = counter;
       input = counts;
       return (tx) => {
         appendRun(out, tx);
         counter.add(tx.timestamp);
-        const route = router.route(tx);
-        if ('rejection' in route) counts.rejections.push(route.rejection);
+        const flags = keys.next(tx, hashes);
+        routed.append(flags, hashes);
+        if ((flags & ROUTE_PROCESSED) === 0) counts.rejections.push(conversionRejection(tx, resolved.profile.currency));
         else counts.processed++;
       };
     },
     async result(transactions) {
       if (writer === undefined) this.start();
       const run = closeRun(writer as RunWriter);
+      const routePath = (routes as RouteWriter).path;
+      (routes as RouteWriter).close();
       writer = undefined;
+      routes = undefined;
       const liveRows = (live as LiveRows).max;
       const rounds = plan.rounds(liveRows);
       const count = rounds * workers;
@@ -123,7 +135,7 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       try {
         for (let round = 0; round < rounds; round++) {
           if (rounds > 1 && io.isTTY) io.stderr(`\rround ${round + 1} of ${rounds}`);
-          const done = await threads.replay(run.path, Array.from({ length: workers }, (_, w) => round * workers + w), count, transactions);
+          const done = await threads.replay({ path: run.path, routes: routePath }, Array.from({ length: workers }, (_, w) => round * workers + w), count, transactions);
           // Held until the merge after the last round: one copy of each repeated string for all of them.
           for (const p of done) parts.push(shareStrings(p, strings));
         }

@@ -13,28 +13,38 @@ import type { Partition } from '../engine/partition.js';
 import type { Transaction } from '../schema/transaction.js';
 import { loadEngineOptions, type EngineInputs } from './engine-inputs.js';
 import { shareTransactionStrings } from '../schema/string-pool.js';
-import { createRouter } from '../engine/route.js';
+import { MAX_OWNERS, ROUTE_PROCESSED, ROUTE_TICK, ownerCount } from '../engine/route.js';
+import { partitionOfHash } from '../engine/partition.js';
 import { readRecords } from '../ingest/spill-runs.js';
-import { decodeRoutingFields, decodeTransaction } from '../ingest/spill-codec.js';
+import { decodeTransaction } from '../ingest/spill-codec.js';
+import { readRouteFile } from './route-file.js';
 import type { PartitionScan } from '../engine/partitioned-scan.js';
 
 /**
- * One partition's scan of rows in (time, id) order read from a run file: the worker routes every
- * row as the main thread's router would ({@link createRouter}: the partition's entities' rows and
- * the rows a sweep falls on) and keeps those of its partition. No row crosses a thread.
+ * One partition's scan of rows in (time, id) order read from a run file: the route file beside it
+ * (route-file.ts) says of each row whether it is processed, whether a sweep falls on it, and which
+ * entities it enters, so the worker keeps exactly the rows the main thread's router would send it
+ * (`createRouter`: the partition's entities' rows and the rows a sweep falls on) and decodes
+ * only those. No row crosses a thread.
  */
-function replay(config: EngineConfig, path: string, partition: Partition, transactions: number): PartitionScan {
-  const router = createRouter(config, partition.count);
+function replay(config: EngineConfig, path: string, routesPath: string, partition: Partition, transactions: number): PartitionScan {
   const sink = createPartitionSink(config, partition, { uniqueIds: true });
-  // Every row is routed (the sweep clock follows all of them); only the partition's rows are decoded whole.
+  const routes = readRouteFile(routesPath);
+  const hashes = new Uint32Array(MAX_OWNERS);
+  const { index, count } = partition;
   const source = readRecords({ path, rows: 0 }, 1 << 20, (buf, off) => {
-    const route = router.route(decodeRoutingFields(buf, off));
-    return !('rejection' in route) && route.partitions.includes(partition.index) ? decodeTransaction(buf, off) : null;
+    const flags = routes.next(hashes);
+    if ((flags & ROUTE_PROCESSED) === 0) return null;
+    if ((flags & ROUTE_TICK) !== 0) return decodeTransaction(buf, off);
+    for (let i = 0; i < ownerCount(flags); i++) if (partitionOfHash(hashes[i] as number, count) === index) return decodeTransaction(buf, off);
+    return null;
   });
   try {
     for (let tx = source.next(); tx !== undefined; tx = source.next()) sink.add(tx);
+    routes.end();
   } finally {
     source.close();
+    routes.close();
   }
   return sink.result(transactions);
 }
@@ -53,7 +63,7 @@ export type ScanWorkerMessage =
   | { readonly type: 'begin'; readonly partition: Partition }
   | { readonly type: 'batch'; readonly transactions: Transaction[] }
   | { readonly type: 'end'; readonly transactions: number }
-  | { readonly type: 'replay'; readonly path: string; readonly partition: Partition; readonly transactions: number };
+  | { readonly type: 'replay'; readonly path: string; readonly routes: string; readonly partition: Partition; readonly transactions: number };
 
 const port = parentPort;
 if (port !== null) {
@@ -69,7 +79,7 @@ if (port !== null) {
     try {
       for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
         if (m.type === 'replay') {
-          port.postMessage({ type: 'result', scan: replay(config, m.path, m.partition, m.transactions) });
+          port.postMessage({ type: 'result', scan: replay(config, m.path, m.routes, m.partition, m.transactions) });
         } else if (m.type === 'begin') {
           // The CLI's ingest drops repeated ids before the engine: no set of every id seen.
           sink = createPartitionSink(config, m.partition, { uniqueIds: true });

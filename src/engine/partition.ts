@@ -7,7 +7,8 @@ export interface Partition {
 }
 
 /**
- * The partition that owns an entity: FNV-1a (32 bit) over `kind:id`, modulo `count`. Stable across
+ * The partition that owns an entity: FNV-1a (32 bit) over `kind:id` ({@link entityHash}), modulo
+ * `count`. Stable across
  * processes, machines and releases — it is the key a multi-process or multi-machine deployment
  * routes by (worker threads here; consumers of a log elsewhere), so changing it is a breaking
  * change of the checkpoint format. An entity's state depends only on its own events, so partitions
@@ -16,12 +17,25 @@ export interface Partition {
  * @example partitionOf('account', 'MY0003626', 4) // → an integer in 0..3, the same everywhere
  */
 export function partitionOf(kind: EntityKind, id: string, count: number): number {
-  if (count <= 1) return 0;
+  return count <= 1 ? 0 : partitionOfHash(entityHash(kind, id), count);
+}
+
+/**
+ * The 32-bit FNV-1a hash of `kind:id` that {@link partitionOf} takes modulo the partition count:
+ * what a reader that routes the same rows for several partition counts keeps of an entity.
+ * @internal
+ */
+export function entityHash(kind: EntityKind, id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < kind.length; i++) h = Math.imul(h ^ kind.charCodeAt(i), 0x01000193);
   h = Math.imul(h ^ 0x3a, 0x01000193); // ':'
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % count;
+  return h >>> 0;
+}
+
+/** The partition of `count` that owns the entity of {@link entityHash} `hash`. @internal */
+export function partitionOfHash(hash: number, count: number): number {
+  return hash % count;
 }
 
 /** Checks a partition: integers with 0 ≤ index < count ≤ 1024. Throws RangeError. @internal */

@@ -1,7 +1,7 @@
 import { cashPartyOf } from './cash-party.js';
 import { conversionRejection, type EngineRejection } from './rejection.js';
 import type { EngineConfig } from './config.js';
-import { checkPartition, partitionOf } from './partition.js';
+import { checkPartition, entityHash, partitionOfHash } from './partition.js';
 import { sweepInterval } from './sweep-interval.js';
 import type { Transaction } from '../schema/transaction.js';
 
@@ -39,23 +39,67 @@ export interface Router {
  */
 export function createRouter(config: EngineConfig, partitions: number): Router {
   checkPartition({ index: 0, count: partitions });
-  const every = sweepInterval(config.retention);
   const all = Array.from({ length: partitions }, (_, i) => i);
+  const keys = createRouteKeys(config);
+  const hashes = new Uint32Array(MAX_OWNERS);
+  return {
+    route(tx) {
+      const flags = keys.next(tx, hashes);
+      if ((flags & ROUTE_PROCESSED) === 0) return { rejection: conversionRejection(tx, config.profile.currency) };
+      if ((flags & ROUTE_TICK) !== 0) return { partitions: all, tick: true };
+      const owners = new Set<number>();
+      for (let i = 0; i < ownerCount(flags); i++) owners.add(partitionOfHash(hashes[i] as number, partitions));
+      return { partitions: [...owners].sort((a, b) => a - b), tick: false };
+    },
+  };
+}
+
+/** {@link RouteKeys.next}: the transaction is processed (it converts into the jurisdiction's currency). @internal */
+export const ROUTE_PROCESSED = 1;
+/** {@link RouteKeys.next}: a sweep falls on the transaction (every partition applies it). @internal */
+export const ROUTE_TICK = 2;
+/** Most entities one transaction enters: two accounts and a cash party. @internal */
+export const MAX_OWNERS = 3;
+
+/** How many owner hashes {@link RouteKeys.next} wrote, from its flags. @internal */
+export function ownerCount(flags: number): number {
+  return flags >> 2;
+}
+
+/**
+ * What routing a transaction takes whatever the partition count: whether it is processed, whether
+ * a sweep falls on it, and the {@link entityHash} of each entity it enters. A row routed once this
+ * way can be routed to any partition count by {@link partitionOfHash} alone.
+ * @internal
+ */
+export interface RouteKeys {
+  /**
+   * Reads the next transaction (in order; it advances the sweep clock): writes the hashes of its
+   * entities into `hashes` and returns flags — {@link ROUTE_PROCESSED}, {@link ROUTE_TICK}, and the
+   * number of hashes shifted left by two ({@link ownerCount}).
+   */
+  next(tx: Transaction, hashes: Uint32Array): number;
+}
+
+/** The count-independent half of {@link createRouter}: the FX check, the sweep clock and the entities' hashes. @internal */
+export function createRouteKeys(config: EngineConfig): RouteKeys {
+  const every = sweepInterval(config.retention);
   const { profile, context } = config;
   let lastSweep = Number.NEGATIVE_INFINITY;
   return {
-    route(tx) {
-      if (context.convert(tx.amount, tx.currency, profile.currency, tx.timestamp) === undefined) return { rejection: conversionRejection(tx, profile.currency) };
+    next(tx, hashes) {
+      if (context.convert(tx.amount, tx.currency, profile.currency, tx.timestamp) === undefined) return 0;
+      let flags = ROUTE_PROCESSED;
       if (tx.timestamp - lastSweep >= every) {
         lastSweep = tx.timestamp;
-        return { partitions: all, tick: true };
+        flags |= ROUTE_TICK;
       }
-      const owners = new Set<number>();
-      if (tx.fromAccount !== undefined) owners.add(partitionOf('account', tx.fromAccount, partitions));
-      if (tx.toAccount !== undefined) owners.add(partitionOf('account', tx.toAccount, partitions));
+      let n = 0;
+      if (tx.fromAccount !== undefined) hashes[n++] = entityHash('account', tx.fromAccount);
+      if (tx.toAccount !== undefined) hashes[n++] = entityHash('account', tx.toAccount);
       const party = cashPartyOf(tx, context.accounts);
-      if (party !== undefined) owners.add(partitionOf('party', party, partitions));
-      return { partitions: [...owners].sort((a, b) => a - b), tick: false };
+      if (party !== undefined) hashes[n++] = entityHash('party', party);
+      return flags | (n << 2);
     },
   };
 }

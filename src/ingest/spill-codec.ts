@@ -83,11 +83,8 @@ export function recordLength(buf: Buffer, off: number, end: number): number | un
   return off + n <= end ? n : undefined;
 }
 
-/**
- * Reads the record at `off` field by field; a field outside `wanted` (when given) is skipped by its length
- * without building its string. The one walk behind {@link decodeTransaction} and {@link decodeRoutingFields}.
- */
-function decodeFields(buf: Buffer, off: number, wanted: ReadonlySet<string> | undefined): Record<string, unknown> {
+/** Decodes the whole record at `off` (see {@link recordLength}). */
+export function decodeTransaction(buf: Buffer, off: number): Transaction {
   const tx: Record<string, unknown> = {};
   let at = off + 4;
   for (const field of FIELDS) {
@@ -103,32 +100,13 @@ function decodeFields(buf: Buffer, off: number, wanted: ReadonlySet<string> | un
       n = buf.readUInt32LE(at);
       at += 4;
     }
-    if (wanted === undefined || wanted.has(field)) {
-      const text = buf.toString('utf8', at, at + n);
-      // Ingest builds attributes as a null-prototype object; keep that shape.
-      tx[field] = field === 'attributes' ? Object.assign(Object.create(null) as Record<string, string>, JSON.parse(text) as Record<string, string>) : text;
-    }
+    const text = buf.toString('utf8', at, at + n);
+    // Ingest builds attributes as a null-prototype object; keep that shape.
+    tx[field] = field === 'attributes' ? Object.assign(Object.create(null) as Record<string, string>, JSON.parse(text) as Record<string, string>) : text;
     at += n;
   }
-  return tx;
-}
-
-/** Decodes the whole record at `off` (see {@link recordLength}). */
-export function decodeTransaction(buf: Buffer, off: number): Transaction {
   // Decoded strings are fresh copies: share the repeated ones as ingest does.
-  return shareTransactionStrings(decodeFields(buf, off, undefined) as unknown as Transaction);
-}
-
-/** The text fields a router reads (see `createRouter`) besides the time and amount: the FX check and the owning entities. */
-const ROUTING_FIELDS: ReadonlySet<string> = new Set(['currency', 'kind', 'fromAccount', 'toAccount', 'conductor']);
-
-/**
- * Decodes only the fields a router reads of the record at `off` (the time and amount, and
- * {@link ROUTING_FIELDS}), skipping the others by their lengths: for a reader that routes every
- * row but keeps few of them. Not a valid transaction beyond those fields.
- */
-export function decodeRoutingFields(buf: Buffer, off: number): Transaction {
-  return decodeFields(buf, off, ROUTING_FIELDS) as unknown as Transaction;
+  return shareTransactionStrings(tx as unknown as Transaction);
 }
 
 /**
