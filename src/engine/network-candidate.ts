@@ -88,7 +88,9 @@ export function recordsInAlertOrder(c: NetworkCandidate, k: number): readonly un
   const list = candidateRecords(c, k);
   if (list.length < 2) return list;
   const kind = EVIDENCE_KINDS[k] as EvidenceKind<unknown>;
-  const keyed = list.map((r) => ({ r, from: kind.from(r), reason: kind.reason(r) }));
-  keyed.sort((a, b) => a.from - b.from || cmp(a.reason, b.reason));
+  // The sentence only breaks ties of the span start: built when two records start together, once each.
+  const keyed = list.map((r) => ({ r, from: kind.from(r), reason: undefined as string | undefined }));
+  const reason = (x: { r: unknown; reason: string | undefined }): string => (x.reason ??= kind.reason(x.r));
+  keyed.sort((a, b) => a.from - b.from || cmp(reason(a), reason(b)));
   return keyed.map((x) => x.r);
 }
