@@ -149,6 +149,16 @@ describe('wage_diversion (MS-DEBT-02), network variant', () => {
     expect(on(run(payday(['W1', 'W2', 'W3', 'W4'])), 'AGENT')).toHaveLength(0);
   });
 
+  test('burst boundary: five payments exactly 24 hours apart from first to last are one burst; one millisecond more is not', () => {
+    const spread = payday(['W1', 'W2', 'W3', 'W4', 'W5'], 360); // the workers pay 6 hours apart
+    const firstPayment = spread[1] as Transaction;
+    expect((spread[9] as Transaction).timestamp - firstPayment.timestamp).toBe(24 * 3_600_000);
+    const collector = (txs: Transaction[]) => rawHitsOf([wageDiversion()], txs, { profile: MY_LIKE, accounts, parties }).filter((h) => h.entity.id === 'AGENT');
+    expect(collector(spread)).toHaveLength(1);
+    const late = spread.map((t) => (t === firstPayment ? { ...t, timestamp: t.timestamp - 1 } : t));
+    expect(collector(late)).toHaveLength(0);
+  });
+
   test('look-alike: a rotating savings group whose organiser paid last month’s pot to a member', () => {
     const txs = [transfer('AGENT', 'W3', 550_000, -28 * D, myr({ reference: 'kutu giliran' })), ...payday(['W1', 'W2', 'W3', 'W4', 'W5'])];
     const col = on(run(txs), 'AGENT');

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS, eachRecent, hitOf, moneyRange, newest, ratio } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
@@ -8,6 +8,7 @@ import {
   isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt } from '../options.js';
+import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/counted-keys.js';
 
 /** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules
  * @example wageDiversionOptionsSchema.parse({ minCycles: 2 }) */
@@ -58,7 +59,8 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  */
 export function wageDiversion(options: WageDiversionOptions = {}): Rule<typeof ID> {
   const o = parseOptions(wageDiversionOptionsSchema, options, ID);
-  const rule: Rule<typeof ID> = {
+  const burst = burstSenders(o.burstHours * HOUR_MS);
+  const rule: Rule<typeof ID, BurstState> = {
     id: ID,
     indicators: INDICATORS,
     family: 'debt_exploitation',
@@ -66,13 +68,49 @@ export function wageDiversion(options: WageDiversionOptions = {}): Rule<typeof I
     windowMs: o.windowDays * DAY_MS,
     options: o,
     description: 'Possible wage-diversion pattern: most of each wage passed on at once to the same third party, or many workers paying one account on payday.',
-    evaluate: (window, context) => {
+    // The distinct senders of the burst, kept as events enter and leave it: the network side reads the window only when enough paid.
+    incremental: burst,
+    evaluate: (window, context, state) => {
       const last = newest(window);
       if (last.direction === 'out') return last.kind === 'cash_deposit' ? [] : workerSide(window, context, o, rule, last);
-      return last.kind === 'cash_withdrawal' ? [] : networkSide(window, context, o, rule, last);
+      if (last.kind === 'cash_withdrawal' || (state.senders?.size ?? 0) < o.minWorkers) return [];
+      return networkSide(window, context, o, rule, last);
     },
   };
-  return rule;
+  return rule as Rule<typeof ID>;
+}
+
+/**
+ * Incremental state of {@link wageDiversion} for one account: the senders as written on its
+ * inflows ({@link rawBurstSender}) within the last `burstHours`, with counts. The network side
+ * counts the distinct ones among at most `maxScan` of those inflows, never more than all of them,
+ * so fewer than `minWorkers` here rules a hit out without reading the window.
+ */
+interface BurstState {
+  senders: CountedKeys<string> | undefined;
+}
+
+/** The sender of an inflow as written, before any name reading (undefined for an outflow or none written). */
+function rawBurstSender(e: WindowEvent): string | undefined {
+  if (e.direction !== 'in') return undefined;
+  const raw = e.kind === 'transfer' ? e.counterparty ?? e.counterpartyName : e.conductor ?? e.counterpartyName;
+  return raw === '' ? undefined : raw;
+}
+
+/** The transitions of {@link BurstState} over one horizon: the burst. */
+function burstSenders(burstMs: number): RuleIncremental<BurstState> {
+  return {
+    horizonsMs: [burstMs],
+    init: () => ({ senders: undefined }),
+    enter(s, e) {
+      const raw = rawBurstSender(e);
+      if (raw !== undefined) countedKeysAdd((s.senders ??= createCountedKeys()), raw);
+    },
+    leave(s, e) {
+      const raw = rawBurstSender(e);
+      if (raw !== undefined) countedKeysRemove(s.senders as CountedKeys<string>, raw);
+    },
+  };
 }
 
 /** How far back a savings-group pot paid to a payer is looked for: this cycle or the previous one. */
@@ -236,9 +274,9 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   let scanned = 0;
   eachRecent(window, from, (e) => {
     if (++scanned > o.maxScan) return false;
-    if (e.direction === 'in') raw.add((e.kind === 'transfer' ? e.counterparty ?? e.counterpartyName : e.conductor ?? e.counterpartyName) ?? '');
+    const r = rawBurstSender(e);
+    if (r !== undefined) raw.add(r);
   });
-  raw.delete('');
   if (raw.size < o.minWorkers || !eligible(first)) return [];
   const payers = new Map<string, { payer: Payer; events: WindowEvent[] }>();
   scanned = 0;
