@@ -27,6 +27,11 @@ export const KIN_REF = /\b(belanja rumah|duit dapur|dapur|household|nafkah|rumah
 export const LENDER_NAME = /(bank|banking|finance|financing|financial|kredit|credit|leasing|hire purchase|mortgage|loan|loans|pinjaman|insurance|assurance|takaful|koperasi|cooperative|telekom|telecom|tenaga|energy|electric|electricity|utilities|water)\b/i;
 /** Trade references: invoices, progress payments, purchase orders, quotations — commerce, not ransom or fees. */
 export const TRADE_REF = /\b(inv|invoice|invois|progress payment|progress claim|purchase order|po no|quotation|quote|sebut harga|receipt|resit)\b/i;
+/**
+ * Purchase references: a customer paying a trader names the goods or the trade ("goods", "stock",
+ * "supplier", "order", a purchase-order number "PO 3153"); a relative paying a ransom does not.
+ */
+export const PURCHASE_REF = /\b(goods|stock|stocks|supplier|supplies|order|purchase|purchases|merchandise|wholesale|barang niaga|stok|po ?#? ?\d+)\b/i;
 /** Bill, insurance and institutional-loan references. */
 export const BILL_REF = /\b(bill|bil|invoice|inv|utility|utilities|electric|electricity|water|internet|broadband|postpaid|premium|policy|insurans|insurance|takaful|mortgage|housing loan|hire purchase)\b/i;
 export const COMPANY_NAME = /\b(sdn|bhd|berhad|ltd|limited|llc|plc|inc|corp|corporation|company|co|enterprise|enterprises|trading|services|holdings|industries|pt|tbk|pvt|construction|manpower|plantation|plantations|resources|group|restaurant|restoran|kilang|factory|agency|bank|insurance|takaful|koperasi|logistics|supplies|supply|engineering|builders|hardware|motor|motors|global|industrial|solutions|systems|technology|tech|food|foods|ventures|marketing|management|consultancy|consultants|properties|realty|development|medical|clinic|pharmacy|printing|electrical|furniture|textile|garments|agro|travel|tours|transport|shipping|mart|store|stores|shop|kedai)\b/i;

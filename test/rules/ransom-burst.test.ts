@@ -130,4 +130,56 @@ describe('ransom_burst (MS-DEBT-03)', () => {
     const hit = col(run([...told, named], [], []))[0];
     expect(hit?.facts['ransomLikeFamilies']).toBeGreaterThanOrEqual(3);
   });
+
+  describe('merchant and customer payments are not ransom bursts (issue 14: 31-AU trading companies)', () => {
+    // Two customers with one family name (Walker) pay a trader in the AUD band within 14 days.
+    const aud = (from: string, name: string, to: string, toName: string | undefined, amount: number, day: number, reference?: string) =>
+      transfer(from, to, amount * 100, day * D, {
+        fromName: name, fromCountry: 'AU', toCountry: 'AU', ...(toName === undefined ? {} : { toName }), ...(reference === undefined ? {} : { reference }),
+      });
+    const walkers = (to: string, toName: string | undefined, refs: readonly (string | undefined)[] = []) => [
+      aud('W1', 'Luke Walker', to, toName, 1400, 0, refs[0]),
+      aud('W2', 'Olivia Walker', to, toName, 1900, 6, refs[1]),
+    ];
+    const of = <H extends { entity: { id: string } }>(hits: H[], id: string) => hits.filter((h) => h.entity.id === id);
+    const runAu = (txs: Transaction[]) => rawHitsOf([ransomBurst()], txs, { profile: AU_LIKE });
+
+    test('positive: the same two payers without commerce evidence still make a family burst on a person’s account', () => {
+      const h = of(runAu(walkers('P-ACC', 'Dylan Carter')), 'P-ACC');
+      expect(h).toHaveLength(1);
+      expect(String(h[0]?.facts['discount'])).not.toMatch(/company_name|trade_inflows|business/);
+    });
+
+    test('negative: customers who write "goods", "stock" or "supplier" are paying for goods, not a ransom', () => {
+      expect(of(runAu(walkers('P-ACC', 'Dylan Carter', ['goods', 'supplier'])), 'P-ACC')).toHaveLength(0);
+      expect(of(runAu(walkers('P-ACC', 'Dylan Carter', [undefined, 'stock'])), 'P-ACC')).toHaveLength(0);
+      // A ransom reference is still read as before.
+      expect(of(runAu(walkers('P-ACC', 'Dylan Carter', ['help', 'release'])), 'P-ACC')).toHaveLength(1);
+    });
+
+    test('look-alike: a trader paid invoices by companies and "goods" by customers who share a family name', () => {
+      const po = [0, 1, 2].map((i) => aud(`C${i}`, `Pacific Star Supermarket ${i} Pty Ltd`, 'T-ACC', 'EASTERN ENTERPRISE FOOD PTY LTD', 18_000, -9 + 3 * i, `PO ${1000 + i}`));
+      expect(of(runAu([...po, ...walkers('T-ACC', 'EASTERN ENTERPRISE FOOD PTY LTD', ['goods', undefined])]), 'T-ACC')).toHaveLength(0);
+      // Without references the companies' orders still tell a trader: discounted as a business.
+      const h = of(runAu([...po, ...walkers('T-ACC', 'EASTERN ENTERPRISE FOOD PTY LTD')]), 'T-ACC');
+      expect(h[0]?.facts['discount']).toContain('trade_inflows');
+      expect(h[0]!.strength).toBeLessThan(0.3);
+      // A company name alone is not evidence: a trade front paid by mules is judged on its payments.
+      expect(String(of(runAu(walkers('T-ACC', 'EASTERN ENTERPRISE FOOD PTY LTD')), 'T-ACC')[0]?.facts['discount'])).not.toMatch(/trade_inflows|business/);
+    });
+
+    test('boundary: two invoice payments from companies make the holder a trader; one does not', () => {
+      const po = (n: number) => Array.from({ length: n }, (_, i) => aud(`C${i}`, `Pacific Star Supermarket ${i} Pty Ltd`, 'P-ACC', 'Dylan Carter', 18_000, -5 + i, `INV ${1000 + i}`));
+      const one = of(runAu([...po(1), ...walkers('P-ACC', 'Dylan Carter')]), 'P-ACC');
+      expect(one).toHaveLength(1);
+      expect(String(one[0]?.facts['discount'])).not.toMatch(/trade_inflows/);
+      const two = of(runAu([...po(2), ...walkers('P-ACC', 'Dylan Carter')]), 'P-ACC');
+      expect(two).toHaveLength(1);
+      expect(two[0]?.facts['discount']).toContain('trade_inflows');
+      expect(two[0]!.strength).toBeCloseTo(one[0]!.strength * 0.3, 6);
+      // A person (not an organisation) quoting an invoice is not a company paying the holder.
+      const people = [aud('X1', 'Jack Brown', 'P-ACC', 'Dylan Carter', 300, -5, 'INV 1'), aud('X2', 'Matthew White', 'P-ACC', 'Dylan Carter', 300, -4, 'INV 2')];
+      expect(of(runAu([...people, ...walkers('P-ACC', 'Dylan Carter')]), 'P-ACC')[0]?.facts['discount']).not.toMatch(/trade_inflows/);
+    });
+  });
 });

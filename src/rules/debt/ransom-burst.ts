@@ -7,7 +7,7 @@ import { parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, compareRefs, hitOf, money, newest } from '../_lib.js';
 import {
-  KIN_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf,
+  KIN_REF, PURCHASE_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf,
   ownRef, paidBefore, payerOf, phoneKeys, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt } from '../options.js';
@@ -81,7 +81,9 @@ const INDICATORS = ['MS-DEBT-03'] as const;
  * RM 4,000 by one relative, RM 5,800 in two CDM deposits by another). Strength grows with the
  * number of ransom-like families in 30 days (strong form ≥ 3) and with cash-machine deposits.
  * Families already paying the account months earlier (regular support), the holder's own family,
- * parent-addressing references and institutional holders are excluded or discounted.
+ * parent-addressing references and institutional holders are excluded or discounted; payments
+ * that name goods or trade (invoice, order, "goods", "stock", "supplier") are commerce and never
+ * count, and a holder that companies pay against invoices or orders is discounted as a business.
  * @category Rules
  * @example const rule = ransomBurst({ bands: [{ currency: 'THB', min: '50000', max: '70000' }] });
  */
@@ -148,6 +150,29 @@ function bandFloor(e: WindowEvent, context: RuleContext, o: Options): number | u
   return floor === undefined ? undefined : floor * (1 - o.bandTolerance);
 }
 
+/** Invoices, orders, purchase references: what a trader's customers write, never a ransom. */
+const commerceRef = (e: WindowEvent): boolean => {
+  const r = e.tx.reference ?? '';
+  return r !== '' && (TRADE_REF.test(r) || PURCHASE_REF.test(r));
+};
+
+/**
+ * Whether the holder behaves as a trading business although accounts.csv does not say so:
+ * organisations pay it against invoices and orders (≥ 2 such inflows in the newest `maxScan`
+ * events). A ransom collector is a person's or a mule's account that companies do not pay for
+ * goods. A company name alone is no evidence (trade fronts receiving mule money carry one too).
+ */
+export function tradesWithCompanies(window: EntityWindow, context: RuleContext, maxScan: number): boolean {
+  let trade = 0;
+  for (let i = window.events.length - 1, n = 0; i >= window.start && n < maxScan; i--, n++) {
+    const e = window.events[i] as WindowEvent;
+    if (e.direction !== 'in' || !commerceRef(e)) continue;
+    const p = payerOf(window, e, context);
+    if (p !== undefined && isOrganisation(p, context) && ++trade >= 2) return true;
+  }
+  return false;
+}
+
 interface Family {
   readonly id: string;
   readonly payers: Payer[];
@@ -172,10 +197,10 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const recentFrom = last.ts - o.clusterDays * DAY_MS;
   // A payer who cannot have relatives here can only make the band variant: check its own sum first.
   if (!mayHaveRelatives(first, context) && inBand(ownPaymentsOf(own, last, o.maxScan), context, o) === undefined) return [];
-  // Trade payments (invoices, progress claims, orders) are commerce, not ransom instalments.
-  if (TRADE_REF.test(last.tx.reference ?? '')) return [];
+  // Trade and purchase payments (invoices, progress claims, orders, "goods", "stock") are commerce, not ransom instalments.
+  if (commerceRef(last)) return [];
   const groups = [...inflowsByPayer(window, context, recentFrom, o.maxScan, keep).values()]
-    .map((g) => ({ payer: g.payer, events: g.events.filter((e) => !TRADE_REF.test(e.tx.reference ?? '')) }))
+    .map((g) => ({ payer: g.payer, events: g.events.filter((e) => !commerceRef(e)) }))
     .filter((g) => g.events.length > 0);
   // Very common family names join relatives too, but such a family needs a ransom-band sum to count.
   const clusters = familyClusters(groups.map((g) => g.payer), context, true, phoneKeys(groups, context));
@@ -265,7 +290,9 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const established = paidBefore(window, context, new Set(mine.payers.map((p) => p.key)), last.ts - o.historyDays * DAY_MS, recentFrom - 5 * DAY_MS, o.maxScan);
   const refs = burst.map((e) => e.tx.reference ?? '');
   const evidence = Math.max(...mine.payers.map((p) => ({ household: 3, name: 2, common: 1, none: 0 })[clusters.evidence(p.key)]));
-  const holderType = type === 'business' ? { factor: 0.3, why: 'business_account' } : holderDiscount(type);
+  // A trading business (by account type, else by companies paying it invoices and orders) is discounted alike.
+  const holderType = type === 'business' ? { factor: 0.3, why: 'business_account' }
+    : tradesWithCompanies(window, context, o.maxScan) ? { factor: 0.3, why: 'trade_inflows' } : holderDiscount(type);
   let factor = holderType.factor;
   const discounts: string[] = holderType.why === undefined ? [] : [holderType.why];
   const discount = (f: number, why: string) => {
