@@ -1,9 +1,9 @@
 /**
- * The routing of every row of a run file, kept beside it: per row its {@link RouteKeys} flags and
+ * The routing of every row of a run file, kept beside it: per row its `RouteKeys` flags and
  * the hashes of the entities it enters (1 + 4 bytes per entity; 9 bytes for a transfer), in the
  * run's order. `tidewatch scan` routes the ordered rows once while it writes them; each round's
  * workers then tell the rows of their partitions from the flags and hashes alone
- * ({@link partitionOfHash}), and decode only those rows. Same private directory and file modes as
+ * (`partitionOfHash`), and decode only those rows. Same private directory and file modes as
  * the runs (spill-runs.ts).
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';

@@ -7,7 +7,7 @@ export interface Partition {
 }
 
 /**
- * The partition that owns an entity: FNV-1a (32 bit) over `kind:id` ({@link entityHash}), modulo
+ * The partition that owns an entity: FNV-1a (32 bit) over `kind:id` (`entityHash`), modulo
  * `count`. Stable across
  * processes, machines and releases — it is the key a multi-process or multi-machine deployment
  * routes by (worker threads here; consumers of a log elsewhere), so changing it is a breaking

@@ -1,7 +1,7 @@
 import { cashPartyOf } from './cash-party.js';
 import { conversionRejection, type EngineRejection } from './rejection.js';
 import type { EngineConfig } from './config.js';
-import { checkPartition, entityHash, partitionOfHash } from './partition.js';
+import { checkPartition, entityHash, partitionOf, partitionOfHash } from './partition.js';
 import { sweepInterval } from './sweep-interval.js';
 import type { Transaction } from '../schema/transaction.js';
 
