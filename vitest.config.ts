@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -15,5 +16,8 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     testTimeout: 60_000,
+    // Every core: vitest 4.1 defaults to one worker fewer than the cores — one on a 2-core machine,
+    // which ran every file one after another (clean-clone CI 608 s; here 375 s against 452-468 s).
+    maxWorkers: availableParallelism(),
   },
 });

@@ -124,7 +124,7 @@ describe('tidewatch scan --memory', () => {
     const inferred = await run([shuffled, ...refs, '--format', 'ndjson', '--min-score', '0', '--memory', '0.05']);
     expect(inferred.stdout).toBe(ordered.stdout);
     expect(inferred.stderr).toMatch(/jurisdiction MY \(inferred from currency MYR/);
-  });
+  }, 180_000);
 
   test('rejects and duplicates are counted as before, whatever the budget', async () => {
     // (hostile.csv has quoted multi-line cells: shuffling its lines would change the rows; the
