@@ -6,10 +6,10 @@
  * (`partitionOfHash`), and decode only those rows. Same private directory and file modes as
  * the runs (spill-runs.ts).
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_OWNERS, ownerCount } from '../engine/route.js';
-import type { SpillDir } from '../ingest/spill-runs.js';
+import { writeAll, type SpillDir } from '../ingest/spill-runs.js';
 
 const CHUNK = 1 << 20;
 
@@ -31,8 +31,7 @@ export function openRouteFile(dir: SpillDir): RouteWriter {
   let rows = 0;
   let open = true;
   const flush = (): void => {
-    let done = 0;
-    while (done < off) done += writeSync(fd, buf, done, off - done);
+    writeAll(fd, buf, off);
     off = 0;
   };
   return {

@@ -52,9 +52,14 @@ export function openRun(dir: SpillDir): RunWriter {
   return { path, fd: openSync(path, 'wx', 0o600), out: createSpillBuffer(WRITE_CHUNK + (WRITE_CHUNK >> 2)), rows: 0 };
 }
 
-function flush(w: RunWriter): void {
+/** Writes the first `length` bytes of `buf` to `fd`, however many calls that takes. */
+export function writeAll(fd: number, buf: Buffer, length: number): void {
   let done = 0;
-  while (done < w.out.off) done += writeSync(w.fd, w.out.buf, done, w.out.off - done);
+  while (done < length) done += writeSync(fd, buf, done, length - done);
+}
+
+function flush(w: RunWriter): void {
+  writeAll(w.fd, w.out.buf, w.out.off);
   w.out.off = 0;
 }
 

@@ -269,7 +269,8 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
     return link !== 'same_party' && link !== 'family_name';
   };
   const from = last.ts - o.burstHours * HOUR_MS;
-  // Cheap gate: enough distinct raw payer ids in the burst before any name reading.
+  // Distinct raw payer ids among the newest `maxScan` events of the burst, before any name reading
+  // (the rule's state counts them over the whole burst and let this evaluation through).
   const raw = new Set<string>();
   let scanned = 0;
   eachRecent(window, from, (e) => {
