@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../_internal/config-error.js';
 import type { EngineConfig } from '../engine/config.js';
 import type { EngineRejection } from '../engine/rejection.js';
-import { mergePartitionScans, type PartitionScan } from '../engine/partitioned-scan.js';
+import { mergePartitionScans } from '../engine/partitioned-scan.js';
+import { unpackPartitionScan, type PackedPartitionScan } from '../engine/packed-candidates.js';
 import { createRouter } from '../engine/route.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { Transaction } from '../schema/transaction.js';
@@ -35,15 +37,15 @@ export interface PartitionThreads {
   /** Starts a pass: thread `w` scans partition `indexes[w]` of `count` (one index per thread). */
   begin(indexes: readonly number[], count: number): void;
   add(tx: Transaction): void;
-  /** Ends the pass's input: each thread's partition scan, and the router's input-side counts. */
-  finish(transactions: number): Promise<{ readonly parts: PartitionScan[]; readonly processed: number; readonly rejections: EngineRejection[] }>;
+  /** Ends the pass's input: each thread's partition scan (candidates packed), and the router's input-side counts. */
+  finish(transactions: number): Promise<{ readonly parts: PackedPartitionScan[]; readonly processed: number; readonly rejections: EngineRejection[] }>;
   /**
    * A pass in which thread `w` reads the rows in (time, id) order from the run file `files.path`
    * itself and scans partition `indexes[w]` of `count`, keeping the rows the route file
    * `files.routes` gives that partition (route-file.ts: routed as {@link createRouter} does);
-   * resolves to their partition scans. Not during a {@link PartitionThreads.begin} pass.
+   * resolves to their partition scans (candidates packed: kept so until the merge). Not during a {@link PartitionThreads.begin} pass.
    */
-  replay(files: ReplayFiles, indexes: readonly number[], count: number, transactions: number): Promise<PartitionScan[]>;
+  replay(files: ReplayFiles, indexes: readonly number[], count: number, transactions: number): Promise<PackedPartitionScan[]>;
   /** Stops the workers (safe after {@link PartitionThreads.finish}). */
   dispose(): Promise<void>;
 }
@@ -58,6 +60,25 @@ export interface ReplayFiles {
  * The worker script next to this module: `scan-worker.js` in the built package; from the sources
  * (tests, `tsx`) the `.ts` file, run through tsx's loader.
  */
+/**
+ * How far V8 lets a thread's heap grow past what its last full collection kept before it collects
+ * again, in percent (V8's `--heap-growing-percent`). By default V8 lets a fast-collecting heap grow
+ * up to four times its live size; a scan's threads allocate fast and keep little (each round's
+ * windows, then the partition's result), so their heaps grew far past their state: at 50 (×1.5)
+ * the peak RSS of the rounds on the bench file fell by about a third for the same CPU seconds
+ * (docs/performance.md).
+ */
+export const SCAN_HEAP_GROWING_PERCENT = 50;
+
+/**
+ * Sets {@link SCAN_HEAP_GROWING_PERCENT} for the process's isolates (V8 flags are process-wide; the
+ * workers started after it take it) unless the user set `--heap-growing-percent` for node.
+ */
+function collectGarbageEarly(): void {
+  const given = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((a) => /^--heap[-_]growing[-_]percent\b/.test(a));
+  if (!given) setFlagsFromString(`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`);
+}
+
 function startWorker(data: ScanWorkerData): Worker {
   const built = new URL('./scan-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData: data });
@@ -82,7 +103,7 @@ export function createParallelScan(inputs: EngineInputs, config: EngineConfig, w
     add: threads.add,
     async finish(transactions) {
       const { parts, processed, rejections } = await threads.finish(transactions);
-      const merged = mergePartitionScans(parts, config);
+      const merged = mergePartitionScans(parts.map(unpackPartitionScan), config);
       // The workers each saw part of the input: the input-side counts are the router's.
       return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
     },
@@ -102,11 +123,12 @@ export function createParallelScan(inputs: EngineInputs, config: EngineConfig, w
  * memory stays bounded by the batches in flight, not by the input. The input has no repeated ids.
  */
 export function startPartitionThreads(inputs: EngineInputs, config: EngineConfig, workers: number): PartitionThreads {
+  collectGarbageEarly();
   const inFlight = new Int32Array(new SharedArrayBuffer(4 * workers));
   const threads: Worker[] = [];
   /** The pass's result of each thread, settled by its messages. */
-  let pending: { resolve: (scan: PartitionScan) => void; reject: (error: unknown) => void }[] = [];
-  let results: Promise<PartitionScan>[] = [];
+  let pending: { resolve: (scan: PackedPartitionScan) => void; reject: (error: unknown) => void }[] = [];
+  let results: Promise<PackedPartitionScan>[] = [];
   /** Why a thread can no longer work (it failed or exited): every later pass fails with it. */
   const broken: unknown[] = [];
   for (let slot = 0; slot < workers; slot++) {
@@ -117,7 +139,7 @@ export function startPartitionThreads(inputs: EngineInputs, config: EngineConfig
       broken[slot] ??= error;
       pending[slot]?.reject(error);
     };
-    worker.on('message', (m: { type: 'result'; scan: PartitionScan } | { type: 'error'; error: { name: string; code?: string; message: string } }) => {
+    worker.on('message', (m: { type: 'result'; scan: PackedPartitionScan } | { type: 'error'; error: { name: string; code?: string; message: string } }) => {
       if (m.type === 'result') pending[slot]?.resolve(m.scan);
       else fail(m.error.code !== undefined ? new ConfigError(m.error.code as never, m.error.message) : new Error(`scan worker ${slot}: ${m.error.message}`));
     });
@@ -144,7 +166,7 @@ export function startPartitionThreads(inputs: EngineInputs, config: EngineConfig
     pending = [];
     indexes.forEach((index, slot) => {
       results.push(
-        new Promise<PartitionScan>((resolve, reject) => {
+        new Promise<PackedPartitionScan>((resolve, reject) => {
           pending[slot] = { resolve, reject };
           if (broken[slot] !== undefined) reject(broken[slot]);
         }),

@@ -1,11 +1,11 @@
 import { closeSync } from 'node:fs';
 import { resolveConfig, type EngineConfig } from '../engine/config.js';
 import type { EngineOptions } from '../engine/options.js';
-import { mergePartitionScans, type PartitionScan } from '../engine/partitioned-scan.js';
+import { mergePartitionScans } from '../engine/partitioned-scan.js';
 import { createRouteKeys, MAX_OWNERS, ROUTE_PROCESSED } from '../engine/route.js';
 import { conversionRejection, type EngineRejection } from '../engine/rejection.js';
 import { appendRun, closeRun, createSpillDir, openRun, removeSpillDir, type RunWriter, type SpillDir } from '../ingest/spill-runs.js';
-import { shareStrings } from '../schema/string-pool.js';
+import { unpackPartitionScan, type PackedPartitionScan } from '../engine/packed-candidates.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createLiveRows, type LiveRows } from './live-rows.js';
 import { startPartitionThreads } from './parallel-scan.js';
@@ -128,23 +128,21 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       const rounds = plan.rounds(liveRows);
       const count = rounds * workers;
       if (rounds > 1) io.stderr(`tidewatch: up to ${liveRows} rows within the retention horizon, ${plan.why(liveRows)}: scanning the entities in ${rounds} rounds of ${workers} partition${workers === 1 ? '' : 's'} (same alerts, more time)\n`);
-      const parts: PartitionScan[] = [];
-      const strings = new Map<string, string>();
+      const parts: PackedPartitionScan[] = [];
       const { processed, rejections } = input as InputCounts;
       const threads = startPartitionThreads(inputs(), config as EngineConfig, workers);
       try {
         for (let round = 0; round < rounds; round++) {
           if (rounds > 1 && io.isTTY) io.stderr(`\rround ${round + 1} of ${rounds}`);
           const done = await threads.replay({ path: run.path, routes: routePath }, Array.from({ length: workers }, (_, w) => round * workers + w), count, transactions);
-          // Held until the merge after the last round: one copy of each repeated string for all of them.
-          for (const p of done) parts.push(shareStrings(p, strings));
+          // Held until the merge after the last round, the candidates packed (packed-candidates.ts).
+          for (const p of done) parts.push(p);
         }
         if (rounds > 1 && io.isTTY) io.stderr('\r\x1b[K');
       } finally {
         await threads.dispose();
       }
-      strings.clear(); // the shared copies stay with the parts
-      const merged = mergePartitionScans(parts, config as EngineConfig);
+      const merged = mergePartitionScans(parts.map(unpackPartitionScan), config as EngineConfig);
       return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
     },
     async dispose() {

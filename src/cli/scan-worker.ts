@@ -19,6 +19,7 @@ import { readRecords } from '../ingest/spill-runs.js';
 import { decodeTransaction } from '../ingest/spill-codec.js';
 import { readRouteFile } from './route-file.js';
 import type { PartitionScan } from '../engine/partitioned-scan.js';
+import { packPartitionScan } from '../engine/packed-candidates.js';
 
 /**
  * One partition's scan of rows in (time, id) order read from a run file: the route file beside it
@@ -74,12 +75,17 @@ if (port !== null) {
   let config: EngineConfig | undefined;
   let sink: PartitionSink | undefined;
   let failed = false;
+  // The candidates go packed (packed-candidates.ts), their bytes handed over rather than copied.
+  const post = (scan: PartitionScan): void => {
+    const { packed, transfer } = packPartitionScan(scan);
+    port.postMessage({ type: 'result', scan: packed }, transfer);
+  };
   const drain = (): void => {
     if (config === undefined || failed) return;
     try {
       for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
         if (m.type === 'replay') {
-          port.postMessage({ type: 'result', scan: replay(config, m.path, m.routes, m.partition, m.transactions) });
+          post(replay(config, m.path, m.routes, m.partition, m.transactions));
         } else if (m.type === 'begin') {
           // The CLI's ingest drops repeated ids before the engine: no set of every id seen.
           sink = createPartitionSink(config, m.partition, { uniqueIds: true });
@@ -92,7 +98,7 @@ if (port !== null) {
         } else {
           const scan = sink.result(m.transactions);
           sink = undefined; // the partition's windows go with it before the next pass
-          port.postMessage({ type: 'result', scan });
+          post(scan);
         }
       }
     } catch (error) {

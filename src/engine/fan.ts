@@ -4,6 +4,7 @@ import { runChurned } from './layering.js';
 import { evidenceKindIndex } from './evidence-kinds.js';
 import { fanLegFrom, fanLegTo, type FanLegRecord } from './fan-legs.js';
 import { candidateRecords, type NetworkCandidate } from './network-candidate.js';
+import { candidateEntity, compareCandidates } from './packed-candidates.js';
 import type { NetworkConfig } from './network.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
@@ -57,7 +58,7 @@ const LEGS = evidenceKindIndex('fan_leg');
 export function fanAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, taken: ReadonlySet<string> = new Set(), covered: readonly Alert[] = []): Alert[] {
   // In a churned run (every account sees its counterparties once) a dedicated spoke is the norm.
   if (runChurned(candidates)) return [];
-  const byAccount = new Map<string, Alert[]>();
+  const byAccount = new Map<string, NetworkCandidate[]>();
   const legs = { payer: [] as Leg[], payee: [] as Leg[] };
   // Spoke–hub pairs with money both ways (a savings group's members and organiser): no fan.
   const mutual = new Set<string>();
@@ -65,28 +66,28 @@ export function fanAlerts(candidates: readonly NetworkCandidate[], config: Netwo
   // Broad periods of each hub (window of the merged markers): [from, to] in ms.
   const broad = { payer: new Map<string, [number, number][]>(), payee: new Map<string, [number, number][]>() };
   let lookback = DEFAULT_LOOKBACK_MS;
-  for (const c of [...candidates].sort((x, y) => cmp(x.alert.entity.id, y.alert.entity.id) || cmp(x.alert.id, y.alert.id))) {
+  for (const c of [...candidates].sort(compareCandidates)) {
     const records = candidateRecords(c, LEGS) as readonly FanLegRecord[];
-    const a = c.alert;
-    if (a.entity.kind !== 'account' || records.length === 0) continue;
-    const list = byAccount.get(a.entity.id);
-    if (list === undefined) byAccount.set(a.entity.id, [a]);
-    else list.push(a);
+    const a = candidateEntity(c);
+    if (a.kind !== 'account' || records.length === 0) continue;
+    const list = byAccount.get(a.id);
+    if (list === undefined) byAccount.set(a.id, [c]);
+    else list.push(c);
     for (const f of records) {
       if (typeof f.hub !== 'string' || typeof f.tx !== 'string' || typeof f.ts !== 'number') continue;
       if (typeof f.lookbackDays === 'number') lookback = f.lookbackDays * 86_400_000;
-      if (f.role === 'payer' || f.role === 'payee') legs[f.role].push({ spoke: a.entity.id, hub: f.hub, tx: f.tx, ts: f.ts });
-      else if (f.role === 'mutual') mutual.add(`${a.entity.id}\u0000${f.hub}`);
+      if (f.role === 'payer' || f.role === 'payee') legs[f.role].push({ spoke: a.id, hub: f.hub, tx: f.tx, ts: f.ts });
+      else if (f.role === 'mutual') mutual.add(`${a.id}\u0000${f.hub}`);
       else if (f.role === 'busy_payer' || f.role === 'busy_payee') {
         const m = marks[f.role];
-        const t = m.get(a.entity.id);
-        if (t === undefined) m.set(a.entity.id, [f.ts]);
+        const t = m.get(a.id);
+        if (t === undefined) m.set(a.id, [f.ts]);
         else t.push(f.ts);
       } else if (f.role === 'broad_payer' || f.role === 'broad_payee') {
         const m = broad[f.role === 'broad_payer' ? 'payer' : 'payee'];
         const span: [number, number] = [fanLegFrom(f), fanLegTo(f)];
-        const t = m.get(a.entity.id);
-        if (t === undefined) m.set(a.entity.id, [span]);
+        const t = m.get(a.id);
+        if (t === undefined) m.set(a.id, [span]);
         else t.push(span);
       }
     }

@@ -7,6 +7,7 @@ import { LAYERING_MAX_CYCLE_HOPS, LAYERING_MAX_PATHS_PER_START, LAYERING_MAX_SPA
 import { isEvidenceHit } from './evidence-kinds.js';
 import { FAN_IN_INDICATOR, FAN_OUT_INDICATOR } from '../rules/flow/fan-leg.js';
 import type { NetworkConfig } from './network.js';
+import type { NetworkCandidate } from './network-candidate.js';
 
 /** @internal The structures the network stage recognises (MS-LAY-01…03; fan-in and fan-out from fan.ts). */
 export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter' | 'fan_in' | 'fan_out';
@@ -25,7 +26,7 @@ const STRUCTURE_STRENGTH = 0.8;
  */
 export function structureAlert(
   s: { kind: Structure; accounts: string[]; lines: string[]; ids: string[]; from: number; to: number },
-  byAccount: ReadonlyMap<string, readonly Alert[]>,
+  byAccount: ReadonlyMap<string, readonly NetworkCandidate[]>,
   config: NetworkConfig,
 ): Alert | undefined {
   const members = [...new Set(s.accounts)].sort().map((id) => ({ kind: 'account' as const, id }));
@@ -60,7 +61,7 @@ export function structureAlert(
   const memberIds: string[] = [];
   let first = iso(s.from);
   let last = iso(s.to);
-  for (const m of members) for (const a of byAccount.get(m.id) ?? []) {
+  for (const m of members) for (const { alert: a } of byAccount.get(m.id) ?? []) {
     memberIds.push(a.id);
     if (a.firstSeen < first) first = a.firstSeen;
     if (a.lastSeen > last) last = a.lastSeen;

@@ -1,6 +1,7 @@
 import type { Alert } from '../scoring/alert.js';
 import { evidenceKindIndex } from './evidence-kinds.js';
 import { candidateRecords, recordsInAlertOrder, type NetworkCandidate } from './network-candidate.js';
+import { candidateEntity, compareCandidates } from './packed-candidates.js';
 import { structureAlert, type Structure } from './layering-alert.js';
 import type { NetworkConfig } from './network.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
@@ -58,12 +59,13 @@ const HOPS = evidenceKindIndex('layering_hop');
 
 /** The hops of an account's candidate, in the order its alert lists their hits (which decides which of two equal paths is named). */
 function hopsOf(c: NetworkCandidate): Hop[] {
-  if (c.alert.entity.kind !== 'account') return [];
+  const entity = candidateEntity(c);
+  if (entity.kind !== 'account') return [];
   const out: Hop[] = [];
   for (const f of recordsInAlertOrder(c, HOPS)) {
     if (!isHopRecord(f)) continue;
     out.push({
-      account: c.alert.entity.id, inAmount: Number(f['inAmount']), outAmount: Number(f['outAmount']), from: f['from'], to: f['to'], inTx: f['inTx'], outTx: f['outTx'],
+      account: entity.id, inAmount: Number(f['inAmount']), outAmount: Number(f['outAmount']), from: f['from'], to: f['to'], inTx: f['inTx'], outTx: f['outTx'],
       inTs: Number(f['inTs']), outTs: Number(f['outTs']), known: typeof f['known'] === 'number' ? f['known'] : 0,
     });
   }
@@ -101,15 +103,15 @@ function isHopRecord(r: unknown): r is Record<string, unknown> & { from: string;
  */
 export function layeringAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, taken: ReadonlySet<string> = new Set()): Alert[] {
   // Every alert of an account with hops: a closed case and the later one both bring theirs.
-  const byAccount = new Map<string, Alert[]>();
+  const byAccount = new Map<string, NetworkCandidate[]>();
   const hops: Hop[] = [];
-  for (const c of [...candidates].sort((x, y) => cmp(x.alert.entity.id, y.alert.entity.id) || cmp(x.alert.id, y.alert.id))) {
+  for (const c of [...candidates].sort(compareCandidates)) {
     const h = hopsOf(c);
     if (h.length === 0) continue;
-    const a = c.alert;
-    const list = byAccount.get(a.entity.id);
-    if (list === undefined) byAccount.set(a.entity.id, [a]);
-    else list.push(a);
+    const { id } = candidateEntity(c);
+    const list = byAccount.get(id);
+    if (list === undefined) byAccount.set(id, [c]);
+    else list.push(c);
     for (const x of h) hops.push(x);
   }
   if (hops.length === 0) return [];
@@ -280,11 +282,12 @@ export function runChurned(candidates: readonly NetworkCandidate[]): boolean {
   const settled = new Set<string>();
   // The accounts and settled relations hopsOf reads, without ordering or copying the hops.
   for (const c of candidates) {
-    if (c.alert.entity.kind !== 'account') continue;
+    const entity = candidateEntity(c);
+    if (entity.kind !== 'account') continue;
     for (const r of candidateRecords(c, HOPS)) {
       if (!isHopRecord(r)) continue;
-      hopAccounts.add(c.alert.entity.id);
-      if (typeof r['known'] === 'number' && r['known'] > 0) settled.add(c.alert.entity.id);
+      hopAccounts.add(entity.id);
+      if (typeof r['known'] === 'number' && r['known'] > 0) settled.add(entity.id);
     }
   }
   return isChurned(hopAccounts, settled);

@@ -8,6 +8,7 @@ import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
 import { components, type Edge } from './network-components.js';
 import { candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
+import { candidateAlertId, candidateCanJoin, candidateEntity } from './packed-candidates.js';
 import { networkOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
@@ -149,8 +150,11 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
  */
 export function networkAlertsOf(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions = {}): Alert[] {
   const minLinkStrength = options.minLinkStrength ?? DEFAULT_MIN_LINK_STRENGTH;
-  const scored = all.filter((c) => isNetworkCandidate(c.alert))
-    .sort((a, b) => cmp(a.alert.entity.kind, b.alert.entity.kind) || cmp(a.alert.entity.id, b.alert.entity.id) || cmp(a.alert.id, b.alert.id));
+  const scored = all.filter(candidateCanJoin).sort((a, b) => {
+    const x = candidateEntity(a);
+    const y = candidateEntity(b);
+    return cmp(x.kind, y.kind) || cmp(x.id, y.id) || cmp(candidateAlertId(a), candidateAlertId(b));
+  });
   const candidates = scored.map((c) => c.alert);
   const nodes = new Map<string, number>();
   const node = (kind: string, id: string): number => {
@@ -259,7 +263,7 @@ export function reportedNetworkAlertsOf(candidates: readonly NetworkCandidate[],
 
 /** Whether a candidate is an account with evidence for the layering and fan stages (its alert {@link hasLayeringEvidence}). @internal */
 export function isEvidenceCandidate(c: NetworkCandidate): boolean {
-  return c.alert.entity.kind === 'account' && hasEvidenceRecords(c);
+  return candidateEntity(c).kind === 'account' && hasEvidenceRecords(c);
 }
 
 /**

@@ -43,37 +43,3 @@ export function shareTransactionStrings(tx: Transaction): Transaction {
   }
   return tx;
 }
-
-/** Strings longer than this are not pooled by {@link shareStrings}: sentences, not codes or ids. */
-const MAX_POOLED_LENGTH = 40;
-
-/**
- * Points every short string inside plain data (objects, arrays, strings; what structured cloning
- * or `JSON.parse` gives) at one shared copy per value in `pool`, in place, and returns the value.
- * For the partition scans a main thread receives from its workers: a clone holds its own copy of
- * each repeated schema name, band, rule id, indicator, account id and transaction id — the network
- * stage's hundreds of thousands of candidates on a 1M-row file, each with its hops and legs naming
- * the same accounts. Values never change.
- * @internal
- */
-export function shareStrings<T>(value: T, pool: Map<string, string>): T {
-  return share(value, pool) as T;
-}
-
-function share(value: unknown, pool: Map<string, string>): unknown {
-  if (typeof value === 'string') {
-    if (value.length > MAX_POOLED_LENGTH) return value;
-    const shared = pool.get(value);
-    if (shared !== undefined) return shared;
-    pool.set(value, value);
-    return value;
-  }
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = share(value[i], pool);
-    return value;
-  }
-  const o = value as Record<string, unknown>;
-  for (const key of Object.keys(o)) o[key] = share(o[key], pool);
-  return value;
-}
