@@ -21,21 +21,33 @@ export interface NetworkCandidate {
   readonly evidence?: readonly (readonly unknown[])[];
 }
 
+/**
+ * @internal A candidate that reads its records kind by kind when asked (packed-candidates.ts): the
+ * network stage reads each kind once per stage, and nothing keeps the records of all candidates at once.
+ */
+export interface RecordsByKind {
+  recordsOf(k: number): readonly unknown[];
+  readonly hasRecords: boolean;
+}
+
+const readsByKind = (c: NetworkCandidate): c is NetworkCandidate & RecordsByKind => typeof (c as Partial<RecordsByKind>).recordsOf === 'function';
+
 /** @internal The records of evidence kind `k` of a candidate (none when it has no evidence). */
 export function candidateRecords(c: NetworkCandidate, k: number): readonly unknown[] {
-  return c.evidence?.[k] ?? [];
+  return readsByKind(c) ? c.recordsOf(k) : c.evidence?.[k] ?? [];
 }
 
 /** @internal Whether a candidate carries evidence records of any kind. */
 export function hasEvidenceRecords(c: NetworkCandidate): boolean {
+  if (readsByKind(c)) return c.hasRecords;
   return c.evidence !== undefined && c.evidence.some((list) => list.length > 0);
 }
 
 /** @internal The rules of the evidence kinds a candidate has records of, in `EVIDENCE_KINDS` order. */
 export function evidenceRulesOf(c: NetworkCandidate): string[] {
   const out: string[] = [];
-  c.evidence?.forEach((list, k) => {
-    if (list.length > 0) out.push((EVIDENCE_KINDS[k] as EvidenceKind<unknown>).rule);
+  EVIDENCE_KINDS.forEach((kind, k) => {
+    if (candidateRecords(c, k).length > 0) out.push(kind.rule);
   });
   return out;
 }

@@ -5,6 +5,7 @@ import {
   PackedCandidate, candidateAlertId, candidateCanJoin, candidateEntity, packCandidates, packPartitionScan, unpackCandidates, unpackPartitionScan,
 } from '../../src/engine/packed-candidates.js';
 import { isNetworkCandidate } from '../../src/engine/network.js';
+import { EVIDENCE_KINDS } from '../../src/engine/evidence-kinds.js';
 import { loadScenario } from '../../examples/scenarios/load.js';
 
 const bank = loadScenario('examples/data');
@@ -63,20 +64,26 @@ describe('packed network candidates', () => {
     const scored = unpacked.candidates.filter(candidateCanJoin).length;
     const parse = vi.spyOn(JSON, 'parse');
     mergePartitionScans([unpacked], options);
+    // Alerts are JSON objects, a kind's records JSON arrays.
+    const alerts = parse.mock.calls.filter(([text]) => text.startsWith('{')).length;
+    const records = parse.mock.calls.filter(([text]) => text.startsWith('[')).length;
     expect(unpacked.candidates.length - scored).toBeGreaterThan(20);
-    expect(parse.mock.calls.length).toBeGreaterThanOrEqual(scored);
-    expect(parse.mock.calls.length).toBeLessThan(scored + (unpacked.candidates.length - scored) / 2);
+    expect(alerts).toBeGreaterThanOrEqual(scored);
+    expect(alerts).toBeLessThan(scored + (unpacked.candidates.length - scored) / 2);
+    // Records are read kind by kind where a stage needs them, and not kept: more reads than candidates with records.
+    expect(records).toBeGreaterThan(unpacked.candidates.filter((c) => c.evidence !== undefined).length);
   });
 
   test('an alert is parsed when first read: a damaged alert fails only its own reader', async () => {
     const { transactions, options } = await optionsOf();
     const { candidates } = scanPartition(transactions, options, { index: 0, count: 1 });
     const packed = packCandidates(candidates.slice(0, 2));
-    packed.bodies.fill(0x7b, packed.offsets[1], packed.offsets[2]); // the second alert becomes '{{{…'
-    const [first, second] = unpackCandidates(packed) as [PackedCandidate, PackedCandidate];
-    expect(first.alert.id).toBe(candidates[0]?.alert.id);
-    expect(candidateAlertId(second)).toBe(candidates[1]?.alert.id);
-    expect(() => second.alert).toThrow(SyntaxError);
+    const second = 1 + EVIDENCE_KINDS.length; // segments per candidate: its alert, then each kind of records
+    packed.bodies.fill(0x7b, packed.offsets[second], packed.offsets[second + 1]); // the second alert becomes '{{{…'
+    const [a, b] = unpackCandidates(packed) as [PackedCandidate, PackedCandidate];
+    expect(a.alert.id).toBe(candidates[0]?.alert.id);
+    expect(candidateAlertId(b)).toBe(candidates[1]?.alert.id);
+    expect(() => b.alert).toThrow(SyntaxError);
   });
 
   test('parts that disagree in length are refused', () => {
