@@ -64,11 +64,11 @@ export interface ReplayFiles {
  * How far V8 lets a thread's heap grow past what its last full collection kept before it collects
  * again, in percent (V8's `--heap-growing-percent`). By default V8 lets a fast-collecting heap grow
  * up to four times its live size; a scan's threads allocate fast and keep little (each round's
- * windows, then the partition's result), so their heaps grew far past their state: at 50 (×1.5)
- * the peak RSS of the rounds on the bench file fell by about a third for the same CPU seconds
- * (docs/performance.md).
+ * windows, then the partition's result), so their heaps grew far past their state. At 100 (×2) the
+ * peak RSS of the rounds fell by about a quarter for the same CPU seconds; at 50 by a little more,
+ * for about 15 % more CPU (docs/performance.md, 2026-12-06).
  */
-export const SCAN_HEAP_GROWING_PERCENT = 50;
+export const SCAN_HEAP_GROWING_PERCENT = 100;
 
 /**
  * Sets {@link SCAN_HEAP_GROWING_PERCENT} for the process's isolates (V8 flags are process-wide; the
