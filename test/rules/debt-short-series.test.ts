@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
+import { MIN_FULL_SERIES, SHORT_COUNTED_FACTOR } from '../../src/rules/debt/debt-collector.js';
+import { VOUCH_MIN_STRENGTH } from '../../src/engine/vouched-payers.js';
 import { SHORT_SERIES_BAND, shortSeriesPayers, strayPayers } from '../../src/rules/debt/short-series.js';
 import type { SeriesFit } from '../../src/rules/_series.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
@@ -48,9 +50,9 @@ describe('debt_repayment collector variant: payers whose series was cut short (M
       .filter((h) => h.entity.id === 'AGENT' && h.variant === 'collector').at(-1)?.related?.map((r) => r.id);
     expect(namedNoAge([...FULL, ...short('W3', [50], 60_000)])).toEqual(['W0', 'W1', 'W2']);
     expect(namedNoAge([...FULL, ...short('W3', [5, 50], 60_000)])).toEqual(['W0', 'W1', 'W2']);
-    // Two full series and two short ones: fewer than three unrelated full series, no collector.
-    const two = FULL.filter((t) => t.fromAccount !== 'W2' || t.toAccount !== 'AGENT');
-    expect(collectorHit([...two, ...short('W3', [20, 50], 60_000), ...short('W4', [21, 51], 60_000)])).toBeUndefined();
+    // One full series and two short ones: fewer than MIN_FULL_SERIES full series, no collector.
+    const one = FULL.filter((t) => t.fromAccount === 'W0' || t.toAccount !== 'AGENT');
+    expect(collectorHit([...one, ...short('W3', [20, 50], 60_000), ...short('W4', [21, 51], 60_000)])).toBeUndefined();
   });
 
   test('boundary: the band runs from half the smallest to 1.5 × the largest full instalment (MYR 250.00 to MYR 1,050.00)', () => {
@@ -68,6 +70,52 @@ describe('debt_repayment collector variant: payers whose series was cut short (M
     const txs = [...FULL, ...short('W3', [20, 50], 60_000, { toName: 'Shahidul Agent' })];
     expect(named(txs, [...brother, { party: 'P-AGENT', name: 'Shahidul Agent', country: 'BD' }])).toEqual(['W0', 'W1', 'W2']);
     expect(named([...FULL, ...short('W3', [20, 50], 60_000, { reference: 'sewa bilik' })])).toEqual(['W0', 'W1', 'W2']);
+  });
+});
+
+describe('debt_repayment collector variant: a debt stops when paid — cut-short series count towards the payers (MS-DEBT-01, issue 14)', () => {
+  /** W0 and W1 pay AGENT four instalments each: two full series, one short of the three unrelated payers. */
+  const TWO = FULL.filter((t) => t.fromAccount !== 'W2' || t.toAccount !== 'AGENT');
+
+  test('positive: two full series and a newly arrived stranger who paid two instalments one period apart make a collector, a little weaker', () => {
+    const hit = collectorHit([...TWO, ...short('W3', [20, 50], 60_000)]);
+    expect(hit?.related?.map((r) => r.id)).toEqual(['W0', 'W1', 'W3']);
+    expect(hit?.facts).toMatchObject({ payers: 2, payerClusters: 3, shortSeriesPayers: 1, shortSeriesCounted: 1, discount: 'short_series_counted' });
+    // (0.5 + 0.15 every full payer newly arrived) × 0.9: still vouches for its payers in a network (≥ 0.5).
+    expect(hit?.strength).toBeCloseTo(0.65 * SHORT_COUNTED_FACTOR, 10);
+    expect(hit?.strength).toBeGreaterThanOrEqual(VOUCH_MIN_STRENGTH);
+    expect(hit?.reason).toMatch(/2 payers from 2 unrelated families .*stopped \(a debt paid off, or just begun\), which makes 3 unrelated families paying it\.$/);
+  });
+
+  test('negative: one full series with two short ones, or two full series with a short one from an account of unknown age, make no collector', () => {
+    expect(MIN_FULL_SERIES).toBe(2);
+    const one = FULL.filter((t) => t.fromAccount === 'W0' || t.toAccount !== 'AGENT');
+    expect(collectorHit([...one, ...short('W3', [20, 50], 60_000), ...short('W4', [21, 51], 60_000)])).toBeUndefined();
+    // W3 pays from abroad (cross-border, so its two instalments qualify as a cut-short series) from an account of unknown age.
+    const { openedAt: _opened, ...ageless } = (crew[3] as (typeof crew)[number]).account;
+    const abroad = { ...ageless, country: 'SA' };
+    const hitsWith = (w3: Account) => rawHitsOf([debtRepayment()], [...TWO, ...short('W3', [20, 50], 60_000, { fromCountry: 'SA' })].sort((a, b) => a.timestamp - b.timestamp), {
+      profile: MY_LIKE, accounts: [EMPLOYER, ...crew.map((c) => (c.account.account === 'W3' ? w3 : c.account))], parties: crew.map((c) => c.party),
+    }).filter((h) => h.entity.id === 'AGENT' && h.variant === 'collector');
+    expect(hitsWith(abroad)).toEqual([]);
+    expect(hitsWith({ ...abroad, openedAt: at(-13 * D) })).toHaveLength(1);
+  });
+
+  test('boundary: the short series must sit in the band of the full ones (MYR 250.00 counts, MYR 249.99 does not) and reach three families exactly', () => {
+    expect(collectorHit([...TWO, ...short('W3', [20, 50], 25_000)])?.facts['payerClusters']).toBe(3);
+    expect(collectorHit([...TWO, ...short('W3', [20, 50], 24_999)])).toBeUndefined();
+    expect(collectorHit(TWO)).toBeUndefined();
+    // Once a third full series exists, the full form outweighs the cut-short reading of the same collector.
+    expect(collectorHit([...FULL, ...short('W3', [20, 50], 60_000)])?.facts['shortSeriesCounted']).toBeUndefined();
+  });
+
+  test('look-alike: a relative (shared family name), a tenant paying rent, or two short series of one family do not complete the count', () => {
+    const brother = crew.map((c, i) => (i === 3 ? { ...c.party, name: 'Kamrul Agent' } : c.party));
+    expect(collectorHit([...TWO, ...short('W3', [20, 50], 60_000)], [...brother, { party: 'P-AGENT', name: 'Shahidul Agent', country: 'BD' }])).toBeUndefined();
+    expect(collectorHit([...TWO, ...short('W3', [20, 50], 60_000, { reference: 'sewa bilik' })])).toBeUndefined();
+    // W0's sibling: a short series of the same family as a full payer adds no family.
+    const sibling = crew.map((c, i) => (i === 3 ? { ...c.party, name: 'Kamrul Mondal' } : c.party));
+    expect(collectorHit([...TWO, ...short('W3', [20, 50], 60_000)], sibling)).toBeUndefined();
   });
 });
 

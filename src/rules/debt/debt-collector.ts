@@ -9,6 +9,21 @@ import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFi
 import type { DebtRepaymentSettings, debtRepayment } from './debt-repayment.js';
 import { shortSeriesPayers, strayPayers } from './short-series.js';
 
+/**
+ * Fewest full series (≥ `minPayments` instalments) a collector needs before payers whose series
+ * stopped after two instalments count towards its unrelated payers (see {@link collectorSide}).
+ * @internal
+ */
+export const MIN_FULL_SERIES = 2;
+
+/**
+ * Strength factor of a collector hit whose unrelated payers reach `minPayers` only with series
+ * cut short (see {@link MIN_FULL_SERIES}): still at least `VOUCH_MIN_STRENGTH` (0.5) when every
+ * full series began soon after its payer's account opened (0.65 × 0.9).
+ * @internal
+ */
+export const SHORT_COUNTED_FACTOR = 0.9;
+
 /** The payer as written on an inflow, without normalizing (for the cheap first pass). */
 const rawPayerId = (e: WindowEvent): string | undefined =>
   e.kind === 'transfer' ? (e.counterparty ?? e.counterpartyName) : (e.conductor ?? e.counterpartyName);
@@ -28,7 +43,10 @@ interface PayerSeries {
  * @internal The collector variant of {@link debtRepayment} (MS-DEBT-01's strong form), on the
  * payee's account: regular series from at least `minPayers` unrelated payers who are cross-border
  * or recent account openers; the payers, and those whose series stopped after two instalments
- * (short-series.ts), are listed in `related`. Licensed remitters and government accounts are not
+ * (short-series.ts), are listed in `related`. A debt stops when it is paid: with at least
+ * {@link MIN_FULL_SERIES} full series, newly arrived strangers whose series stopped after two
+ * instalments one period apart, in the full series' band, count towards `minPayers` (the hit is
+ * then {@link SHORT_COUNTED_FACTOR} weaker and only full series add the per-payer bonus). Licensed remitters and government accounts are not
  * judged; lenders, unknown arrival, kinship references and rotating-savings payouts discount it.
  */
 export function collectorSide(window: EntityWindow, context: RuleContext, o: DebtRepaymentSettings, rule: Rule, last: WindowEvent): RuleHit[] {
@@ -104,7 +122,22 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   }
   series.push(mine);
   const clusters = familyClusters(series.map((s) => s.payer), context, false);
-  const distinct = new Set(series.map((s) => clusters.clusterOf(s.payer.key))).size;
+  const fullFamilies = new Set(series.map((s) => clusters.clusterOf(s.payer.key))).size;
+  let distinct = fullFamilies;
+  // A debt stops when it is paid (issue 14, RESEARCH §c.5: family support runs on, one payer to
+  // one recipient): with at least MIN_FULL_SERIES full series, payers whose series was cut short
+  // after two instalments one period apart count towards the unrelated payers — worked out only
+  // when the full series alone fall short.
+  let shortFits: (PayerSeries | undefined)[] | undefined;
+  let shortCounted = 0;
+  if (distinct < o.minPayers && series.length >= MIN_FULL_SERIES && cutShort.length > 0) {
+    shortFits = cutShort.map((g) => qualify(g.payer, g.events, 2));
+    const named = new Set(shortSeriesPayers(series.map((s) => s.fit), shortFits));
+    const counted = shortFits.filter((c): c is PayerSeries => c !== undefined && c.recentOpener && c.payer.account !== undefined && named.has(c.payer.account));
+    const all = familyClusters([...series, ...counted].map((s) => s.payer), context, false);
+    distinct = new Set([...series, ...counted].map((s) => all.clusterOf(s.payer.key))).size;
+    shortCounted = distinct - fullFamilies;
+  }
   if (distinct < o.minPayers) return [];
 
   const holderType = holderDiscount(window.account?.type);
@@ -131,6 +164,12 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     factor *= 0.4;
     discounts.push('kinship_references');
   }
+  // Payers counted from series cut short are weaker evidence than full series: the full form,
+  // when it comes, outweighs this reading of the same collector.
+  if (shortCounted > 0) {
+    factor *= SHORT_COUNTED_FACTOR;
+    discounts.push('short_series_counted');
+  }
   if (potsPaid > 0) {
     factor *= 0.2;
     discounts.push('rotating_savings_payout');
@@ -142,20 +181,21 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   // defined (n_p unrelated post-arrival series), not only corroborated by it.
   const allArrived = recentCount === series.length;
   const strength =
-    (0.5 + Math.min(0.25, 0.08 * (distinct - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
+    (0.5 + Math.min(0.25, 0.08 * Math.max(0, fullFamilies - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
   const profile = context.jurisdiction;
-  const short = shortSeriesPayers(series.map((s) => s.fit), cutShort.map((g) => qualify(g.payer, g.events, 2)));
+  const short = shortSeriesPayers(series.map((s) => s.fit), shortFits ?? cutShort.map((g) => qualify(g.payer, g.events, 2)));
   const stray = strayPayers(series.map((s) => s.fit), strays.filter((c) => !short.includes(c.account)));
   const lo = Math.min(...series.map((s) => s.fit.minAmount));
   const hi = Math.max(...series.map((s) => s.fit.maxAmount));
   const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
   const cross = series.filter((s) => s.crossBorder).length;
   const reason =
-    `Possible debt-repayment collection pattern: ${series.length} payers from ${distinct} unrelated families make regular payments ` +
+    `Possible debt-repayment collection pattern: ${series.length} payers from ${fullFamilies} unrelated families make regular payments ` +
     `to this account (every ${periods} days, ${moneyRange(profile, lo, hi)} each)` +
     (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
     (cross > 0 ? `; ${cross} from abroad` : '') +
     (short.length > 0 ? `; ${short.length} more made two such payments one period apart and stopped (a debt paid off, or just begun)` : '') +
+    (shortCounted > 0 ? `, which makes ${distinct} unrelated families paying it` : '') +
     (stray.length > 0 ? `; ${stray.length} more, from accounts opened within ${Math.round(o.startWithinDays / 30)} months before, paid it one or two sums in the same range` : '') + '.';
   const events = series.flatMap((s) => fitEvents(s.fit));
   const related: EntityRef[] = [...series.map((s) => s.payer.account), ...short, ...stray]
@@ -168,6 +208,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     totalMinor: series.reduce((s, x) => s + x.fit.total, 0),
   };
   if (short.length > 0) facts['shortSeriesPayers'] = short.length;
+  if (shortCounted > 0) facts['shortSeriesCounted'] = shortCounted;
   if (stray.length > 0) facts['strayPayers'] = stray.length;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];

@@ -14,8 +14,9 @@ export const SHORT_SERIES_BAND = { low: 0.5, high: 1.5 } as const;
  * period apart (a debt paid off, or one just begun) that meet every other test of the collector
  * variant (`candidates`: the qualified two-instalment fits, `undefined` where a payer failed),
  * with a median instalment inside the band of the collector's full series (`full`, at least one).
- * They are named beside the full series' payers but never counted towards the distinct payers
- * that make the collector: MS-DEBT-01's strong form rests on ≥ 3 full series. Sorted, unique.
+ * They are named beside the full series' payers; where the full series alone fall short of the
+ * distinct payers that make the collector, those of newly arrived strangers count towards them
+ * once at least two full series exist (see `MIN_FULL_SERIES` in debt-collector.ts). Sorted, unique.
  * @internal
  */
 export function shortSeriesPayers(full: readonly SeriesFit[], candidates: readonly ({ readonly payer: Payer; readonly fit: SeriesFit } | undefined)[]): string[] {
