@@ -66,6 +66,12 @@ export function smugglingCollectionTypology(): Typology {
  * An account behaving like an unlicensed remitter (MS-HAW-01): hundi or hawala books settled
  * through a personal or business account — many payers, money cashed out or sent offshore, or
  * domestic payouts offset by a few foreign lump sums. Licensed remitters are excluded by the rule.
+ * The indicator met as catalogued — at least 20 unrelated payer families in 30 days and at least 80 %
+ * of the inflow cashed out or sent abroad within 7 days, on a personal account (strength 0.5) —
+ * alerts on its own (0.5 × 80 = 40), as one strong debt indicator does in debt_repayment; a smaller
+ * book (0.4: 32 points) or a discounted holder (business cashing out, NGO, savings pot, rent) needs
+ * corroboration. (Measured on the scenario bank's tuning seeds: no lawful account had a hit of this
+ * rule at any strength, while hundi books at 0.40–0.56 stayed under the threshold at weight 60.)
  * @category Scoring
  * @example scan(transactions, { jurisdiction: 'MY', typologies: [unlicensedRemitterTypology()] })
  */
@@ -74,7 +80,7 @@ export function unlicensedRemitterTypology(): Typology {
     id: 'unlicensed_remitter',
     name: 'Possible unlicensed remittance business',
     description: 'A non-MSB account collecting from many payers and paying out cash or offshore like a remitter.',
-    weights: { unlicensed_remitter: 60, pass_through: 25, fan_out: 20, funnel_account: 15 },
+    weights: { unlicensed_remitter: 80, pass_through: 25, fan_out: 20, funnel_account: 15 },
     context: { corridor_flow: 0.15, new_account: 0.1, sailing_season: 0.05 },
     threshold: 40,
   });
