@@ -10,15 +10,8 @@ import type { DebtRepaymentSettings, debtRepayment } from './debt-repayment.js';
 import { shortSeriesPayers, strayPayers } from './short-series.js';
 
 /**
- * Fewest full series (≥ `minPayments` instalments) a collector needs before payers whose series
- * stopped after two instalments count towards its unrelated payers (see {@link collectorSide}).
- * @internal
- */
-export const MIN_FULL_SERIES = 2;
-
-/**
  * Strength factor of a collector hit whose unrelated payers reach `minPayers` only with series
- * cut short (see {@link MIN_FULL_SERIES}): still at least `VOUCH_MIN_STRENGTH` (0.5) when every
+ * cut short (see {@link collectorSide}): still at least `VOUCH_MIN_STRENGTH` (0.5) when every
  * full series began soon after its payer's account opened (0.65 × 0.9).
  * @internal
  */
@@ -43,10 +36,10 @@ interface PayerSeries {
  * @internal The collector variant of {@link debtRepayment} (MS-DEBT-01's strong form), on the
  * payee's account: regular series from at least `minPayers` unrelated payers who are cross-border
  * or recent account openers; the payers, and those whose series stopped after two instalments
- * (short-series.ts), are listed in `related`. A debt stops when it is paid: with at least
- * {@link MIN_FULL_SERIES} full series, newly arrived strangers whose series stopped after two
- * instalments one period apart, in the full series' band, count towards `minPayers` (the hit is
- * then {@link SHORT_COUNTED_FACTOR} weaker and only full series add the per-payer bonus). Licensed remitters and government accounts are not
+ * (short-series.ts), are listed in `related`. A debt stops when it is paid: beside the full
+ * series (the newest payer's own always among them), newly arrived strangers whose series stopped
+ * after two instalments one period apart, in the full series' band, count towards `minPayers` (the
+ * hit is then {@link SHORT_COUNTED_FACTOR} weaker and only full series add the per-payer bonus). Licensed remitters and government accounts are not
  * judged; lenders, unknown arrival, kinship references and rotating-savings payouts discount it.
  */
 export function collectorSide(window: EntityWindow, context: RuleContext, o: DebtRepaymentSettings, rule: Rule, last: WindowEvent): RuleHit[] {
@@ -125,15 +118,16 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const fullFamilies = new Set(series.map((s) => clusters.clusterOf(s.payer.key))).size;
   let distinct = fullFamilies;
   // A debt stops when it is paid (issue 14, RESEARCH §c.5: family support runs on, one payer to
-  // one recipient): with at least MIN_FULL_SERIES full series, payers whose series was cut short
-  // after two instalments one period apart count towards the unrelated payers — worked out only
-  // when the full series alone fall short.
+  // one recipient): beside the full series (the newest payer's own among them), newly arrived
+  // strangers whose series was cut short after two instalments one period apart count towards the
+  // unrelated payers — worked out only when the full series alone fall short.
   let shortFits: (PayerSeries | undefined)[] | undefined;
   let shortCounted = 0;
-  if (distinct < o.minPayers && series.length >= MIN_FULL_SERIES && cutShort.length > 0) {
+  let counted: PayerSeries[] = [];
+  if (distinct < o.minPayers && cutShort.length > 0) {
     shortFits = cutShort.map((g) => qualify(g.payer, g.events, 2));
     const named = new Set(shortSeriesPayers(series.map((s) => s.fit), shortFits));
-    const counted = shortFits.filter((c): c is PayerSeries => c !== undefined && c.recentOpener && c.payer.account !== undefined && named.has(c.payer.account));
+    counted = shortFits.filter((c): c is PayerSeries => c !== undefined && c.recentOpener && c.payer.account !== undefined && named.has(c.payer.account));
     const all = familyClusters([...series, ...counted].map((s) => s.payer), context, false);
     distinct = new Set([...series, ...counted].map((s) => all.clusterOf(s.payer.key))).size;
     shortCounted = distinct - fullFamilies;
@@ -144,7 +138,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const holderName = window.party?.name ?? last.tx.toName ?? '';
   // Rotating savings group: the collector pays a pot back to one of its payers.
   const medianInstalment = series.map((s) => s.fit.total / s.fit.instalments.length).sort((a, b) => a - b)[series.length >> 1] ?? 0;
-  const potsPaid = series.filter((s) => s.payer.account !== undefined && (paidOut.get(s.payer.account) ?? 0) >= 2 * medianInstalment).length;
+  const potsPaid = [...series, ...counted].filter((s) => s.payer.account !== undefined && (paidOut.get(s.payer.account) ?? 0) >= 2 * medianInstalment).length;
   let factor = holderType.factor;
   const discounts: string[] = holderType.why === undefined ? [] : [holderType.why];
   if (holderType.why === undefined && LENDER_NAME.test(holderName)) {
@@ -190,7 +184,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
   const cross = series.filter((s) => s.crossBorder).length;
   const reason =
-    `Possible debt-repayment collection pattern: ${series.length} payers from ${fullFamilies} unrelated families make regular payments ` +
+    `Possible debt-repayment collection pattern: ${series.length === 1 ? '1 payer makes' : `${series.length} payers from ${fullFamilies} unrelated families make`} regular payments ` +
     `to this account (every ${periods} days, ${moneyRange(profile, lo, hi)} each)` +
     (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
     (cross > 0 ? `; ${cross} from abroad` : '') +

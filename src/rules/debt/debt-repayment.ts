@@ -62,8 +62,8 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * payers who call the payments instalments); stronger towards an origin or transit country or
  * with a debt reference. Collector variant (on the payee's account): such series from ≥ 3
  * unrelated payers who are cross-border or recent account openers; the payers are listed in
- * `related`, with those whose series stopped after two instalments (see short-series.ts; with two
- * full series, newly arrived strangers' cut-short series count towards the three payers: a debt stops when paid). Family remittances (shared
+ * `related`, with those whose series stopped after two instalments (see short-series.ts; newly
+ * arrived strangers' cut-short series count towards the three payers: a debt stops when paid). Family remittances (shared
  * household, family name or patronym), rent (references, business landlords, small shares of
  * wages), licensed remitters and lenders, and rotating savings groups are discounted or excluded.
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is

@@ -16,7 +16,7 @@ export const SHORT_SERIES_BAND = { low: 0.5, high: 1.5 } as const;
  * with a median instalment inside the band of the collector's full series (`full`, at least one).
  * They are named beside the full series' payers; where the full series alone fall short of the
  * distinct payers that make the collector, those of newly arrived strangers count towards them
- * once at least two full series exist (see `MIN_FULL_SERIES` in debt-collector.ts). Sorted, unique.
+ * (see `collectorSide` in debt-collector.ts: a debt stops when it is paid). Sorted, unique.
  * @internal
  */
 export function shortSeriesPayers(full: readonly SeriesFit[], candidates: readonly ({ readonly payer: Payer; readonly fit: SeriesFit } | undefined)[]): string[] {
