@@ -32,6 +32,11 @@ export interface RecordsByKind {
 
 const readsByKind = (c: NetworkCandidate): c is NetworkCandidate & RecordsByKind => typeof (c as Partial<RecordsByKind>).recordsOf === 'function';
 
+/** @internal Whether an entity alert can join a network: score > 0 with hits, not itself a network alert (`isNetworkCandidate`). */
+export function canJoinNetwork(alert: Alert): boolean {
+  return alert.entity.kind !== 'network' && alert.score > 0 && alert.hits.length > 0;
+}
+
 /** @internal The records of evidence kind `k` of a candidate (none when it has no evidence). */
 export function candidateRecords(c: NetworkCandidate, k: number): readonly unknown[] {
   return readsByKind(c) ? c.recordsOf(k) : c.evidence?.[k] ?? [];

@@ -7,7 +7,7 @@ import { layeringAlerts } from './layering.js';
 import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
 import { components, type Edge } from './network-components.js';
-import { candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
+import { canJoinNetwork, candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
 import { candidateAlertId, candidateCanJoin, candidateEntity } from './packed-candidates.js';
 import { networkOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
@@ -63,7 +63,7 @@ export interface NetworkOptions {
  * @example const members = alerts.filter(isNetworkCandidate);
  */
 export function isNetworkCandidate(alert: Alert): boolean {
-  return alert.entity.kind !== 'network' && alert.score > 0 && alert.hits.length > 0;
+  return canJoinNetwork(alert);
 }
 
 /**

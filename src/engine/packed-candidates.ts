@@ -1,6 +1,6 @@
 import type { Alert } from '../scoring/alert.js';
 import type { EntityKind } from '../rules/types.js';
-import type { NetworkCandidate, RecordsByKind } from './network-candidate.js';
+import { canJoinNetwork, type NetworkCandidate, type RecordsByKind } from './network-candidate.js';
 import { EVIDENCE_KINDS } from './evidence-kinds.js';
 import type { PartitionScan } from './partitioned-scan.js';
 import { compareText } from '../_internal/compare-text.js';
@@ -32,8 +32,6 @@ type Head = [kind: EntityKind | 'network', id: string, alertId: string, scored: 
 /** Segments per candidate: its alert and each evidence kind. */
 const SEGMENTS = 1 + EVIDENCE_KINDS.length;
 
-/** Whether an alert can join a network: the test of `isNetworkCandidate` (network.ts), here to keep this module free of the network stage. */
-const canJoin = (a: Alert): boolean => a.entity.kind !== 'network' && a.score > 0 && a.hits.length > 0;
 
 /** @internal Packs candidates for {@link unpackCandidates}; the order is kept. */
 export function packCandidates(list: readonly NetworkCandidate[]): PackedCandidates {
@@ -54,7 +52,7 @@ export function packCandidates(list: readonly NetworkCandidate[]): PackedCandida
     const evidence = c.evidence;
     if (evidence !== undefined && evidence.length !== EVIDENCE_KINDS.length) throw new RangeError(`a network candidate's evidence has ${evidence.length} kinds, not ${EVIDENCE_KINDS.length}`);
     const records = evidence !== undefined && evidence.some((r) => r.length > 0);
-    heads.push([a.entity.kind, a.entity.id, a.id, canJoin(a) ? 1 : 0, evidence?.length ?? 0, records ? 1 : 0]);
+    heads.push([a.entity.kind, a.entity.id, a.id, canJoinNetwork(a) ? 1 : 0, evidence?.length ?? 0, records ? 1 : 0]);
     add(encoder.encode(JSON.stringify(a)));
     for (let k = 0; k < EVIDENCE_KINDS.length; k++) {
       const kind = evidence?.[k];
@@ -143,7 +141,7 @@ export function compareCandidates(a: NetworkCandidate, b: NetworkCandidate): num
 
 /** @internal Whether a candidate's alert can join a network (`isNetworkCandidate`), without parsing a packed alert. */
 export function candidateCanJoin(c: NetworkCandidate): boolean {
-  return c instanceof PackedCandidate ? c.scored : canJoin(c.alert);
+  return c instanceof PackedCandidate ? c.scored : canJoinNetwork(c.alert);
 }
 
 /** @internal A {@link PartitionScan} whose candidates are packed, as a scan worker posts it. */

@@ -121,12 +121,13 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   // one recipient): beside the full series (the newest payer's own among them), newly arrived
   // strangers whose series was cut short after two instalments one period apart count towards the
   // unrelated payers — worked out only when the full series alone fall short.
-  let shortFits: (PayerSeries | undefined)[] | undefined;
+  const fits = series.map((s) => s.fit);
+  const shortFits = cutShort.map((g) => qualify(g.payer, g.events, 2));
+  const short = shortSeriesPayers(fits, shortFits);
   let shortCounted = 0;
   let counted: PayerSeries[] = [];
-  if (distinct < o.minPayers && cutShort.length > 0) {
-    shortFits = cutShort.map((g) => qualify(g.payer, g.events, 2));
-    const named = new Set(shortSeriesPayers(series.map((s) => s.fit), shortFits));
+  if (distinct < o.minPayers && short.length > 0) {
+    const named = new Set(short);
     counted = shortFits.filter((c): c is PayerSeries => c !== undefined && c.recentOpener && c.payer.account !== undefined && named.has(c.payer.account));
     const all = familyClusters([...series, ...counted].map((s) => s.payer), context, false);
     distinct = new Set([...series, ...counted].map((s) => all.clusterOf(s.payer.key))).size;
@@ -177,8 +178,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const strength =
     (0.5 + Math.min(0.25, 0.08 * Math.max(0, fullFamilies - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
   const profile = context.jurisdiction;
-  const short = shortSeriesPayers(series.map((s) => s.fit), shortFits ?? cutShort.map((g) => qualify(g.payer, g.events, 2)));
-  const stray = strayPayers(series.map((s) => s.fit), strays.filter((c) => !short.includes(c.account)));
+  const stray = strayPayers(fits, strays.filter((c) => !short.includes(c.account)));
   const lo = Math.min(...series.map((s) => s.fit.minAmount));
   const hi = Math.max(...series.map((s) => s.fit.maxAmount));
   const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
