@@ -7,6 +7,7 @@ import type { FamilyLink, PersonRef } from './identity/identity.js';
 import type { EntityWindow, RuleContext, WindowEvent } from './types.js';
 import { isCountryCode } from '../schema/countries.js';
 import { nameKey } from './_names.js';
+import { scanRecent, type ScanGuard } from './scan-guard.js';
 
 export const HOUR_MS = 3_600_000;
 
@@ -268,23 +269,20 @@ export function phonesIn(text: string | undefined): string[] {
   return out;
 }
 
-/** Payers into the window since `from` (inflows only), grouped by payer, that pass `keep`. */
+/** Payers into the window since `from` (inflows only), grouped by payer, that pass `keep`; reads at most the guard's limit of events. */
 export function inflowsByPayer(
   window: EntityWindow,
   context: RuleContext,
   from: number,
-  maxScan: number,
+  guard: ScanGuard,
   keep: (p: Payer) => boolean,
 ): Map<string, { payer: Payer; events: WindowEvent[] }> {
   type Group = { payer: Payer; events: WindowEvent[] };
   const out = new Map<string, Group>();
   // Payers repeat: resolve each raw sender once per evaluation (anonymous cash is resolved per deposit).
   const byRaw = new Map<string, Group | null>();
-  const { events, start } = window;
-  for (let i = events.length - 1, n = 0; i >= start && n < maxScan; i--, n++) {
-    const e = events[i] as WindowEvent;
-    if (e.ts < from) break;
-    if (e.direction !== 'in') continue;
+  scanRecent(window, from, guard, (e) => {
+    if (e.direction !== 'in') return;
     const raw = e.kind === 'transfer' ? e.counterparty ?? (e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`)
       : e.conductor !== undefined ? `c|${e.conductor}` : e.counterpartyName === undefined ? undefined : `n|${e.counterpartyName}`;
     let g = raw === undefined ? undefined : byRaw.get(raw);
@@ -295,7 +293,7 @@ export function inflowsByPayer(
       if (raw !== undefined) byRaw.set(raw, g);
     }
     if (g !== null) g.events.push(e);
-  }
+  });
   for (const g of out.values()) g.events.reverse();
   return out;
 }
@@ -319,17 +317,18 @@ export function phoneKeys(groups: Iterable<{ payer: Payer; events: readonly Wind
   return out;
 }
 
-/** Whether any of these payers paid the window between `from` and `to` (exclusive): an established relationship. */
-export function paidBefore(window: EntityWindow, context: RuleContext, keys: ReadonlySet<string>, from: number, to: number, maxScan: number): boolean {
-  const { events, start } = window;
-  for (let i = events.length - 1, n = 0; i >= start && n < maxScan; i--, n++) {
-    const e = events[i] as WindowEvent;
-    if (e.ts < from) break;
-    if (e.ts >= to || e.direction !== 'in') continue;
+/** Whether any of these payers paid the window between `from` and `to` (exclusive): an established relationship (reads at most the guard's limit of events). */
+export function paidBefore(window: EntityWindow, context: RuleContext, keys: ReadonlySet<string>, from: number, to: number, guard: ScanGuard): boolean {
+  let found = false;
+  scanRecent(window, from, guard, (e) => {
+    if (e.ts >= to || e.direction !== 'in') return;
     const p = payerOf(window, e, context);
-    if (p !== undefined && keys.has(p.key)) return true;
-  }
-  return false;
+    if (p !== undefined && keys.has(p.key)) {
+      found = true;
+      return false;
+    }
+  });
+  return found;
 }
 
 /**

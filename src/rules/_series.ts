@@ -6,6 +6,7 @@
 import type { EntityWindow, WindowEvent } from './types.js';
 import { DAY_MS } from './_lib.js';
 import { cv, median } from './_payments.js';
+import type { ScanGuard } from './scan-guard.js';
 
 /** One instalment: payments to the same payee within `mergeDays` of the first, summed. */
 export interface Instalment {
@@ -131,16 +132,20 @@ export function maxGapMs(c: Pick<SeriesCriteria, 'periods' | 'periodToleranceDay
 
 /**
  * The payments (oldest first) of the run that ends with the window's newest event, matched by
- * `same`: scans back and stops at `from`, after `maxScan` events, or once no match was seen for
- * `gapMs` (a longer gap cannot belong to a regular run). Keeps per-event cost low on busy accounts.
+ * `same`: scans back and stops at `from`, once no match was seen for `gapMs` (a longer gap cannot
+ * belong to a regular run), or at the scan guard (then marked reached).
  */
-export function recentRun(window: EntityWindow, from: number, gapMs: number, maxScan: number, same: (e: WindowEvent) => boolean): WindowEvent[] {
+export function recentRun(window: EntityWindow, from: number, gapMs: number, guard: ScanGuard, same: (e: WindowEvent) => boolean): WindowEvent[] {
   const { events, start } = window;
   const out: WindowEvent[] = [];
   let lastMatch = (events[events.length - 1] as WindowEvent).ts;
-  for (let i = events.length - 1, n = 0; i >= start && n < maxScan; i--, n++) {
+  for (let i = events.length - 1, n = 0; i >= start; i--, n++) {
     const e = events[i] as WindowEvent;
     if (e.ts < from || lastMatch - e.ts > gapMs) break;
+    if (n === guard.limit) {
+      guard.reached = true;
+      break;
+    }
     if (same(e)) {
       out.push(e);
       lastMatch = e.ts;

@@ -4,7 +4,8 @@ import { hasRole } from '../../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import { COMPANY_NAME, TRADE_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, ownCountryOf, ownRef, type Payer } from '../_payments.js';
-import { countOpt, days } from '../options.js';
+import { countOpt, days, scanGuardOpt } from '../options.js';
+import { guardFacts, noteStop, scanGuard } from '../scan-guard.js';
 
 /**
  * Options of {@link corridorFlow}; defaults from RESEARCH §a.1 MS-GEO-01 and the corridor matrix
@@ -19,8 +20,8 @@ export const corridorFlowOptionsSchema = z.object({
   minCounterparties: countOpt(2, 100, 3),
   /** FATF "call for action" countries (RESEARCH §a.5 overlay: Myanmar, reported with Iran and DPRK); verify against the current FATF statement. */
   callForAction: z.array(z.string().regex(/^[A-Z]{2}$/)).max(50).default(['MM', 'IR', 'KP']),
-  /** Most recent events read per evaluation (bounds the cost on busy accounts). */
-  maxScan: countOpt(50, 50_000, 2_000),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
+  maxScan: scanGuardOpt(50, 50_000),
 });
 /** Options accepted by {@link corridorFlow}. @category Rules @example const o: CorridorFlowOptions = { windowDays: 14 }; */
 export type CorridorFlowOptions = z.input<typeof corridorFlowOptionsSchema>;
@@ -90,7 +91,9 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const rejected = new Set<string>();
   const from = last.ts - o.windowDays * DAY_MS + 1;
   const { events, start } = window;
-  for (let i = events.length - 1, n = 0; i >= start && n < o.maxScan; i--, n++) {
+  let i = events.length - 1;
+  let n = 0;
+  for (; i >= start && n < o.maxScan; i--, n++) {
     const e = events[i] as WindowEvent;
     if (e.ts < from) break;
     if (e.kind !== 'transfer' || e.direction !== last.direction) continue;
@@ -110,6 +113,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     }
     parties.set(key, { payer: { key, account: e.counterparty, name: e.counterpartyName, country: cp }, events: [e], country: cp as string });
   }
+  const guard = scanGuard(o.maxScan);
+  noteStop(guard, window, n, i, from);
   if (parties.size < o.minCounterparties) return [];
 
   // The holder's own family abroad, and several relatives of one family, are not several corridor counterparties.
@@ -147,6 +152,6 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     .filter((a): a is string => a !== undefined)
     .sort()
     .map((id): EntityRef => ({ kind: 'account', id }));
-  const hit = hitOf(rule, window, chosen, strength, reason, facts, direction);
+  const hit = hitOf(rule, window, chosen, strength, reason, guardFacts(facts, guard), direction);
   return [related.length > 0 ? { ...hit, related } : hit];
 }

@@ -8,10 +8,11 @@ import { parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
-import { countOpt, days } from '../options.js';
+import { countOpt, days, scanGuardOpt } from '../options.js';
 import { compileFees, isHotspotCash, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
 import { CANDIDATE_STRIDE, candidateEvent, candidateFeeLike, candidatePayer, candidateSeq, feeState, type FeePayer, type FeeState } from './fee-state.js';
 import { keyedEntries, type Keyed } from '../../engine/incremental/keyed.js';
+import { beyondGuard, guardFacts, scanGuard } from '../scan-guard.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;
@@ -58,8 +59,8 @@ export const feeMatchOptionsSchema = z.object({
   minPayments: countOpt(2, 20, 2),
   /** A payer who already paid the account in this many days before the cumulative window is an established relationship. */
   historyDays: days(0, 365, 90),
-  /** Most recent events read per evaluation (bounds the cost on busy accounts). */
-  maxScan: countOpt(50, 50_000, 300),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
+  maxScan: scanGuardOpt(50, 50_000),
 });
 /** Options accepted by {@link feeMatch}. @category Rules @example const o: FeeMatchOptions = { tolerance: 0.05 }; */
 export type FeeMatchOptions = z.input<typeof feeMatchOptionsSchema>;
@@ -207,7 +208,7 @@ export interface FeePass {
 
 /** @internal The hit, if any, from what the pass found: the senders or cumulative variant, discounts, strength, sentence and facts. */
 export function feeHit(
-  window: EntityWindow, context: RuleContext, o: Pick<Options, 'senderDays' | 'cumulativeDays' | 'minSenders' | 'minPayments'>, c: CompiledFees,
+  window: EntityWindow, context: RuleContext, o: Pick<Options, 'senderDays' | 'cumulativeDays' | 'historyDays' | 'minSenders' | 'minPayments' | 'maxScan'>, c: CompiledFees,
   rule: Pick<Rule, 'id' | 'indicators'>, pass: FeePass,
 ): RuleHit[] {
   const { last, me, first, feeLike, series, paidOut, otherPayers, established } = pass;
@@ -282,7 +283,10 @@ export function feeHit(
     crossBorderOrHotspot: outside,
   };
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
-  const hit = hitOf(rule, window, chosen, strength, reason, facts, variant);
+  // The pass read only the maxScan newest events when the rule's span holds more.
+  const guard = scanGuard(o.maxScan);
+  beyondGuard(window, last.ts - Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS + 1, guard);
+  const hit = hitOf(rule, window, chosen, strength, reason, guardFacts(facts, guard), variant);
   const related: EntityRef[] = payerList
     .map((p): EntityRef | undefined => (p.account !== undefined ? { kind: 'account', id: p.account } : p.party !== undefined ? { kind: 'party', id: p.party } : undefined))
     .filter((r): r is EntityRef => r !== undefined)

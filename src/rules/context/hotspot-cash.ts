@@ -4,7 +4,8 @@ import { HOTSPOTS, hotspotMatcher, type Hotspot, type HotspotMatcher } from '../
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, compareRefs, hitOf, isCash, money, newest } from '../_lib.js';
 import { holderDiscount } from '../_payments.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
+import { guardFacts, noteStop, scanGuard } from '../scan-guard.js';
 
 /**
  * Options of {@link hotspotCash}; defaults from RESEARCH §a.1 MS-CASH-01 and §a.3 (*proposed*).
@@ -28,8 +29,8 @@ export const hotspotCashOptionsSchema = z.object({
     }))
     .max(500)
     .default([]),
-  /** Most recent events read per evaluation (bounds the cost on busy accounts). */
-  maxScan: countOpt(50, 50_000, 2_000),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
+  maxScan: scanGuardOpt(50, 50_000),
 });
 /** Options accepted by {@link hotspotCash}. @category Rules @example const o: HotspotCashOptions = { minSitesPerDay: 3 }; */
 export type HotspotCashOptions = z.input<typeof hotspotCashOptionsSchema>;
@@ -86,7 +87,9 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, matche
   let withdrawals = 0;
   const from = last.ts - o.windowDays * DAY_MS + 1;
   const { events: all, start } = window;
-  for (let i = all.length - 1, n = 0; i >= start && n < o.maxScan; i--, n++) {
+  let i = all.length - 1;
+  let n = 0;
+  for (; i >= start && n < o.maxScan; i--, n++) {
     const e = all[i] as WindowEvent;
     if (e.ts < from) break;
     if (!isCash(e)) continue;
@@ -98,6 +101,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, matche
     if (e.direction === 'in') deposits += e.amount;
     else withdrawals += e.amount;
   }
+  const guard = scanGuard(o.maxScan);
+  noteStop(guard, window, n, i, from);
   const volume = deposits >= minTotal || withdrawals >= minTotal;
   const spread = today.size >= o.minSitesPerDay;
   if (!volume && !spread) return [];
@@ -129,7 +134,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, matche
     windowDays: o.windowDays,
   };
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
-  const hit = hitOf(rule, window, events, strength, reason, facts);
+  const hit = hitOf(rule, window, events, strength, reason, guardFacts(facts, guard));
   // Ties for network alerts: a conductor's accounts, or an account's conductors.
   const ids = new Set<string>();
   const related: EntityRef[] = [];

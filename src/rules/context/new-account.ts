@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, eachRecent, hitOf, money, newest } from '../_lib.js';
+import { DAY_MS, hitOf, money, newest } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import { familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike, ownRef, payerOf, type Payer } from '../_payments.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
+import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
 
 /** Options of {@link newAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-NEW-01). @category Rules
  * @example newAccountOptionsSchema.parse({ dormantDays: 365 }) */
@@ -28,8 +29,8 @@ export const newAccountOptionsSchema = z
     maxDormantDays: days(30, 3650, 730),
     /** (b) Volume of the first active local day after the dormancy, as a multiple of T (MS-NEW-01: "a single day ≥ T"). */
     minDayMultiple: ratioOpt(0.1, 100, 1),
-    /** Most events read per evaluation (bounds the cost on very busy new accounts). */
-    maxScan: countOpt(50, 50_000, 300),
+    /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit` (a re-awakened account with more events than this on its first day back is not judged). */
+    maxScan: scanGuardOpt(50, 50_000),
   })
   .refine((o) => o.maxDormantDays >= o.dormantDays, { path: ['maxDormantDays'], message: 'maxDormantDays must be at least dormantDays' })
   .refine((o) => o.firstDays <= o.maxAgeDays, { path: ['firstDays'], message: 'firstDays must not exceed maxAgeDays' });
@@ -115,9 +116,8 @@ function youngAccount(window: EntityWindow, context: RuleContext, o: Options, ru
   const period: WindowEvent[] = [];
   const withCounterparty: WindowEvent[] = [];
   const raw = new Set<string>();
-  let scanned = 0;
-  eachRecent(window, opened, (e) => {
-    if (++scanned > o.maxScan) return false;
+  const guard = scanGuard(o.maxScan);
+  scanRecent(window, opened, guard, (e) => {
     if (lastInFirst && e.ts <= firstEnd) {
       if (e.direction === 'in') rawIn += e.amount;
       else rawOut += e.amount;
@@ -203,7 +203,7 @@ function youngAccount(window: EntityWindow, context: RuleContext, o: Options, ru
   };
   if (holderType.why !== undefined) facts['discount'] = holderType.why;
   const evidence = new Set<WindowEvent>([...(throughputMet ? firstEvents : []), ...counted]);
-  return hitOf(rule, window, [...evidence], strength, reason, facts, 'new');
+  return hitOf(rule, window, [...evidence], strength, reason, guardFacts(facts, guard), 'new');
 }
 
 function reawakened(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit | undefined {

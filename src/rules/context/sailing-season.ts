@@ -5,7 +5,7 @@ import { localDay } from '../../jurisdictions/units.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from '../_lib.js';
 import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
-import { countOpt } from '../options.js';
+import { countOpt, scanGuardOpt } from '../options.js';
 
 const monthDay = z.string().refine((s) => monthDayKey(s) !== undefined, { message: "expected a month-day 'MM-DD'" });
 const range = z.object({ from: monthDay, to: monthDay });
@@ -40,8 +40,8 @@ export const sailingSeasonOptionsSchema = z.object({
   minZ: z.number().min(1).max(10).default(3),
   /** Corridor transactions in the current week, whatever the baseline (a surge is more than one or two payments). */
   minWeekCount: countOpt(2, 100, 3),
-  /** Most recent events read per evaluation (bounds the cost on busy accounts; a truncated baseline counts only the weeks read). */
-  maxScan: countOpt(100, 100_000, 5_000),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`; a truncated baseline counts only the weeks read); reported as `facts.scanLimit`. */
+  maxScan: scanGuardOpt(100, 100_000),
 });
 /** Options accepted by {@link sailingSeason}. @category Rules @example const o: SailingSeasonOptions = { minZ: 4 }; */
 export type SailingSeasonOptions = z.input<typeof sailingSeasonOptionsSchema>;
@@ -159,5 +159,6 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     countries: where.join(','),
   };
   if (accountTypeFactor(window) < 1) facts['discount'] = `account_type_${window.account?.type ?? 'unknown'}`;
+  if (truncatedAt !== undefined) facts['scanLimit'] = o.maxScan;
   return [hitOf(rule, window, current, strength, reason, facts)];
 }

@@ -1,6 +1,6 @@
 import { hasRole } from '../../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, eachRecent, hitOf, moneyRange, ratio } from '../_lib.js';
+import { DAY_MS, hitOf, moneyRange, ratio } from '../_lib.js';
 import {
   BILL_REF, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, familyClusters, holderDiscount, homeCountry, isFamily, isOrganisation, isWageLike, ownRef, payerOf,
   type Payer,
@@ -8,6 +8,7 @@ import {
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
 import type { DebtRepaymentSettings, debtRepayment } from './debt-repayment.js';
 import { shortSeriesPayers, strayPayers } from './short-series.js';
+import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
 
 /**
  * Strength factor of a collector hit whose unrelated payers reach `minPayers` only with series
@@ -58,7 +59,8 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const from = last.ts - o.windowDays * DAY_MS;
   // Then only the newest payer's own run, by raw identifiers.
   const id0 = rawPayerId(last);
-  const mineEvents = recentRun(window, from, maxGapMs(o), o.maxScan, (e) => e.kind === last.kind && e.direction === 'in' && rawPayerId(e) === id0);
+  const guard = scanGuard(o.maxScan);
+  const mineEvents = recentRun(window, from, maxGapMs(o), guard, (e) => e.kind === last.kind && e.direction === 'in' && rawPayerId(e) === id0);
   if (mineEvents.length < o.minPayments) return [];
   const series: PayerSeries[] = [];
   const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments): PayerSeries | undefined => {
@@ -89,9 +91,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     !isFamily(context.identity.familyLink(holder, g.payer)) && !g.events.some((e) => RENT_REF.test(e.tx.reference ?? '') || BILL_REF.test(e.tx.reference ?? ''));
   const byPayer = new Map<string, { payer: Payer; events: WindowEvent[] }>();
   const paidOut = new Map<string, number>();
-  let scanned = 0;
-  eachRecent(window, from, (e) => {
-    if (++scanned > o.maxScan) return false;
+  scanRecent(window, from, guard, (e) => {
     if (e.direction === 'out') {
       if (e.counterparty !== undefined) paidOut.set(e.counterparty, Math.max(paidOut.get(e.counterparty) ?? 0, e.amount));
       return;
@@ -205,5 +205,5 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   if (shortCounted > 0) facts['shortSeriesCounted'] = shortCounted;
   if (stray.length > 0) facts['strayPayers'] = stray.length;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
-  return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];
+  return [{ ...hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'collector'), related }];
 }

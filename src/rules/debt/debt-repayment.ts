@@ -10,7 +10,8 @@ import {
 } from '../_payments.js';
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
 import { collectorSide } from './debt-collector.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
+import { guardFacts, scanGuard } from '../scan-guard.js';
 
 /** Options of {@link debtRepayment}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-01, all *proposed*). @category Rules
  * @example debtRepaymentOptionsSchema.parse({ minPayments: 4 }) */
@@ -41,8 +42,8 @@ export const debtRepaymentOptionsSchema = z.object({
   minShareWithDebtReference: ratioOpt(0, 1, 0.15),
   /** Distinct unrelated payers (family clusters) for the collector variant (n_p). */
   minPayers: countOpt(2, 50, 3),
-  /** Most events read per evaluation (bounds the cost on very active accounts). */
-  maxScan: countOpt(100, 50_000, 3000),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
+  maxScan: scanGuardOpt(100, 50_000),
 });
 /** Options accepted by {@link debtRepayment} (defaults filled in). @category Rules @example const o: DebtRepaymentOptions = { minPayments: 4, periods: [14, 30] }; */
 export type DebtRepaymentOptions = z.input<typeof debtRepaymentOptionsSchema>;
@@ -110,7 +111,8 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   const from = last.ts - o.windowDays * DAY_MS;
   const cp = last.counterparty;
   const cpName = last.counterpartyName;
-  const pays = recentRun(window, from, maxGapMs(o), o.maxScan, (e) =>
+  const guard = scanGuard(o.maxScan);
+  const pays = recentRun(window, from, maxGapMs(o), guard, (e) =>
     e.direction === 'out' && e.kind === 'transfer' && (cp !== undefined ? e.counterparty === cp : e.counterparty === undefined && e.counterpartyName === cpName));
   if (pays.length < o.minPayments) return [];
   const fit = fitSeries(instalmentsOf(pays, o.mergeDays), o);
@@ -206,6 +208,6 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   if (share !== undefined) facts['shareOfInflow'] = ratio(share);
   if (payeeCountry !== undefined) facts['payeeCountry'] = payeeCountry;
   if (discount !== undefined) facts['discount'] = discount;
-  const hit = hitOf(rule, window, events, strength, reason, facts, 'payer');
+  const hit = hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'payer');
   return [last.counterparty === undefined ? hit : { ...hit, related: [{ kind: 'account', id: last.counterparty }] }];
 }

@@ -10,8 +10,9 @@ import {
   KIN_REF, PURCHASE_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf,
   ownRef, paidBefore, payerOf, phoneKeys, type Payer,
 } from '../_payments.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { ownPaymentsOf, ownPaymentsState, type OwnPaymentsState } from './own-payments-state.js';
+import { guardFacts, scanGuard, scanRecent, type ScanGuard } from '../scan-guard.js';
 
 const band = z
   .object({
@@ -61,8 +62,8 @@ export const ransomBurstOptionsSchema = z.object({
   historyDays: days(30, 365, 120),
   /** A payment smaller than this share of the lowest band (in the jurisdiction currency) is not a ransom instalment. */
   minPaymentShareOfBand: ratioOpt(0, 1, 0.2),
-  /** Most recent inflows read per evaluation: a ransom collector sees dozens a month, a busy hub thousands (bounds the cost). */
-  maxScan: countOpt(50, 50_000, 250),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
+  maxScan: scanGuardOpt(50, 50_000),
 });
 /** Options accepted by {@link ransomBurst} (defaults filled in). @category Rules @example const o: RansomBurstOptions = { bandTolerance: 0, bands: [{ currency: 'MYR', min: '4000', max: '6500' }] }; */
 export type RansomBurstOptions = z.input<typeof ransomBurstOptionsSchema>;
@@ -158,19 +159,18 @@ const commerceRef = (e: WindowEvent): boolean => {
 
 /**
  * Whether the holder behaves as a trading business although accounts.csv does not say so:
- * organisations pay it against invoices and orders (≥ 2 such inflows in the newest `maxScan`
- * events). A ransom collector is a person's or a mule's account that companies do not pay for
+ * organisations pay it against invoices and orders (≥ 2 such inflows in the window, at most the
+ * guard's limit of events read). A ransom collector is a person's or a mule's account that companies do not pay for
  * goods. A company name alone is no evidence (trade fronts receiving mule money carry one too).
  */
-export function tradesWithCompanies(window: EntityWindow, context: RuleContext, maxScan: number): boolean {
+export function tradesWithCompanies(window: EntityWindow, context: RuleContext, guard: ScanGuard): boolean {
   let trade = 0;
-  for (let i = window.events.length - 1, n = 0; i >= window.start && n < maxScan; i--, n++) {
-    const e = window.events[i] as WindowEvent;
-    if (e.direction !== 'in' || !commerceRef(e)) continue;
+  scanRecent(window, Number.NEGATIVE_INFINITY, guard, (e) => {
+    if (e.direction !== 'in' || !commerceRef(e)) return;
     const p = payerOf(window, e, context);
-    if (p !== undefined && isOrganisation(p, context) && ++trade >= 2) return true;
-  }
-  return false;
+    if (p !== undefined && isOrganisation(p, context) && ++trade >= 2) return false;
+  });
+  return trade >= 2;
 }
 
 interface Family {
@@ -199,7 +199,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (!mayHaveRelatives(first, context) && inBand(ownPaymentsOf(own, last, o.maxScan), context, o) === undefined) return [];
   // Trade and purchase payments (invoices, progress claims, orders, "goods", "stock") are commerce, not ransom instalments.
   if (commerceRef(last)) return [];
-  const groups = [...inflowsByPayer(window, context, recentFrom, o.maxScan, keep).values()]
+  const guard = scanGuard(o.maxScan);
+  const groups = [...inflowsByPayer(window, context, recentFrom, guard, keep).values()]
     .map((g) => ({ payer: g.payer, events: g.events.filter((e) => !commerceRef(e)) }))
     .filter((g) => g.events.length > 0);
   // Very common family names join relatives too, but such a family needs a ransom-band sum to count.
@@ -287,12 +288,12 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (variant === undefined) return [];
 
   // Regular support already paid by this family long before the burst is not a ransom.
-  const established = paidBefore(window, context, new Set(mine.payers.map((p) => p.key)), last.ts - o.historyDays * DAY_MS, recentFrom - 5 * DAY_MS, o.maxScan);
+  const established = paidBefore(window, context, new Set(mine.payers.map((p) => p.key)), last.ts - o.historyDays * DAY_MS, recentFrom - 5 * DAY_MS, guard);
   const refs = burst.map((e) => e.tx.reference ?? '');
   const evidence = Math.max(...mine.payers.map((p) => ({ household: 3, name: 2, common: 1, none: 0 })[clusters.evidence(p.key)]));
   // A trading business (by account type, else by companies paying it invoices and orders) is discounted alike.
   const holderType = type === 'business' ? { factor: 0.3, why: 'business_account' }
-    : tradesWithCompanies(window, context, o.maxScan) ? { factor: 0.3, why: 'trade_inflows' } : holderDiscount(type);
+    : tradesWithCompanies(window, context, guard) ? { factor: 0.3, why: 'trade_inflows' } : holderDiscount(type);
   let factor = holderType.factor;
   const discounts: string[] = holderType.why === undefined ? [] : [holderType.why];
   const discount = (f: number, why: string) => {
@@ -340,5 +341,5 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   }
   related.sort(compareRefs);
   const events = strong ? ransomLike.flatMap((f) => f.events) : variant === 'band' ? mine.events : burst;
-  return [{ ...hitOf(rule, window, events, strength * factor, reason, facts, variant), related }];
+  return [{ ...hitOf(rule, window, events, strength * factor, reason, guardFacts(facts, guard), variant), related }];
 }

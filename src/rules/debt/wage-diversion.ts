@@ -7,8 +7,9 @@ import {
   BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
   isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/counted-keys.js';
+import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
 
 /** Options of {@link wageDiversion}; defaults from RESEARCH §a.1 / §c.4 (MS-DEBT-02, *proposed*). @category Rules
  * @example wageDiversionOptionsSchema.parse({ minCycles: 2 }) */
@@ -33,8 +34,8 @@ export const wageDiversionOptionsSchema = z.object({
   burstHours: z.number().min(1).max(168).default(24),
   /** Network form: the median payment must be at least this share of the cash threshold T (wage-sized, not shop takings). */
   minPaymentShareOfThreshold: ratioOpt(0, 1, 0.01),
-  /** Most events read per evaluation. */
-  maxScan: countOpt(100, 50_000, 3000),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
+  maxScan: scanGuardOpt(100, 50_000),
 });
 /** Options accepted by {@link wageDiversion} (defaults filled in). @category Rules @example const o: WageDiversionOptions = { minCycles: 2, withinHours: 12 }; */
 export type WageDiversionOptions = z.input<typeof wageDiversionOptionsSchema>;
@@ -158,9 +159,8 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   if (wage === undefined || taken < o.minShare * (wage as WindowEvent).amount || targetOf(window, last, context) === undefined) return [];
 
   const events: WindowEvent[] = [];
-  let scanned = 0;
-  eachRecent(window, last.ts - o.windowDays * DAY_MS, (e) => {
-    if (++scanned > o.maxScan) return false;
+  const guard = scanGuard(o.maxScan);
+  scanRecent(window, last.ts - o.windowDays * DAY_MS, guard, (e) => {
     events.push(e);
   });
   events.reverse();
@@ -251,7 +251,7 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
     wagesMinor: best.cycles.reduce((s, c) => s + c.amount, 0),
   };
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
-  const hit = hitOf(rule, window, best.events, strength, reason, facts, 'worker');
+  const hit = hitOf(rule, window, best.events, strength, reason, guardFacts(facts, guard), 'worker');
   const related: EntityRef[] = [];
   if (last.kind === 'transfer' && last.counterparty !== undefined) related.push({ kind: 'account', id: last.counterparty });
   if (thirdPartyCash && target !== undefined) related.push({ kind: 'party', id: target.slice(5) });
@@ -269,20 +269,17 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
     return link !== 'same_party' && link !== 'family_name';
   };
   const from = last.ts - o.burstHours * HOUR_MS;
-  // Distinct raw payer ids among the newest `maxScan` events of the burst, before any name reading
+  // Distinct raw payer ids among the newest `maxScan` events of the burst (the scan guard), before any name reading
   // (the rule's state counts them over the whole burst and let this evaluation through).
   const raw = new Set<string>();
-  let scanned = 0;
-  eachRecent(window, from, (e) => {
-    if (++scanned > o.maxScan) return false;
+  const guard = scanGuard(o.maxScan);
+  scanRecent(window, from, guard, (e) => {
     const r = rawBurstSender(e);
     if (r !== undefined) raw.add(r);
   });
   if (raw.size < o.minWorkers || !eligible(first)) return [];
   const payers = new Map<string, { payer: Payer; events: WindowEvent[] }>();
-  scanned = 0;
-  eachRecent(window, from, (e) => {
-    if (++scanned > o.maxScan) return false;
+  scanRecent(window, from, guard, (e) => {
     const p = payerOf(window, e, context, false);
     if (!eligible(p)) return;
     const g = payers.get(p.key);
@@ -343,5 +340,5 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   };
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   const related: EntityRef[] = [...payerAccounts].sort().map((id) => ({ kind: 'account' as const, id }));
-  return [{ ...hitOf(rule, window, events, strength, reason, facts, 'collector'), related }];
+  return [{ ...hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'collector'), related }];
 }

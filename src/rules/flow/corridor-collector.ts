@@ -6,7 +6,7 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, accountTypeFactor, hitOf, money, newest, ratio } from '../_lib.js';
 import { counterpartyCountryOf, familyClusters, median, ownCountryOf, phoneKeys } from '../_payments.js';
 import { amountSimilarity, countedSender, potsPaid, scanSenders, senderRefs, sendersSince } from './senders.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 
 /** Options of {@link corridorCollector}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-02, all *proposed*). @category Rules
  * @example corridorCollectorOptionsSchema.parse({ minSenders: 6 }) */
@@ -29,8 +29,8 @@ export const corridorCollectorOptionsSchema = z.object({
   maxRelated: countOpt(0, 1000, 50),
   /** Most recent distinct senders analysed per evaluation; beyond it counts are lower bounds. */
   maxSenders: countOpt(20, 5000, 100),
-  /** Most events read per evaluation (bounds the cost on very busy accounts). */
-  maxScan: countOpt(100, 100_000, 1000),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.historyTruncated`. */
+  maxScan: scanGuardOpt(100, 100_000),
 }).refine((o) => o.maxSenders >= o.minSenders, { message: 'maxSenders must be at least minSenders', path: ['maxSenders'] });
 /** Options accepted by {@link corridorCollector} (defaults filled in). @category Rules @example const o: CorridorCollectorOptions = { windowDays: 30 }; */
 export type CorridorCollectorOptions = z.input<typeof corridorCollectorOptionsSchema>;

@@ -5,7 +5,8 @@ import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, historyCoverage, historyFactor, money, newest, ratio, reportableAmount } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from '../_payments.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
+import { beyondGuard, guardFacts, noteStop, scanGuard, type ScanGuard } from '../scan-guard.js';
 
 /**
  * Options of {@link fanOut}; defaults from RESEARCH §a.1 / §c.4 (MS-FAN-01, all *proposed*).
@@ -41,11 +42,11 @@ export const fanOutOptionsSchema = z
     cycleToleranceDays: days(0, 10, 5),
     cycleAmountTolerance: ratioOpt(0, 0.5, 0.1),
     /**
-     * Most events read per evaluation. An account with more events than this within
-     * `secondaryDays + burstDays` (≈ 210 a day by default) is not evaluated: its burst could not be
-     * totalled. Bounds the cost on the busiest accounts.
+     * Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`). An
+     * account with more events than this within `secondaryDays + burstDays` is not evaluated: its
+     * burst could not be totalled. A hit whose lookback stopped at it carries `facts.scanLimit`.
      */
-    maxScan: countOpt(100, 50_000, 3000),
+    maxScan: scanGuardOpt(100, 50_000),
   })
   .refine((o) => o.secondaryDays * 24 >= o.dispersalHours, { message: 'secondaryDays must cover dispersalHours', path: ['secondaryDays'] });
 /** Options accepted by {@link fanOut} (MS-FAN-01; defaults filled in). @category Rules @example const o: FanOutOptions = { dispersalHours: 48 }; */
@@ -146,8 +147,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const bound1 = last.ts - secondaryMs - burstMs;
   // More events than maxScan in two weeks (the busiest business accounts): the burst would be
   // undercounted and the share paid out overstated, so the account is not evaluated (checked in O(1)).
-  const cut = all.length - 1 - o.maxScan;
-  if (cut >= start && (all[cut] as WindowEvent).ts >= bound1) return [];
+  const guard = scanGuard(o.maxScan);
+  if (beyondGuard(window, bound1, guard)) return [];
   for (; i >= start && scanned < o.maxScan; i--, scanned++) {
     const e = all[i] as WindowEvent;
     if (e.ts < bound1) break;
@@ -155,12 +156,14 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   }
   const found = qualify(events, last, primaryMs, burstMs, o, window, context) ?? qualify(events, last, secondaryMs, burstMs, o, window, context);
   if (found === undefined) return [];
-  for (const bound = last.ts - lookbackMs(o, found.h); i >= start && scanned < o.maxScan; i--, scanned++) {
+  const bound = last.ts - lookbackMs(o, found.h);
+  for (; i >= start && scanned < o.maxScan; i--, scanned++) {
     const e = all[i] as WindowEvent;
     if (e.ts < bound) break;
     if (!internal(e)) events.push(e);
   }
-  return [hitFor(found, events, last, o, window, context, rule)];
+  noteStop(guard, window, scanned, i, bound);
+  return [hitFor(found, events, last, o, window, context, rule, guard)];
 }
 
 /** The burst and the dispersal for a dispersal window of `h` ms ending at `last`, if they qualify. */
@@ -202,7 +205,7 @@ function qualify(events: readonly WindowEvent[], last: WindowEvent, h: number, b
   return { h, burst, burstTotal, outs, outTotal, recipients, evidence };
 }
 
-function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent, o: Options, window: EntityWindow, context: RuleContext, rule: Rule): RuleHit {
+function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent, o: Options, window: EntityWindow, context: RuleContext, rule: Rule, guard: ScanGuard): RuleHit {
   const profile = context.jurisdiction;
   const winFrom = last.ts - d.h;
   const burstFrom = winFrom - o.burstDays * DAY_MS;
@@ -292,6 +295,6 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
     .sort(compareRefs)
     .slice(0, 50);
   // hitOf keeps the newest MAX_HIT_IDS ids; hand it only those (it sorts what it gets) and span the window over all.
-  const hit = hitOf(rule, window, d.evidence.slice(0, MAX_HIT_IDS), strength, reason, facts);
+  const hit = hitOf(rule, window, d.evidence.slice(0, MAX_HIT_IDS), strength, reason, guardFacts(facts, guard));
   return { ...hit, window: { from: (d.evidence[d.evidence.length - 1] as WindowEvent).ts, to: hit.window.to }, related };
 }

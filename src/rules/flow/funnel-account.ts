@@ -4,7 +4,7 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, accountTypeFactor, hitOf, historyFactor, historyCoverage, money, newest, ratio } from '../_lib.js';
 import { funnelGate, hasNoGeography, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
 import { median, ownCountryOf } from '../_payments.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { amountSimilarity, countedSender, familiesOf, potsPaid, scanSenders, senderRefs, sendersSince, type Sender, type SenderScan } from './senders.js';
 
 /** Options of {@link funnelAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-01, all *proposed*). @category Rules
@@ -38,8 +38,8 @@ export const funnelAccountOptionsSchema = z
     maxRelated: countOpt(0, 1000, 50),
     /** Most recent distinct senders analysed per evaluation; beyond it counts are lower bounds (the strength saturates long before). */
     maxSenders: countOpt(20, 5000, 100),
-    /** Most events read per evaluation (bounds the cost on very busy accounts). */
-    maxScan: countOpt(100, 100_000, 1000),
+    /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.historyTruncated`. */
+    maxScan: scanGuardOpt(100, 100_000),
   })
   .refine((o) => o.longWindowDays >= o.shortWindowDays, { message: 'longWindowDays must be at least shortWindowDays', path: ['longWindowDays'] })
   .refine((o) => o.maxSenders >= Math.max(o.minSendersShort, o.minSendersLong), { message: 'maxSenders must be at least the sender minimums', path: ['maxSenders'] });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
+import { scanGuardOpt } from '../options.js';
 import { counterpartiesOf, counterpartyCounts, transfersWith, type CounterpartyCounts } from '../_counterparty-counts.js';
 import { DAY_MS, atLeastShare, eachRecent, hitOf, newest } from '../_lib.js';
 import { isOrganisation } from '../_payments.js';
@@ -37,8 +38,8 @@ export const layeringHopOptionsSchema = z.strictObject({
    * cash threshold, so it holds for 100-dollar layering as for 10,000-ringgit collections.
    */
   minShareOfMean: z.number().min(0).max(1).default(0.15),
-  /** Most events of the pair window read per evaluation (bounds the cost on the busiest accounts; such an account is not judged). */
-  maxScan: z.number().int().min(10).max(10_000).default(400),
+  /** Most events of the pair window read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); such an account is not judged. */
+  maxScan: scanGuardOpt(10, 10_000),
 });
 
 /** Options accepted by {@link layeringHop}. @category Rules @example const o: LayeringHopOptions = { pairDays: 21 }; */

@@ -6,7 +6,8 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent }
 import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, isFamily, ownCountryOf, ownRef } from '../_payments.js';
 import { parseAmount } from '../../schema/money.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
+import { beyondGuard, guardFacts, noteStop, scanGuard } from '../scan-guard.js';
 
 /**
  * Options of {@link passThrough}; defaults from RESEARCH §a.1 / §c.4 (MS-PT-01, MS-CASH-02, all *proposed*).
@@ -59,11 +60,12 @@ export const passThroughOptionsSchema = z.object({
    */
   partialViewFactor: ratioOpt(0.1, 1, 0.8),
   /**
-   * Most events read per evaluation. On accounts busier than this within W, the conduit window is
-   * the last `maxScan` events; an account with more events than this in the cash-to-corridor span
-   * (7 d + 72 h) is not evaluated for that variant. Bounds the cost on the busiest accounts.
+   * Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`). On
+   * an account busier than this within W, the conduit window is the last `maxScan` events
+   * (reported as `facts.scanLimit`); an account with more events than this in the cash-to-corridor
+   * span (7 d + 72 h) is not evaluated for that variant.
    */
-  maxScan: countOpt(100, 50_000, 2000),
+  maxScan: scanGuardOpt(100, 50_000),
 });
 /** Options accepted by {@link passThrough} (MS-PT-01, MS-CASH-02; defaults filled in). @category Rules @example const o: PassThroughOptions = { windowDays: 14 }; */
 export type PassThroughOptions = z.input<typeof passThroughOptionsSchema>;
@@ -187,7 +189,9 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   if (!recent) return undefined;
   // The window: the last W days, or the last maxScan events if fewer (found by binary search).
   const from = last.ts - o.windowDays * DAY_MS;
+  const guard = scanGuard(o.maxScan);
   let lo = Math.max(start, all.length - o.maxScan);
+  noteStop(guard, window, all.length - lo, lo - 1, from);
   for (let hi = all.length - 1; lo < hi; ) {
     const mid = (lo + hi) >> 1;
     if ((all[mid] as WindowEvent).ts < from) lo = mid + 1;
@@ -303,7 +307,7 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   };
   if (profileFit.notes.length > 0) facts['profile'] = profileFit.notes.join(',');
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
-  const hit = hitOf(rule, window, evidence, strength, reason, facts, 'conduit');
+  const hit = hitOf(rule, window, evidence, strength, reason, guardFacts(facts, guard), 'conduit');
   return { ...hit, window: { from: firstTs, to: hit.window.to } };
 }
 
@@ -361,8 +365,7 @@ function cashToCorridorHit(window: EntityWindow, context: RuleContext, o: Option
   const { events: all, start } = window;
   // More than maxScan events in the span: the cash would be undercounted and the share sent
   // overstated, so the account is not evaluated for this variant (checked in O(1)).
-  const cut = all.length - 1 - o.maxScan;
-  if (cut >= start && (all[cut] as WindowEvent).ts >= cashFrom) return undefined;
+  if (beyondGuard(window, cashFrom, scanGuard(o.maxScan))) return undefined;
   for (let i = all.length - 1; i >= start; i--) {
     const e = all[i] as WindowEvent;
     if (e.ts < cashFrom) break;

@@ -7,7 +7,8 @@ import {
   KIN_REF, RENT_REF, TRADE_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
   paidBefore, payerOf, phoneKeys, type Payer,
 } from '../_payments.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
+import { guardFacts, scanGuard } from '../scan-guard.js';
 
 /** Options of {@link thirdPartyPayer}; defaults from RESEARCH §a.1 (MS-TP-01, *proposed*). @category Rules
  * @example thirdPartyPayerOptionsSchema.parse({ windowDays: 14 }) */
@@ -21,8 +22,8 @@ export const thirdPartyPayerOptionsSchema = z.object({
   historyDays: days(30, 365, 120),
   /** The family's (or the diaspora payers') total must reach this share of the cash threshold T: fees, not pocket money. */
   minTotalShareOfThreshold: ratioOpt(0, 1, 0.02),
-  /** Most recent inflows read per evaluation (bounds the cost on busy accounts). */
-  maxScan: countOpt(50, 50_000, 250),
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
+  maxScan: scanGuardOpt(50, 50_000),
 });
 /** Options accepted by {@link thirdPartyPayer} (defaults filled in). @category Rules @example const o: ThirdPartyPayerOptions = { windowDays: 14 }; */
 export type ThirdPartyPayerOptions = z.input<typeof thirdPartyPayerOptionsSchema>;
@@ -84,7 +85,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (!diasporaForm && (!nexus(first) || !mayHaveRelatives(first, context))) return [];
   const from = last.ts - o.windowDays * DAY_MS;
   if (TRADE_REF.test(last.tx.reference ?? '')) return [];
-  const groups = [...inflowsByPayer(window, context, from, o.maxScan, keep).values()]
+  const guard = scanGuard(o.maxScan);
+  const groups = [...inflowsByPayer(window, context, from, guard, keep).values()]
     .map((g) => ({ payer: g.payer, events: g.events.filter((e) => !TRADE_REF.test(e.tx.reference ?? '')) }))
     .filter((g) => g.events.length > 0);
   if (groups.length < Math.min(o.minFamilyPayers, o.minDiasporaPayers)) return [];
@@ -118,7 +120,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   };
   // Regular support: the same payers already paid this account well before the window.
   const historyFrom = last.ts - o.historyDays * DAY_MS;
-  if (paidBefore(window, context, new Set(chosen.map((g) => g.payer.key)), historyFrom, from - 5 * DAY_MS, o.maxScan)) discount(0.3, 'established_relationship');
+  if (paidBefore(window, context, new Set(chosen.map((g) => g.payer.key)), historyFrom, from - 5 * DAY_MS, guard)) discount(0.3, 'established_relationship');
   if (refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length && refs.length > 0) discount(0.5, 'kinship_references');
   if (refs.filter((r) => RENT_REF.test(r)).length * 2 >= refs.length && refs.length > 0) discount(0.4, 'rent_references');
   const payerCountries = new Set(chosen.map((g) => g.payer.country).filter((c): c is string => c !== undefined && c !== holderCountry));
@@ -150,5 +152,5 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     .map((g): EntityRef | undefined => (g.payer.account !== undefined ? { kind: 'account', id: g.payer.account } : g.payer.party !== undefined ? { kind: 'party', id: g.payer.party } : undefined))
     .filter((r): r is EntityRef => r !== undefined)
     .sort(compareRefs);
-  return [{ ...hitOf(rule, window, events, strength * factor, reason, facts, variant), related }];
+  return [{ ...hitOf(rule, window, events, strength * factor, reason, guardFacts(facts, guard), variant), related }];
 }

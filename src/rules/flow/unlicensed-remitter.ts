@@ -9,7 +9,8 @@ import {
   BILL_REF, RENT_REF, TRADE_REF, WAGE_REF, counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf,
   phoneKeys, type Payer,
 } from '../_payments.js';
-import { countOpt, days, ratioOpt } from '../options.js';
+import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
+import { guardFacts, noteStop, scanGuard } from '../scan-guard.js';
 
 /** Options of {@link unlicensedRemitter}; defaults from RESEARCH §a.1 (MS-HAW-01, all *proposed*). @category Rules
  * @example unlicensedRemitterOptionsSchema.parse({ minPayers: 15 }) */
@@ -44,8 +45,8 @@ export const unlicensedRemitterOptionsSchema = z
     matchTolerance: ratioOpt(0.001, 0.25, 0.05),
     /** (iii) The foreign settlement must reach this share of the cash threshold T (*proposed*). */
     minSettlementShareOfThreshold: ratioOpt(0, 20, 1),
-    /** Most events read per evaluation (bounds the cost on very busy accounts). */
-    maxScan: countOpt(100, 50_000, 2000),
+    /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
+    maxScan: scanGuardOpt(100, 50_000),
   })
   .refine((o) => o.payoutDays <= o.windowDays, { path: ['payoutDays'], message: 'payoutDays must not exceed windowDays' })
   .refine((o) => o.minPayersLow <= o.minPayers, { path: ['minPayersLow'], message: 'minPayersLow must not exceed minPayers' });
@@ -158,6 +159,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const flows = new Uint8Array(size);
   let first = events.length;
   for (let i = events.length - 1; i >= events.length - size && (events[i] as WindowEvent).ts >= from; i--) first = i;
+  const guard = scanGuard(o.maxScan);
+  noteStop(guard, window, events.length - first, first - 1, from);
   let inflow = 0;
   let inflows = 0;
   let cash = 0;
@@ -196,7 +199,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (a !== undefined) out.push(a);
   const b = offsetting ? offsettingHit(window, context, o, rule, book, last) : undefined;
   if (b !== undefined) out.push(b);
-  return out;
+  return guard.reached ? out.map((h) => ({ ...h, facts: guardFacts(h.facts, guard) })) : out;
 }
 
 /** Variant (i): many unrelated payers, most of the money cashed out or sent abroad within days. */
