@@ -117,8 +117,9 @@ export function reportedAlert(alert: Alert): Alert {
  * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). A debt
  * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names (a
  * wage-diversion agent's for the workers it names whose own wages leave at once; two members' own
- * debt series for the payee they both pay; a member's money-flow hit for an entity whose own shared
- * identifier names a member, see identified-members.ts), and a
+ * debt series for the payee they both pay; a structurer's cash-out for the third party that funded
+ * it; a member's money-flow hit for an entity whose own shared identifier names a member, see
+ * identified-members.ts), and a
  * member account for its holder's other accounts (the customer is the subject): they are listed
  * as members without alerts of their own, and such a component raises its alert even when it adds
  * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).

@@ -82,6 +82,18 @@ export function isPayerSeriesHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'
 }
 
 /**
+ * Whether a hit is a structured cash-out that names its funders (MS-STR-02 withdrawals: sub-threshold
+ * cash pieces taken out of money a third party had just paid in; `split_sum` with `funders`) at
+ * {@link VOUCH_MIN_STRENGTH} or more: the funder put up the cash being structured, so the
+ * structurer's case extends to it. Cash businesses and steady takings are discounted below it.
+ * @internal
+ * @example const funded = alert.hits.some(isFundedCashOutHit);
+ */
+export function isFundedCashOutHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return h.rule === 'split_sum' && h.facts['direction'] === 'withdrawal' && typeof h.facts['funders'] === 'number' && h.strength >= VOUCH_MIN_STRENGTH;
+}
+
+/**
  * The payer accounts the members' vouching hits name (see {@link isVouchingHit}), other than the
  * members themselves, sorted. A debt collector's payers are part of the pattern the indicator
  * defines (each pays the collector regular instalments soon after arriving), so a network alert
@@ -92,7 +104,8 @@ export function isPayerSeriesHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'
  * series of {@link MIN_NAMING_PAYERS} or more members' holders name ({@link isPayerSeriesHit}): the
  * collector the indicator's strong form defines, seen from its payers' side where its own account
  * shows fewer than three full series (a collector abroad or at another bank, the second account of
- * a pair). They add no hits and no score: the alert's score is its alert members'. `holderOf`
+ * a pair). So do the funders a member's structured cash-out names ({@link isFundedCashOutHit}).
+ * They add no hits and no score: the alert's score is its alert members'. `holderOf`
  * gives an alert's holder (default: the alert's entity), so one person's two accounts count once.
  * @internal
  * @example const extra = vouchedPayers(group, new Set(group.map((a) => `${a.entity.kind}:${a.entity.id}`)));
@@ -116,7 +129,7 @@ export function vouchedPayers(
         }
         continue;
       }
-      const debt = isVouchingHit(h);
+      const debt = isVouchingHit(h) || isFundedCashOutHit(h);
       if (!debt && !isWageAgentHit(h)) continue;
       for (const r of h.related ?? []) {
         const key = `${r.kind}:${r.id}`;

@@ -2,15 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/engine/config.js';
 import { networkAlerts } from '../../src/engine/network.js';
 import {
-  MIN_NAMING_PAYERS, VOUCH_MIN_STRENGTH, WORKER_MIN_STRENGTH, isPayerSeriesHit, isVouchingHit, isWageAgentHit, isWorkerHit, vouchedPayers, wageWorkers,
+  MIN_NAMING_PAYERS, VOUCH_MIN_STRENGTH, WORKER_MIN_STRENGTH, isFundedCashOutHit, isPayerSeriesHit, isVouchingHit, isWageAgentHit, isWorkerHit, vouchedPayers, wageWorkers,
 } from '../../src/engine/vouched-payers.js';
 import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
 import { wageDiversion } from '../../src/rules/debt/wage-diversion.js';
 import { fanOut } from '../../src/rules/flow/fan-out.js';
+import { splitSum } from '../../src/rules/structuring/split-sum.js';
 import type { Alert } from '../../src/scoring/alert.js';
 import { MY_LIKE } from '../helpers/builders.js';
 
-const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [debtRepayment(), wageDiversion(), fanOut()], minScore: 0 });
+const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [debtRepayment(), wageDiversion(), fanOut(), splitSum()], minScore: 0 });
 type Facts = Alert['hits'][number]['facts'];
 const alert = (id: string, rule: string, strength: number, score: number, related: string[] = [], facts: Facts = {}): Alert => ({
   schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score, band: 'low', typologies: [], contributions: [],
@@ -142,5 +143,33 @@ describe('the payee of members\' own debt series (MS-DEBT-01 collector seen from
 
   test('look-alike: tenants whose rent series are discounted below 0.5 do not make their landlord a member', () => {
     expect(vouchedPayers([payer('T1', 0.35, 'L'), payer('T2', 0.35, 'L'), payer('T3', 0.35, 'L')], new Set(['account:T1', 'account:T2', 'account:T3']))).toEqual([]);
+  });
+});
+
+/** A structurer's alert: sub-threshold cash withdrawals (split_sum) naming the third party that funded them. */
+const cashOut = (strength: number, funders: string[], direction = 'withdrawal', score = Math.round(70 * strength)) =>
+  alert('S', 'split_sum', strength, score, funders, { direction, count: 2, ...(funders.length > 0 ? { funders: funders.length, fundedMinor: 2_000_000 } : {}) });
+
+describe('the funder of a structured cash-out (MS-STR-02 withdrawals)', () => {
+  test('positive: a lone structurer alert raises a network listing the account that put up the cash, at the structurer\'s score', () => {
+    expect(members([cashOut(0.8, ['F'])])).toEqual([[['F', 'S'], 56]]);
+  });
+
+  test('boundary: a cash-out hit at VOUCH_MIN_STRENGTH vouches for its funder; just below it not', () => {
+    expect(members([cashOut(0.5, ['F'])])).toEqual([[['F', 'S'], 35]]);
+    expect(members([cashOut(0.4999, ['F'])])).toEqual([]);
+  });
+
+  test('negative: deposits, a hit without named funders and other rules\' withdrawals vouch for nobody', () => {
+    expect(isFundedCashOutHit({ rule: 'split_sum', strength: 0.9, facts: { direction: 'deposit', funders: 1 } })).toBe(false);
+    expect(isFundedCashOutHit({ rule: 'split_sum', strength: 0.9, facts: { direction: 'withdrawal' } })).toBe(false);
+    expect(isFundedCashOutHit({ rule: 'near_threshold_cash', strength: 0.9, facts: { direction: 'withdrawal', funders: 1 } })).toBe(false);
+    expect(isFundedCashOutHit({ rule: 'split_sum', strength: 0.9, facts: { direction: 'withdrawal', funders: 1 } })).toBe(true);
+    expect(members([cashOut(0.8, ['F'], 'deposit')])).toEqual([]);
+    expect(members([cashOut(0.8, [])])).toEqual([]);
+  });
+
+  test('look-alike: a cash business\'s routine withdrawals (discounted below 0.5) do not make the account that paid it a member', () => {
+    expect(vouchedPayers([cashOut(0.3, ['CUSTOMER'])], new Set(['account:S']))).toEqual([]);
   });
 });

@@ -215,3 +215,41 @@ describe('pass_through cash_to_corridor (MS-CASH-02)', () => {
     expect(passThrough().windowMs).toBe(30 * D * 3_600_000);
   });
 });
+
+describe('pass_through conduit: the source of the money passed on', () => {
+  /** Credits into COL (sender, amount), 48 h apart, each paid on to its own recipient 12 hours later. */
+  const from = (credits: Array<[string, number]>): Transaction[] =>
+    credits.flatMap(([sender, amount], i) => [transfer(sender, 'COL', amount, i * 48, au()), transfer('COL', `R${i}`, amount, i * 48 + 12, au())]);
+  const conduit = (txs: Transaction[], accounts: Account[] = []) => variant(run(txs, accounts), 'conduit');
+
+  test('positive: a sender of two thirds of the inflow is named in related as its source', () => {
+    const [hit] = conduit(from([['SRC', 400_000], ['P1', 100_000], ['P2', 100_000]]));
+    expect(hit?.related).toEqual([{ kind: 'account', id: 'SRC' }]);
+    expect(hit?.facts).toMatchObject({ sourceShare: 0.6667, inTotalMinor: 600_000 });
+  });
+
+  test('boundary: a sender of exactly half the inflow is named; one minor unit less is not', () => {
+    expect(conduit(from([['SRC', 300_000], ['P1', 150_000], ['P2', 150_000]]))[0]?.related).toEqual([{ kind: 'account', id: 'SRC' }]);
+    const below = conduit(from([['SRC', 299_999], ['P1', 150_000], ['P2', 150_001]]))[0];
+    expect(below?.facts).toMatchObject({ inTotalMinor: 600_000 });
+    expect(below?.related).toBeUndefined();
+    expect(below?.facts['sourceShare']).toBeUndefined();
+  });
+
+  test('negative: several payers none of whom paid half, or cash deposits, name no source', () => {
+    expect(conduit(from([['P0', 200_000], ['P1', 200_000], ['P2', 200_000]]))[0]?.related).toBeUndefined();
+    const cash = [0, 48, 96].flatMap((h, i) => [deposit('COL', 200_000, h), transfer('COL', `R${i}`, 200_000, h + 12, au())]);
+    const [hit] = conduit(cash);
+    expect(hit?.facts).toMatchObject({ cashInShare: 1 });
+    expect(hit?.related).toBeUndefined();
+  });
+
+  test('look-alike: wages paid straight on (a migrant sending a salary home) do not name the employer', () => {
+    const txs = from([['EMP', 400_000], ['P1', 100_000], ['P2', 100_000]]);
+    const [hit] = conduit(txs, [{ account: 'EMP', type: 'business' }]);
+    expect(hit).toBeDefined();
+    expect(hit?.related).toBeUndefined();
+    expect(conduit(txs, [{ account: 'EMP', type: 'personal' }])[0]?.related).toEqual([{ kind: 'account', id: 'EMP' }]);
+  });
+});
+

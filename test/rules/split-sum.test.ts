@@ -2,6 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { splitSum } from '../../src/rules/structuring/split-sum.js';
 import { historyFactor } from '../../src/rules/_lib.js';
 import { AU_LIKE, MY_LIKE, at, deposit, hitsOf, transfer, withdrawal } from '../helpers/builders.js';
+import { scan } from '../../src/engine/scan.js';
+import { defineTypology } from '../../src/scoring/typology.js';
+import type { Account, Party } from '../../src/schema/reference-data.js';
+import type { Transaction } from '../../src/schema/transaction.js';
 
 const accountHits = (h: ReturnType<typeof hitsOf>) => h.filter((x) => x.entity.kind === 'account');
 
@@ -121,6 +125,57 @@ describe('split_sum (MS-STR-02)', () => {
       expect(accountHits(hitsOf([splitSum()], trips, { accounts: [{ account: 'G', type: 'personal', openedAt: Date.UTC(2019, 5, 1) }] }))[0]!.strength)
         .toBeLessThan(fresh().strength / 2);
       expect(fresh().strength).toBeGreaterThan(0.5);
+    });
+  });
+
+  describe('funders of a structured cash-out (withdrawals name the third party that put up the cash)', () => {
+    /** The account alert's split_sum hits of `S`, with their related refs. */
+    const cashOut = (txs: Transaction[], accounts: Account[] = [], parties: Party[] = []) => {
+      const typologies = [defineTypology({ id: 'test', name: 'test', weights: { split_sum: 1 } })];
+      const { alerts } = scan(txs, { jurisdiction: AU_LIKE, rules: [splitSum()], typologies, minScore: 0, accounts, parties });
+      return alerts.filter((a) => a.entity.kind === 'account' && a.entity.id === 'S').flatMap((a) => a.hits);
+    };
+    const pieces = [withdrawal('S', 950_000, 20, { location: 'BR-1' }), withdrawal('S', 950_000, 22, { location: 'BR-2' })];
+
+    test('positive: A$20,000 transferred in the day before two A$9,500 withdrawals names its sender', () => {
+      const [hit] = cashOut([transfer('F', 'S', 2_000_000, 0), ...pieces]);
+      expect(hit?.related).toEqual([{ kind: 'account', id: 'F' }]);
+      expect(hit?.facts).toMatchObject({ direction: 'withdrawal', funders: 1, fundedMinor: 2_000_000 });
+      expect(hit?.reason).toMatch(/AUD 20,000\.00 of it had been paid in by one third party shortly before\.$/);
+      expect(hit?.strength).toBe(hitsOf([splitSum()], pieces).find((h) => h.entity.kind === 'account')?.strength);
+    });
+
+    test('boundary: a sender with exactly half the pieces\' total is named; one minor unit less is not', () => {
+      expect(cashOut([transfer('F', 'S', 950_000, 0), ...pieces])[0]?.related).toEqual([{ kind: 'account', id: 'F' }]);
+      const below = cashOut([transfer('F', 'S', 949_999, 0), ...pieces])[0];
+      expect(below?.related).toBeUndefined();
+      expect(below?.facts['funders']).toBeUndefined();
+    });
+
+    test('boundary: a transfer 3 days before the first piece counts; one minute earlier does not', () => {
+      expect(cashOut([transfer('F', 'S', 2_000_000, 20 - 72), ...pieces])[0]?.related).toEqual([{ kind: 'account', id: 'F' }]);
+      expect(cashOut([transfer('F', 'S', 2_000_000, 20 - 72 - 1 / 60), ...pieces])[0]?.related).toBeUndefined();
+    });
+
+    test('negative: deposits name no funder, and a transfer after the last piece funded none of it', () => {
+      const deposits = [transfer('F', 'S', 2_000_000, 0), deposit('S', 950_000, 20), deposit('S', 950_000, 22)];
+      expect(cashOut(deposits)[0]?.related).toBeUndefined();
+      expect(cashOut([...pieces, transfer('F', 'S', 2_000_000, 23)])[0]?.related).toBeUndefined();
+    });
+
+    test('look-alike: a collector\'s many payers each put up a part (under half of what came in): none is named', () => {
+      const payers = ['P1', 'P2', 'P3', 'P4'].map((p, i) => transfer(p, 'S', 1_000_000, i));
+      const [hit] = cashOut([...payers, ...pieces]);
+      expect(hit?.facts).toMatchObject({ direction: 'withdrawal' });
+      expect(hit?.related).toBeUndefined();
+    });
+
+    test('look-alike: the holder moving own or household money before taking it out names no third party', () => {
+      const accounts: Account[] = [{ account: 'S', party: 'H1' }, { account: 'S2', party: 'H1' }, { account: 'W', party: 'H2' }];
+      const parties: Party[] = [{ party: 'H1', name: 'Ali Rahman', address: '1 Jalan Satu, Town' }, { party: 'H2', name: 'Siti Rahman', address: '1 Jalan Satu, Town' }];
+      expect(cashOut([transfer('S2', 'S', 2_000_000, 0), ...pieces], accounts, parties)[0]?.related).toBeUndefined();
+      expect(cashOut([transfer('W', 'S', 2_000_000, 0), ...pieces], accounts, parties)[0]?.related).toBeUndefined();
+      expect(cashOut([transfer('F', 'S', 2_000_000, 0), ...pieces], accounts, parties)[0]?.related).toEqual([{ kind: 'account', id: 'F' }]);
     });
   });
 });

@@ -4,7 +4,7 @@ import { hasRole, isCorridorCountry } from '../../domain/corridors.js';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
-import { HOUR_MS, counterpartyCountryOf, isFamily, ownCountryOf, ownRef } from '../_payments.js';
+import { HOUR_MS, counterpartyCountryOf, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
 import { parseAmount } from '../../schema/money.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { beyondGuard, guardFacts, noteStop, scanGuard } from '../scan-guard.js';
@@ -31,6 +31,11 @@ export const passThroughOptionsSchema = z.object({
   /** Conduit: minimum inflow volume, as a share of the cash threshold T (0.5 T), from at least `minInflows` credits. */
   minVolumeShareOfThreshold: ratioOpt(0.01, 10, 0.5),
   minInflows: countOpt(2, 100, 3),
+  /**
+   * Conduit: a sender whose transfers make up at least this share of the window's inflow is named in
+   * `related` as the source of the money passed on (payroll credits excepted).
+   */
+  minSourceShare: ratioOpt(0.5, 1, 0.5),
   /** Conduit: a business account with credits on at least this share of the window's days has steady takings. */
   steadyDayShare: ratioOpt(0.1, 1, 0.5),
   /** Cash to corridor: cash credits within this many days … */
@@ -84,6 +89,8 @@ const INDICATORS = ['MS-PT-01', 'MS-CASH-02'] as const;
  * a new account (opened ≤ 90 days before the money arrived, MS-NEW-01) and money ≥ 3 × the declared
  * monthly income (MS-PROF-01) each add 0.1; accounts at other banks, seen only in part, weigh 0.8;
  * transfers between the holder's own or household accounts and family remittances are ignored.
+ * A conduit names in `related` the sender of at least half its inflow (fact `sourceShare`; payroll
+ * credits excepted): the account whose money it passed on, which links it to that account's case.
  * @category Rules
  * @example const rule = passThrough({ maxMedianDwellHours: 24 });
  */
@@ -212,6 +219,7 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   let inflowDays = 0;
   let lastDay = Number.NaN;
   let cashIn = 0;
+  const bySender = new Map<string, number>();
   let first: WindowEvent | undefined;
   for (let k = lo; k < all.length; k++) {
     const e = all[k] as WindowEvent;
@@ -226,6 +234,7 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
         lastDay = e.day;
       }
       if (e.kind === 'cash_deposit') cashIn += e.amount;
+      else if (e.kind === 'transfer' && e.counterparty !== undefined) bySender.set(e.counterparty, (bySender.get(e.counterparty) ?? 0) + e.amount);
       continue;
     }
     sumOut += e.amount;
@@ -307,8 +316,22 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   };
   if (profileFit.notes.length > 0) facts['profile'] = profileFit.notes.join(',');
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  // The account whose money passed through: one sender of at least half the inflow, not a payroll.
+  let source: string | undefined;
+  for (const [sender, sum] of bySender) if (atLeastShare(sum, sumIn, o.minSourceShare)) source = sender;
+  if (source !== undefined && isWageLike(sourceCredit(all, lo, source) as WindowEvent, context)) source = undefined;
+  if (source !== undefined) facts['sourceShare'] = ratio((bySender.get(source) as number) / sumIn);
   const hit = hitOf(rule, window, evidence, strength, reason, guardFacts(facts, guard), 'conduit');
-  return { ...hit, window: { from: firstTs, to: hit.window.to } };
+  return { ...hit, window: { from: firstTs, to: hit.window.to }, ...(source === undefined ? {} : { related: [{ kind: 'account' as const, id: source }] }) };
+}
+
+/** The newest credit from `sender` in the window from index `lo` (one exists: the sender was counted there). */
+function sourceCredit(all: readonly WindowEvent[], lo: number, sender: string): WindowEvent | undefined {
+  for (let k = all.length - 1; k >= lo; k--) {
+    const e = all[k] as WindowEvent;
+    if (e.direction === 'in' && e.counterparty === sender) return e;
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { accountTypeFactor, DAY_MS, cashNoun, eachRecent, historyCoverage, historyFactor, hitOf, isCash, money, newest, ratio, reportableAmount, reportedCashCount } from '../_lib.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { accountTypeFactor, atLeastShare, compareRefs, DAY_MS, cashNoun, eachRecent, historyCoverage, historyFactor, hitOf, isCash, money, newest, ratio, reportableAmount, reportedCashCount } from '../_lib.js';
 import { countOpt, ratioOpt } from '../options.js';
 
 /** Options of {@link splitSum}; defaults from RESEARCH §c.2 and §c.4. @category Rules */
@@ -13,6 +13,13 @@ export const splitSumOptionsSchema = z.object({
   minCount: countOpt(2, 100, 2),
   /** Lookback (days) for the cash-business look-alike (reportable cash discounts the hit). */
   reportedLookbackDays: z.number().min(1).max(365).default(30),
+  /**
+   * Withdrawals: a third party whose transfers credited the account from this many days before the
+   * first piece up to the last one is named as a funder of the structured cash …
+   */
+  fundingDays: z.number().min(0).max(30).default(3),
+  /** … when its transfers amount to at least this share of the pieces' total and of all credits in that span. */
+  minFundedShare: ratioOpt(0.1, 1, 0.5),
 });
 /** @category Rules */
 export type SplitSumOptions = z.input<typeof splitSumOptionsSchema>;
@@ -28,6 +35,11 @@ const INDICATORS = ['MS-STR-02'] as const;
  * Cash businesses (reportable cash, routine banking in the last 30 days) are discounted; deposits
  * banked at one place on an older account whose history the data does not show are discounted
  * towards × 0.3 (`history_unseen`: a shop's first days in an export, RESEARCH §c.5).
+ * Withdrawals name their funders in `related` (facts `funders`, `fundedMinor`): third parties — not
+ * the holder's own or household accounts — whose transfers in the 3 days before the first piece up
+ * to the last one reach half the pieces' total and half of all that was paid in meanwhile: the
+ * account that put up the cash being taken out
+ * (funding before the window's start is not seen). Naming them leaves the strength unchanged.
  * @category Rules
  * @example const rule = splitSum({ windowDays: [1, 7, 30, 90] });
  */
@@ -113,6 +125,7 @@ function buildHit(
   const coverage = last.direction === 'in' && locations <= 1 ? historyCoverage(window, last.ts, o.reportedLookbackDays) : 1;
   if (coverage < 1) strength *= historyFactor(coverage);
   const largest = Math.max(...pieces.map((e) => e.amount));
+  const funders = last.direction === 'out' ? fundersOf(window, context, o, pieces, total) : undefined;
   const reason =
     `Possible structuring pattern: ${pieces.length} cash ${cashNoun(last.direction, true)} of at most ${money(profile, largest)} ` +
     `total ${money(profile, total)} within ${days} day${days === 1 ? '' : 's'}, reaching the ${money(profile, profile.cashThreshold)} ` +
@@ -121,8 +134,9 @@ function buildHit(
       ? '; one aggregation unit was itself reportable.'
       : profile.aggregation === 'per_transaction'
         ? ' (each cash transaction is assessed on its own here).'
-        : `; no ${profile.aggregation.replace('_', ' ')} reached it on its own.`);
-  return hitOf(rule, window, pieces, strength, reason, {
+        : `; no ${profile.aggregation.replace('_', ' ')} reached it on its own.`) +
+    (funders === undefined ? '' : ` ${money(profile, funders.minor)} of it had been paid in by ${funders.refs.length === 1 ? 'one third party' : `${funders.refs.length} third parties`} shortly before.`);
+  const hit = hitOf(rule, window, pieces, strength, reason, {
     count: pieces.length,
     totalMinor: total,
     largestMinor: largest,
@@ -135,5 +149,46 @@ function buildHit(
     cashLast30Days: routine,
     direction: last.direction === 'in' ? 'deposit' : 'withdrawal',
     ...(coverage < 1 ? { historyCoverage: ratio(coverage), discount: 'history_unseen' } : {}),
+    ...(funders === undefined ? {} : { funders: funders.refs.length, fundedMinor: funders.minor }),
   }, last.direction);
+  return funders === undefined ? hit : { ...hit, related: funders.refs };
+}
+
+/**
+ * The third parties whose transfers funded a structured cash-out: transfer credits from
+ * `fundingDays` before the first piece up to the last, by sender, each sender's at least
+ * `minFundedShare` of the pieces' total and of all credits in that span (a collector's many payers
+ * each put up a part, not the cash-out: none is named). The holder's own and household accounts are not third
+ * parties (for a party window: its own accounts). Undefined when none qualifies.
+ */
+function fundersOf(
+  window: EntityWindow, context: RuleContext, o: z.output<typeof splitSumOptionsSchema>, pieces: readonly WindowEvent[], total: number,
+): { refs: EntityRef[]; minor: number } | undefined {
+  let first = Infinity;
+  let lastTs = -Infinity;
+  for (const e of pieces) {
+    first = Math.min(first, e.ts);
+    lastTs = Math.max(lastTs, e.ts);
+  }
+  const bySender = new Map<string, number>();
+  let credited = 0;
+  eachRecent(window, first - o.fundingDays * DAY_MS, (e) => {
+    if (e.ts > lastTs || e.direction !== 'in') return;
+    credited += e.amount;
+    if (e.kind === 'transfer' && e.counterparty !== undefined) bySender.set(e.counterparty, (bySender.get(e.counterparty) ?? 0) + e.amount);
+  });
+  const refs: EntityRef[] = [];
+  let minor = 0;
+  for (const [account, sum] of bySender) {
+    if (!atLeastShare(sum, Math.max(total, credited), o.minFundedShare) || isOwnSide(window, context, account)) continue;
+    refs.push({ kind: 'account', id: account });
+    minor += sum;
+  }
+  return refs.length === 0 ? undefined : { refs: refs.sort(compareRefs), minor };
+}
+
+/** Whether an account is the window's own or its holder's household's (a party window: the party's own accounts). */
+function isOwnSide(window: EntityWindow, context: RuleContext, account: string): boolean {
+  if (window.kind === 'party') return context.identity.partyOf(account)?.party === window.id;
+  return account === window.id || context.identity.sameHousehold(window.id, account);
 }
