@@ -57,15 +57,19 @@ interface Hop {
 /** Index of the hop records in a candidate's evidence. */
 const HOPS = evidenceKindIndex('layering_hop');
 
-/** The hops of an account's candidate, in the order its alert lists their hits (which decides which of two equal paths is named). */
-function hopsOf(c: NetworkCandidate): Hop[] {
+/**
+ * The hops of an account's candidate, in the order its alert lists their hits (which decides which
+ * of two equal paths is named). `intern` shares one string per account id among all the hops (a
+ * busy run has millions of hops naming the same accounts).
+ */
+function hopsOf(c: NetworkCandidate, intern: (id: string) => string): Hop[] {
   const entity = candidateEntity(c);
   if (entity.kind !== 'account') return [];
   const out: Hop[] = [];
   for (const f of recordsInAlertOrder(c, HOPS)) {
     if (!isHopRecord(f)) continue;
     out.push({
-      account: entity.id, inAmount: Number(f['inAmount']), outAmount: Number(f['outAmount']), from: f['from'], to: f['to'], inTx: f['inTx'], outTx: f['outTx'],
+      account: entity.id, inAmount: Number(f['inAmount']), outAmount: Number(f['outAmount']), from: intern(f['from']), to: intern(f['to']), inTx: f['inTx'], outTx: f['outTx'],
       inTs: Number(f['inTs']), outTs: Number(f['outTs']), known: typeof f['known'] === 'number' ? f['known'] : 0,
     });
   }
@@ -104,9 +108,17 @@ function isHopRecord(r: unknown): r is Record<string, unknown> & { from: string;
 export function layeringAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, taken: ReadonlySet<string> = new Set()): Alert[] {
   // Every alert of an account with hops: a closed case and the later one both bring theirs.
   const byAccount = new Map<string, NetworkCandidate[]>();
+  // Hops in candidate order: by account id, so each account's hops are one contiguous run.
   const hops: Hop[] = [];
+  const names = new Map<string, string>();
+  const intern = (id: string): string => {
+    const known = names.get(id);
+    if (known !== undefined) return known;
+    names.set(id, id);
+    return id;
+  };
   for (const c of [...candidates].sort(compareCandidates)) {
-    const h = hopsOf(c);
+    const h = hopsOf(c, intern);
     if (h.length === 0) continue;
     const { id } = candidateEntity(c);
     const list = byAccount.get(id);
@@ -159,19 +171,26 @@ export function layeringAlerts(candidates: readonly NetworkCandidate[], config: 
     const type = config.context.accounts.get(id)?.type;
     return type !== undefined && type !== 'personal';
   };
-  // Scatter-gather: hop accounts sharing one source and one sink.
-  const bySourceSink = new Map<string, Hop[]>();
-  for (const h of hops) {
-    // Through the intermediary: paid in by the source first, then paid on to the sink.
-    if (h.from === h.to || h.outTs < h.inTs) continue;
-    const k = `${h.from}\u0000${h.to}`;
-    const list = bySourceSink.get(k) ?? [];
-    if (!list.some((x) => x.account === h.account)) list.push(h);
-    bySourceSink.set(k, list);
+  // Scatter-gather: hop accounts sharing one source and one sink. The hops through an intermediary
+  // (paid in by the source first, then paid on to the sink), ordered by source, sink and their
+  // order in `hops`: each (source, sink) pair is one run, without a key or a list per hop.
+  const through: number[] = [];
+  for (let i = 0; i < hops.length; i++) {
+    const h = hops[i] as Hop;
+    if (h.from !== h.to && h.outTs >= h.inTs) through.push(i);
   }
-  for (const [k, list] of [...bySourceSink].sort(([a], [b]) => cmp(a, b))) {
+  through.sort((x, y) => cmp((hops[x] as Hop).from, (hops[y] as Hop).from) || cmp((hops[x] as Hop).to, (hops[y] as Hop).to) || x - y);
+  for (let i = 0; i < through.length; ) {
+    const first = hops[through[i] as number] as Hop;
+    const list: Hop[] = [];
+    for (; i < through.length; i++) {
+      const h = hops[through[i] as number] as Hop;
+      if (h.from !== first.from || h.to !== first.to) break;
+      if (!list.some((x) => x.account === h.account)) list.push(h);
+    }
     if (list.length < LAYERING_MIN_INTERMEDIARIES) continue;
-    const [source, sink] = k.split('\u0000') as [string, string];
+    const source = first.from;
+    const sink = first.to;
     // A government, business, NGO or remitter paying many (benefits, payroll) and a biller or shop
     // paid by many are the lawful shape of this: such a source or sink makes no scatter-gather.
     if (institutional(source) || institutional(sink)) continue;
@@ -179,16 +198,15 @@ export function layeringAlerts(candidates: readonly NetworkCandidate[], config: 
     const lines = mids.map((h) => `${source} → ${h.account} (${h.inTx}) → ${sink} (${h.outTx})`);
     add('scatter_gather', [source, ...mids.map((h) => h.account), sink], lines, mids.flatMap((h) => [h.inTx, h.outTx]), mids.flatMap((h) => [h.inTs, h.outTs]));
   }
-  // Gather-scatter: one hop account paid by several new senders that then paid several new recipients.
-  const byHub = new Map<string, Hop[]>();
-  for (const h of hops) {
-    const list = byHub.get(h.account) ?? [];
-    list.push(h);
-    byHub.set(h.account, list);
-  }
-  for (const [hub, list] of [...byHub].sort(([a], [b]) => cmp(a, b))) {
-    const gs = gatherScatter(hub, list);
+  // Gather-scatter: one hop account paid by several new senders that then paid several new
+  // recipients. Each account's hops are one run of `hops`, in account id order.
+  for (let i = 0; i < hops.length; ) {
+    const hub = (hops[i] as Hop).account;
+    let j = i + 1;
+    while (j < hops.length && (hops[j] as Hop).account === hub) j++;
+    const gs = gatherScatter(hub, hops.slice(i, j));
     if (gs !== undefined) add('gather_scatter', gs.accounts, gs.lines, gs.ids, gs.times);
+    i = j;
   }
   const out: Alert[] = [];
   for (const s of structures) {
