@@ -165,6 +165,15 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   for (let i = newestAt; i >= s.all; i -= CANDIDATE_STRIDE) {
     if (candidateSeq(list, i) <= inScan) break;
     const slot = candidatePayer(list, i);
+    // Older than both windows only this payer's own earlier payments matter (an established
+    // relationship): other payers need not be resolved, and the first such payment settles it.
+    if (i < inEither) {
+      if (slot === mine) {
+        established = true;
+        break;
+      }
+      continue;
+    }
     const p = payerAt(slot, i);
     if (p === undefined) continue;
     if (slot === mine) {
