@@ -57,10 +57,6 @@ export interface ReplayFiles {
 }
 
 /**
- * The worker script next to this module: `scan-worker.js` in the built package; from the sources
- * (tests, `tsx`) the `.ts` file, run through tsx's loader.
- */
-/**
  * How far V8 lets a thread's heap grow past what its last full collection kept before it collects
  * again, in percent (V8's `--heap-growing-percent`). By default V8 lets a fast-collecting heap grow
  * up to four times its live size; a scan's threads allocate fast and keep little (each round's
@@ -79,6 +75,10 @@ function collectGarbageEarly(): void {
   if (!given) setFlagsFromString(`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`);
 }
 
+/**
+ * The worker script next to this module: `scan-worker.js` in the built package; from the sources
+ * (tests, `tsx`) the `.ts` file, run through tsx's loader.
+ */
 function startWorker(data: ScanWorkerData): Worker {
   const built = new URL('./scan-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData: data });

@@ -5,7 +5,7 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent }
 import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
 import { COMPANY_NAME, TRADE_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, ownCountryOf, ownRef, type Payer } from '../_payments.js';
 import { countOpt, days, scanGuardOpt } from '../options.js';
-import { guardFacts, noteStop, scanGuard } from '../scan-guard.js';
+import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
 
 /**
  * Options of {@link corridorFlow}; defaults from RESEARCH §a.1 MS-GEO-01 and the corridor matrix
@@ -90,31 +90,25 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const parties = new Map<string, Party>();
   const rejected = new Set<string>();
   const from = last.ts - o.windowDays * DAY_MS + 1;
-  const { events, start } = window;
-  let i = events.length - 1;
-  let n = 0;
-  for (; i >= start && n < o.maxScan; i--, n++) {
-    const e = events[i] as WindowEvent;
-    if (e.ts < from) break;
-    if (e.kind !== 'transfer' || e.direction !== last.direction) continue;
+  const guard = scanGuard(o.maxScan);
+  scanRecent(window, from, guard, (e) => {
+    if (e.kind !== 'transfer' || e.direction !== last.direction) return;
     const key = keyOf(e);
-    if (key === undefined) continue;
+    if (key === undefined) return;
     const known = parties.get(key);
     const cp = counterpartyCountryOf(e, context);
-    if (directionOf(e, ownCountryOf(window, e), cp) !== direction || TRADE_REF.test(e.tx.reference ?? '')) continue;
+    if (directionOf(e, ownCountryOf(window, e), cp) !== direction || TRADE_REF.test(e.tx.reference ?? '')) return;
     if (known !== undefined) {
       known.events.push(e);
-      continue;
+      return;
     }
-    if (rejected.has(key)) continue;
+    if (rejected.has(key)) return;
     if (isOrganisation(e, context)) {
       rejected.add(key);
-      continue;
+      return;
     }
     parties.set(key, { payer: { key, account: e.counterparty, name: e.counterpartyName, country: cp }, events: [e], country: cp as string });
-  }
-  const guard = scanGuard(o.maxScan);
-  noteStop(guard, window, n, i, from);
+  });
   if (parties.size < o.minCounterparties) return [];
 
   // The holder's own family abroad, and several relatives of one family, are not several corridor counterparties.

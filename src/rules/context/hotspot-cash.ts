@@ -5,7 +5,7 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent }
 import { DAY_MS, compareRefs, hitOf, isCash, money, newest } from '../_lib.js';
 import { holderDiscount } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
-import { guardFacts, noteStop, scanGuard } from '../scan-guard.js';
+import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
 
 /**
  * Options of {@link hotspotCash}; defaults from RESEARCH §a.1 MS-CASH-01 and §a.3 (*proposed*).
@@ -86,23 +86,17 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, matche
   let deposits = 0;
   let withdrawals = 0;
   const from = last.ts - o.windowDays * DAY_MS + 1;
-  const { events: all, start } = window;
-  let i = all.length - 1;
-  let n = 0;
-  for (; i >= start && n < o.maxScan; i--, n++) {
-    const e = all[i] as WindowEvent;
-    if (e.ts < from) break;
-    if (!isCash(e)) continue;
+  const guard = scanGuard(o.maxScan);
+  scanRecent(window, from, guard, (e) => {
+    if (!isCash(e)) return;
     const site = e === last ? here : matcher.match(e.location, e.tx.locationCountry);
-    if (site === undefined) continue;
+    if (site === undefined) return;
     events.push(e);
     sites.set(site.id, site);
     if (e.day === last.day) today.add(site.id);
     if (e.direction === 'in') deposits += e.amount;
     else withdrawals += e.amount;
-  }
-  const guard = scanGuard(o.maxScan);
-  noteStop(guard, window, n, i, from);
+  });
   const volume = deposits >= minTotal || withdrawals >= minTotal;
   const spread = today.size >= o.minSitesPerDay;
   if (!volume && !spread) return [];

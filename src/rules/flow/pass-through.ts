@@ -219,7 +219,8 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   let inflowDays = 0;
   let lastDay = Number.NaN;
   let cashIn = 0;
-  const bySender = new Map<string, number>();
+  // Transfer credits by sender: their sum and the newest (a payroll credit names no source).
+  const bySender = new Map<string, { sum: number; newest: WindowEvent }>();
   let first: WindowEvent | undefined;
   for (let k = lo; k < all.length; k++) {
     const e = all[k] as WindowEvent;
@@ -234,7 +235,14 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
         lastDay = e.day;
       }
       if (e.kind === 'cash_deposit') cashIn += e.amount;
-      else if (e.kind === 'transfer' && e.counterparty !== undefined) bySender.set(e.counterparty, (bySender.get(e.counterparty) ?? 0) + e.amount);
+      else if (e.kind === 'transfer' && e.counterparty !== undefined) {
+        const s = bySender.get(e.counterparty);
+        if (s === undefined) bySender.set(e.counterparty, { sum: e.amount, newest: e });
+        else {
+          s.sum += e.amount;
+          s.newest = e;
+        }
+      }
       continue;
     }
     sumOut += e.amount;
@@ -318,20 +326,12 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   // The account whose money passed through: one sender of at least half the inflow, not a payroll.
   let source: string | undefined;
-  for (const [sender, sum] of bySender) if (atLeastShare(sum, sumIn, o.minSourceShare)) source = sender;
-  if (source !== undefined && isWageLike(sourceCredit(all, lo, source) as WindowEvent, context)) source = undefined;
-  if (source !== undefined) facts['sourceShare'] = ratio((bySender.get(source) as number) / sumIn);
+  for (const [sender, s] of bySender) if (atLeastShare(s.sum, sumIn, o.minSourceShare)) source = sender;
+  const credits = source === undefined ? undefined : bySender.get(source);
+  if (credits !== undefined && isWageLike(credits.newest, context)) source = undefined;
+  if (source !== undefined && credits !== undefined) facts['sourceShare'] = ratio(credits.sum / sumIn);
   const hit = hitOf(rule, window, evidence, strength, reason, guardFacts(facts, guard), 'conduit');
   return { ...hit, window: { from: firstTs, to: hit.window.to }, ...(source === undefined ? {} : { related: [{ kind: 'account' as const, id: source }] }) };
-}
-
-/** The newest credit from `sender` in the window from index `lo` (one exists: the sender was counted there). */
-function sourceCredit(all: readonly WindowEvent[], lo: number, sender: string): WindowEvent | undefined {
-  for (let k = all.length - 1; k >= lo; k--) {
-    const e = all[k] as WindowEvent;
-    if (e.direction === 'in' && e.counterparty === sender) return e;
-  }
-  return undefined;
 }
 
 /**
