@@ -123,5 +123,15 @@ function evaluate(window: EntityWindow, context: RuleContext, o: FeeMatchReferen
     if (m !== undefined) feeLike.set(p.key, { payer: p, events: [e], match: m });
   }
 
-  return feeHit(window, context, o, c, rule, { last, me, first, feeLike, series, paidOut, otherPayers: otherPayers.size, established });
+  const outside = (e: WindowEvent): boolean => {
+    const cp = counterpartyCountryOf(e, context);
+    return (cp !== undefined && cp !== ownCountryOf(window, e)) || hotspot(e);
+  };
+  return feeHit(window, context, o, c, rule, {
+    last, me, first, feeLike, series, established,
+    feeLikeOutside: outside(last) || [...feeLike.values()].some((g) => g.events.some(outside)),
+    seriesOutside: series.some(outside),
+    paidOut: (account) => paidOut.has(account),
+    hasOtherPayers: () => otherPayers.size > 0,
+  });
 }

@@ -98,6 +98,19 @@ describe('fee_match (MS-AMT-02)', () => {
     expect(hitsOf([feeMatch()], txs, { profile: MY_LIKE })).toHaveLength(0);
   });
 
+  test('a remittance home is one payer only: another person paying the same account makes the series count, an organisation does not', () => {
+    const home = [0, 30, 61, 91, 122, 152].map((d) =>
+      transfer('WORKER', 'MOTHER', 120_000, d * D, { currency: 'MYR', fromCountry: 'MY', toCountry: 'BD', fromName: 'Abdul Karim', toName: 'Rahima Begum', channel: 'remitter' }));
+    const other = (name: string) => transfer('OTHER', 'MOTHER', 30_000, 45 * D, { currency: 'MYR', fromCountry: 'MY', toCountry: 'BD', fromName: name, toName: 'Rahima Begum' });
+    const onMother = (txs: Transaction[], accounts: Account[] = []) => rawHitsOf([feeMatch()], txs, { profile: MY_LIKE, accounts }).filter((h) => h.entity.id === 'MOTHER');
+    expect(onMother(home)).toHaveLength(0);
+    const withStranger = onMother([...home, other('Mohammad Yunus')]);
+    expect(withStranger.length).toBeGreaterThan(0);
+    expect(withStranger.every((h) => h.variant === 'cumulative')).toBe(true);
+    // A money-service business paying out to her is an organisation, not another payer.
+    expect(onMother([...home, other('Mohammad Yunus')], [{ account: 'OTHER', type: 'msb' }])).toHaveLength(0);
+  });
+
   test('look-alikes: payroll, rent and the holder\'s family are left out', () => {
     const payroll = [pay(0, 2_200, 0, { fromName: 'Sinar Plantation Sdn Bhd' }), pay(1, 2_200, 1, { fromName: 'Sinar Plantation Sdn Bhd', fromAccount: 'S0' })];
     expect(run(payroll)).toHaveLength(0);

@@ -43,19 +43,20 @@ export function dropDeadPrefix(list: unknown[], dead: number, from = 0): number 
 const COMPACT_GROWTH_MAX = 16;
 
 /**
- * Appends one entry, or a pair or triple (`b`, `c` given), to a list that is mostly short — an
+ * Appends one entry, or two to four (`b`, `c`, `d` given), to a list that is mostly short — an
  * entity's window, a rule's per-account candidates — and returns the list to keep: up to 16 entries
  * a copy at the exact new size, from there on the same list after `push`. Push grows a short array
  * to 17 slots or more (about 140 bytes), and on a bank file most accounts hold one to three entries
  * per list, so short lists cost what they hold; the copies are O(16) and short-lived.
  */
-export function appendCompact<T>(list: T[], a: T, b?: T, c?: T): T[] {
+export function appendCompact<T>(list: T[], a: T, b?: T, c?: T, d?: T): T[] {
   const n = list.length;
-  const add = b === undefined ? 1 : c === undefined ? 2 : 3;
+  const add = b === undefined ? 1 : c === undefined ? 2 : d === undefined ? 3 : 4;
   if (n + add > COMPACT_GROWTH_MAX) {
     if (b === undefined) list.push(a);
     else if (c === undefined) list.push(a, b);
-    else list.push(a, b, c);
+    else if (d === undefined) list.push(a, b, c);
+    else list.push(a, b, c, d);
     return list;
   }
   const out = new Array<T>(n + add);
@@ -63,6 +64,7 @@ export function appendCompact<T>(list: T[], a: T, b?: T, c?: T): T[] {
   out[n] = a;
   if (b !== undefined) out[n + 1] = b;
   if (c !== undefined) out[n + 2] = c;
+  if (d !== undefined) out[n + 3] = d;
   return out;
 }
 

@@ -7,11 +7,12 @@ import { formatMoney } from '../../schema/format-money.js';
 import { parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
-import { KIN_REF, counterpartyCountryOf, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
+import { KIN_REF, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days, scanGuardOpt } from '../options.js';
-import { compileFees, isHotspotCash, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
-import { CANDIDATE_STRIDE, candidateEvent, candidateFeeLike, candidatePayer, candidateSeq, feeState, type FeePayer, type FeeState } from './fee-state.js';
+import { compileFees, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
+import { CANDIDATE_STRIDE, candidateEvent, candidateFeeLike, candidateOutside, candidatePayer, candidatePrevious, candidateSeq, feeState, type FeePayer, type FeeState } from './fee-state.js';
 import { keyedEntries, type Keyed } from '../../engine/incremental/keyed.js';
+import { countedKeysGet } from '../../engine/incremental/counted-keys.js';
 import { beyondGuard, guardFacts, scanGuard } from '../scan-guard.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
@@ -110,33 +111,28 @@ export function feeMatch(options: FeeMatchOptions = {}): Rule<typeof ID> {
 }
 
 /**
- * The rule's decision from its state: the same newest-first pass over at most `maxScan` events back
- * to the window's start as a window scan, over the classified candidates and outflows only. The
- * state's window indexes stand for the time tests (a candidate at or after `s.senders` is one of
- * the last `senderDays`, after `s.cumulative` of the cumulative window), and the payer key stored
- * with each candidate for its sender, so the pass follows a candidate to its event only to resolve a
- * payer the first time or to list it as evidence.
+ * The rule's decision from its state, exactly that of a newest-first pass over at most `maxScan`
+ * events back to the window's start (the reference the property tests check it against), without
+ * reading the window: this payer's own series and earlier payment follow its chain of candidates;
+ * the counterparties paid out are counted in the state; the other payers' fee-like payments are read
+ * only when the newest payment is fee-like, and only in the senders window; whether anybody else
+ * pays at all is asked only of a remittance home. The state's window indexes stand for the time
+ * tests (a candidate at or after `s.senders` is one of the last `senderDays`, after `s.cumulative`
+ * of the cumulative window), and a payer's verdict is resolved from its newest candidate, once per
+ * evaluation, and kept while that candidate is still its newest and the holder reads the same.
  */
 function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Options, c: CompiledFees, rule: Rule<string, FeeState>): RuleHit[] {
   const last = newest(window);
   const holder = ownRef(window, last);
   const list = s.candidates;
-  // Payers resolved from their newest candidate (the first the pass meets); null = not a payer that
-  // counts. Kept between evaluations while that candidate is still the payer's newest and the holder
-  // reads the same (its name and country come from each transaction without parties.csv).
   const epoch = ++s.evaluations;
   if (s.holderName !== holder.name || s.holderCountry !== holder.country) {
     for (const [, p] of keyedEntries(s.payers as Keyed<string, FeePayer>)) p.at = undefined;
     s.holderName = holder.name;
     s.holderCountry = holder.country;
   }
-  const payerAt = (slot: FeePayer, i: number): Payer | undefined => {
-    if (slot.epoch === epoch) return slot.payer ?? undefined;
-    // First met in this evaluation: its newest candidate.
-    slot.epoch = epoch;
-    slot.group = undefined;
-    slot.other = false;
-    const e = candidateEvent(list, i);
+  // The verdict on a payer from its newest candidate `e`: the payer when it counts (a person outside the holder's family).
+  const verdict = (slot: FeePayer, e: WindowEvent): Payer | undefined => {
     if (slot.at !== e) {
       const found = payerOf(window, e, context) as Payer;
       slot.payer = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
@@ -146,54 +142,75 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   };
   const newestAt = list.length - CANDIDATE_STRIDE; // the newest event (the gate checked it)
   const mine = candidatePayer(list, newestAt);
-  const me = payerAt(mine, newestAt);
+  const me = verdict(mine, last);
   if (me === undefined) return [];
   const first = candidateFeeLike(list, newestAt) ? matchEvent(last, context, c) : undefined;
-
-  // One pass, newest first, over the maxScan newest events: fee-like payments of other senders (30 d), this payer's series (90 d) and history, payees paid by the account.
   const inScan = s.seq - 1 - o.maxScan; // positions above this are among the maxScan newest
   const inEither = Math.min(s.senders, s.cumulative); // in the senders or the cumulative window from here on
-  const feeLike = new Map<string, { payer: Payer; events: WindowEvent[] }>();
+
+  // This payer's payments in the cumulative window, and whether it paid before it (within the rule's window).
   const series: WindowEvent[] = [];
-  const paidOut = new Set<string>();
-  let otherPayers = 0;
+  let seriesOutside = false;
   let established = false;
-  for (let i = s.outflows.length - 2; i >= s.outHead; i -= 2) {
-    if ((s.outflows[i + 1] as number) <= inScan) break;
-    paidOut.add((s.outflows[i] as WindowEvent).counterparty as string);
-  }
-  for (let i = newestAt; i >= s.all; i -= CANDIDATE_STRIDE) {
-    if (candidateSeq(list, i) <= inScan) break;
-    const slot = candidatePayer(list, i);
-    // Older than both windows only this payer's own earlier payments matter (an established
-    // relationship): other payers need not be resolved, and the first such payment settles it.
-    if (i < inEither) {
-      if (slot === mine) {
-        established = true;
-        break;
-      }
-      continue;
+  for (let i = newestAt; i >= s.all && candidateSeq(list, i) > inScan; i = candidatePrevious(list, i)) {
+    if (i < s.cumulative) {
+      established = true;
+      break;
     }
-    const p = payerAt(slot, i);
-    if (p === undefined) continue;
-    if (slot === mine) {
-      if (i >= s.cumulative) series.push(candidateEvent(list, i));
-      else established = true;
-      continue;
-    }
-    if (i >= inEither && !slot.other) {
-      slot.other = true;
-      otherPayers++;
-    }
-    if (first === undefined || i < s.senders) continue;
-    if (slot.group !== undefined) slot.group.push(candidateEvent(list, i));
-    else if (candidateFeeLike(list, i)) {
-      slot.group = [candidateEvent(list, i)];
-      feeLike.set(slot.key, { payer: p, events: slot.group });
-    }
+    series.push(candidateEvent(list, i));
+    seriesOutside ||= candidateOutside(list, i);
   }
 
-  return feeHit(window, context, o, c, rule, { last, me, first, feeLike, series, paidOut, otherPayers, established });
+  // Other payers' fee-like payments in the senders window, each with its payments from that one back.
+  const feeLike = new Map<string, { payer: Payer; events: WindowEvent[] }>();
+  let feeLikeOutside = candidateOutside(list, newestAt);
+  if (first !== undefined) {
+    for (let i = newestAt - CANDIDATE_STRIDE; i >= s.senders && i >= s.all && candidateSeq(list, i) > inScan; i -= CANDIDATE_STRIDE) {
+      const slot = candidatePayer(list, i);
+      if (slot === mine) continue;
+      if (slot.epoch !== epoch) {
+        slot.epoch = epoch;
+        slot.group = undefined;
+      }
+      if (slot.group !== undefined) {
+        slot.group.push(candidateEvent(list, i));
+        feeLikeOutside ||= candidateOutside(list, i);
+      } else if (candidateFeeLike(list, i)) {
+        const p = verdict(slot, candidateEvent(list, slot.newest - s.dropped));
+        if (p === undefined) continue;
+        slot.group = [candidateEvent(list, i)];
+        feeLikeOutside ||= candidateOutside(list, i);
+        feeLike.set(slot.key, { payer: p, events: slot.group });
+      }
+    }
+  }
+  return feeHit(window, context, o, c, rule, {
+    last, me, first, feeLike, feeLikeOutside, series, seriesOutside, established,
+    paidOut: paidOutTest(s, inScan),
+    hasOtherPayers: () => hasOtherPayers(s, mine, inEither, inScan, verdict),
+  });
+}
+
+/** Whether the account paid a counterparty among the maxScan newest events of its window: from the state's counts, or by reading the outflows when the bound cuts into them. */
+function paidOutTest(s: FeeState, inScan: number): (account: string) => boolean {
+  const cut = s.outHead < s.outflows.length && (s.outflows[s.outHead + 1] as number) <= inScan;
+  if (!cut) return (account) => s.paidOut !== undefined && countedKeysGet(s.paidOut, account) > 0;
+  const paid = new Set<string>();
+  for (let i = s.outflows.length - 2; i >= s.outHead && (s.outflows[i + 1] as number) > inScan; i -= 2) paid.add((s.outflows[i] as WindowEvent).counterparty as string);
+  return (account) => paid.has(account);
+}
+
+/** Whether a payer that counts, other than `mine`, paid in the senders or the cumulative window (a remittance home has nobody else paying). */
+function hasOtherPayers(s: FeeState, mine: FeePayer, inEither: number, inScan: number, verdict: (slot: FeePayer, e: WindowEvent) => Payer | undefined): boolean {
+  const list = s.candidates;
+  const met = new Set<FeePayer>();
+  for (let i = list.length - CANDIDATE_STRIDE; i >= inEither && i >= s.all && candidateSeq(list, i) > inScan; i -= CANDIDATE_STRIDE) {
+    const slot = candidatePayer(list, i);
+    if (slot === mine || met.has(slot)) continue;
+    met.add(slot);
+    if (verdict(slot, candidateEvent(list, slot.newest - s.dropped)) !== undefined) return true;
+  }
+  return false;
 }
 
 /** @internal What one evaluation's pass over the window found (see {@link feeHit}). */
@@ -205,12 +222,16 @@ export interface FeePass {
   readonly first: FeeMatch | undefined;
   /** Other payers with a fee-like payment in the senders window, each with its payments from that one back. */
   readonly feeLike: ReadonlyMap<string, { readonly payer: Payer; readonly events: readonly WindowEvent[] }>;
+  /** Whether the newest payment or one of `feeLike`'s crosses a border or is cash paid in at a hotspot. */
+  readonly feeLikeOutside: boolean;
   /** This payer's payments in the cumulative window, newest first. */
   readonly series: readonly WindowEvent[];
-  /** Counterparties the account paid out to. */
-  readonly paidOut: ReadonlySet<string>;
-  /** How many other payers paid in the senders or cumulative window. */
-  readonly otherPayers: number;
+  /** Whether one of `series` crosses a border or is cash paid in at a hotspot. */
+  readonly seriesOutside: boolean;
+  /** Whether the account paid this counterparty account out. */
+  readonly paidOut: (account: string) => boolean;
+  /** Whether other payers that count paid in the senders or cumulative window (asked only of a remittance home). */
+  readonly hasOtherPayers: () => boolean;
   /** Whether this payer paid the account before the cumulative window. */
   readonly established: boolean;
 }
@@ -220,12 +241,7 @@ export function feeHit(
   window: EntityWindow, context: RuleContext, o: Pick<Options, 'senderDays' | 'cumulativeDays' | 'historyDays' | 'minSenders' | 'minPayments' | 'maxScan'>, c: CompiledFees,
   rule: Pick<Rule, 'id' | 'indicators'>, pass: FeePass,
 ): RuleHit[] {
-  const { last, me, first, feeLike, series, paidOut, otherPayers, established } = pass;
-  const hotspot = (e: WindowEvent): boolean => isHotspotCash(e, c);
-  const cross = (e: WindowEvent): boolean => {
-    const cp = counterpartyCountryOf(e, context);
-    return cp !== undefined && cp !== ownCountryOf(window, e);
-  };
+  const { last, me, first, feeLike, series, paidOut, established } = pass;
   let variant: 'senders' | 'cumulative' | undefined;
   let chosen: readonly WindowEvent[] = [];
   let match: FeeMatch | undefined;
@@ -240,7 +256,7 @@ export function feeHit(
     // A family remittance home: one payer abroad, the payee in an origin country, nobody else paying.
     const payeeCountry = ownCountryOf(window, last);
     const abroad = me.country !== undefined && me.country !== payeeCountry && (hasRole(me.country, 'destination') || hasRole(me.country, 'diaspora'));
-    const remittance = abroad && hasRole(payeeCountry, 'origin') && otherPayers === 0;
+    const remittance = abroad && hasRole(payeeCountry, 'origin') && !pass.hasOtherPayers();
     const sameCurrency = (cur: string) => series.every((e) => e.tx.currency === cur);
     let sum = 0;
     for (const e of series) sum += e.amount;
@@ -264,12 +280,12 @@ export function feeHit(
   let factor = accountTypeFactor(window);
   const discounts: string[] = factor < 1 ? [`account_type_${window.account?.type ?? 'unknown'}`] : [];
   // Rotating savings group: the members who pay in are paid out by the account in turn.
-  const paidBack = payerList.filter((p) => p.account !== undefined && paidOut.has(p.account)).length;
+  const paidBack = payerList.filter((p) => p.account !== undefined && paidOut(p.account)).length;
   if (paidBack * 2 >= payerList.length && paidBack > 0) {
     factor *= 0.4;
     discounts.push('rotating_savings');
   }
-  const outside = chosen.some((e) => cross(e) || hotspot(e));
+  const outside = variant === 'senders' ? pass.feeLikeOutside : pass.seriesOutside;
   const exact = match.deviation <= 0.01;
   const strength =
     ((variant === 'senders' ? 0.3 + 0.05 * Math.min(4, senders - o.minSenders) : 0.3) + (outside ? 0.1 : 0) + (exact ? 0.05 : 0)) * factor;

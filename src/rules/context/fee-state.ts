@@ -3,19 +3,21 @@ import { appendCompact, dropDeadPrefix } from '../../engine/incremental/fifo.js'
 import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS } from '../_lib.js';
-import { payerOf, type Payer } from '../_payments.js';
-import { isExcludedPayment, matchEvent, touchesCorridor, type CompiledFees } from './fee-amounts.js';
+import { counterpartyCountryOf, ownCountryOf, payerOf, type Payer } from '../_payments.js';
+import { isExcludedPayment, isHotspotCash, matchEvent, touchesCorridor, type CompiledFees } from './fee-amounts.js';
 
 /**
  * @internal The inflows that can count for {@link feeMatch}, classified once when each enters (a
  * transfer or cash deposit touching a corridor, not payroll, trade, rent or bills, with a payer),
- * flat: event, code, payer, event, code, payer… The code is the event's position times two, plus
- * one when its amount alone matches a fee; the payer is the account's one {@link FeePayer} for the
- * key of the event's memoised {@link payerOf}, shared by all its candidates. An evaluation's pass
- * reads the codes and payers only, and an event itself only when it resolves a payer or becomes
- * evidence: at a hub's hundreds of candidates per evaluation, following each event to its
- * transaction for the time and sender, and a Map lookup per candidate, were most of the rule's
- * cost. (An object per candidate was a third of the rule's state.)
+ * flat: event, code, payer, back, event, code, payer, back… The code is the event's position times
+ * four, plus one when its amount alone matches a fee, plus two when it crosses a border or is cash
+ * paid in at a hotspot; the payer is the account's one {@link FeePayer} for the key of the event's
+ * memoised {@link payerOf}, shared by all its candidates; back is the distance (in entries) to the
+ * same payer's previous candidate, 0 for its first, so that a payer's own series is walked without
+ * reading anybody else's payments. An evaluation reads the codes and payers only, and an event
+ * itself only when it resolves a payer or becomes evidence: at a hub's hundreds of candidates per
+ * evaluation, following each event to its transaction for the time and sender, and a Map lookup per
+ * candidate, were most of the rule's cost. (An object per candidate was a third of the rule's state.)
  */
 export type FeeCandidates = (WindowEvent | number | FeePayer)[];
 
@@ -33,29 +35,38 @@ export interface FeePayer {
   /** Candidates in the cumulative window and their total (jurisdiction minor units). */
   n: number;
   sum: number;
+  /** Index of its newest candidate counted from the first candidate the account ever had (see {@link FeeState.dropped}). */
+  newest: number;
   /** The candidate the verdict was resolved from; undefined when there is none (never resolved, or it left). */
   at: WindowEvent | undefined;
   /** The verdict: the payer when it counts, null when it does not. */
   payer: Payer | null;
-  /** The evaluation that last met it; `group` and `other` are that evaluation's. */
+  /** The evaluation that last met it; `group` is that evaluation's. */
   epoch: number;
   /** Its payments from its newest fee-like one back, in the senders window (the senders variant's evidence). */
   group: WindowEvent[] | undefined;
-  /** Counted among the other payers in the senders or cumulative window. */
-  other: boolean;
 }
 
 /** @internal Entries per candidate in a {@link FeeCandidates} list. */
-export const CANDIDATE_STRIDE = 3;
+export const CANDIDATE_STRIDE = 4;
 
 /** @internal The event of the candidate at `i` (a multiple of {@link CANDIDATE_STRIDE}). */
 export const candidateEvent = (list: FeeCandidates, i: number): WindowEvent => list[i] as WindowEvent;
 
 /** @internal The position of the candidate at `i` of a {@link FeeCandidates} list. */
-export const candidateSeq = (list: FeeCandidates, i: number): number => Math.floor((list[i + 1] as number) / 2);
+export const candidateSeq = (list: FeeCandidates, i: number): number => Math.floor((list[i + 1] as number) / 4);
 
 /** @internal Whether the amount of the candidate at `i` alone matches a fee. */
-export const candidateFeeLike = (list: FeeCandidates, i: number): boolean => (list[i + 1] as number) % 2 === 1;
+export const candidateFeeLike = (list: FeeCandidates, i: number): boolean => ((list[i + 1] as number) & 1) === 1;
+
+/** @internal Whether the candidate at `i` crosses a border or is cash paid in at a hotspot (see {@link isOutsideCandidate}). */
+export const candidateOutside = (list: FeeCandidates, i: number): boolean => ((list[i + 1] as number) & 2) === 2;
+
+/** @internal Index of the same payer's previous candidate before the one at `i`, or -1 when it has none (it may have left the window: compare with the window's start index). */
+export const candidatePrevious = (list: FeeCandidates, i: number): number => {
+  const back = list[i + 3] as number;
+  return back === 0 ? -1 : i - back;
+};
 
 /** @internal The payer of the candidate at `i`. */
 export const candidatePayer = (list: FeeCandidates, i: number): FeePayer => list[i + 2] as FeePayer;
@@ -74,7 +85,8 @@ export type FeeOutflows = (WindowEvent | number)[];
  * candidate inflows and the outflows to known counterparties in the rule's window, each with its
  * position so that the `maxScan` bound applies exactly as in a newest-first window scan; and, for
  * the gate, the distinct payers of fee-like candidates in the senders window and each payer's count
- * and total in the cumulative window. The rule also leaves out organisations, the holder's
+ * and total in the cumulative window; for the decision, the counterparties paid out in the rule's
+ * window and each candidate's link to its payer's previous one. The rule also leaves out organisations, the holder's
  * relatives and what lies beyond `maxScan`, so the gate's sets are supersets of the rule's:
  * {@link FeeStateTransitions.mayFire} is a necessary condition of a hit.
  */
@@ -92,6 +104,10 @@ export interface FeeState {
   /** Outflows to a known counterparty (event, position pairs) from index `outHead` (even) on are in the rule's window. */
   outflows: FeeOutflows;
   outHead: number;
+  /** Counterparty → outflows to it in the rule's window (created at the first one). */
+  paidOut: CountedKeys<string> | undefined;
+  /** Entries dropped from the front of `candidates` so far: a list index plus this is stable for a candidate's life. */
+  dropped: number;
   /** Payer key → fee-like candidates in the senders window (created at the first one). */
   feeLike: CountedKeys<string> | undefined;
   /** Payer key → the payer of the candidates in the rule's window (created at the first candidate). */
@@ -118,6 +134,12 @@ export interface FeeStateTransitions extends RuleIncremental<FeeState> {
   mayFire(state: FeeState, last: WindowEvent, window: EntityWindow, context: RuleContext): boolean;
 }
 
+/** @internal Whether a candidate crosses a border (the sender's country is not the account's) or is cash paid in at a smuggling hotspot. */
+export function isOutsideCandidate(window: EntityWindow, e: WindowEvent, context: RuleContext, c: CompiledFees): boolean {
+  const cp = counterpartyCountryOf(e, context);
+  return (cp !== undefined && cp !== ownCountryOf(window, e)) || isHotspotCash(e, c);
+}
+
 /** @internal Horizon 0 is the senders window, 1 the cumulative window, 2 the rule's whole window (cumulative + history). */
 export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitions {
   /** The candidate's code (see {@link FeeCandidates}), or undefined when the event cannot count; its payer is resolved (and memoised) here. */
@@ -125,7 +147,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
     if (e.direction !== 'in' || (e.kind !== 'transfer' && e.kind !== 'cash_deposit')) return undefined;
     if (isExcludedPayment(e, context) || !touchesCorridor(window, e, context, c)) return undefined;
     if (payerOf(window, e, context) === undefined) return undefined;
-    return seq * 2 + (matchEvent(e, context, c) !== undefined ? 1 : 0);
+    return seq * 4 + (matchEvent(e, context, c) !== undefined ? 1 : 0) + (isOutsideCandidate(window, e, context, c) ? 2 : 0);
   };
   const payerKey = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => (payerOf(window, e, context) as Payer).key;
   const dropCandidates = (s: FeeState): void => {
@@ -133,15 +155,22 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
     s.senders -= n;
     s.cumulative -= n;
     s.all -= n;
+    s.dropped += n;
   };
   return {
     // A payment is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
     horizonsMs: [o.senderDays * DAY_MS - 1, o.cumulativeDays * DAY_MS - 1, Math.max(o.senderDays, o.cumulativeDays + o.historyDays) * DAY_MS - 1],
-    init: () => ({ seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE as FeeOutflows, outHead: 0, feeLike: undefined, payers: undefined, evaluations: 0, holderName: undefined, holderCountry: undefined }),
+    init: () => ({
+      seq: 0, candidates: NONE, senders: 0, cumulative: 0, all: 0, outflows: NONE as FeeOutflows, outHead: 0, paidOut: undefined, dropped: 0,
+      feeLike: undefined, payers: undefined, evaluations: 0, holderName: undefined, holderCountry: undefined,
+    }),
     enter(s, e, window, context) {
       const seq = s.seq++;
       if (e.direction === 'out') {
-        if (e.counterparty !== undefined) s.outflows = appendCompact(s.outflows, e, seq);
+        if (e.counterparty !== undefined) {
+          s.outflows = appendCompact(s.outflows, e, seq);
+          countedKeysAdd((s.paidOut ??= createCountedKeys()), e.counterparty);
+        }
         return;
       }
       const code = classify(e, seq, window, context);
@@ -149,18 +178,22 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       const key = payerKey(e, window, context);
       const payers = (s.payers ??= createKeyed());
       let payer = keyedGet(payers, key);
+      const at = s.dropped + s.candidates.length;
+      let back = 0;
       if (payer === undefined) {
-        payer = { key, refs: 0, n: 0, sum: 0, at: undefined, payer: null, epoch: 0, group: undefined, other: false };
+        payer = { key, refs: 0, n: 0, sum: 0, newest: at, at: undefined, payer: null, epoch: 0, group: undefined };
         keyedSet(payers, key, payer);
-      }
+      } else back = at - payer.newest;
+      payer.newest = at;
       payer.refs++;
       payer.n++;
       payer.sum += e.amount;
-      s.candidates = appendCompact<WindowEvent | number | FeePayer>(s.candidates, e, code, payer);
-      if (code % 2 === 1) countedKeysAdd((s.feeLike ??= createCountedKeys()), key);
+      s.candidates = appendCompact<WindowEvent | number | FeePayer>(s.candidates, e, code, payer, back);
+      if ((code & 1) === 1) countedKeysAdd((s.feeLike ??= createCountedKeys()), key);
     },
     leave(s, e, horizon, window, context) {
       if (horizon === 2 && s.outHead < s.outflows.length && s.outflows[s.outHead] === e) {
+        countedKeysRemove(s.paidOut as CountedKeys<string>, e.counterparty as string);
         s.outHead += 2;
         s.outHead -= dropDeadPrefix(s.outflows, s.outHead);
         return;
