@@ -3,9 +3,10 @@ import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, accountTypeFactor, hitOf, historyFactor, historyCoverage, money, newest, ratio } from '../_lib.js';
 import { funnelGate, hasNoGeography, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
-import { median, ownCountryOf } from '../_payments.js';
+import { indexedSenders, senderIndex, type SenderIndex } from './sender-index.js';
+import { median, ownCountryOf, type Payer } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
-import { amountSimilarity, countedSender, familiesOf, potsPaid, scanSenders, senderRefs, sendersSince, type Sender, type SenderScan } from './senders.js';
+import { amountSimilarity, countedSender, familiesOf, potsPaid, senderRefs, sendersSince, type Sender, type SenderScan } from './senders.js';
 
 /** Options of {@link funnelAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-01, all *proposed*). @category Rules
  * @example funnelAccountOptionsSchema.parse({ minSendersShort: 6 }) */
@@ -64,22 +65,50 @@ const INDICATORS = ['MS-FUN-01'] as const;
  * @category Rules
  * @example const rule = funnelAccount({ minRegions: 1 });
  */
-export function funnelAccount(options: FunnelAccountOptions = {}): Rule<typeof ID, FunnelGateState> {
+export function funnelAccount(options: FunnelAccountOptions = {}): Rule<typeof ID> {
   const o = parseOptions(funnelAccountOptionsSchema, options, ID);
+  const windowMs = (o.longWindowDays + o.historyDays) * DAY_MS;
   const gate = funnelGate(o);
-  const rule: Rule<typeof ID, FunnelGateState> = {
+  const index = senderIndex(windowMs);
+  const rule: Rule<typeof ID, FunnelState> = {
     id: ID,
     indicators: INDICATORS,
     family: 'network_flow',
     entities: ['account'],
-    windowMs: (o.longWindowDays + o.historyDays) * DAY_MS,
+    windowMs,
     options: o,
     description: 'Possible funnel-account pattern: many new, unrelated senders from several places paying one account.',
-    incremental: gate,
-    evaluate: (window, context, state) => (gate.mayFire(state) ? evaluate(window, context, o, rule) : []),
+    // The gate's counts (horizons 0 and 1: the short and the long window) and the sender index (horizon 2: the rule's window).
+    incremental: {
+      horizonsMs: [...gate.horizonsMs, ...index.horizonsMs],
+      init: () => ({ gate: gate.init(), index: index.init() }),
+      // The index takes an event in before the gate counts it on the sender's entry, and lets it go after (the rule's window is the longest horizon).
+      enter(s, e, window, context) {
+        index.enter(s.index, e, window, context);
+        gate.enter(s.gate, s.index, e, window, context);
+      },
+      leave(s, e, horizon, window, context) {
+        if (horizon < 2) gate.leave(s.gate, s.index, e, horizon, window, context);
+        else index.leave(s.index, e, 0, window, context);
+      },
+    },
+    evaluate: (window, context, state) =>
+      gate.mayFire(state.gate) ? funnelDecision(window, context, o, rule, (keep, from, repeatFrom) => indexedSenders(state.index, window, context, keep, from, repeatFrom, o)) : [],
   };
-  return rule;
+  return rule as Rule<typeof ID>;
 }
+
+/** @internal State of {@link funnelAccount} for one account: the gate's counts and the sender index. */
+export interface FunnelState {
+  readonly gate: FunnelGateState;
+  readonly index: SenderIndex;
+}
+
+/**
+ * @internal How a funnel evaluation reads the senders since `from` (history back to the rule
+ * window's start; `undefined` when the newest event's sender also paid since `repeatFrom`).
+ */
+export type SendersOf = (keep: (p: Payer) => boolean, from: number, repeatFrom: number) => SenderScan | undefined;
 
 /** Distinct regions of the counted payments (see {@link regionOf}). */
 function countRegions(events: readonly WindowEvent[], window: EntityWindow, context: RuleContext): number {
@@ -110,7 +139,8 @@ interface Candidate {
   readonly total: number;
 }
 
-function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit[] {
+/** @internal The rule's decision, given how to read the senders (the index, or in tests the window scan it replaced). */
+export function funnelDecision(window: EntityWindow, context: RuleContext, o: Options, rule: Pick<Rule, 'id' | 'indicators'>, sendersOf: SendersOf): RuleHit[] {
   const last = newest(window);
   if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
   const type = window.account?.type;
@@ -121,7 +151,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (first === undefined) return [];
   const longFrom = last.ts - o.longWindowDays * DAY_MS + 1;
   const shortFrom = last.ts - o.shortWindowDays * DAY_MS + 1;
-  const scan = scanSenders(window, context, first.keep, longFrom, longFrom - o.historyDays * DAY_MS, shortFrom, o);
+  const scan = sendersOf(first.keep, longFrom, shortFrom);
   if (scan === undefined) return [];
   let best: Candidate | undefined;
   for (const [days, minSenders, from] of [[o.shortWindowDays, o.minSendersShort, shortFrom], [o.longWindowDays, o.minSendersLong, longFrom]] as const) {

@@ -1,24 +1,22 @@
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
-import { countedPairsAdd, countedPairsRemove, createCountedPairs, type CountedPairs } from '../../engine/incremental/counted-pairs.js';
-import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
+import type { EntityWindow, RuleContext, WindowEvent } from '../types.js';
+import { rawSenderOf, type SenderIndex } from './sender-index.js';
 import { DAY_MS } from '../_lib.js';
 import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
 
 /**
- * @internal Incremental state of {@link funnelAccount} for one account: over the inflows that can
- * count (a sender written on them, at least the minimum payment), the distinct senders as written
- * (raw ids) in the short and the long window, and the distinct regions in the long window. Raw
- * senders are never fewer than the counted sender families and the regions of all such inflows
- * never fewer than those of the counted ones (a superset adds a region or keeps the count), so
- * `mayFire` is a necessary condition of a hit: evaluations it rules out cannot fire.
+ * @internal Incremental state of {@link funnelAccount}'s gate for one account: over the inflows
+ * that can count (a sender written on them, at least the minimum payment), how many distinct
+ * senders as written (raw ids) paid in the short and the long window — each raw sender's own
+ * counts are kept on its entry in the rule's {@link SenderIndex} — and the distinct regions in the
+ * long window. Raw senders are never fewer than the counted sender families and the regions of all
+ * such inflows never fewer than those of the counted ones (a superset adds a region or keeps the
+ * count), so `mayFire` is a necessary condition of a hit: evaluations it rules out cannot fire.
  */
 export interface FunnelGateState {
-  /**
-   * Raw sender id → inflows in the long window (side a) and in the short window (side b), in one
-   * map: every sender of the short window is one of the long window's (created at the first counted
-   * inflow: most accounts never get one).
-   */
-  senders: CountedPairs<string> | undefined;
+  /** Raw senders with a counted inflow in the short window, and in the long window. */
+  sendersShort: number;
+  sendersLong: number;
   /** Region → inflows in the long window, except the unspecified domestic one. */
   regions: CountedKeys<string> | undefined;
   /** Inflows in the long window from an unspecified domestic region. */
@@ -79,8 +77,17 @@ export function regionCount(distinct: number, domestic: boolean, specific: boole
   return distinct + (domestic && !specific ? 1 : 0);
 }
 
-/** @internal The gate's transitions: horizon 0 is the short window, horizon 1 the long one. */
-export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateState> & { mayFire(state: FunnelGateState): boolean } {
+/** @internal The gate's transitions (horizon 0 is the short window, horizon 1 the long one), over the rule's sender index, which has already taken in an entering event and not yet let go of a leaving one. */
+export interface FunnelGate {
+  readonly horizonsMs: readonly number[];
+  init(): FunnelGateState;
+  enter(state: FunnelGateState, index: SenderIndex, e: WindowEvent, window: EntityWindow, context: RuleContext): void;
+  leave(state: FunnelGateState, index: SenderIndex, e: WindowEvent, horizon: number, window: EntityWindow, context: RuleContext): void;
+  mayFire(state: FunnelGateState): boolean;
+}
+
+/** @internal The gate of {@link funnelAccount} (see {@link FunnelGateState}). */
+export function funnelGate(o: FunnelGateOptions): FunnelGate {
   // An event is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
   const counts = (e: WindowEvent, window: EntityWindow, context: RuleContext): string | undefined => {
     if (e.amount < o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold) return undefined;
@@ -89,26 +96,27 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
   const region = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
   return {
     horizonsMs: [o.shortWindowDays * DAY_MS - 1, o.longWindowDays * DAY_MS - 1],
-    init: () => ({ senders: undefined, regions: undefined, domestic: 0, specific: 0, geoless: 0 }),
-    enter(s, e, window, context) {
+    init: () => ({ sendersShort: 0, sendersLong: 0, regions: undefined, domestic: 0, specific: 0, geoless: 0 }),
+    enter(s, index, e, window, context) {
       const raw = counts(e, window, context);
       if (raw === undefined) return;
-      const senders = (s.senders ??= createCountedPairs());
-      countedPairsAdd(senders, raw, 'a');
-      countedPairsAdd(senders, raw, 'b');
+      const sender = rawSenderOf(index, raw);
+      if (sender.countedShort++ === 0) s.sendersShort++;
+      if (sender.countedLong++ === 0) s.sendersLong++;
       if (hasNoGeography(e, window, context)) s.geoless++;
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic++;
       else if (countedKeysAdd((s.regions ??= createCountedKeys()), r) === 1 && !r.startsWith('c:')) s.specific++;
     },
-    leave(s, e, horizon, window, context) {
+    leave(s, index, e, horizon, window, context) {
       const raw = counts(e, window, context);
       if (raw === undefined) return;
+      const sender = rawSenderOf(index, raw);
       if (horizon === 0) {
-        countedPairsRemove(s.senders as CountedPairs<string>, raw, 'b');
+        if (--sender.countedShort === 0) s.sendersShort--;
         return;
       }
-      countedPairsRemove(s.senders as CountedPairs<string>, raw, 'a');
+      if (--sender.countedLong === 0) s.sendersLong--;
       if (hasNoGeography(e, window, context)) s.geoless--;
       const r = region(e, window, context);
       if (r === 'domestic') s.domestic--;
@@ -116,6 +124,6 @@ export function funnelGate(o: FunnelGateOptions): RuleIncremental<FunnelGateStat
     },
     // Without any geography the region condition stands down (the rule weakens instead): a geoless inflow keeps the gate open.
     mayFire: (s) =>
-      (regionCount(s.regions?.size ?? 0, s.domestic > 0, s.specific > 0) >= o.minRegions || s.geoless > 0) && ((s.senders?.sizeB ?? 0) >= o.minSendersShort || (s.senders?.sizeA ?? 0) >= o.minSendersLong),
+      (regionCount(s.regions?.size ?? 0, s.domestic > 0, s.specific > 0) >= o.minRegions || s.geoless > 0) && (s.sendersShort >= o.minSendersShort || s.sendersLong >= o.minSendersLong),
   };
 }
