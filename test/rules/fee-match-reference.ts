@@ -128,7 +128,10 @@ function evaluate(window: EntityWindow, context: RuleContext, o: FeeMatchReferen
     return (cp !== undefined && cp !== ownCountryOf(window, e)) || hotspot(e);
   };
   return feeHit(window, context, o, c, rule, {
-    last, me, first, feeLike, series, established,
+    last, me, first, series, established,
+    feeLike: new Map([...feeLike].map(([k, g]) => [k, g.payer])),
+    // In time order, as a hit lists its evidence.
+    evidence: [last, ...[...feeLike.values()].flatMap((g) => g.events)].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     feeLikeOutside: outside(last) || [...feeLike.values()].some((g) => g.events.some(outside)),
     seriesOutside: series.some(outside),
     paidOut: (account) => paidOut.has(account),

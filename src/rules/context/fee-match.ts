@@ -161,8 +161,11 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
     seriesOutside ||= candidateOutside(list, i);
   }
 
-  // Other payers' fee-like payments in the senders window, each with its payments from that one back.
-  const feeLike = new Map<string, { payer: Payer; events: WindowEvent[] }>();
+  // Other payers with a fee-like payment in the senders window; the evidence: the newest payment and
+  // each such payer's payments from its newest fee-like one back, gathered newest first in one list
+  // (in time order once reversed, as the window is: no sort per evaluation).
+  const feeLike = new Map<string, Payer>();
+  const evidence: WindowEvent[] = [last];
   let feeLikeOutside = candidateOutside(list, newestAt);
   if (first !== undefined) {
     for (let i = newestAt - CANDIDATE_STRIDE; i >= s.senders && i >= s.all && candidateSeq(list, i) > inScan; i -= CANDIDATE_STRIDE) {
@@ -170,22 +173,23 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
       if (slot === mine) continue;
       if (slot.epoch !== epoch) {
         slot.epoch = epoch;
-        slot.group = undefined;
+        slot.grouped = false;
       }
-      if (slot.group !== undefined) {
-        slot.group.push(candidateEvent(list, i));
-        feeLikeOutside ||= candidateOutside(list, i);
-      } else if (candidateFeeLike(list, i)) {
+      if (!slot.grouped) {
+        if (!candidateFeeLike(list, i)) continue;
         const p = verdict(slot, candidateEvent(list, slot.newest - s.dropped));
         if (p === undefined) continue;
-        slot.group = [candidateEvent(list, i)];
-        feeLikeOutside ||= candidateOutside(list, i);
-        feeLike.set(slot.key, { payer: p, events: slot.group });
+        slot.grouped = true;
+        feeLike.set(slot.key, p);
       }
+      evidence.push(candidateEvent(list, i));
+      feeLikeOutside ||= candidateOutside(list, i);
     }
   }
+  evidence.reverse();
+  series.reverse();
   return feeHit(window, context, o, c, rule, {
-    last, me, first, feeLike, feeLikeOutside, series, seriesOutside, established,
+    last, me, first, feeLike, evidence, feeLikeOutside, series, seriesOutside, established,
     paidOut: paidOutTest(s, inScan),
     hasOtherPayers: () => hasOtherPayers(s, mine, inEither, inScan, verdict),
   });
@@ -220,11 +224,13 @@ export interface FeePass {
   readonly me: Payer;
   /** The newest payment's own fee match, if its amount is fee-like. */
   readonly first: FeeMatch | undefined;
-  /** Other payers with a fee-like payment in the senders window, each with its payments from that one back. */
-  readonly feeLike: ReadonlyMap<string, { readonly payer: Payer; readonly events: readonly WindowEvent[] }>;
+  /** Other payers with a fee-like payment in the senders window, by payer key. */
+  readonly feeLike: ReadonlyMap<string, Payer>;
+  /** The senders variant's evidence in time order: the newest payment and each of `feeLike`'s payments from its newest fee-like one back. */
+  readonly evidence: readonly WindowEvent[];
   /** Whether the newest payment or one of `feeLike`'s crosses a border or is cash paid in at a hotspot. */
   readonly feeLikeOutside: boolean;
-  /** This payer's payments in the cumulative window, newest first. */
+  /** This payer's payments in the cumulative window, in time order. */
   readonly series: readonly WindowEvent[];
   /** Whether one of `series` crosses a border or is cash paid in at a hotspot. */
   readonly seriesOutside: boolean;
@@ -251,7 +257,7 @@ export function feeHit(
     variant = 'senders';
     match = first;
     senders = feeLike.size + 1;
-    chosen = [last, ...[...feeLike.values()].flatMap((g) => g.events)];
+    chosen = pass.evidence;
   } else if (series.length >= o.minPayments && !established && !series.some((e) => KIN_REF.test(e.tx.reference ?? ''))) {
     // A family remittance home: one payer abroad, the payee in an origin country, nobody else paying.
     const payeeCountry = ownCountryOf(window, last);
@@ -276,7 +282,7 @@ export function feeHit(
   if (variant === undefined || match === undefined) return [];
   for (const e of chosen) total += e.amount;
 
-  const payerList = variant === 'senders' ? [me, ...[...feeLike.values()].map((g) => g.payer)] : [me];
+  const payerList = variant === 'senders' ? [me, ...feeLike.values()] : [me];
   let factor = accountTypeFactor(window);
   const discounts: string[] = factor < 1 ? [`account_type_${window.account?.type ?? 'unknown'}`] : [];
   // Rotating savings group: the members who pay in are paid out by the account in turn.

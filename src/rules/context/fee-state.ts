@@ -41,10 +41,10 @@ export interface FeePayer {
   at: WindowEvent | undefined;
   /** The verdict: the payer when it counts, null when it does not. */
   payer: Payer | null;
-  /** The evaluation that last met it; `group` is that evaluation's. */
+  /** The evaluation that last met it; `grouped` is that evaluation's. */
   epoch: number;
-  /** Its payments from its newest fee-like one back, in the senders window (the senders variant's evidence). */
-  group: WindowEvent[] | undefined;
+  /** Met its newest fee-like payment in the senders window: its payments from there back are the senders variant's evidence. */
+  grouped: boolean;
 }
 
 /** @internal Entries per candidate in a {@link FeeCandidates} list. */
@@ -181,7 +181,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       const at = s.dropped + s.candidates.length;
       let back = 0;
       if (payer === undefined) {
-        payer = { key, refs: 0, n: 0, sum: 0, newest: at, at: undefined, payer: null, epoch: 0, group: undefined };
+        payer = { key, refs: 0, n: 0, sum: 0, newest: at, at: undefined, payer: null, epoch: 0, grouped: false };
         keyedSet(payers, key, payer);
       } else back = at - payer.newest;
       payer.newest = at;
