@@ -13,16 +13,16 @@ import type { ScanLimits, Sender, SenderScan } from './senders.js';
 
 /** @internal One sender as written on an account's inflows (see {@link rawSenderId}), in the recency list. */
 export interface RawSender {
-  readonly raw: string;
-  /** Its inflows in the rule's window from `head` on, oldest first: event, position, time, event, position, time… (the numbers at hand, not behind the event and its transaction: a read goes through many senders). */
+  /** With two or more inflows in the rule's window, they are here from `head` on, oldest first: event, position, time, event, position, time… (the numbers at hand, not behind the event and its transaction: a read goes through many senders). */
   inflows: (WindowEvent | number)[];
   head: number;
-  /** Position and time of its newest inflow. */
+  /** Its newest inflow, with position and time, and how many it has in the window: a sender with one is read without its list. */
+  newest: WindowEvent;
   newestSeq: number;
   newestTs: number;
-  /** Its payer as resolved from `payerAt` (its newest inflow when last read); `undefined` before. */
-  payerAt: WindowEvent | undefined;
-  payer: Payer | undefined;
+  live: number;
+  /** Its payer as resolved from its newest inflow; `null` until read since that entered, `undefined` when none counts. */
+  payer: Payer | null | undefined;
   /** Its inflows counted by a rule's gate in that rule's short and long windows (funnel_account's; 0 otherwise). */
   countedShort: number;
   countedLong: number;
@@ -74,7 +74,7 @@ export function senderIndex(windowMs: number): RuleIncremental<SenderIndex> {
       const byRaw = (s.byRaw ??= createKeyed());
       let node = keyedGet(byRaw, raw);
       if (node === undefined) {
-        node = { raw, inflows: NONE, head: 0, newestSeq: seq, newestTs: e.ts, payerAt: undefined, payer: undefined, countedShort: 0, countedLong: 0, older: undefined, newer: undefined };
+        node = { inflows: NONE, head: 0, newest: e, newestSeq: seq, newestTs: e.ts, live: 0, payer: null, countedShort: 0, countedLong: 0, older: undefined, newer: undefined };
         keyedSet(byRaw, raw, node);
       } else if (node !== s.latest) unlink(s, node);
       if (node !== s.latest) {
@@ -82,9 +82,16 @@ export function senderIndex(windowMs: number): RuleIncremental<SenderIndex> {
         if (s.latest !== undefined) s.latest.newer = node;
         s.latest = node;
       }
-      node.inflows = appendCompact(node.inflows, e, seq, e.ts);
+      // A sender's one inflow is held on its entry alone; the list starts at its second.
+      if (node.live > 0) {
+        if (node.head === node.inflows.length) node.inflows = appendCompact(node.inflows, node.newest, node.newestSeq, node.newestTs);
+        node.inflows = appendCompact(node.inflows, e, seq, e.ts);
+      }
+      node.newest = e;
       node.newestSeq = seq;
       node.newestTs = e.ts;
+      node.payer = null;
+      node.live++;
     },
     leave(s, e, _horizon, window) {
       s.left++;
@@ -97,8 +104,8 @@ export function senderIndex(windowMs: number): RuleIncremental<SenderIndex> {
       const raw = rawSenderId(e, window.account?.party);
       if (raw === undefined) return;
       const node = keyedGet(s.byRaw as Keyed<string, RawSender>, raw) as RawSender;
-      node.head += INFLOW_STRIDE;
-      if (node.head < node.inflows.length) {
+      if (--node.live > 0) {
+        node.head += INFLOW_STRIDE;
         node.head -= dropDeadPrefix(node.inflows, node.head);
         return;
       }
@@ -152,13 +159,8 @@ export function indexedSenders(
       break;
     }
     taken++;
-    const list = node.inflows;
-    const at = list.length - INFLOW_STRIDE;
-    const e = list[at] as WindowEvent;
-    if (node.payerAt !== e) {
-      node.payer = payerOf(window, e, context, false);
-      node.payerAt = e;
-    }
+    const e = node.newest;
+    if (node.payer === null) node.payer = payerOf(window, e, context, false);
     const p = node.payer;
     if (p === undefined) continue;
     const known = senders.get(p.key);
@@ -166,8 +168,15 @@ export function indexedSenders(
     if (g === undefined) continue;
     senders.set(p.key, g);
     if (known !== undefined) (merged ??= new Set()).add(g);
+    if (node.live === 1) {
+      // One inflow (most senders): it is since `from` (the loop's test), and the oldest.
+      g.events.push(e);
+      if (node.newestTs < g.oldest) g.oldest = node.newestTs;
+      continue;
+    }
+    const list = node.inflows;
     let previousAt = -1;
-    let i = at;
+    let i = list.length - INFLOW_STRIDE;
     for (; i >= node.head && (list[i + 1] as number) > inScan; i -= INFLOW_STRIDE) {
       if ((list[i + 2] as number) >= from) g.events.push(list[i] as WindowEvent);
       else if (previousAt < 0) previousAt = i;
