@@ -37,6 +37,18 @@ describe('layering_hop rule (MS-LAY-01…03)', () => {
     expect(hopsOf([transfer('A', 'H', 1_000, 0), transfer('H', 'B', 1_000, 30 * D)], 'H')).toHaveLength(0);
   });
 
+  test('boundary: six new senders (maxNew) then a new recipient make six hops; a seventh new sender, anywhere in the month, makes the account a busy payee', () => {
+    const senders = (n: number) => Array.from({ length: n }, (_, i) => transfer(`S${i}`, 'H', 10_000, i * D));
+    expect(hopsOf([...senders(6), transfer('H', 'B', 10_000, 10 * D)], 'H')).toHaveLength(6);
+    expect(hopsOf([...senders(7), transfer('H', 'B', 10_000, 10 * D)], 'H')).toHaveLength(0);
+    // The seventh sender after the payment: the hops found before it stand, none after.
+    expect(hopsOf([...senders(6), transfer('H', 'B', 10_000, 10 * D), transfer('S6', 'H', 10_000, 11 * D)], 'H')).toHaveLength(6);
+    // Too many new recipients the other way round.
+    const recipients = (n: number) => Array.from({ length: n }, (_, i) => transfer('H', `R${i}`, 10_000, i * D));
+    expect(hopsOf([transfer('A', 'H', 60_000, 0), ...recipients(6)], 'H')).toHaveLength(6);
+    expect(hopsOf([transfer('A', 'H', 60_000, 0), ...recipients(7)], 'H')).toHaveLength(6);
+  });
+
   test('boundary: a leg of exactly 0.15 of the account\'s mean transfer that way counts, one minor unit less is small change', () => {
     // Inflows 37,000 (from K) and x (from A): x·2 ≥ 0.15·(37,000 + x) ⇔ x ≥ 3,000.
     const legs = (x: number) => [transfer('K', 'H', 37_000, 0), transfer('A', 'H', x, D), transfer('H', 'B', 5_000, 2 * D)];

@@ -110,20 +110,27 @@ function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopStat
     !isOrganisation({ key: x.counterparty, account: x.counterparty, ...(x.counterpartyName === undefined ? {} : { name: x.counterpartyName }) }, context);
   // The newest event's own leg first: it depends on nothing the scan below finds.
   if (!leg(e)) return [];
-  // The new senders and recipients of the last pairDays (newest first; one event each).
+  // The new senders and recipients of the last pairDays (newest first; one event each). More than
+  // maxNew either way (a busy payee or payer) or more than maxScan events settle it: no hit, so the
+  // scan stops there rather than reading the rest of a hub's month.
   const newIn: Edge[] = [];
   const newOut: Edge[] = [];
   let read = 0;
-  let busy = false;
+  let settled = false;
   eachRecent(window, e.ts - pairMs + 1, (x) => {
     if (++read > o.maxScan) {
-      busy = true;
+      settled = true;
       return false;
     }
-    if (!isEdge(x)) return;
-    if (transfersWith(s, x.counterparty, x.direction) === 1) (x.direction === 'in' ? newIn : newOut).push(x);
+    if (!isEdge(x) || transfersWith(s, x.counterparty, x.direction) !== 1) return;
+    const list = x.direction === 'in' ? newIn : newOut;
+    list.push(x);
+    if (list.length > o.maxNew) {
+      settled = true;
+      return false;
+    }
   });
-  if (busy || newIn.length === 0 || newOut.length === 0 || newIn.length > o.maxNew || newOut.length > o.maxNew) return [];
+  if (settled || newIn.length === 0 || newOut.length === 0) return [];
   const ins = e.direction === 'in' ? [e] : newIn.reverse().filter(leg);
   const outs = e.direction === 'out' ? [e] : newOut.reverse().filter(leg);
   const hits: RuleHit[] = [];
