@@ -60,6 +60,6 @@ export async function main(outDir = join('.tmp', 'examples', '06'), out: (line: 
 if (isMain(import.meta.url)) await main(process.argv[2]);
 
 /* Expected output (the bundled demo bank):
-alert 1b768a82708baa1caaf44390b36 (account 06077360050, score 82) → .tmp/examples/06/1b768a82708baa1caaf44390b36.xml: 20 transactions
-reason: tidewatch alert 1b768a82708baa1caaf44390b36 on account 06077360050: score 82 (high); typologies: debt_repayment 82, ransom_collection 5, smuggling_collection 4.
+alert 0db3fc2e04f1dd2ce936836891c (account MY6243529, score 100) → .tmp/examples/06/0db3fc2e04f1dd2ce936836891c.xml: 131 transactions
+reason: tidewatch alert 0db3fc2e04f1dd2ce936836891c on account MY6243529: score 100 (critical); typologies: smuggling_collection 100, unlicensed_remitter 96, debt_repayment 68.
 */

@@ -94,5 +94,5 @@ if (isMain(import.meta.url)) await main(process.argv[2]);
 /* Expected output (the bundled demo bank):
 consumer 1 read offsets 0–3099, then stopped without warning
 consumer 2 restored the checkpoint at offset 3000 and read 3000–5123 (100 replayed)
-published 29 alerts; batch scan: 29; identical: true; late arrivals: 0
+published 31 alerts; batch scan: 31; identical: true; late arrivals: 0
 */

@@ -49,6 +49,7 @@ export { fanOut, fanOutOptionsSchema, type FanOutOptions } from './rules/flow/fa
 export { layeringHop, layeringHopOptionsSchema, type LayeringHopOptions } from './rules/flow/layering-hop.js';
 export { fanLeg, fanLegOptionsSchema, type FanLegOptions } from './rules/flow/fan-leg.js';
 export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/flow/pass-through.js';
+export { relayAbroad, relayAbroadOptionsSchema, type RelayAbroadOptions } from './rules/flow/relay-abroad.js';
 export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/flow/unlicensed-remitter.js';
 export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/context/new-account.js';
 export { feeMatch, feeMatchOptionsSchema, type FeeMatchOptions } from './rules/context/fee-match.js';

@@ -133,12 +133,13 @@ export type NameLink = 'same_name' | 'family_name' | 'common_name';
 /**
  * Kinship evidence between two names: the same full name; a shared family name or patronym
  * (siblings); a patronym equal to the other's given name (parent and child); or only a very common
- * family name (weak).
+ * family name (weak). With `fullName` false the same full name is not itself evidence (two people
+ * known to be different, by their identity documents): only the family name or patronym it contains is.
  */
-export function nameLink(a: ParsedName | undefined, b: ParsedName | undefined): NameLink | undefined {
+export function nameLink(a: ParsedName | undefined, b: ParsedName | undefined, fullName = true): NameLink | undefined {
   if (a === undefined || b === undefined) return undefined;
   const cut = a.truncated || b.truncated;
-  if (a.tokens.length >= 2 && a.tokens.length === b.tokens.length && a.tokens.every((t, i) => t === b.tokens[i])) return 'same_name';
+  if (fullName && a.tokens.length >= 2 && a.tokens.length === b.tokens.length && a.tokens.every((t, i) => t === b.tokens[i])) return 'same_name';
   if (a.family !== undefined && b.family !== undefined && sameToken(a.family, b.family, cut)) {
     return a.familyCommon || b.familyCommon ? 'common_name' : 'family_name';
   }

@@ -9,6 +9,7 @@ import { hotspotCash } from './context/hotspot-cash.js';
 import { sailingSeason } from './context/sailing-season.js';
 import { funnelAccount } from './flow/funnel-account.js';
 import { passThrough } from './flow/pass-through.js';
+import { relayAbroad } from './flow/relay-abroad.js';
 import { newAccount } from './context/new-account.js';
 import { unlicensedRemitter } from './flow/unlicensed-remitter.js';
 import { debtRepayment } from './debt/debt-repayment.js';
@@ -45,6 +46,7 @@ export const RULE_FACTORIES = {
   corridor_collector: corridorCollector,
   fan_out: fanOut,
   pass_through: passThrough,
+  relay_abroad: relayAbroad,
   layering_hop: layeringHop,
   fan_leg: fanLeg,
   unlicensed_remitter: unlicensedRemitter,

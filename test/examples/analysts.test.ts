@@ -18,12 +18,12 @@ describe('examples for analysts', () => {
   test('04-scan-and-report: a report with one case per alert and the alerts as JSON', async () => {
     const { lines, out } = collect();
     const r = await scanAndReport(join(dir, '04'), out);
-    expect(r.alerts).toBe(29);
-    expect(r.cases).toBe(29);
+    expect(r.alerts).toBe(31);
+    expect(r.cases).toBe(31);
     const html = readFileSync(r.report, 'utf8');
     expect(html).toContain('MY7550985');
-    expect(JSON.parse(readFileSync(r.alertsFile, 'utf8'))).toHaveLength(29);
-    expect(lines[1]).toBe(`open ${r.report} in a browser: the top case is network net-0ae721f95e4663374a1902142bd (score 100)`);
+    expect(JSON.parse(readFileSync(r.alertsFile, 'utf8'))).toHaveLength(31);
+    expect(lines[1]).toBe(`open ${r.report} in a browser: the top case is account MY6243529 (score 100)`);
   });
 
   test('05-investigate-account: holder, alerts, counterparties and a timeline that add up', async () => {
@@ -42,18 +42,18 @@ describe('examples for analysts', () => {
     const { lines, out } = collect();
     const r = await draftStr(join(dir, '06'), out);
     expect(r.issues).toEqual([]);
-    expect(r.transactions).toBe(20);
+    expect(r.transactions).toBe(131);
     const xml = readFileSync(r.file as string, 'utf8');
     expect(xml).toContain('<report_code>LTKM</report_code>');
     expect(xml).toContain('<rentity_id>1234</rentity_id>');
     expect(xml).toContain('<currency_code_local>IDR</currency_code_local>');
-    expect(lines[0]).toMatch(/^alert 1b768a82708baa1caaf44390b36 \(account 06077360050, score 82\) → .*: 20 transactions$/);
+    expect(lines[0]).toMatch(/^alert 0db3fc2e04f1dd2ce936836891c \(account MY6243529, score 100\) → .*: 131 transactions$/);
   });
 
   test('07-compare-configs: what B changes, alert counts and labelled precision on both sides', async () => {
     const { lines, out } = collect();
     const r = await compare(out);
-    expect([r.alertsA, r.alertsB, r.onlyA, r.onlyB]).toEqual([29, 13, 16, 0]);
+    expect([r.alertsA, r.alertsB, r.onlyA, r.onlyB]).toEqual([31, 14, 17, 0]);
     expect(r.differences).toEqual(['minimum score 40 → 50', 'near_threshold_cash: beta 0.9 → 0.95', 'round_amounts: disabled in B']);
     expect(lines.find((l) => l.startsWith('precision'))).toMatch(/1\.00\s+1\.00$/);
   });

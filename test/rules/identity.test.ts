@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildIdentityIndex } from '../../src/rules/identity/identity.js';
 import { nameLink, parseName } from '../../src/rules/_names.js';
+import { isFamily } from '../../src/rules/_payments.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 
 const index = (parties: Party[], accounts: Account[] = parties.map((p) => ({ account: `A-${p.party}`, party: p.party }))) =>
@@ -40,6 +41,37 @@ describe('names as family evidence', () => {
 
   test('the same full name is the same person', () => {
     expect(link('Nur Alam Sikder', 'NUR ALAM SIKDER')).toBe('same_name');
+  });
+});
+
+describe('identity index: a shared full name between two documented customers (issue 14: workers paying an agent of their own name)', () => {
+  const worker = { party: 'PW', name: 'Thin Thin', country: 'MM', document: 'MM VZ3150322' };
+  const agent = (document: string | undefined, name = 'Thin Thin'): Party => ({ party: 'PA', name, country: 'MM', ...(document === undefined ? {} : { document }) });
+  const linkOf = (a: Party, b: Party) => index([a, b]).familyLink({ account: `A-${a.party}` }, { account: `A-${b.party}` });
+
+  test('positive: different identity documents make two people; a Myanmar name with no family name links nobody', () => {
+    expect(linkOf(worker, agent('MM QO5940909'))).toBeUndefined();
+  });
+
+  test('a shared family name still links the two as relatives (not as one person)', () => {
+    expect(linkOf({ ...worker, name: 'Rafiq Sarkar', country: 'BD' }, { ...agent('BD 123'), name: 'Rafiq Sarkar', country: 'BD' })).toBe('family_name');
+  });
+
+  test('boundary: the same document written differently (case, spaces) is one person; so is a name match where a document is missing', () => {
+    expect(linkOf(worker, agent('mm vz 3150322'))).toBe('same_party');
+    expect(linkOf(worker, agent(undefined))).toBe('same_party');
+    expect(linkOf({ ...worker, document: '' }, agent('MM QO5940909'))).toBe('same_party');
+  });
+
+  test('look-alike: two documented people of one name at one address or on one phone are read as family, even at an institutional address', () => {
+    const dorm = 'Asrama Pekerja Bintang, Lot 12, Jalan Kilang 3, Johor Bahru';
+    expect(isFamily(linkOf({ ...worker, address: dorm }, { ...agent('MM QO5940909'), address: dorm.toUpperCase() }))).toBe(true);
+    expect(isFamily(linkOf({ ...worker, phone: '+60 12-557 4145' }, { ...agent('MM QO5940909'), phone: '0125574145' }))).toBe(true);
+    expect(isFamily(linkOf({ ...worker, address: '98 Church Street, Melbourne VIC 3000' }, { ...agent('DL 50695976'), address: '98 Church Street, Melbourne VIC 3000' }))).toBe(true);
+  });
+
+  test('look-alike: the holder’s own account elsewhere (no party known) still reads as the holder by name', () => {
+    expect(index([worker]).familyLink({ account: 'A-PW' }, { account: 'EXT-1', name: 'THIN THIN', country: 'MM' })).toBe('same_party');
   });
 });
 

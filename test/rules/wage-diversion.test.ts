@@ -29,6 +29,18 @@ const run = (txs: Transaction[], ps: Party[] = parties) => hitsOf([wageDiversion
 const on = (hits: ReturnType<typeof run>, id: string) => hits.filter((h) => h.entity.id === id);
 
 describe('wage_diversion (MS-DEBT-02), worker variant', () => {
+  test('an agent whose account carries the worker’s own name but another identity document is not the worker: it fires', () => {
+    const same: Party[] = [
+      { party: 'P-W1', name: 'Thin Thin', country: 'MM', address: dorm, document: 'MM VZ3150322' },
+      { party: 'P-AGENT', name: 'Thin Thin', country: 'MM', address: 'No. 3, Jalan Mawar 1, Sungai Petani', document: 'MM QO5940909' },
+    ];
+    const txs = cycle('W1', months.slice(0, 3), 0.7, 5, 'AGENT', { toName: 'Thin Thin' });
+    expect(on(run(txs, same), 'W1')).toHaveLength(1);
+    // Look-alike: the same document is the worker's own second account — moving wages to it is no diversion.
+    const own: Party[] = [same[0] as Party, { ...(same[1] as Party), document: 'MM VZ3150322' }];
+    expect(on(run(txs, own), 'W1')).toHaveLength(0);
+  });
+
   test('most of each wage goes to the same agent within hours, three pay cycles running', () => {
     const hits = on(run(cycle('W1', months.slice(0, 3), 0.7)), 'W1');
     expect(hits).toHaveLength(1);

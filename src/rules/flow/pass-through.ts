@@ -120,8 +120,8 @@ export function passThrough(options: PassThroughOptions = {}): Rule<typeof ID> {
   return rule;
 }
 
-/** Transfers between the holder's own or household accounts (memoised per counterparty). */
-function internalOf(window: EntityWindow, context: RuleContext): (e: WindowEvent) => boolean {
+/** Transfers between the holder's own or household accounts (memoised per counterparty). Shared with `relay_abroad`. */
+export function internalOf(window: EntityWindow, context: RuleContext): (e: WindowEvent) => boolean {
   // Without a known holder no household is known (and the engine never makes a self-transfer event).
   if (window.kind !== 'account' || context.identity.partyOf(window.id) === undefined) return () => false;
   const memo = new Map<string, boolean>();
@@ -145,12 +145,16 @@ function declaredIncome(window: EntityWindow, currency: string): number | undefi
   return r.ok ? r.minor : undefined;
 }
 
+/** The options {@link profileOf} reads. */
+export type ProfileOptions = Pick<Options, 'newAccountDays' | 'incomeMultiple' | 'partialViewFactor'>;
+
 /**
- * Corroboration from the holder's profile, shared by both variants: a new account (MS-NEW-01) and
- * money far above the declared income (MS-PROF-01), each +0.1; and the partial-view factor for
- * accounts the bank does not hold. Returns the bonus, the factor and the reason codes.
+ * Corroboration from the holder's profile, shared by both variants (and `relay_abroad`): a new
+ * account (MS-NEW-01) and money far above the declared income (MS-PROF-01), each +0.1; and the
+ * partial-view factor for accounts the bank does not hold. Returns the bonus, the factor, the
+ * reason codes and the declared monthly income (minor units) where there is one.
  */
-function profileOf(window: EntityWindow, context: RuleContext, o: Options, firstIn: number, sumIn: number): { bonus: number; factor: number; notes: string[] } {
+export function profileOf(window: EntityWindow, context: RuleContext, o: ProfileOptions, firstIn: number, sumIn: number): { bonus: number; factor: number; notes: string[]; income: number | undefined } {
   const notes: string[] = [];
   let bonus = 0;
   const opened = window.account?.openedAt;
@@ -165,7 +169,7 @@ function profileOf(window: EntityWindow, context: RuleContext, o: Options, first
   }
   // Not in accounts.csv while reference data is given: an account at another bank.
   const partial = window.kind === 'account' && window.account === undefined && context.accounts.size > 0;
-  return { bonus, factor: partial ? o.partialViewFactor : 1, notes: partial ? [...notes, 'partial_view'] : notes };
+  return { bonus, factor: partial ? o.partialViewFactor : 1, notes: partial ? [...notes, 'partial_view'] : notes, income };
 }
 
 const homeOf = (window: EntityWindow, e: WindowEvent, context: RuleContext): string | undefined =>

@@ -312,8 +312,28 @@ export function buildIdentityIndex(
         const ra = rootOf(pa.party);
         if (ra !== undefined && ra === rootOf(pb.party)) return 'household';
       }
-      const link = nameLink(parse(pa?.name ?? a.name, pa?.country ?? a.country), parse(pb?.name ?? b.name, pb?.country ?? b.country));
+      const na = parse(pa?.name ?? a.name, pa?.country ?? a.country);
+      const nb = parse(pb?.name ?? b.name, pb?.country ?? b.country);
+      // Two customers whose identity documents differ, living apart, are two people whatever their
+      // names: a full name they share is kinship only through the family name or patronym in it
+      // ("Thin Thin", a Myanmar name with neither, says nothing). Without both documents, or at one
+      // address or phone, the name still decides.
+      const link = nameLink(na, nb, !(pa !== undefined && pb !== undefined && documentsDiffer(pa, pb)));
       return link === 'same_name' ? 'same_party' : link;
     },
   };
+}
+
+/**
+ * Two documented customers who are not one person: both carry an identity document, the two
+ * differ, and they share neither a phone nor an address (the same name under one roof, or on one
+ * phone, is most likely family — a child named after a parent — and stays the name's reading).
+ */
+function documentsDiffer(a: Party, b: Party): boolean {
+  const da = docKey(a.document);
+  const db = docKey(b.document);
+  if (da === undefined || db === undefined || da === db) return false;
+  const pa = phoneKey(a.phone);
+  const ha = norm(a.address);
+  return (pa === undefined || pa !== phoneKey(b.phone)) && (ha === undefined || ha !== norm(b.address));
 }
