@@ -24,6 +24,20 @@ function cycles(credits: number[], sent: number[], dwell: number, extra: Partial
 }
 
 describe('relay_abroad (MS-PT-01 over days, MS-PROF-01 floor)', () => {
+  test('scan guard: a busy month before the relay is read whole by default; cut at 100 events, the same hit says so in scanLimit', () => {
+    // 150 payments to a domestic supplier in the first day (neither collected nor sent abroad), then the relay.
+    const busy = Array.from({ length: 150 }, (_, i) => transfer('COL', 'SUPPLIER', 1_000, i / 10, { fromCountry: 'AU', toCountry: 'AU' }));
+    const txs = [...busy, ...cycles([100_000, 100_000, 100_000], [100_000, 100_000, 100_000], 72).map((t) => ({ ...t, timestamp: t.timestamp + 2 * D * 3_600_000 }))];
+    const [accounts, parties] = holder('1000.00');
+    const whole = rawHitsOf([relayAbroad()], txs, { accounts, parties }).filter((h) => h.entity.id === 'COL');
+    const cut = rawHitsOf([relayAbroad({ maxScan: 100 })], txs, { accounts, parties }).filter((h) => h.entity.id === 'COL');
+    expect(whole).toHaveLength(1);
+    expect(whole[0]?.facts['scanLimit']).toBeUndefined();
+    expect(cut).toHaveLength(1);
+    expect(cut[0]?.facts['scanLimit']).toBe(100);
+    expect({ ...cut[0]?.facts, scanLimit: undefined }).toEqual({ ...whole[0]?.facts, scanLimit: undefined });
+  });
+
   test('positive: cash collected on three days and sent to Nepal three days later each time', () => {
     const txs = cycles([100_000, 100_000, 100_000], [100_000, 100_000, 100_000], 72);
     const hits = relayHits(txs);

@@ -6,6 +6,7 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, MAX_HIT_IDS, atLeastShare, hitOf, money, newest, ratio } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, holderDiscount, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
+import { beyondGuard, guardFacts, scanGuard } from '../scan-guard.js';
 import { internalOf, profileOf } from './pass-through.js';
 
 /**
@@ -32,7 +33,7 @@ export const relayAbroadOptionsSchema = z.object({
   newAccountDays: days(7, 365, 90),
   /** Strength factor for accounts the bank does not hold (seen only in part). */
   partialViewFactor: ratioOpt(0.1, 1, 0.8),
-  /** Most events read per evaluation (see `scanGuardOpt`): the window is the last `maxScan` events when busier. */
+  /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); the window is then its last `maxScan` events, reported as `facts.scanLimit`. */
   maxScan: scanGuardOpt(100, 50_000),
 });
 /** Options accepted by {@link relayAbroad} (defaults filled in). @category Rules @example const o: RelayAbroadOptions = { windowDays: 14 }; */
@@ -160,7 +161,7 @@ function relayHit(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const ceiling = Math.ceil(o.maxShareOfThreshold * T);
   const floor = fit.income === undefined || fit.income <= 0
     ? ceiling
-    : Math.min(ceiling, Math.max(Math.ceil(o.minShareOfThreshold * T), o.incomeMultiple * fit.income));
+    : Math.min(ceiling, Math.max(Math.ceil(o.minShareOfThreshold * T), Math.ceil(o.incomeMultiple * fit.income)));
   if (sumIn < floor || !atLeastShare(matched, sumIn, o.minOutInRatio)) return undefined;
   // Credits not sent on by the last transfer are still dwelling: they count in the median too.
   for (let k = head; k < cts.length; k++) {
@@ -189,7 +190,10 @@ function relayHit(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (fit.notes.length > 0) facts['profile'] = fit.notes.join(',');
   if (discount.why !== undefined) facts['discount'] = discount.why;
   const kept = evidence.length > MAX_HIT_IDS ? evidence.slice(evidence.length - MAX_HIT_IDS) : evidence;
-  return hitOf(rule, window, kept, strength, reason, facts, 'relay');
+  // The window read was cut to the newest maxScan events when it holds more.
+  const guard = scanGuard(o.maxScan);
+  beyondGuard(window, from, guard);
+  return hitOf(rule, window, kept, strength, reason, guardFacts(facts, guard), 'relay');
 }
 
 /** The smallest dwell at which the pieces' cumulative amount reaches half their total (sorted: a relay window is short). */
