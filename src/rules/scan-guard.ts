@@ -61,6 +61,23 @@ export function beyondGuard(window: EntityWindow, from: number, guard: ScanGuard
   return guard.reached;
 }
 
+/**
+ * @internal Index of the oldest event at or after `from` among the window's newest `guard.limit`
+ * (binary search): where a rule's own oldest-first pass over its span starts. Marks the guard
+ * reached when events at or after `from` lie beyond them. The newest event must be at or after `from`.
+ */
+export function guardedStart(window: EntityWindow, from: number, guard: ScanGuard): number {
+  const { events, start } = window;
+  beyondGuard(window, from, guard);
+  let lo = Math.max(start, events.length - guard.limit);
+  for (let hi = events.length - 1; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if ((events[mid] as WindowEvent).ts < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** @internal `facts` with `scanLimit` (the guard's limit) added when a scan was cut short at the guard. */
 export function guardFacts<F extends HitFacts>(facts: F, guard: ScanGuard): F {
   return guard.reached ? { ...facts, scanLimit: guard.limit } : facts;

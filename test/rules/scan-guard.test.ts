@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { beyondGuard, guardFacts, noteStop, scanGuard, scanRecent } from '../../src/rules/scan-guard.js';
+import { beyondGuard, guardFacts, guardedStart, noteStop, scanGuard, scanRecent } from '../../src/rules/scan-guard.js';
 import { corridorFlow } from '../../src/rules/context/corridor-flow.js';
 import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
 import { feeMatch } from '../../src/rules/context/fee-match.js';
@@ -39,6 +39,22 @@ describe('scan guard primitives', () => {
     expect(stopped.reached).toBe(false);
     const expired = scanGuard(4);
     scanRecent(windowOf(10, 6), 0, expired, () => undefined);
+    expect(expired.reached).toBe(false);
+  });
+
+  test('guardedStart: the oldest event at or after `from` among the newest `limit`; reached only when the span holds more', () => {
+    const w = windowOf(10); // ts 0..90
+    const exact = scanGuard(4);
+    expect(guardedStart(w, 60, exact)).toBe(6); // exactly 4 events at or after ts 60
+    expect(exact.reached).toBe(false);
+    const inside = scanGuard(4);
+    expect(guardedStart(w, 75, inside)).toBe(8); // ts 80, 90
+    expect(inside.reached).toBe(false);
+    const over = scanGuard(4);
+    expect(guardedStart(w, 50, over)).toBe(6); // 5 events: the newest 4 are read
+    expect(over.reached).toBe(true);
+    const expired = scanGuard(20);
+    expect(guardedStart(windowOf(10, 6), 0, expired)).toBe(6); // never before the window's start
     expect(expired.reached).toBe(false);
   });
 

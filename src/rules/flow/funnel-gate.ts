@@ -1,6 +1,6 @@
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
 import type { EntityWindow, RuleContext, WindowEvent } from '../types.js';
-import { rawSenderOf, type SenderIndex } from './sender-index.js';
+import { latestSenderOf, rawSenderOf, type SenderIndex } from './sender-index.js';
 import { DAY_MS } from '../_lib.js';
 import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
 
@@ -98,9 +98,10 @@ export function funnelGate(o: FunnelGateOptions): FunnelGate {
     horizonsMs: [o.shortWindowDays * DAY_MS - 1, o.longWindowDays * DAY_MS - 1],
     init: () => ({ sendersShort: 0, sendersLong: 0, regions: undefined, domestic: 0, specific: 0, geoless: 0 }),
     enter(s, index, e, window, context) {
-      const raw = counts(e, window, context);
-      if (raw === undefined) return;
-      const sender = rawSenderOf(index, raw);
+      // The index has just taken the event in: its sender, if it has one, is the index's latest.
+      if (e.amount < o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold) return;
+      const sender = latestSenderOf(index, e);
+      if (sender === undefined) return;
       if (sender.countedShort++ === 0) s.sendersShort++;
       if (sender.countedLong++ === 0) s.sendersLong++;
       if (hasNoGeography(e, window, context)) s.geoless++;

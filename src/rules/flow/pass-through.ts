@@ -7,7 +7,8 @@ import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitO
 import { HOUR_MS, counterpartyCountryOf, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
 import { parseAmount } from '../../schema/money.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
-import { beyondGuard, guardFacts, noteStop, scanGuard } from '../scan-guard.js';
+import { beyondGuard, guardFacts, guardedStart, scanGuard } from '../scan-guard.js';
+import { addCredit, creditQueue, eachUnpaid, payFromCredits, weightedMedian } from './credit-fifo.js';
 
 /**
  * Options of {@link passThrough}; defaults from RESEARCH §a.1 / §c.4 (MS-PT-01, MS-CASH-02, all *proposed*).
@@ -201,18 +202,9 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   // The window: the last W days, or the last maxScan events if fewer (found by binary search).
   const from = last.ts - o.windowDays * DAY_MS;
   const guard = scanGuard(o.maxScan);
-  let lo = Math.max(start, all.length - o.maxScan);
-  noteStop(guard, window, all.length - lo, lo - 1, from);
-  for (let hi = all.length - 1; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if ((all[mid] as WindowEvent).ts < from) lo = mid + 1;
-    else hi = mid;
-  }
-  // FIFO: a queue of credits (time, amount left) and an index to its head; each step either
-  // empties the head credit or settles the debit, so the pass is linear.
-  const cts: number[] = [];
-  const left: number[] = [];
-  let head = 0;
+  const lo = guardedStart(window, from, guard);
+  // FIFO: credits matched to the debits that paid them out (see credit-fifo.ts).
+  const queue = creditQueue();
   let sumIn = 0;
   let sumOut = 0;
   let matched = 0;
@@ -220,6 +212,12 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   let holding = 0; // Σ amount × dwell (ms): the balance carried, integrated over time
   const dwells: number[] = [];
   const amounts: number[] = [];
+  const piece = (dwell: number, take: number): void => {
+    if (dwell <= h) fast += take;
+    holding += take * dwell;
+    dwells.push(dwell);
+    amounts.push(take);
+  };
   let inflowDays = 0;
   let lastDay = Number.NaN;
   let cashIn = 0;
@@ -231,8 +229,7 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
     if (internal(e)) continue;
     first ??= e;
     if (e.direction === 'in') {
-      cts.push(e.ts);
-      left.push(e.amount);
+      addCredit(queue, e.ts, e.amount);
       sumIn += e.amount;
       if (e.day !== lastDay) {
         inflowDays++;
@@ -250,36 +247,11 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
       continue;
     }
     sumOut += e.amount;
-    let need = e.amount;
-    while (need > 0 && head < cts.length) {
-      const have = left[head] as number;
-      if (have <= 0) {
-        head++;
-        continue;
-      }
-      const take = need < have ? need : have;
-      const dwell = e.ts - (cts[head] as number);
-      need -= take;
-      left[head] = have - take;
-      matched += take;
-      if (dwell <= h) fast += take;
-      holding += take * dwell;
-      dwells.push(dwell);
-      amounts.push(take);
-      if (take === have) head++;
-    }
-    // Whatever is still needed was paid from the balance held before the window: no dwell known.
+    matched += payFromCredits(queue, e.ts, e.amount, piece);
   }
   // Credits not yet paid out are still dwelling.
-  for (let k = head; k < cts.length; k++) {
-    const rest = left[k] as number;
-    if (rest <= 0) continue;
-    const dwell = last.ts - (cts[k] as number);
-    if (dwell <= h) fast += rest;
-    holding += rest * dwell;
-    dwells.push(dwell);
-    amounts.push(rest);
-  }
+  eachUnpaid(queue, last.ts, piece);
+  const cts = queue.ts;
   const profile = context.jurisdiction;
   if (cts.length < o.minInflows || sumIn < Math.ceil(o.minVolumeShareOfThreshold * profile.cashThreshold)) return undefined;
   if (!atLeastShare(matched, sumIn, o.minOutInRatio) || fast * 2 < sumIn) return undefined;
@@ -338,46 +310,6 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   return { ...hit, window: { from: firstTs, to: hit.window.to }, ...(source === undefined ? {} : { related: [{ kind: 'account' as const, id: source }] }) };
 }
 
-/**
- * The smallest dwell at which the pieces' cumulative amount reaches `half`: a weighted quickselect,
- * linear on average, so a busy conduit firing on every debit does not sort its window each time.
- */
-function weightedMedian(dwells: readonly number[], amounts: readonly number[], half: number): number {
-  let ds = dwells;
-  let as = amounts;
-  let target = half;
-  while (ds.length > 0) {
-    const pivot = ds[ds.length >> 1] as number;
-    const lessD: number[] = [];
-    const lessA: number[] = [];
-    const moreD: number[] = [];
-    const moreA: number[] = [];
-    let wLess = 0;
-    let wEqual = 0;
-    for (let k = 0; k < ds.length; k++) {
-      const d = ds[k] as number;
-      const a = as[k] as number;
-      if (d < pivot) {
-        lessD.push(d);
-        lessA.push(a);
-        wLess += a;
-      } else if (d > pivot) {
-        moreD.push(d);
-        moreA.push(a);
-      } else wEqual += a;
-    }
-    if (wLess >= target) {
-      ds = lessD;
-      as = lessA;
-    } else if (wLess + wEqual >= target) return pivot;
-    else {
-      target -= wLess + wEqual;
-      ds = moreD;
-      as = moreA;
-    }
-  }
-  return 0;
-}
 
 function cashToCorridorHit(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent, internal: (e: WindowEvent) => boolean): RuleHit | undefined {
   if (corridorAbroad(window, last, context) === undefined) return undefined;

@@ -6,8 +6,9 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, MAX_HIT_IDS, atLeastShare, hitOf, money, newest, ratio } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, holderDiscount, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
-import { beyondGuard, guardFacts, scanGuard } from '../scan-guard.js';
+import { guardFacts, guardedStart, scanGuard } from '../scan-guard.js';
 import { internalOf, profileOf } from './pass-through.js';
+import { addCredit, creditQueue, eachUnpaid, payFromCredits, weightedMedian } from './credit-fifo.js';
 
 /**
  * Options of {@link relayAbroad} (MS-PT-01 read over days, MS-PROF-01 as its money floor; *proposed*).
@@ -107,16 +108,13 @@ function relayHit(window: EntityWindow, context: RuleContext, o: Options, rule: 
     const from = counterpartyCountryOf(e, context);
     return (from === undefined || from === home) && !familyOf(e);
   };
-  const { events: all, start } = window;
+  const all = window.events;
   const from = last.ts - o.windowDays * DAY_MS;
-  // The last W days, at most the last maxScan events.
-  const floorIndex = Math.max(start, all.length - o.maxScan);
-  let lo = all.length - 1;
-  while (lo > floorIndex && (all[lo - 1] as WindowEvent).ts >= from) lo--;
-  // FIFO: collected credits (time, amount left) matched to transfers abroad; other debits are not read.
-  const cts: number[] = [];
-  const left: number[] = [];
-  let head = 0;
+  // The last W days, at most the last maxScan events (a cut is reported as facts.scanLimit).
+  const guard = scanGuard(o.maxScan);
+  const lo = guardedStart(window, from, guard);
+  // FIFO: collected credits matched to the transfers abroad that paid them out (see credit-fifo.ts); other debits are not read.
+  const credits = creditQueue();
   let sumIn = 0;
   let cashIn = 0;
   let matched = 0;
@@ -124,36 +122,30 @@ function relayHit(window: EntityWindow, context: RuleContext, o: Options, rule: 
   let corridorAbroad = 0;
   const dwells: number[] = [];
   const amounts: number[] = [];
+  const piece = (dwell: number, take: number): void => {
+    dwells.push(dwell);
+    amounts.push(take);
+  };
   const evidence: WindowEvent[] = [];
   const sendDays = new Set<number>();
   for (let k = lo; k < all.length; k++) {
     const e = all[k] as WindowEvent;
     if (collected(e)) {
-      cts.push(e.ts);
-      left.push(e.amount);
+      addCredit(credits, e.ts, e.amount);
       sumIn += e.amount;
       if (e.kind === 'cash_deposit') cashIn += e.amount;
       evidence.push(e);
       continue;
     }
     const to = abroad(e);
-    if (to === undefined || head >= cts.length) continue;
-    let need = e.amount;
-    while (need > 0 && head < cts.length) {
-      const have = left[head] as number;
-      const take = need < have ? need : have;
-      need -= take;
-      left[head] = have - take;
-      matched += take;
-      dwells.push(e.ts - (cts[head] as number));
-      amounts.push(take);
-      if (take === have) head++;
-    }
+    if (to === undefined || credits.head >= credits.ts.length) continue;
+    matched += payFromCredits(credits, e.ts, e.amount, piece);
     sumAbroad += e.amount;
     if (isCorridorCountry(to)) corridorAbroad += e.amount;
     sendDays.add(e.day);
     evidence.push(e);
   }
+  const cts = credits.ts;
   if (cts.length < o.minInflows) return undefined;
   const profile = context.jurisdiction;
   const T = profile.cashThreshold;
@@ -164,13 +156,8 @@ function relayHit(window: EntityWindow, context: RuleContext, o: Options, rule: 
     : Math.min(ceiling, Math.max(Math.ceil(o.minShareOfThreshold * T), Math.ceil(o.incomeMultiple * fit.income)));
   if (sumIn < floor || !atLeastShare(matched, sumIn, o.minOutInRatio)) return undefined;
   // Credits not sent on by the last transfer are still dwelling: they count in the median too.
-  for (let k = head; k < cts.length; k++) {
-    const rest = left[k] as number;
-    if (rest <= 0) continue;
-    dwells.push(last.ts - (cts[k] as number));
-    amounts.push(rest);
-  }
-  const medianMs = weightedMedianOf(dwells, amounts);
+  eachUnpaid(credits, last.ts, piece);
+  const medianMs = weightedMedian(dwells, amounts, sumIn / 2);
   if (medianMs > o.maxMedianDwellHours * HOUR_MS) return undefined;
   const type = window.account?.type;
   const discount = holderDiscount(type, { factor: 0.5, why: 'business_account' });
@@ -190,21 +177,5 @@ function relayHit(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (fit.notes.length > 0) facts['profile'] = fit.notes.join(',');
   if (discount.why !== undefined) facts['discount'] = discount.why;
   const kept = evidence.length > MAX_HIT_IDS ? evidence.slice(evidence.length - MAX_HIT_IDS) : evidence;
-  // The window read was cut to the newest maxScan events when it holds more.
-  const guard = scanGuard(o.maxScan);
-  beyondGuard(window, from, guard);
   return hitOf(rule, window, kept, strength, reason, guardFacts(facts, guard), 'relay');
-}
-
-/** The smallest dwell at which the pieces' cumulative amount reaches half their total (sorted: a relay window is short). */
-function weightedMedianOf(dwells: readonly number[], amounts: readonly number[]): number {
-  const order = dwells.map((_, i) => i).sort((a, b) => (dwells[a] as number) - (dwells[b] as number));
-  let total = 0;
-  for (const a of amounts) total += a;
-  let acc = 0;
-  for (const i of order) {
-    acc += amounts[i] as number;
-    if (acc * 2 >= total) return dwells[i] as number;
-  }
-  return 0;
 }

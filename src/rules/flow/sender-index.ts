@@ -120,6 +120,11 @@ export function rawSenderOf(s: SenderIndex, raw: string): RawSender {
   return keyedGet(s.byRaw as Keyed<string, RawSender>, raw) as RawSender;
 }
 
+/** @internal The entry of the raw sender of `e` when `e` is the inflow the index took in last (no raw id built again), else `undefined`. */
+export function latestSenderOf(s: SenderIndex, e: WindowEvent): RawSender | undefined {
+  return s.latest !== undefined && s.latest.newest === e ? s.latest : undefined;
+}
+
 /** Takes a raw sender out of the recency list. */
 function unlink(s: SenderIndex, node: RawSender): void {
   if (node.newer !== undefined) node.newer.older = node.older;

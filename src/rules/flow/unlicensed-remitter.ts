@@ -10,7 +10,7 @@ import {
   phoneKeys, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
-import { guardFacts, noteStop, scanGuard } from '../scan-guard.js';
+import { guardFacts, guardedStart, scanGuard } from '../scan-guard.js';
 
 /** Options of {@link unlicensedRemitter}; defaults from RESEARCH §a.1 (MS-HAW-01, all *proposed*). @category Rules
  * @example unlicensedRemitterOptionsSchema.parse({ minPayers: 15 }) */
@@ -154,13 +154,10 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
 
   // Cheap pass (outbound transfers are not classified yet): totals that bound both variants.
   const from = last.ts - o.windowDays * DAY_MS + 1;
-  const { events, start } = window;
-  const size = Math.min(o.maxScan, events.length - start);
-  const flows = new Uint8Array(size);
-  let first = events.length;
-  for (let i = events.length - 1; i >= events.length - size && (events[i] as WindowEvent).ts >= from; i--) first = i;
+  const { events } = window;
   const guard = scanGuard(o.maxScan);
-  noteStop(guard, window, events.length - first, first - 1, from);
+  const first = guardedStart(window, from, guard);
+  const flows = new Uint8Array(events.length - first);
   let inflow = 0;
   let inflows = 0;
   let cash = 0;
