@@ -18,7 +18,7 @@ export interface NetworkCandidate {
   /** The entity alert as reported: without its evidence hits; its score, span and id are the whole alert's. */
   readonly alert: Alert;
   /** The evidence records by kind (in `EVIDENCE_KINDS` order: layering hops, fan legs), each kind's in the order found; absent without any. */
-  readonly evidence?: readonly (readonly unknown[])[];
+  readonly evidence?: readonly (readonly unknown[])[] | undefined;
 }
 
 /**

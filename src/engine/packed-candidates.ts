@@ -14,16 +14,30 @@ import { compareText } from '../_internal/compare-text.js';
  * their fan legs and hops, and the network stage reads their alerts only when a structure makes the
  * account a member. Kept as objects (the structured clone of the candidates, then their strings
  * shared), the candidates were most of the main thread's heap by the last round (557 MB).
+ *
+ * Two things keep the bytes small. An evidence-only account's alert is the same for every such
+ * account but for its id, entity and span (no hits, score 0): it is packed once, as `template`,
+ * and each candidate keeps only its span (`spans`); a candidate whose alert differs from the
+ * template in anything else keeps its own. A kind's records come in a few shapes (the same fields in
+ * the same order): each is packed as its shape's index and its values, the field names once in `shapes`. Both are
+ * checked as they are packed (the rebuilt JSON must equal the candidate's own), so what is read
+ * back is always the candidate packed, through JSON.
  * Plain data: it crosses threads as it is (the byte arrays can be transferred).
  * @internal
  */
 export interface PackedCandidates {
   /** Per candidate: entity kind, entity id, alert id, whether the alert can join a network (score > 0 with hits), how many kinds of evidence it has (0: none), whether any records. As JSON. */
   readonly heads: string;
-  /** Per candidate, one after another, as UTF-8 JSON: the alert, then its records of each of the `EVIDENCE_KINDS` (empty when none). */
+  /** Per candidate, one after another, as UTF-8 JSON: the alert (empty when it is the template's), then its records of each of the `EVIDENCE_KINDS` (empty when none). */
   readonly bodies: Uint8Array;
   /** Segment `s` is `bodies[offsets[s], offsets[s + 1])`; candidate `i`'s are `i × (1 + EVIDENCE_KINDS.length)` on. */
   readonly offsets: Uint32Array;
+  /** The evidence-only alert candidates share, as JSON (empty when none does). */
+  readonly template: string;
+  /** Per candidate, `firstSeen` and `lastSeen` (epoch ms) of an alert packed as the template; unused for the others. */
+  readonly spans: Float64Array;
+  /** Per evidence kind, the shapes of its records (each a list of field names, in order), as JSON: a record is packed as its shape's index and its values. */
+  readonly shapes: string;
 }
 
 /** What the network stage reads of every candidate without its alert (see {@link PackedCandidates.heads}). */
@@ -32,6 +46,43 @@ type Head = [kind: EntityKind | 'network', id: string, alertId: string, scored: 
 /** Segments per candidate: its alert and each evidence kind. */
 const SEGMENTS = 1 + EVIDENCE_KINDS.length;
 
+/** The alert of `template` for another entity and span: the JSON of what an evidence-only candidate packed as the template reads back as. */
+function fromTemplate(template: Alert, kind: EntityKind | 'network', id: string, alertId: string, firstSeen: number, lastSeen: number): Alert {
+  return { ...template, id: alertId, entity: { kind, id }, firstSeen: new Date(firstSeen).toISOString(), lastSeen: new Date(lastSeen).toISOString() } as Alert;
+}
+
+/** The field names of a record, when it can be packed as the array of its values (a plain object of defined values). */
+function fieldsOf(r: unknown): string[] | undefined {
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return undefined;
+  const keys = Object.keys(r);
+  return keys.every((k) => (r as Record<string, unknown>)[k] !== undefined) ? keys : undefined;
+}
+
+/** A record as an array: the index of its shape (field names in order) among its kind's, then its values; `[-1, record]` when it has no shape. */
+function recordRow(r: unknown, shapes: string[][], shapeIndex: Map<string, number>): unknown[] {
+  const fields = fieldsOf(r);
+  if (fields === undefined) return [-1, r];
+  const key = fields.join('\u0000');
+  let shape = shapeIndex.get(key);
+  if (shape === undefined) {
+    shape = shapes.length;
+    shapes.push(fields);
+    shapeIndex.set(key, shape);
+  }
+  const row: unknown[] = [shape];
+  for (const f of fields) row.push((r as Record<string, unknown>)[f]);
+  return row;
+}
+
+/** The record of a {@link recordRow}. */
+function rowRecord(row: readonly unknown[], shapes: readonly (readonly string[])[]): unknown {
+  const shape = row[0] as number;
+  if (shape < 0) return row[1];
+  const fields = shapes[shape] as readonly string[];
+  const r: Record<string, unknown> = {};
+  for (let j = 0; j < fields.length; j++) r[fields[j] as string] = row[j + 1];
+  return r;
+}
 
 /** @internal Packs candidates for {@link unpackCandidates}; the order is kept. */
 export function packCandidates(list: readonly NetworkCandidate[]): PackedCandidates {
@@ -39,6 +90,10 @@ export function packCandidates(list: readonly NetworkCandidate[]): PackedCandida
   const heads: Head[] = [];
   const chunks: Uint8Array[] = [];
   const offsets = new Uint32Array(list.length * SEGMENTS + 1);
+  const spans = new Float64Array(list.length * 2);
+  const shapes: string[][][] = EVIDENCE_KINDS.map(() => []);
+  const shapeIndex = EVIDENCE_KINDS.map(() => new Map<string, number>());
+  let template: Alert | undefined;
   let size = 0;
   const add = (bytes: Uint8Array): void => {
     chunks.push(bytes);
@@ -47,21 +102,40 @@ export function packCandidates(list: readonly NetworkCandidate[]): PackedCandida
     offsets[chunks.length] = size;
   };
   const none = new Uint8Array(0);
-  for (const c of list) {
+  list.forEach((c, i) => {
     const a = c.alert;
     const evidence = c.evidence;
     if (evidence !== undefined && evidence.length !== EVIDENCE_KINDS.length) throw new RangeError(`a network candidate's evidence has ${evidence.length} kinds, not ${EVIDENCE_KINDS.length}`);
     const records = evidence !== undefined && evidence.some((r) => r.length > 0);
     heads.push([a.entity.kind, a.entity.id, a.id, canJoinNetwork(a) ? 1 : 0, evidence?.length ?? 0, records ? 1 : 0]);
-    add(encoder.encode(JSON.stringify(a)));
+    const json = JSON.stringify(a);
+    if (a.hits.length === 0) template ??= JSON.parse(json) as Alert;
+    const first = Date.parse(a.firstSeen);
+    const last = Date.parse(a.lastSeen);
+    const shared = template !== undefined && a.hits.length === 0 && JSON.stringify(fromTemplate(template, a.entity.kind, a.entity.id, a.id, first, last)) === json;
+    if (shared) {
+      spans[2 * i] = first;
+      spans[2 * i + 1] = last;
+    }
+    add(shared ? none : encoder.encode(json));
     for (let k = 0; k < EVIDENCE_KINDS.length; k++) {
       const kind = evidence?.[k];
-      add(kind === undefined || kind.length === 0 ? none : encoder.encode(JSON.stringify(kind)));
+      if (kind === undefined || kind.length === 0) add(none);
+      else add(encoder.encode(JSON.stringify(kind.map((r) => recordRow(r, shapes[k] as string[][], shapeIndex[k] as Map<string, number>)))));
     }
-  }
+  });
   const bodies = new Uint8Array(size);
   chunks.forEach((b, i) => bodies.set(b, offsets[i] as number));
-  return { heads: JSON.stringify(heads), bodies, offsets };
+  return { heads: JSON.stringify(heads), bodies, offsets, template: template === undefined ? '' : JSON.stringify(template), spans, shapes: JSON.stringify(shapes) };
+}
+
+/** What the candidates of one {@link PackedCandidates} read their alerts and records from. */
+interface Pack {
+  readonly bodies: Uint8Array;
+  readonly offsets: Uint32Array;
+  readonly spans: Float64Array;
+  readonly template: string;
+  readonly shapes: readonly (readonly (readonly string[])[])[];
 }
 
 /**
@@ -79,39 +153,47 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
   /** Whether the alert can join a network (`isNetworkCandidate`). */
   readonly scored: boolean;
   readonly hasRecords: boolean;
-  /** All evidence records by kind, parsed at each read; absent without any (as on the candidate packed). */
-  declare readonly evidence?: readonly (readonly unknown[])[];
   readonly #kinds: number;
   #alert: Alert | undefined;
-  readonly #bodies: Uint8Array;
-  readonly #offsets: Uint32Array;
-  readonly #at: number;
+  readonly #pack: Pack;
+  /** The candidate's index in its pack. */
+  readonly #index: number;
 
-  constructor(head: Head, bodies: Uint8Array, offsets: Uint32Array, at: number) {
+  constructor(head: Head, pack: Pack, index: number) {
     [this.kind, this.id, this.alertId] = head;
     this.scored = head[3] === 1;
     this.#kinds = head[4];
     this.hasRecords = head[5] === 1;
-    this.#bodies = bodies;
-    this.#offsets = offsets;
-    this.#at = at;
-    if (this.#kinds > 0) Object.defineProperty(this, 'evidence', { enumerable: true, get: () => Array.from({ length: this.#kinds }, (_, k) => this.recordsOf(k)) });
+    this.#pack = pack;
+    this.#index = index;
   }
 
   #segment(s: number): string {
-    return DECODER.decode(this.#bodies.subarray(this.#offsets[this.#at + s], this.#offsets[this.#at + s + 1]));
+    const at = this.#index * SEGMENTS + s;
+    return DECODER.decode(this.#pack.bodies.subarray(this.#pack.offsets[at], this.#pack.offsets[at + 1]));
   }
 
   /** The alert, parsed at the first read. */
   get alert(): Alert {
-    return (this.#alert ??= JSON.parse(this.#segment(0)) as Alert);
+    if (this.#alert !== undefined) return this.#alert;
+    const own = this.#segment(0);
+    const { spans, template } = this.#pack;
+    this.#alert = own === '' ? fromTemplate(JSON.parse(template) as Alert, this.kind, this.id, this.alertId, spans[2 * this.#index] as number, spans[2 * this.#index + 1] as number) : (JSON.parse(own) as Alert);
+    return this.#alert;
+  }
+
+  /** All evidence records by kind, parsed at each read; undefined without any (as on the candidate packed). */
+  get evidence(): readonly (readonly unknown[])[] | undefined {
+    return this.#kinds === 0 ? undefined : Array.from({ length: this.#kinds }, (_, k) => this.recordsOf(k));
   }
 
   /** The records of evidence kind `k`, parsed at each read. */
   recordsOf(k: number): readonly unknown[] {
     if (k < 0 || k >= this.#kinds) return [];
     const text = this.#segment(1 + k);
-    return text === '' ? [] : (JSON.parse(text) as unknown[]);
+    if (text === '') return [];
+    const shapes = this.#pack.shapes[k] as readonly (readonly string[])[];
+    return (JSON.parse(text) as unknown[][]).map((row) => rowRecord(row, shapes));
   }
 }
 
@@ -120,8 +202,9 @@ const DECODER = new TextDecoder();
 /** @internal The candidates of {@link packCandidates}, in their order; alerts and records are parsed only when read. */
 export function unpackCandidates(p: PackedCandidates): PackedCandidate[] {
   const heads = JSON.parse(p.heads) as Head[];
-  if (p.offsets.length !== heads.length * SEGMENTS + 1) throw new RangeError('packed network candidates: the parts do not agree in length');
-  return heads.map((h, i) => new PackedCandidate(h, p.bodies, p.offsets, i * SEGMENTS));
+  if (p.offsets.length !== heads.length * SEGMENTS + 1 || p.spans.length !== heads.length * 2) throw new RangeError('packed network candidates: the parts do not agree in length');
+  const pack: Pack = { bodies: p.bodies, offsets: p.offsets, spans: p.spans, template: p.template, shapes: JSON.parse(p.shapes) as string[][][] };
+  return heads.map((h, i) => new PackedCandidate(h, pack, i));
 }
 
 /** @internal The entity of a candidate, without parsing a packed alert. */
@@ -150,7 +233,7 @@ export type PackedPartitionScan = Omit<PartitionScan, 'candidates'> & { readonly
 /** @internal A partition's scan with its candidates packed; `transfer` lists the buffers a thread can hand over without copying. */
 export function packPartitionScan(scan: PartitionScan): { packed: PackedPartitionScan; transfer: ArrayBuffer[] } {
   const candidates = packCandidates(scan.candidates);
-  return { packed: { ...scan, candidates }, transfer: [candidates.bodies.buffer as ArrayBuffer, candidates.offsets.buffer as ArrayBuffer] };
+  return { packed: { ...scan, candidates }, transfer: [candidates.bodies.buffer as ArrayBuffer, candidates.offsets.buffer as ArrayBuffer, candidates.spans.buffer as ArrayBuffer] };
 }
 
 /** @internal The scan of {@link packPartitionScan}, its candidates' alerts parsed when read. */

@@ -7,6 +7,8 @@ import {
 import { isNetworkCandidate } from '../../src/engine/network.js';
 import { EVIDENCE_KINDS } from '../../src/engine/evidence-kinds.js';
 import { loadScenario } from '../../examples/scenarios/load.js';
+import type { NetworkCandidate } from '../../src/engine/network-candidate.js';
+import type { Alert } from '../../src/scoring/alert.js';
 
 const bank = loadScenario('examples/data');
 const optionsOf = async () => {
@@ -84,6 +86,62 @@ describe('packed network candidates', () => {
     expect(a.alert.id).toBe(candidates[0]?.alert.id);
     expect(candidateAlertId(b)).toBe(candidates[1]?.alert.id);
     expect(() => b.alert).toThrow(SyntaxError);
+  });
+
+  test('evidence-only alerts are packed once as the template and records as arrays of values; what reads back is the candidate packed', async () => {
+    const { transactions, options } = await optionsOf();
+    const { candidates } = scanPartition(transactions, options, { index: 0, count: 1 });
+    const packed = packCandidates(candidates);
+    const empty = (s: number) => packed.offsets[s * (1 + EVIDENCE_KINDS.length)] === packed.offsets[s * (1 + EVIDENCE_KINDS.length) + 1];
+    const shared = candidates.filter((_, i) => empty(i));
+    // Every evidence-only alert with the engine's usual fields is the template's, and only those are.
+    expect(shared.length).toBeGreaterThan(20);
+    expect(shared.every((c) => c.alert.hits.length === 0 && c.alert.score === 0)).toBe(true);
+    expect(candidates.filter((c) => c.alert.hits.length === 0).length).toBe(shared.length);
+    // Each kind's records come in a few shapes, the first that of its first record.
+    const shapes = JSON.parse(packed.shapes) as string[][][];
+    EVIDENCE_KINDS.forEach((_, k) => {
+      expect(shapes[k]?.[0]).toEqual(Object.keys(candidates.find((c) => (c.evidence?.[k]?.length ?? 0) > 0)?.evidence?.[k]?.[0] ?? {}));
+      expect(shapes[k]?.length).toBeLessThanOrEqual(3);
+    });
+    // The records take much less than as plain JSON.
+    const segments = 1 + EVIDENCE_KINDS.length;
+    let recordBytes = 0;
+    candidates.forEach((_, i) => (recordBytes += (packed.offsets[(i + 1) * segments] as number) - (packed.offsets[i * segments + 1] as number)));
+    const plainRecords = candidates.reduce((n, c) => n + (c.evidence ?? []).reduce((m, list) => m + (list.length === 0 ? 0 : JSON.stringify(list).length), 0), 0);
+    expect(recordBytes).toBeLessThan(plainRecords * 0.7);
+    const back = unpackCandidates(structuredClone(packed));
+    candidates.forEach((c, i) => {
+      expect(JSON.stringify(back[i]?.alert)).toBe(JSON.stringify(c.alert));
+      expect(JSON.stringify(back[i]?.evidence)).toBe(JSON.stringify(c.evidence));
+    });
+  });
+
+  test('an evidence-only alert unlike the template keeps its own JSON; a kind whose records differ in their fields reads back as it was', async () => {
+    const { transactions, options } = await optionsOf();
+    const { candidates } = scanPartition(transactions, options, { index: 0, count: 1 });
+    const onlyEvidence = candidates.filter((c) => c.alert.hits.length === 0 && (c.evidence?.[0]?.length ?? 0) > 0).slice(0, 3);
+    expect(onlyEvidence).toHaveLength(3);
+    const [a, b, c] = onlyEvidence as [NetworkCandidate, NetworkCandidate, NetworkCandidate];
+    // b's alert carries a field the template lacks; c's first hop record lists its fields in another order.
+    const odd = { ...b, alert: { ...b.alert, asOf: '2025-06-30T00:00:00.000Z' } as Alert };
+    const hops = c.evidence?.[0] as readonly Record<string, unknown>[];
+    const reordered = { ...c, evidence: [[Object.fromEntries(Object.entries(hops[0] as object).reverse()), ...hops.slice(1)], ...(c.evidence?.slice(1) ?? [])] };
+    const list = [a, odd, reordered];
+    const packed = packCandidates(list);
+    const segments = 1 + EVIDENCE_KINDS.length;
+    expect(packed.offsets[0]).toBe(packed.offsets[1]); // a: the template
+    expect((packed.offsets[segments + 1] as number) - (packed.offsets[segments] as number)).toBeGreaterThan(0); // b: its own alert
+    expect((JSON.parse(packed.shapes) as string[][][])[0]).toHaveLength(2);
+    const back = unpackCandidates(packed);
+    list.forEach((x, i) => {
+      expect(JSON.stringify(back[i]?.alert)).toBe(JSON.stringify(x.alert));
+      expect(JSON.stringify(back[i]?.evidence)).toBe(JSON.stringify(x.evidence));
+    });
+    // A record with an undefined field (dropped by JSON) or one that is not a plain object is kept as it is.
+    const unusual = { ...a, evidence: [[{ ...(a.evidence?.[0]?.[0] as object), extra: undefined }, [1, 2]], ...(a.evidence?.slice(1) ?? [])] };
+    expect((JSON.parse(packCandidates([unusual]).shapes) as string[][][])[0]).toEqual([]);
+    expect(JSON.stringify(unpackCandidates(packCandidates([unusual]))[0]?.evidence)).toBe(JSON.stringify(unusual.evidence));
   });
 
   test('parts that disagree in length are refused', () => {
