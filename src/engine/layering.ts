@@ -1,7 +1,7 @@
 import type { Alert } from '../scoring/alert.js';
-import { evidenceKindIndex } from './evidence-kinds.js';
-import { candidateRecords, recordsInAlertOrder, type NetworkCandidate } from './network-candidate.js';
-import { candidateEntity, compareCandidates } from './packed-candidates.js';
+import { candidateRecords, type NetworkCandidate } from './network-candidate.js';
+import { candidateEntity } from './packed-candidates.js';
+import { HOPS, edgeRef, hopAt, hopCandidatesOf, hopEdges, hopTable, hopsBetween, isHopRecord, type Hop } from './hop-table.js';
 import { structureAlert, type Structure } from './layering-alert.js';
 import type { NetworkConfig } from './network.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
@@ -39,49 +39,6 @@ export const LAYERING_MIN_RUN_SETTLED_SHARE = 0.2;
 /** Fewest hop accounts in a run for its churn ({@link LAYERING_MIN_RUN_SETTLED_SHARE}) to be judged at all. @category Engine */
 export const LAYERING_MIN_RUN_SAMPLE = 100;
 
-/** One hop as a member's `layering_hop` hit states it: received from `from` (inTx), paid `to` (outTx). */
-interface Hop {
-  readonly account: string;
-  readonly inAmount: number;
-  readonly outAmount: number;
-  readonly from: string;
-  readonly to: string;
-  readonly inTx: string;
-  readonly outTx: string;
-  readonly inTs: number;
-  readonly outTs: number;
-  /** Counterparties the account had seen at least twice (its settled relations) when the hop was found. */
-  readonly known: number;
-}
-
-/** Index of the hop records in a candidate's evidence. */
-const HOPS = evidenceKindIndex('layering_hop');
-
-/**
- * The hops of an account's candidate, in the order its alert lists their hits (which decides which
- * of two equal paths is named). `intern` shares one string per account id among all the hops (a
- * busy run has millions of hops naming the same accounts).
- */
-function hopsOf(c: NetworkCandidate, intern: (id: string) => string): Hop[] {
-  const entity = candidateEntity(c);
-  if (entity.kind !== 'account') return [];
-  const out: Hop[] = [];
-  for (const f of recordsInAlertOrder(c, HOPS)) {
-    if (!isHopRecord(f)) continue;
-    out.push({
-      account: entity.id, inAmount: Number(f['inAmount']), outAmount: Number(f['outAmount']), from: intern(f['from']), to: intern(f['to']), inTx: f['inTx'], outTx: f['outTx'],
-      inTs: Number(f['inTs']), outTs: Number(f['outTs']), known: typeof f['known'] === 'number' ? f['known'] : 0,
-    });
-  }
-  return out;
-}
-
-/** Whether an evidence record reads as a hop: the accounts and transactions named (the numbers are read as given). */
-function isHopRecord(r: unknown): r is Record<string, unknown> & { from: string; to: string; inTx: string; outTx: string } {
-  const f = r as Record<string, unknown>;
-  return typeof f['from'] === 'string' && typeof f['to'] === 'string' && typeof f['inTx'] === 'string' && typeof f['outTx'] === 'string';
-}
-
 /**
  * Layering structures over the hop evidence of entity alerts (MS-LAY-01 round-tripping cycles,
  * MS-LAY-02 scatter-gather, MS-LAY-03 gather-scatter): each account's `layering_hop` hits say
@@ -106,48 +63,28 @@ function isHopRecord(r: unknown): r is Record<string, unknown> & { from: string;
  * @example const layered = layeringAlerts(candidates, config, new Set());
  */
 export function layeringAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, taken: ReadonlySet<string> = new Set()): Alert[] {
-  // Every alert of an account with hops: a closed case and the later one both bring theirs.
-  const byAccount = new Map<string, NetworkCandidate[]>();
-  // Hops in candidate order: by account id, so each account's hops are one contiguous run.
-  const hops: Hop[] = [];
-  const names = new Map<string, string>();
-  const intern = (id: string): string => {
-    const known = names.get(id);
-    if (known !== undefined) return known;
-    names.set(id, id);
-    return id;
-  };
-  for (const c of [...candidates].sort(compareCandidates)) {
-    const h = hopsOf(c, intern);
-    if (h.length === 0) continue;
-    const { id } = candidateEntity(c);
-    const list = byAccount.get(id);
-    if (list === undefined) byAccount.set(id, [c]);
-    else list.push(c);
-    for (const x of h) hops.push(x);
-  }
-  if (hops.length === 0) return [];
+  // Hops as columns, accounts numbered in id order (hop-table.ts): every alert of an account with
+  // hops brings them (a closed case and the later one both); each account's hops are one run.
+  const t = hopTable(candidates);
+  if (t.count === 0) return [];
+  const { names } = t;
   // Edges between hop accounts: A → B when A's hop paid B (new to A) or B's hop was paid by A (new
   // to B); the other side may have known its counterparty before, or had more than maxNew new ones.
-  const hopAccounts = new Set(hops.map((h) => h.account));
+  const isHop = new Uint8Array(names.length);
   // Accounts with settled relations of their own: against them a new counterparty means something.
-  const settled = new Set(hops.filter((h) => h.known > 0).map((h) => h.account));
-  const settledEnough = (accounts: readonly string[], share = LAYERING_MIN_SETTLED_SHARE): boolean => {
-    const judged = accounts.filter((a) => hopAccounts.has(a));
-    return judged.length > 0 && judged.filter((a) => settled.has(a)).length >= share * judged.length;
-  };
-  const churned = isChurned(hopAccounts, settled);
-  const next = new Map<string, Map<string, { tx: string; ts: number }>>();
-  const edge = (from: string, to: string, tx: string, ts: number): void => {
-    if (from === to || !hopAccounts.has(from) || !hopAccounts.has(to)) return;
-    const m = next.get(from) ?? new Map<string, { tx: string; ts: number }>();
-    if (!m.has(to)) m.set(to, { tx, ts });
-    next.set(from, m);
-  };
-  for (const h of hops) {
-    edge(h.account, h.to, h.outTx, h.outTs);
-    edge(h.from, h.account, h.inTx, h.inTs);
+  const settled = new Uint8Array(names.length);
+  for (let h = 0; h < t.count; h++) {
+    isHop[t.account[h] as number] = 1;
+    if (t.known[h] === 1) settled[t.account[h] as number] = 1;
   }
+  const hopAccounts = isHop.reduce((n, x) => n + x, 0);
+  const settledAccounts = settled.reduce((n, x) => n + x, 0);
+  const settledEnough = (accounts: readonly string[], share = LAYERING_MIN_SETTLED_SHARE): boolean => {
+    const judged = accounts.map((a) => t.numberOf.get(a) as number).filter((a) => isHop[a] === 1);
+    return judged.length > 0 && judged.filter((a) => settled[a] === 1).length >= share * judged.length;
+  };
+  const churned = isChurned(hopAccounts, settledAccounts);
+  const edges = hopEdges(t, isHop);
   const structures: { kind: Structure; accounts: string[]; lines: string[]; ids: string[]; from: number; to: number }[] = [];
   const seen = new Set<string>();
   const add = (kind: Structure, accounts: string[], lines: string[], ids: string[], times: number[]): void => {
@@ -160,12 +97,16 @@ export function layeringAlerts(candidates: readonly NetworkCandidate[], config: 
     seen.add(key);
     structures.push({ kind, accounts, lines, ids, from: Math.min(...times), to: Math.max(...times) });
   };
-  // Cycles: start at each account, visit only larger ids (each cycle once, from its smallest member).
-  for (const cycle of layeringCycles(next)) {
-    const edges = cycle.map((a, i) => ({ from: a, to: cycle[(i + 1) % cycle.length] as string }))
-      .map((e) => ({ ...e, ...((next.get(e.from) as Map<string, { tx: string; ts: number }>).get(e.to) as { tx: string; ts: number }) }));
-    const lines = edges.map((e) => `${e.from} → ${e.to} (${e.tx})`);
-    add('cycle', cycle, lines, [...new Set(edges.map((e) => e.tx))], edges.map((e) => e.ts));
+  // Cycles: start at each account, visit only larger numbers (each cycle once, from its smallest member).
+  for (const cycle of cyclesOf(names.length, (a) => edges.to.subarray(edges.start[a], edges.start[a + 1]))) {
+    const steps = cycle.map((a, i) => {
+      const to = cycle[(i + 1) % cycle.length] as number;
+      const ref = edgeRef(edges, a, to);
+      const hop = hopAt(t, ref >> 1);
+      return (ref & 1) === 0 ? { from: a, to, tx: hop.outTx, ts: hop.outTs } : { from: a, to, tx: hop.inTx, ts: hop.inTs };
+    });
+    const lines = steps.map((e) => `${names[e.from] as string} → ${names[e.to] as string} (${e.tx})`);
+    add('cycle', cycle.map((a) => names[a] as string), lines, [...new Set(steps.map((e) => e.tx))], steps.map((e) => e.ts));
   }
   const institutional = (id: string): boolean => {
     const type = config.context.accounts.get(id)?.type;
@@ -173,47 +114,58 @@ export function layeringAlerts(candidates: readonly NetworkCandidate[], config: 
   };
   // Scatter-gather: hop accounts sharing one source and one sink. The hops through an intermediary
   // (paid in by the source first, then paid on to the sink), ordered by source, sink and their
-  // order in `hops`: each (source, sink) pair is one run, without a key or a list per hop.
+  // order in the table: each (source, sink) pair is one run, without a key or a list per hop.
   const through: number[] = [];
-  for (let i = 0; i < hops.length; i++) {
-    const h = hops[i] as Hop;
-    if (h.from !== h.to && h.outTs >= h.inTs) through.push(i);
+  for (let i = 0; i < t.count; i++) {
+    if (t.from[i] !== t.to[i] && (t.outTs[i] as number) >= (t.inTs[i] as number)) through.push(i);
   }
-  through.sort((x, y) => cmp((hops[x] as Hop).from, (hops[y] as Hop).from) || cmp((hops[x] as Hop).to, (hops[y] as Hop).to) || x - y);
+  through.sort((x, y) => (t.from[x] as number) - (t.from[y] as number) || (t.to[x] as number) - (t.to[y] as number) || x - y);
   for (let i = 0; i < through.length; ) {
-    const first = hops[through[i] as number] as Hop;
-    const list: Hop[] = [];
+    const first = through[i] as number;
+    const list: number[] = [];
     for (; i < through.length; i++) {
-      const h = hops[through[i] as number] as Hop;
-      if (h.from !== first.from || h.to !== first.to) break;
-      if (!list.some((x) => x.account === h.account)) list.push(h);
+      const h = through[i] as number;
+      if (t.from[h] !== t.from[first] || t.to[h] !== t.to[first]) break;
+      if (!list.some((x) => t.account[x] === t.account[h])) list.push(h);
     }
     if (list.length < LAYERING_MIN_INTERMEDIARIES) continue;
-    const source = first.from;
-    const sink = first.to;
+    const source = names[t.from[first] as number] as string;
+    const sink = names[t.to[first] as number] as string;
     // A government, business, NGO or remitter paying many (benefits, payroll) and a biller or shop
     // paid by many are the lawful shape of this: such a source or sink makes no scatter-gather.
     if (institutional(source) || institutional(sink)) continue;
-    const mids = [...list].sort((a, b) => cmp(a.account, b.account));
+    const mids = list.sort((a, b) => (t.account[a] as number) - (t.account[b] as number)).map((h) => hopAt(t, h));
     const lines = mids.map((h) => `${source} → ${h.account} (${h.inTx}) → ${sink} (${h.outTx})`);
     add('scatter_gather', [source, ...mids.map((h) => h.account), sink], lines, mids.flatMap((h) => [h.inTx, h.outTx]), mids.flatMap((h) => [h.inTs, h.outTs]));
   }
   // Gather-scatter: one hop account paid by several new senders that then paid several new
-  // recipients. Each account's hops are one run of `hops`, in account id order.
-  for (let i = 0; i < hops.length; ) {
-    const hub = (hops[i] as Hop).account;
+  // recipients. Each account's hops are one run of the table, in account order; a hub with fewer
+  // than LAYERING_MIN_FAN senders or recipients in all is passed over without reading its hops.
+  for (let i = 0; i < t.count; ) {
+    const hub = t.account[i] as number;
     let j = i + 1;
-    while (j < hops.length && (hops[j] as Hop).account === hub) j++;
-    const gs = gatherScatter(hub, hops.slice(i, j));
-    if (gs !== undefined) add('gather_scatter', gs.accounts, gs.lines, gs.ids, gs.times);
+    while (j < t.count && t.account[j] === hub) j++;
+    if (distinctAtLeast(t.from, i, j, LAYERING_MIN_FAN) && distinctAtLeast(t.to, i, j, LAYERING_MIN_FAN)) {
+      const gs = gatherScatter(names[hub] as string, hopsBetween(t, i, j));
+      if (gs !== undefined) add('gather_scatter', gs.accounts, gs.lines, gs.ids, gs.times);
+    }
     i = j;
   }
   const out: Alert[] = [];
+  const byAccount = { get: (id: string) => hopCandidatesOf(t, id) } as unknown as ReadonlyMap<string, readonly NetworkCandidate[]>;
   for (const s of structures) {
     const alert = structureAlert(s, byAccount, config);
     if (alert !== undefined && !taken.has(alert.entity.id)) out.push(alert);
   }
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
+}
+
+/** Whether `column[from … to − 1]` holds at least `n` distinct values. */
+function distinctAtLeast(column: Int32Array, from: number, to: number, n: number): boolean {
+  if (to - from < n) return false;
+  const values = new Set<number>();
+  for (let i = from; i < to && values.size < n; i++) values.add(column[i] as number);
+  return values.size >= n;
 }
 
 /**
@@ -243,25 +195,31 @@ export function layeringCycles(next: ReadonlyMap<string, ReadonlyMap<string, unk
     const succ = next.get(ids[i] as string);
     successors[i] = succ === undefined ? none : Int32Array.from([...succ.keys()].map((to) => rank.get(to) as number)).sort();
   }
-  const onPath = new Uint8Array(ids.length);
+  return cyclesOf(ids.length, (a) => successors[a] as Int32Array).map((cycle) => cycle.map((a) => ids[a] as string));
+}
+
+/**
+ * The search of {@link layeringCycles} over accounts numbered 0 … count − 1 in id order, whose
+ * successors (ascending) `successorsOf` gives: the cycles as lists of account numbers.
+ */
+function cyclesOf(count: number, successorsOf: (account: number) => Int32Array): number[][] {
+  const onPath = new Uint8Array(count);
   const path = new Int32Array(LAYERING_MAX_CYCLE_HOPS);
-  const out: string[][] = [];
-  for (let start = 0; start < ids.length; start++) {
-    if ((successors[start] as Int32Array).length === 0) continue;
+  const out: number[][] = [];
+  for (let start = 0; start < count; start++) {
+    if (successorsOf(start).length === 0) continue;
     let explored = 0;
     let depth = 1;
     path[0] = start;
     onPath[start] = 1;
     // Examines the successors of `node` (the path's last account); false once the search from this start is spent.
     const walk = (node: number): boolean => {
-      const succ = successors[node] as Int32Array;
+      const succ = successorsOf(node);
       for (let k = 0; k < succ.length; k++) {
         const to = succ[k] as number;
         if (++explored > LAYERING_MAX_PATHS_PER_START) return false;
         if (to === start && depth >= LAYERING_MIN_CYCLE_HOPS) {
-          const cycle = new Array<string>(depth);
-          for (let i = 0; i < depth; i++) cycle[i] = ids[path[i] as number] as string;
-          out.push(cycle);
+          out.push(Array.from(path.subarray(0, depth)));
           continue;
         }
         if (to <= start || onPath[to] === 1 || depth >= LAYERING_MAX_CYCLE_HOPS) continue;
@@ -281,8 +239,8 @@ export function layeringCycles(next: ReadonlyMap<string, ReadonlyMap<string, unk
 }
 
 /** Whether a run's hop accounts are churned: enough of them judged and too few with a settled relation. */
-function isChurned(hopAccounts: ReadonlySet<string>, settled: ReadonlySet<string>): boolean {
-  return hopAccounts.size >= LAYERING_MIN_RUN_SAMPLE && settled.size < LAYERING_MIN_RUN_SETTLED_SHARE * hopAccounts.size;
+function isChurned(hopAccounts: number, settled: number): boolean {
+  return hopAccounts >= LAYERING_MIN_RUN_SAMPLE && settled < LAYERING_MIN_RUN_SETTLED_SHARE * hopAccounts;
 }
 
 /**
@@ -308,7 +266,7 @@ export function runChurned(candidates: readonly NetworkCandidate[]): boolean {
       if (typeof r['known'] === 'number' && r['known'] > 0) settled.add(entity.id);
     }
   }
-  return isChurned(hopAccounts, settled);
+  return isChurned(hopAccounts.size, settled.size);
 }
 
 /**
