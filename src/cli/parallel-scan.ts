@@ -103,7 +103,7 @@ export function createParallelScan(inputs: EngineInputs, config: EngineConfig, w
     add: threads.add,
     async finish(transactions) {
       const { parts, processed, rejections } = await threads.finish(transactions);
-      const merged = mergePartitionScans(parts.map(unpackPartitionScan), config);
+      const merged = mergePartitionScans(parts.map((p) => unpackPartitionScan(p)), config);
       // The workers each saw part of the input: the input-side counts are the router's.
       return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
     },

@@ -5,7 +5,8 @@ import { mergePartitionScans } from '../engine/partitioned-scan.js';
 import { createRouteKeys, MAX_OWNERS, ROUTE_PROCESSED } from '../engine/route.js';
 import { conversionRejection, type EngineRejection } from '../engine/rejection.js';
 import { appendRun, closeRun, createSpillDir, openRun, removeSpillDir, type RunWriter, type SpillDir } from '../ingest/spill-runs.js';
-import { unpackPartitionScan, type PackedPartitionScan } from '../engine/packed-candidates.js';
+import { unpackPartitionScan } from '../engine/packed-candidates.js';
+import { openCandidateFile, type KeptPartitionScan } from './candidate-file.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createLiveRows, type LiveRows } from './live-rows.js';
 import { startPartitionThreads } from './parallel-scan.js';
@@ -76,7 +77,7 @@ export function mayExceedBudget(fileBytes: number, workers: number, budgetBytes:
  * next `workers` partitions and each reads the file itself, keeping its partition's rows (no row
  * crosses a thread), so only those partitions' windows are in memory at once. The partitions' alerts
  * and network candidates are merged as for any partition count — byte-identical to a one-thread
- * scan. The cost is reading the file once per round; the answer never changes.
+ * scan; the candidates' bodies wait for the merge in the same directory (candidate-file.ts). The cost is reading the file once per round; the answer never changes.
  */
 export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOptions, workers: number, plan: RoundsPlan, io: { stderr(s: string): void; isTTY: boolean }): ScanEngine {
   let config: EngineConfig | undefined;
@@ -128,22 +129,27 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       const rounds = plan.rounds(liveRows);
       const count = rounds * workers;
       if (rounds > 1) io.stderr(`tidewatch: up to ${liveRows} rows within the retention horizon, ${plan.why(liveRows)}: scanning the entities in ${rounds} rounds of ${workers} partition${workers === 1 ? '' : 's'} (same alerts, more time)\n`);
-      const parts: PackedPartitionScan[] = [];
+      const parts: KeptPartitionScan[] = [];
       const { processed, rejections } = input as InputCounts;
-      const threads = startPartitionThreads(inputs(), config as EngineConfig, workers);
+      // Each round's candidate bodies wait for the merge on disk, not in memory (candidate-file.ts).
+      const kept = openCandidateFile(dir as SpillDir);
       try {
-        for (let round = 0; round < rounds; round++) {
-          if (rounds > 1 && io.isTTY) io.stderr(`\rround ${round + 1} of ${rounds}`);
-          const done = await threads.replay({ path: run.path, routes: routePath }, Array.from({ length: workers }, (_, w) => round * workers + w), count, transactions);
-          // Held until the merge after the last round, the candidates packed (packed-candidates.ts).
-          for (const p of done) parts.push(p);
+        const threads = startPartitionThreads(inputs(), config as EngineConfig, workers);
+        try {
+          for (let round = 0; round < rounds; round++) {
+            if (rounds > 1 && io.isTTY) io.stderr(`\rround ${round + 1} of ${rounds}`);
+            const done = await threads.replay({ path: run.path, routes: routePath }, Array.from({ length: workers }, (_, w) => round * workers + w), count, transactions);
+            for (const p of done) parts.push(kept.keep(p));
+          }
+          if (rounds > 1 && io.isTTY) io.stderr('\r\x1b[K');
+        } finally {
+          await threads.dispose();
         }
-        if (rounds > 1 && io.isTTY) io.stderr('\r\x1b[K');
+        const merged = mergePartitionScans(parts.map((p) => unpackPartitionScan(p.scan, p.text)), config as EngineConfig);
+        return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
       } finally {
-        await threads.dispose();
+        kept.close();
       }
-      const merged = mergePartitionScans(parts.map(unpackPartitionScan), config as EngineConfig);
-      return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
     },
     async dispose() {
       drop();

@@ -129,9 +129,19 @@ export function packCandidates(list: readonly NetworkCandidate[]): PackedCandida
   return { heads: JSON.stringify(heads), bodies, offsets, template: template === undefined ? '' : JSON.stringify(template), spans, shapes: JSON.stringify(shapes) };
 }
 
+/**
+ * @internal Reads bytes `start` … `end − 1` of a pack's bodies as text: from the array itself, or
+ * from wherever the bodies were put to wait for the merge (the CLI writes them to its temporary
+ * directory between rounds: candidate-file.ts).
+ */
+export type BodyReader = (start: number, end: number) => string;
+
+/** The {@link BodyReader} of bodies held in memory. */
+const readBodies = (bodies: Uint8Array): BodyReader => (start, end) => DECODER.decode(bodies.subarray(start, end));
+
 /** What the candidates of one {@link PackedCandidates} read their alerts and records from. */
 interface Pack {
-  readonly bodies: Uint8Array;
+  readonly text: BodyReader;
   readonly offsets: Uint32Array;
   readonly spans: Float64Array;
   readonly template: string;
@@ -170,7 +180,9 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
 
   #segment(s: number): string {
     const at = this.#index * SEGMENTS + s;
-    return DECODER.decode(this.#pack.bodies.subarray(this.#pack.offsets[at], this.#pack.offsets[at + 1]));
+    const start = this.#pack.offsets[at] as number;
+    const end = this.#pack.offsets[at + 1] as number;
+    return start === end ? '' : this.#pack.text(start, end);
   }
 
   /** The alert, parsed at the first read. */
@@ -199,11 +211,14 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
 
 const DECODER = new TextDecoder();
 
-/** @internal The candidates of {@link packCandidates}, in their order; alerts and records are parsed only when read. */
-export function unpackCandidates(p: PackedCandidates): PackedCandidate[] {
+/**
+ * @internal The candidates of {@link packCandidates}, in their order; alerts and records are parsed
+ * only when read, from `text` when given (the bodies moved out of memory), else from `p.bodies`.
+ */
+export function unpackCandidates(p: PackedCandidates, text: BodyReader = readBodies(p.bodies)): PackedCandidate[] {
   const heads = JSON.parse(p.heads) as Head[];
   if (p.offsets.length !== heads.length * SEGMENTS + 1 || p.spans.length !== heads.length * 2) throw new RangeError('packed network candidates: the parts do not agree in length');
-  const pack: Pack = { bodies: p.bodies, offsets: p.offsets, spans: p.spans, template: p.template, shapes: JSON.parse(p.shapes) as string[][][] };
+  const pack: Pack = { text, offsets: p.offsets, spans: p.spans, template: p.template, shapes: JSON.parse(p.shapes) as string[][][] };
   return heads.map((h, i) => new PackedCandidate(h, pack, i));
 }
 
@@ -236,7 +251,7 @@ export function packPartitionScan(scan: PartitionScan): { packed: PackedPartitio
   return { packed: { ...scan, candidates }, transfer: [candidates.bodies.buffer as ArrayBuffer, candidates.offsets.buffer as ArrayBuffer, candidates.spans.buffer as ArrayBuffer] };
 }
 
-/** @internal The scan of {@link packPartitionScan}, its candidates' alerts parsed when read. */
-export function unpackPartitionScan(scan: PackedPartitionScan): PartitionScan {
-  return { ...scan, candidates: unpackCandidates(scan.candidates) };
+/** @internal The scan of {@link packPartitionScan}, its candidates' alerts parsed when read (from `text` when given, see {@link unpackCandidates}). */
+export function unpackPartitionScan(scan: PackedPartitionScan, text?: BodyReader): PartitionScan {
+  return { ...scan, candidates: unpackCandidates(scan.candidates, text) };
 }

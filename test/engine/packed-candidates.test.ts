@@ -31,7 +31,7 @@ describe('packed network candidates', () => {
     expect(whole).toContain('"kind":"network"');
     for (const count of [1, 2, 3]) {
       const parts = Array.from({ length: count }, (_, index) => scanPartition(transactions, options, { index, count }));
-      const merged = mergePartitionScans(parts.map(throughThread).map(unpackPartitionScan), options);
+      const merged = mergePartitionScans(parts.map(throughThread).map((p) => unpackPartitionScan(p)), options);
       expect(JSON.stringify(merged)).toBe(whole);
     }
   });

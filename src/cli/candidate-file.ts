@@ -1,0 +1,65 @@
+/**
+ * The network candidates of `tidewatch scan`'s rounds, kept on disk until the merge. Each round's
+ * workers post their partitions' candidates packed (packed-candidates.ts); the main thread keeps
+ * what the network stage reads of every candidate (entity, alert id, joinability) and writes the
+ * packed bodies — the alerts and evidence records, most of the bytes — to one file in the scan's
+ * private temporary directory. The merge reads a candidate's alert or records from the file when
+ * it reads them, so the bodies no longer wait in memory for the last round (on the 1M-row bench
+ * file about 230 MB by then). Same directory and file modes as the runs (spill-runs.ts).
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BodyReader, PackedPartitionScan } from '../engine/packed-candidates.js';
+import { writeAll, type SpillDir } from '../ingest/spill-runs.js';
+
+/** A partition's scan whose candidates' bodies are in the file, and how to read them back. */
+export interface KeptPartitionScan {
+  readonly scan: PackedPartitionScan;
+  readonly text: BodyReader;
+}
+
+/** The file of kept candidate bodies: {@link CandidateFile.keep} each partition's scan, read them back in the merge, then close. */
+export interface CandidateFile {
+  /** Writes the scan's candidate bodies to the file and returns the scan without them, with their reader. */
+  keep(scan: PackedPartitionScan): KeptPartitionScan;
+  /** Closes the file; readers fail after it. Safe to call twice. */
+  close(): void;
+}
+
+const DECODER = new TextDecoder();
+
+/** A new, empty candidate file in `dir` (mode 0600, created new, read and written). */
+export function openCandidateFile(dir: SpillDir): CandidateFile {
+  const path = join(dir.path, `candidates-${dir.files++}.bin`);
+  const fd = openSync(path, 'wx+', 0o600);
+  let size = 0;
+  let open = true;
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  return {
+    keep(scan) {
+      if (!open) throw new Error('the candidate file is closed');
+      const { bodies } = scan.candidates;
+      const at = size;
+      const kept = bodies.byteLength; // the reader holds the length, not the bytes
+      writeAll(fd, Buffer.from(bodies.buffer, bodies.byteOffset, kept), kept);
+      size += kept;
+      const text: BodyReader = (start, end) => {
+        if (!open) throw new Error('the candidate file is closed');
+        const length = end - start;
+        if (start < 0 || end > kept || length < 0) throw new RangeError(`bytes ${start}…${end} are outside the ${kept} kept`);
+        if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, 2 * scratch.length));
+        for (let done = 0; done < length; ) {
+          const n = readSync(fd, scratch, done, length - done, at + start + done);
+          if (n === 0) throw new Error(`the candidate file ended at ${at + start + done} of ${at + end}`);
+          done += n;
+        }
+        return DECODER.decode(scratch.subarray(0, length));
+      };
+      return { scan: { ...scan, candidates: { ...scan.candidates, bodies: new Uint8Array(0) } }, text };
+    },
+    close() {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+}

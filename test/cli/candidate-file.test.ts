@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { openCandidateFile } from '../../src/cli/candidate-file.js';
+import { mergePartitionScans, scanPartition } from '../../src/engine/partitioned-scan.js';
+import { scan } from '../../src/engine/scan.js';
+import { packPartitionScan, unpackPartitionScan } from '../../src/engine/packed-candidates.js';
+import { createSpillDir, removeSpillDir } from '../../src/ingest/spill-runs.js';
+import { loadScenario } from '../../examples/scenarios/load.js';
+
+const bank = loadScenario('examples/data');
+
+describe('candidate file: the rounds\u2019 candidate bodies wait on disk for the merge', () => {
+  test('three partitions kept in the file and read back merge to exactly one scan; the kept scans hold no bodies', async () => {
+    const s = await bank;
+    const options = { jurisdiction: 'MY', accounts: s.accounts, parties: s.parties, minScore: 0 };
+    const whole = JSON.stringify(scan(s.transactions, options));
+    const dir = createSpillDir();
+    try {
+      const file = openCandidateFile(dir);
+      const kept = [0, 1, 2].map((index) => file.keep(packPartitionScan(scanPartition(s.transactions, options, { index, count: 3 })).packed));
+      expect(kept.every((k) => k.scan.candidates.bodies.byteLength === 0)).toBe(true);
+      const [name] = readdirSync(dir.path);
+      // The bodies of all three partitions, one after another, private to the user.
+      const size = kept.reduce((n, k) => n + (k.scan.candidates.offsets.at(-1) as number), 0);
+      expect(size).toBeGreaterThan(10_000);
+      expect(statSync(join(dir.path, name as string)).size).toBe(size);
+      expect(statSync(join(dir.path, name as string)).mode & 0o777).toBe(0o600);
+      const merged = mergePartitionScans(kept.map((k) => unpackPartitionScan(k.scan, k.text)), options);
+      expect(JSON.stringify(merged)).toBe(whole);
+      file.close();
+      file.close();
+      expect(() => kept[0]?.text(0, 1)).toThrow(/closed/);
+      expect(() => file.keep(packPartitionScan(scanPartition([], options, { index: 0, count: 1 })).packed)).toThrow(/closed/);
+    } finally {
+      removeSpillDir(dir);
+    }
+    expect(existsSync(dir.path)).toBe(false);
+  });
+
+  test('a read outside a partition\u2019s own bytes is refused, not served from its neighbour', async () => {
+    const s = await bank;
+    const options = { jurisdiction: 'MY', accounts: s.accounts, parties: s.parties };
+    const dir = createSpillDir();
+    try {
+      const file = openCandidateFile(dir);
+      const first = file.keep(packPartitionScan(scanPartition(s.transactions, options, { index: 0, count: 2 })).packed);
+      file.keep(packPartitionScan(scanPartition(s.transactions, options, { index: 1, count: 2 })).packed);
+      const size = first.scan.candidates.offsets.at(-1) as number;
+      expect(first.text(0, 1)).toBe('{');
+      expect(() => first.text(size - 1, size + 1)).toThrow(RangeError);
+      expect(() => first.text(-1, 1)).toThrow(RangeError);
+      file.close();
+    } finally {
+      removeSpillDir(dir);
+    }
+  });
+});
