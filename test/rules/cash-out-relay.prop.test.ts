@@ -13,7 +13,10 @@ const parties: Party[] = [{ party: 'H', name: 'Preecha Thongdee', country: 'AU',
 test('cash_out_relay: the incremental gate (candidate credits in the window) never hides a hit of the full scan', () => {
   const rule = cashOutRelay();
   // The same rule without its gate: every cash withdrawal is scanned.
-  const ungated: Rule = { ...rule, incremental: undefined, evaluate: (w, c) => rule.evaluate(w, c, { n: Number.MAX_SAFE_INTEGER, sum: Number.MAX_SAFE_INTEGER } satisfies CashOutGate) };
+  const ungated: Rule = {
+    id: rule.id, indicators: rule.indicators, family: rule.family, entities: rule.entities, windowMs: rule.windowMs, options: rule.options, description: rule.description,
+    evaluate: (w, c) => rule.evaluate(w, c, { n: Number.MAX_SAFE_INTEGER, sum: Number.MAX_SAFE_INTEGER } satisfies CashOutGate),
+  };
   let fired = 0;
   fc.assert(
     fc.property(
@@ -38,7 +41,7 @@ test('cash_out_relay: the incremental gate (candidate credits in the window) nev
         });
         const gated = rawHitsOf([rule], txs, { accounts, parties });
         fired += gated.length;
-        expect(gated).toEqual(rawHitsOf([ungated as Rule], txs, { accounts, parties }));
+        expect(gated).toEqual(rawHitsOf([ungated], txs, { accounts, parties }));
       },
     ),
     { numRuns: 150, seed: 14 },
