@@ -42,6 +42,6 @@ export async function main(outDir = join('.tmp', 'examples', '04'), out: (line: 
 if (isMain(import.meta.url)) await main(process.argv[2]);
 
 /* Expected output (the bundled demo bank):
-31 alerts; .tmp/examples/04/report.html (1632 kB, 31 cases) and .tmp/examples/04/alerts.json
-open .tmp/examples/04/report.html in a browser: the top case is account MY6243529 (score 100)
+31 alerts; .tmp/examples/04/report.html (1647 kB, 31 cases) and .tmp/examples/04/alerts.json
+open .tmp/examples/04/report.html in a browser: the top case is account MY5193811 (score 100)
 */

@@ -60,6 +60,6 @@ export async function main(outDir = join('.tmp', 'examples', '06'), out: (line: 
 if (isMain(import.meta.url)) await main(process.argv[2]);
 
 /* Expected output (the bundled demo bank):
-alert 0db3fc2e04f1dd2ce936836891c (account MY6243529, score 100) → .tmp/examples/06/0db3fc2e04f1dd2ce936836891c.xml: 131 transactions
-reason: tidewatch alert 0db3fc2e04f1dd2ce936836891c on account MY6243529: score 100 (critical); typologies: smuggling_collection 100, unlicensed_remitter 96, debt_repayment 68.
+alert 1eb5e943ad8bc9def5a898eac58 (account MY5193811, score 100) → .tmp/examples/06/1eb5e943ad8bc9def5a898eac58.xml: 55 transactions
+reason: tidewatch alert 1eb5e943ad8bc9def5a898eac58 on account MY5193811: score 100 (critical); typologies: smuggling_collection 100, structuring 80, unlicensed_remitter 64, debt_repayment 41, ransom_collecti…
 */

@@ -50,6 +50,7 @@ export { layeringHop, layeringHopOptionsSchema, type LayeringHopOptions } from '
 export { fanLeg, fanLegOptionsSchema, type FanLegOptions } from './rules/flow/fan-leg.js';
 export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/flow/pass-through.js';
 export { relayAbroad, relayAbroadOptionsSchema, type RelayAbroadOptions } from './rules/flow/relay-abroad.js';
+export { cashOutRelay, cashOutRelayOptionsSchema, type CashOutRelayOptions } from './rules/flow/cash-out-relay.js';
 export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/flow/unlicensed-remitter.js';
 export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/context/new-account.js';
 export { feeMatch, feeMatchOptionsSchema, type FeeMatchOptions } from './rules/context/fee-match.js';

@@ -10,6 +10,7 @@ import { sailingSeason } from './context/sailing-season.js';
 import { funnelAccount } from './flow/funnel-account.js';
 import { passThrough } from './flow/pass-through.js';
 import { relayAbroad } from './flow/relay-abroad.js';
+import { cashOutRelay } from './flow/cash-out-relay.js';
 import { newAccount } from './context/new-account.js';
 import { unlicensedRemitter } from './flow/unlicensed-remitter.js';
 import { debtRepayment } from './debt/debt-repayment.js';
@@ -47,6 +48,7 @@ export const RULE_FACTORIES = {
   fan_out: fanOut,
   pass_through: passThrough,
   relay_abroad: relayAbroad,
+  cash_out_relay: cashOutRelay,
   layering_hop: layeringHop,
   fan_leg: fanLeg,
   unlicensed_remitter: unlicensedRemitter,

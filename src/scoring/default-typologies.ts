@@ -54,6 +54,7 @@ export function smugglingCollectionTypology(): Typology {
       fan_out: 30,
       pass_through: 30,
       relay_abroad: 60,
+      cash_out_relay: 60,
       third_party_payer: 20,
       shared_identifier: 15,
       multi_depositor: 15,
@@ -81,7 +82,7 @@ export function unlicensedRemitterTypology(): Typology {
     id: 'unlicensed_remitter',
     name: 'Possible unlicensed remittance business',
     description: 'A non-MSB account collecting from many payers and paying out cash or offshore like a remitter.',
-    weights: { unlicensed_remitter: 80, pass_through: 25, relay_abroad: 25, fan_out: 20, funnel_account: 15 },
+    weights: { unlicensed_remitter: 80, pass_through: 25, relay_abroad: 25, cash_out_relay: 25, fan_out: 20, funnel_account: 15 },
     context: { corridor_flow: 0.15, new_account: 0.1, sailing_season: 0.05 },
     threshold: 40,
   });

@@ -5,7 +5,7 @@ import { compileTypologies, scoreHits, type ScoredHit } from '../../src/scoring/
 
 const FAMILIES: Record<string, IndicatorFamily> = {
   unlicensed_remitter: 'network_flow', pass_through: 'network_flow', fan_out: 'network_flow', funnel_account: 'network_flow',
-  relay_abroad: 'network_flow', corridor_flow: 'context', new_account: 'context', fee_match: 'context',
+  relay_abroad: 'network_flow', cash_out_relay: 'network_flow', corridor_flow: 'context', new_account: 'context', fee_match: 'context',
 };
 const familyOf = (r: string) => FAMILIES[r];
 const compiled = compileTypologies(defaultTypologies(), Object.keys(FAMILIES));
@@ -57,5 +57,27 @@ describe('smugglingCollectionTypology: relay_abroad (MS-PT-01 over days, MS-PROF
   test('look-alike: a business relay (× 0.5, an importer) or a licensed remitter (× 0.25) never alerts on it alone, even at full uplift', () => {
     expect(relay(0.9 * 0.5).score).toBeLessThan(alertAt);
     expect(relay(0.9 * 0.25).score).toBeLessThan(alertAt / 2);
+  });
+});
+
+describe('cash_out_relay (relay_abroad with the cash machine as the way out) weighs as relay_abroad: 60, and 25 for an unlicensed remitter', () => {
+  const relay = (strength: number, extra: ScoredHit[] = []) => scoreHits([{ rule: 'cash_out_relay', strength, transactionIds: ['c1'] }, ...extra], compiled, familyOf);
+  const alertAt = smugglingCollectionTypology().threshold;
+
+  test('positive: a cash-out relay of a new account, above the declared income and all of it withdrawn (0.7) alerts alone', () => {
+    expect(smugglingCollectionTypology().weights['cash_out_relay']).toBe(60);
+    expect(unlicensedRemitterTypology().weights['cash_out_relay']).toBe(25);
+    expect(relay(0.7).score).toBe(42);
+    expect(relay(0.7).typologies[0]?.id).toBe('smuggling_collection');
+  });
+
+  test('boundary: two thirds (0.6667) reaches the threshold; 0.65 stays one point below', () => {
+    expect(relay(0.6667).score).toBe(alertAt);
+    expect(relay(0.65).score).toBe(alertAt - 1);
+  });
+
+  test('look-alike: a business drawing cash (× 0.5) or a licensed remitter (× 0.25) never alerts on it alone', () => {
+    expect(relay(0.8 * 0.5).score).toBeLessThan(alertAt);
+    expect(relay(0.8 * 0.25).score).toBeLessThan(alertAt / 2);
   });
 });

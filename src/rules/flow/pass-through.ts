@@ -138,7 +138,7 @@ export function internalOf(window: EntityWindow, context: RuleContext): (e: Wind
 }
 
 /** The holder's declared monthly income in minor units (0 when declared as zero), if declared. */
-function declaredIncome(window: EntityWindow, currency: string): number | undefined {
+export function declaredIncome(window: EntityWindow, currency: string): number | undefined {
   const text = window.party?.declaredMonthlyIncome;
   if (text === undefined) return undefined;
   if (/^\s*0*(\.0*)?\s*$/.test(text)) return 0;
