@@ -1,5 +1,5 @@
 import { evidenceKindIndex } from './evidence-kinds.js';
-import { recordsInAlertOrder, type NetworkCandidate } from './network-candidate.js';
+import { candidateRecordCount, recordsInAlertOrder, type NetworkCandidate } from './network-candidate.js';
 import { candidateEntity, compareCandidates } from './packed-candidates.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
@@ -73,20 +73,13 @@ export interface HopTable {
   readonly candidates: readonly NetworkCandidate[];
 }
 
-/** Columns that grow as hops are added (capacity doubles). */
+/** Columns for `capacity` hops. */
 function columns(capacity: number) {
   return {
     account: new Int32Array(capacity), from: new Int32Array(capacity), to: new Int32Array(capacity),
     inAmount: new Float64Array(capacity), outAmount: new Float64Array(capacity), inTs: new Float64Array(capacity), outTs: new Float64Array(capacity),
     known: new Uint8Array(capacity), source: new Int32Array(capacity), place: new Int32Array(capacity),
   };
-}
-type Columns = ReturnType<typeof columns>;
-
-function grown(c: Columns, n: number): Columns {
-  const next = columns(Math.max(1024, 2 * c.account.length));
-  for (const key of Object.keys(c) as (keyof Columns)[]) (next[key] as Int32Array).set((c[key] as Int32Array).subarray(0, n));
-  return next;
 }
 
 /** @internal The {@link HopTable} of a run's candidates (any order). */
@@ -104,7 +97,10 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
     }
     return n;
   };
-  let c = columns(1024);
+  // Sized once from the records' count (packed candidates know it without parsing): at most one hop per record.
+  let capacity = 0;
+  for (const candidate of candidates) if (candidateEntity(candidate).kind === 'account') capacity += candidateRecordCount(candidate, HOPS);
+  const c = columns(capacity);
   let n = 0;
   candidates.forEach((candidate, ci) => {
     const entity = candidateEntity(candidate);
@@ -112,7 +108,6 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
     let place = 0;
     for (const f of recordsInAlertOrder(candidate, HOPS)) {
       if (!isHopRecord(f)) continue;
-      if (n === c.account.length) c = grown(c, n);
       c.account[n] = number(entity.id);
       c.from[n] = number(f['from']);
       c.to[n] = number(f['to']);
@@ -132,9 +127,9 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
   const names = order.map((old) => firstSeen[old] as string);
   const numberOf = new Map<string, number>();
   names.forEach((id, i) => numberOf.set(id, i));
-  const account = c.account.slice(0, n);
-  const from = c.from.slice(0, n);
-  const to = c.to.slice(0, n);
+  const account = c.account.subarray(0, n);
+  const from = c.from.subarray(0, n);
+  const to = c.to.subarray(0, n);
   for (let i = 0; i < n; i++) {
     account[i] = renumber[account[i] as number] as number;
     from[i] = renumber[from[i] as number] as number;
@@ -142,8 +137,8 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
   }
   return {
     names, numberOf, count: n, account, from, to,
-    inAmount: c.inAmount.slice(0, n), outAmount: c.outAmount.slice(0, n), inTs: c.inTs.slice(0, n), outTs: c.outTs.slice(0, n),
-    known: c.known.slice(0, n), source: c.source.slice(0, n), place: c.place.slice(0, n), candidates,
+    inAmount: c.inAmount.subarray(0, n), outAmount: c.outAmount.subarray(0, n), inTs: c.inTs.subarray(0, n), outTs: c.outTs.subarray(0, n),
+    known: c.known.subarray(0, n), source: c.source.subarray(0, n), place: c.place.subarray(0, n), candidates,
   };
 }
 
@@ -228,10 +223,11 @@ export function hopEdges(t: HopTable, isHop: Uint8Array): HopEdges {
   });
   // Each account's edges by successor, the first ref of each kept (refs were filled ascending).
   const start = new Int32Array(accounts + 1);
-  const outTo: number[] = [];
-  const outRef: number[] = [];
+  const outTo = new Int32Array(rawTo.length);
+  const outRef = new Int32Array(rawTo.length);
+  let kept = 0;
   for (let a = 0; a < accounts; a++) {
-    start[a] = outTo.length;
+    start[a] = kept;
     const lo = degree[a] as number;
     const hi = degree[a + 1] as number;
     if (hi === lo) continue;
@@ -240,12 +236,12 @@ export function hopEdges(t: HopTable, isHop: Uint8Array): HopEdges {
     for (const k of idx) {
       if (rawTo[k] === previous) continue;
       previous = rawTo[k] as number;
-      outTo.push(previous);
-      outRef.push(rawRef[k] as number);
+      outTo[kept] = previous;
+      outRef[kept++] = rawRef[k] as number;
     }
   }
-  start[accounts] = outTo.length;
-  return { start, to: Int32Array.from(outTo), ref: Int32Array.from(outRef) };
+  start[accounts] = kept;
+  return { start, to: outTo.subarray(0, kept), ref: outRef.subarray(0, kept) };
 }
 
 /** @internal The ref of edge `from` → `to` (see {@link HopEdges}), or -1. */

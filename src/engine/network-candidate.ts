@@ -27,6 +27,7 @@ export interface NetworkCandidate {
  */
 export interface RecordsByKind {
   recordsOf(k: number): readonly unknown[];
+  recordCount(k: number): number;
   readonly hasRecords: boolean;
 }
 
@@ -40,6 +41,11 @@ export function canJoinNetwork(alert: Alert): boolean {
 /** @internal The records of evidence kind `k` of a candidate (none when it has no evidence). */
 export function candidateRecords(c: NetworkCandidate, k: number): readonly unknown[] {
   return readsByKind(c) ? c.recordsOf(k) : c.evidence?.[k] ?? [];
+}
+
+/** @internal How many records of evidence kind `k` a candidate has, without parsing packed records. */
+export function candidateRecordCount(c: NetworkCandidate, k: number): number {
+  return readsByKind(c) ? c.recordCount(k) : c.evidence?.[k]?.length ?? 0;
 }
 
 /** @internal Whether a candidate carries evidence records of any kind. */

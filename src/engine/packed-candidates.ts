@@ -26,7 +26,7 @@ import { compareText } from '../_internal/compare-text.js';
  * @internal
  */
 export interface PackedCandidates {
-  /** Per candidate: entity kind, entity id, alert id, whether the alert can join a network (score > 0 with hits), how many kinds of evidence it has (0: none), whether any records. As JSON. */
+  /** Per candidate: entity kind, entity id, alert id, whether the alert can join a network (score > 0 with hits), how many kinds of evidence it has (0: none), whether any records, then the number of records of each kind. As JSON. */
   readonly heads: string;
   /** Per candidate, one after another, as UTF-8 JSON: the alert (empty when it is the template's), then its records of each of the `EVIDENCE_KINDS` (empty when none). */
   readonly bodies: Uint8Array;
@@ -40,8 +40,8 @@ export interface PackedCandidates {
   readonly shapes: string;
 }
 
-/** What the network stage reads of every candidate without its alert (see {@link PackedCandidates.heads}). */
-type Head = [kind: EntityKind | 'network', id: string, alertId: string, scored: 0 | 1, kinds: number, records: 0 | 1];
+/** What the network stage reads of every candidate without its alert (see {@link PackedCandidates.heads}), then how many records of each evidence kind it has. */
+type Head = [kind: EntityKind | 'network', id: string, alertId: string, scored: 0 | 1, kinds: number, records: 0 | 1, ...counts: number[]];
 
 /** Segments per candidate: its alert and each evidence kind. */
 const SEGMENTS = 1 + EVIDENCE_KINDS.length;
@@ -107,7 +107,7 @@ export function packCandidates(list: readonly NetworkCandidate[]): PackedCandida
     const evidence = c.evidence;
     if (evidence !== undefined && evidence.length !== EVIDENCE_KINDS.length) throw new RangeError(`a network candidate's evidence has ${evidence.length} kinds, not ${EVIDENCE_KINDS.length}`);
     const records = evidence !== undefined && evidence.some((r) => r.length > 0);
-    heads.push([a.entity.kind, a.entity.id, a.id, canJoinNetwork(a) ? 1 : 0, evidence?.length ?? 0, records ? 1 : 0]);
+    heads.push([a.entity.kind, a.entity.id, a.id, canJoinNetwork(a) ? 1 : 0, evidence?.length ?? 0, records ? 1 : 0, ...(evidence ?? []).map((list) => list.length)]);
     const json = JSON.stringify(a);
     if (a.hits.length === 0) template ??= JSON.parse(json) as Alert;
     const first = Date.parse(a.firstSeen);
@@ -164,6 +164,7 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
   readonly scored: boolean;
   readonly hasRecords: boolean;
   readonly #kinds: number;
+  readonly #counts: readonly number[];
   #alert: Alert | undefined;
   readonly #pack: Pack;
   /** The candidate's index in its pack. */
@@ -174,6 +175,7 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
     this.scored = head[3] === 1;
     this.#kinds = head[4];
     this.hasRecords = head[5] === 1;
+    this.#counts = head.slice(6) as number[];
     this.#pack = pack;
     this.#index = index;
   }
@@ -197,6 +199,11 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
   /** All evidence records by kind, parsed at each read; undefined without any (as on the candidate packed). */
   get evidence(): readonly (readonly unknown[])[] | undefined {
     return this.#kinds === 0 ? undefined : Array.from({ length: this.#kinds }, (_, k) => this.recordsOf(k));
+  }
+
+  /** How many records of evidence kind `k` the candidate has, without reading them. */
+  recordCount(k: number): number {
+    return this.#counts[k] ?? 0;
   }
 
   /** The records of evidence kind `k`, parsed at each read. */
