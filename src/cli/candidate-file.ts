@@ -27,6 +27,8 @@ export interface CandidateFile {
 }
 
 const DECODER = new TextDecoder();
+/** Bytes read at once from a partition's bodies (each partition keeps its last block). */
+const BLOCK_BYTES = 64 * 1024;
 
 /** A new, empty candidate file in `dir` (mode 0600, created new, read and written). */
 export function openCandidateFile(dir: SpillDir): CandidateFile {
@@ -34,7 +36,7 @@ export function openCandidateFile(dir: SpillDir): CandidateFile {
   const fd = openSync(path, 'wx+', 0o600);
   let size = 0;
   let open = true;
-  let scratch = Buffer.allocUnsafe(1 << 16);
+  let scratch = Buffer.allocUnsafe(BLOCK_BYTES);
   return {
     keep(scan) {
       if (!open) throw new Error('the candidate file is closed');
@@ -43,16 +45,31 @@ export function openCandidateFile(dir: SpillDir): CandidateFile {
       const kept = bodies.byteLength; // the reader holds the length, not the bytes
       writeAll(fd, Buffer.from(bodies.buffer, bodies.byteOffset, kept), kept);
       size += kept;
+      // The last block read, per partition: the network stage reads a partition's candidates
+      // mostly in their order, so most segments come from the block before them.
+      const block = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, kept));
+      let blockFrom = 0;
+      let blockTo = 0;
+      const read = (into: Buffer, length: number, from: number): void => {
+        for (let done = 0; done < length; ) {
+          const n = readSync(fd, into, done, length - done, at + from + done);
+          if (n === 0) throw new Error(`the candidate file ended at ${at + from + done} of ${at + from + length}`);
+          done += n;
+        }
+      };
       const text: BodyReader = (start, end) => {
         if (!open) throw new Error('the candidate file is closed');
         const length = end - start;
         if (start < 0 || end > kept || length < 0) throw new RangeError(`bytes ${start}…${end} are outside the ${kept} kept`);
-        if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, 2 * scratch.length));
-        for (let done = 0; done < length; ) {
-          const n = readSync(fd, scratch, done, length - done, at + start + done);
-          if (n === 0) throw new Error(`the candidate file ended at ${at + start + done} of ${at + end}`);
-          done += n;
+        if (start >= blockFrom && end <= blockTo) return DECODER.decode(block.subarray(start - blockFrom, end - blockFrom));
+        if (length <= block.length) {
+          blockFrom = start;
+          blockTo = Math.min(kept, start + block.length);
+          read(block, blockTo - blockFrom, blockFrom);
+          return DECODER.decode(block.subarray(0, length));
         }
+        if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, 2 * scratch.length));
+        read(scratch, length, start);
         return DECODER.decode(scratch.subarray(0, length));
       };
       return { scan: { ...scan, candidates: { ...scan.candidates, bodies: new Uint8Array(0) } }, text };
