@@ -103,23 +103,19 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
   const c = columns(capacity);
   let n = 0;
   candidates.forEach((candidate, ci) => {
-    const entity = candidateEntity(candidate);
-    if (entity.kind !== 'account') return;
-    let place = 0;
-    for (const f of recordsInAlertOrder(candidate, HOPS)) {
-      if (!isHopRecord(f)) continue;
-      c.account[n] = number(entity.id);
-      c.from[n] = number(f['from']);
-      c.to[n] = number(f['to']);
-      c.inAmount[n] = Number(f['inAmount']);
-      c.outAmount[n] = Number(f['outAmount']);
-      c.inTs[n] = Number(f['inTs']);
-      c.outTs[n] = Number(f['outTs']);
-      c.known[n] = typeof f['known'] === 'number' && f['known'] > 0 ? 1 : 0;
+    hopsOf(candidate).forEach((h, place) => {
+      c.account[n] = number(h.account);
+      c.from[n] = number(h.from);
+      c.to[n] = number(h.to);
+      c.inAmount[n] = h.inAmount;
+      c.outAmount[n] = h.outAmount;
+      c.inTs[n] = h.inTs;
+      c.outTs[n] = h.outTs;
+      c.known[n] = h.known > 0 ? 1 : 0;
       c.source[n] = ci;
-      c.place[n] = place++;
+      c.place[n] = place;
       n++;
-    }
+    });
   });
   const order = firstSeen.map((_, i) => i).sort((x, y) => cmp(firstSeen[x] as string, firstSeen[y] as string));
   const renumber = new Int32Array(order.length);

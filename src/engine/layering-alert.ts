@@ -26,7 +26,7 @@ const STRUCTURE_STRENGTH = 0.8;
  */
 export function structureAlert(
   s: { kind: Structure; accounts: string[]; lines: string[]; ids: string[]; from: number; to: number },
-  byAccount: ReadonlyMap<string, readonly NetworkCandidate[]>,
+  byAccount: Pick<ReadonlyMap<string, readonly NetworkCandidate[]>, 'get'>,
   config: NetworkConfig,
 ): Alert | undefined {
   const members = [...new Set(s.accounts)].sort().map((id) => ({ kind: 'account' as const, id }));

@@ -152,7 +152,7 @@ export function layeringAlerts(candidates: readonly NetworkCandidate[], config: 
     i = j;
   }
   const out: Alert[] = [];
-  const byAccount = { get: (id: string) => hopCandidatesOf(t, id) } as unknown as ReadonlyMap<string, readonly NetworkCandidate[]>;
+  const byAccount = { get: (id: string) => hopCandidatesOf(t, id) };
   for (const s of structures) {
     const alert = structureAlert(s, byAccount, config);
     if (alert !== undefined && !taken.has(alert.entity.id)) out.push(alert);

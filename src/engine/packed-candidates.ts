@@ -26,7 +26,7 @@ import { compareText } from '../_internal/compare-text.js';
  * @internal
  */
 export interface PackedCandidates {
-  /** Per candidate: entity kind, entity id, alert id, whether the alert can join a network (score > 0 with hits), how many kinds of evidence it has (0: none), whether any records, then the number of records of each kind. As JSON. */
+  /** Per candidate: entity kind, entity id, alert id, whether the alert can join a network (score > 0 with hits), how many kinds of evidence it has (0: none), then the number of records of each kind. As JSON. */
   readonly heads: string;
   /** Per candidate, one after another, as UTF-8 JSON: the alert (empty when it is the template's), then its records of each of the `EVIDENCE_KINDS` (empty when none). */
   readonly bodies: Uint8Array;
@@ -41,7 +41,7 @@ export interface PackedCandidates {
 }
 
 /** What the network stage reads of every candidate without its alert (see {@link PackedCandidates.heads}), then how many records of each evidence kind it has. */
-type Head = [kind: EntityKind | 'network', id: string, alertId: string, scored: 0 | 1, kinds: number, records: 0 | 1, ...counts: number[]];
+type Head = [kind: EntityKind | 'network', id: string, alertId: string, scored: 0 | 1, kinds: number, ...counts: number[]];
 
 /** Segments per candidate: its alert and each evidence kind. */
 const SEGMENTS = 1 + EVIDENCE_KINDS.length;
@@ -106,8 +106,7 @@ export function packCandidates(list: readonly NetworkCandidate[]): PackedCandida
     const a = c.alert;
     const evidence = c.evidence;
     if (evidence !== undefined && evidence.length !== EVIDENCE_KINDS.length) throw new RangeError(`a network candidate's evidence has ${evidence.length} kinds, not ${EVIDENCE_KINDS.length}`);
-    const records = evidence !== undefined && evidence.some((r) => r.length > 0);
-    heads.push([a.entity.kind, a.entity.id, a.id, canJoinNetwork(a) ? 1 : 0, evidence?.length ?? 0, records ? 1 : 0, ...(evidence ?? []).map((list) => list.length)]);
+    heads.push([a.entity.kind, a.entity.id, a.id, canJoinNetwork(a) ? 1 : 0, evidence?.length ?? 0, ...(evidence ?? []).map((list) => list.length)]);
     const json = JSON.stringify(a);
     if (a.hits.length === 0) template ??= JSON.parse(json) as Alert;
     const first = Date.parse(a.firstSeen);
@@ -174,8 +173,8 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
     [this.kind, this.id, this.alertId] = head;
     this.scored = head[3] === 1;
     this.#kinds = head[4];
-    this.hasRecords = head[5] === 1;
-    this.#counts = head.slice(6) as number[];
+    this.#counts = head.slice(5) as number[];
+    this.hasRecords = this.#counts.some((n) => n > 0);
     this.#pack = pack;
     this.#index = index;
   }

@@ -49,11 +49,13 @@ function referenceHops(candidates: readonly NetworkCandidate[]): { hop: Hop; can
 }
 
 /** The edge map as the layering stage first built it: the first hop (payment before receipt) naming an edge keeps it. */
-function referenceEdges(hops: readonly Hop[]): Map<string, Map<string, { tx: string; ts: number }>> {
+function referenceEdges(hops: readonly Hop[]): { next: Map<string, Map<string, { tx: string; ts: number }>>; named: number } {
   const accounts = new Set(hops.map((h) => h.account));
   const next = new Map<string, Map<string, { tx: string; ts: number }>>();
+  let named = 0;
   const edge = (from: string, to: string, tx: string, ts: number): void => {
     if (from === to || !accounts.has(from) || !accounts.has(to)) return;
+    named++;
     const m = next.get(from) ?? new Map<string, { tx: string; ts: number }>();
     if (!m.has(to)) m.set(to, { tx, ts });
     next.set(from, m);
@@ -62,7 +64,7 @@ function referenceEdges(hops: readonly Hop[]): Map<string, Map<string, { tx: str
     edge(h.account, h.to, h.outTx, h.outTs);
     edge(h.from, h.account, h.inTx, h.inTs);
   }
-  return next;
+  return { next, named };
 }
 
 describe('hop table', () => {
@@ -90,7 +92,7 @@ describe('hop table', () => {
         const isHop = new Uint8Array(t.names.length);
         for (let h = 0; h < t.count; h++) isHop[t.account[h] as number] = 1;
         const edges = hopEdges(t, isHop);
-        const reference = referenceEdges(expected.map((e) => e.hop));
+        const { next: reference, named } = referenceEdges(expected.map((e) => e.hop));
         let count = 0;
         for (const [from, succ] of reference) {
           const a = t.numberOf.get(from) as number;
@@ -104,7 +106,8 @@ describe('hop table', () => {
           }
         }
         expect(edges.to.length).toBe(count);
-        if (2 * t.count > count + expected.filter((e) => e.hop.account === e.hop.to || e.hop.account === e.hop.from).length) repeatedEdges++;
+        // An edge named by more than one hop: the first must be the one kept.
+        if (named > count) repeatedEdges++;
         for (const name of t.names) {
           const mine = [...world].sort(compareCandidates).filter((c) => c.alert.entity.kind === 'account' && c.alert.entity.id === name && (c.evidence?.[HOPS]?.length ?? 0) > 0);
           expect(hopCandidatesOf(t, name).map((c) => c.alert.id)).toEqual(mine.map((c) => c.alert.id));
@@ -113,7 +116,7 @@ describe('hop table', () => {
       }),
       { numRuns: 250, seed: 7 },
     );
-    // The cases the property is named after occur: hops at all, edges named by more than one hop, parties among the accounts.
+    // The cases the property is named after occur (measured, seed 7: 216 worlds with hops, 103 with an edge named by more than one hop, 208 with a party beside the accounts).
     expect(withHops).toBeGreaterThan(200);
     expect(repeatedEdges).toBeGreaterThan(50);
     expect(sharedIds).toBeGreaterThan(50);

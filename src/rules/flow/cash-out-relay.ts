@@ -4,8 +4,7 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, MAX_HIT_IDS, atLeastShare, hitOf, money, newest, ratio } from '../_lib.js';
 import { HOUR_MS, holderDiscount } from '../_payments.js';
 import { guardFacts } from '../scan-guard.js';
-import { declaredIncome } from './pass-through.js';
-import { mayBeCollected, relayFloor, relayOptionFields, relayScan, relayView } from './relay-core.js';
+import { relayGate, relayMayHold, relayOptionFields, relayScan, relayView, type RelayGate } from './relay-core.js';
 
 /**
  * Options of {@link cashOutRelay} (MS-PT-01 read over days, MS-PROF-01 as its money floor; *proposed*;
@@ -21,15 +20,8 @@ type Options = z.output<typeof cashOutRelayOptionsSchema>;
 const ID = 'cash_out_relay';
 const INDICATORS = ['MS-PT-01', 'MS-PROF-01'] as const;
 
-/**
- * @internal State of {@link cashOutRelay} for one account: count and sum (minor units) of the inflows
- * in the rule's window that may be money collected at home (cash, or a transfer that is not a wage) —
- * a superset of what the scan counts, so a gate on it never hides a hit.
- */
-export interface CashOutGate {
-  n: number;
-  sum: number;
-}
+/** @internal State of {@link cashOutRelay} for one account: the relay gate (relay-core.ts). */
+export type CashOutGate = RelayGate;
 
 /**
  * MS-PT-01 read over days ("funds withdrawn shortly after deposit"; FinCEN 2020: withdrawals in
@@ -60,26 +52,10 @@ export function cashOutRelay(options: CashOutRelayOptions = {}): Rule<typeof ID>
     windowMs,
     options: o,
     description: 'Possible cash-out relay: money collected at home, in cash or from unrelated senders, is withdrawn in cash within days.',
-    incremental: {
-      horizonsMs: [windowMs],
-      init: () => ({ n: 0, sum: 0 }),
-      enter(s, e, _window, context) {
-        if (mayBeCollected(e, context)) {
-          s.n++;
-          s.sum += e.amount;
-        }
-      },
-      leave(s, e, _horizon, _window, context) {
-        if (mayBeCollected(e, context)) {
-          s.n--;
-          s.sum -= e.amount;
-        }
-      },
-    },
+    incremental: relayGate(windowMs),
     evaluate: (window, context, state) => {
       const last = newest(window);
-      if (!isCashOut(window, last) || window.kind !== 'account' || state.n < o.minInflows) return [];
-      if (state.sum < relayFloor(o, context.jurisdiction.cashThreshold, declaredIncome(window, context.jurisdiction.currency))) return [];
+      if (!isCashOut(window, last) || window.kind !== 'account' || !relayMayHold(state, o, window, context)) return [];
       const hit = cashOutHit(window, context, o, rule, last);
       return hit === undefined ? [] : [hit];
     },

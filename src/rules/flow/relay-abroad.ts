@@ -5,7 +5,7 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, MAX_HIT_IDS, atLeastShare, hitOf, money, newest, ratio } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, holderDiscount } from '../_payments.js';
 import { guardFacts } from '../scan-guard.js';
-import { relayOptionFields, relayScan, relayView } from './relay-core.js';
+import { relayGate, relayMayHold, relayOptionFields, relayScan, relayView, type RelayGate } from './relay-core.js';
 
 /**
  * Options of {@link relayAbroad} (MS-PT-01 read over days, MS-PROF-01 as its money floor; *proposed*).
@@ -32,28 +32,31 @@ const INDICATORS = ['MS-PT-01', 'MS-PROF-01'] as const;
  * income, cash and a corridor destination add strength; licensed remitters (× 0.25), government
  * (× 0.2), NGO (× 0.35) and business accounts (× 0.5: an importer paying its suppliers abroad) are
  * discounted. The last event must
- * be such a transfer abroad.
+ * be such a transfer abroad; a count of the candidate credits in the window gates the scan.
  * @category Rules
  * @example const rule = relayAbroad({ maxMedianDwellHours: 96 });
  */
 export function relayAbroad(options: RelayAbroadOptions = {}): Rule<typeof ID> {
   const o = parseOptions(relayAbroadOptionsSchema, options, ID);
-  const rule: Rule<typeof ID> = {
+  const windowMs = o.windowDays * DAY_MS;
+  const rule: Rule<typeof ID, RelayGate> = {
     id: ID,
     indicators: INDICATORS,
     family: 'network_flow',
     entities: ['account'],
-    windowMs: o.windowDays * DAY_MS,
+    windowMs,
     options: o,
     description: 'Possible relay abroad: money collected at home, in cash or from unrelated senders, is sent abroad within days.',
-    evaluate: (window, context) => {
+    // A count of the candidate credits in the window gates the scan (relay-core.ts), as for cash_out_relay.
+    incremental: relayGate(windowMs),
+    evaluate: (window, context, state) => {
       const last = newest(window);
-      if (last.direction !== 'out' || last.kind !== 'transfer' || window.kind !== 'account') return [];
+      if (last.direction !== 'out' || last.kind !== 'transfer' || window.kind !== 'account' || !relayMayHold(state, o, window, context)) return [];
       const hit = relayHit(window, context, o, rule, last);
       return hit === undefined ? [] : [hit];
     },
   };
-  return rule;
+  return rule as Rule<typeof ID>;
 }
 
 function relayHit(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit | undefined {

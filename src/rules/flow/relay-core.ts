@@ -5,12 +5,12 @@
  */
 import * as z from 'zod';
 import { isCountryCode } from '../../schema/countries.js';
-import type { EntityWindow, RuleContext, WindowEvent } from '../types.js';
+import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS, atLeastShare } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardedStart, scanGuard, type ScanGuard } from '../scan-guard.js';
-import { internalOf, profileOf } from './pass-through.js';
+import { declaredIncome, internalOf, profileOf } from './pass-through.js';
 import { addCredit, creditQueue, eachUnpaid, payFromCredits, weightedMedian } from './credit-fifo.js';
 
 /** The option fields of a relay rule (MS-PT-01 read over days, MS-PROF-01 as its floor; *proposed*). */
@@ -83,6 +83,41 @@ export function isCollected(view: RelayView, e: WindowEvent, context: RuleContex
  */
 export function mayBeCollected(e: WindowEvent, context: RuleContext): boolean {
   return e.direction === 'in' && (e.kind === 'cash_deposit' || (e.kind === 'transfer' && !isWageLike(e, context)));
+}
+
+/**
+ * @internal State of a relay rule's gate for one account: count and sum (minor units) of the inflows
+ * in the rule's window that {@link mayBeCollected} — a superset of what {@link relayScan} counts, so
+ * a gate on it never hides a hit.
+ */
+export interface RelayGate {
+  n: number;
+  sum: number;
+}
+
+/** The incremental gate of a relay rule over its window of `windowMs`: {@link RelayGate} kept on arrival and expiry. */
+export function relayGate(windowMs: number): RuleIncremental<RelayGate> {
+  return {
+    horizonsMs: [windowMs],
+    init: () => ({ n: 0, sum: 0 }),
+    enter(s, e, _window, context) {
+      if (mayBeCollected(e, context)) {
+        s.n++;
+        s.sum += e.amount;
+      }
+    },
+    leave(s, e, _horizon, _window, context) {
+      if (mayBeCollected(e, context)) {
+        s.n--;
+        s.sum -= e.amount;
+      }
+    },
+  };
+}
+
+/** Whether {@link relayScan} can hold given the gate: enough candidate credits, and their sum at least the floor. */
+export function relayMayHold(s: RelayGate, o: RelayOptions, window: EntityWindow, context: RuleContext): boolean {
+  return s.n >= o.minInflows && s.sum >= relayFloor(o, context.jurisdiction.cashThreshold, declaredIncome(window, context.jurisdiction.currency));
 }
 
 /** The aggregates of a relay scan over the window: collected credits FIFO-matched to the debits paid out. */
