@@ -69,8 +69,10 @@ export const SCAN_HEAP_GROWING_PERCENT = 100;
 /**
  * Sets {@link SCAN_HEAP_GROWING_PERCENT} for the process's isolates (V8 flags are process-wide; the
  * workers started after it take it) unless the user set `--heap-growing-percent` for node.
+ * `tidewatch scan` calls it before it reads the input: the main thread's reading allocates fast and
+ * keeps little too (measured on the 1M-row bench file: its heap grew to 225 MB for 60 MB live).
  */
-function collectGarbageEarly(): void {
+export function collectGarbageEarly(): void {
   const given = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((a) => /^--heap[-_]growing[-_]percent\b/.test(a));
   if (!given) setFlagsFromString(`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`);
 }

@@ -17,6 +17,7 @@ import { formatText } from './format-text.js';
 import { loadProfile } from './goaml.js';
 import { loadScanConfig, type EngineInputs } from './engine-inputs.js';
 import { defaultWorkers, inputBytes, oneThreadEngine, parallelEngine } from './scan-engines.js';
+import { collectGarbageEarly } from './parallel-scan.js';
 import { mayExceedBudget, memoryPlan, roundsEngine } from './scan-rounds.js';
 
 const USAGE = `tidewatch scan <transactions> [options]
@@ -83,6 +84,7 @@ export const scanCommand: Command = {
     const workersOption = optionalNumber(values.workers, '--workers', 1, 64);
     if (workersOption !== undefined && !Number.isInteger(workersOption)) throw new UsageError('--workers must be a whole number from 1 to 64');
     const started = performance.now();
+    collectGarbageEarly();
 
     const config = await loadScanConfig(values.config);
     const accounts = values.accounts === undefined ? undefined : await readAccounts(values.accounts);

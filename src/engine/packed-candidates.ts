@@ -145,7 +145,16 @@ interface Pack {
   readonly spans: Float64Array;
   readonly template: string;
   readonly shapes: readonly (readonly (readonly string[])[])[];
+  /**
+   * Per candidate, {@link COUNTS_STRIDE} entries: how many kinds of evidence it has, then its number
+   * of records of each kind (a typed array for the pack, not an array per candidate: on the 1M-row
+   * bench file the merge holds about 400k candidates).
+   */
+  readonly counts: Int32Array;
 }
+
+/** Entries per candidate in {@link Pack.counts}. */
+const COUNTS_STRIDE = 1 + EVIDENCE_KINDS.length;
 
 /**
  * A candidate read back from {@link PackedCandidates}: entity, alert id and joinability at once;
@@ -161,22 +170,27 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
   readonly alertId: string;
   /** Whether the alert can join a network (`isNetworkCandidate`). */
   readonly scored: boolean;
-  readonly hasRecords: boolean;
-  readonly #kinds: number;
-  readonly #counts: readonly number[];
   #alert: Alert | undefined;
   readonly #pack: Pack;
   /** The candidate's index in its pack. */
   readonly #index: number;
 
   constructor(head: Head, pack: Pack, index: number) {
-    [this.kind, this.id, this.alertId] = head;
+    // One string per entity kind, not one per candidate (JSON.parse gives each value its own).
+    this.kind = head[0] === 'account' ? 'account' : head[0] === 'party' ? 'party' : head[0];
+    this.id = head[1];
+    this.alertId = head[2];
     this.scored = head[3] === 1;
-    this.#kinds = head[4];
-    this.#counts = head.slice(5) as number[];
-    this.hasRecords = this.#counts.some((n) => n > 0);
     this.#pack = pack;
     this.#index = index;
+  }
+
+  /** Whether it has evidence records of any kind. */
+  get hasRecords(): boolean {
+    const { counts } = this.#pack;
+    const at = this.#index * COUNTS_STRIDE;
+    for (let k = 1; k <= (counts[at] as number); k++) if ((counts[at + k] as number) > 0) return true;
+    return false;
   }
 
   #segment(s: number): string {
@@ -195,14 +209,20 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
     return this.#alert;
   }
 
+  /** How many kinds of evidence it has (0: none; then {@link EVIDENCE_KINDS}' length). */
+  get #kinds(): number {
+    return this.#pack.counts[this.#index * COUNTS_STRIDE] as number;
+  }
+
   /** All evidence records by kind, parsed at each read; undefined without any (as on the candidate packed). */
   get evidence(): readonly (readonly unknown[])[] | undefined {
-    return this.#kinds === 0 ? undefined : Array.from({ length: this.#kinds }, (_, k) => this.recordsOf(k));
+    const kinds = this.#kinds;
+    return kinds === 0 ? undefined : Array.from({ length: kinds }, (_, k) => this.recordsOf(k));
   }
 
   /** How many records of evidence kind `k` the candidate has, without reading them. */
   recordCount(k: number): number {
-    return this.#counts[k] ?? 0;
+    return k < 0 || k >= this.#kinds ? 0 : (this.#pack.counts[this.#index * COUNTS_STRIDE + 1 + k] as number);
   }
 
   /** The records of evidence kind `k`, parsed at each read. */
@@ -224,7 +244,14 @@ const DECODER = new TextDecoder();
 export function unpackCandidates(p: PackedCandidates, text: BodyReader = readBodies(p.bodies)): PackedCandidate[] {
   const heads = JSON.parse(p.heads) as Head[];
   if (p.offsets.length !== heads.length * SEGMENTS + 1 || p.spans.length !== heads.length * 2) throw new RangeError('packed network candidates: the parts do not agree in length');
-  const pack: Pack = { text, offsets: p.offsets, spans: p.spans, template: p.template, shapes: JSON.parse(p.shapes) as string[][][] };
+  const counts = new Int32Array(heads.length * COUNTS_STRIDE);
+  heads.forEach((h, i) => {
+    const kinds = h[4];
+    if (kinds !== 0 && kinds !== EVIDENCE_KINDS.length) throw new RangeError(`packed network candidates: a candidate has ${kinds} evidence kinds, not ${EVIDENCE_KINDS.length}`);
+    counts[i * COUNTS_STRIDE] = kinds;
+    for (let k = 0; k < kinds; k++) counts[i * COUNTS_STRIDE + 1 + k] = h[5 + k] as number;
+  });
+  const pack: Pack = { text, offsets: p.offsets, spans: p.spans, template: p.template, shapes: JSON.parse(p.shapes) as string[][][], counts };
   return heads.map((h, i) => new PackedCandidate(h, pack, i));
 }
 

@@ -50,6 +50,9 @@ describe('packed network candidates', () => {
       expect(candidateCanJoin(b)).toBe(isNetworkCandidate(c.alert));
       expect(b.evidence).toEqual(c.evidence);
       expect(b.alert).toEqual(JSON.parse(JSON.stringify(c.alert)));
+      // The record counts come from the pack's counts, without reading the records.
+      for (let k = -1; k <= EVIDENCE_KINDS.length; k++) expect(b.recordCount(k)).toBe(c.evidence?.[k]?.length ?? 0);
+      expect(b.hasRecords).toBe((c.evidence ?? []).some((records) => records.length > 0));
       if (isNetworkCandidate(c.alert)) scored++;
       if (c.evidence !== undefined) withEvidence++;
     });
