@@ -48,6 +48,7 @@ export { corridorCollector, corridorCollectorOptionsSchema, type CorridorCollect
 export { fanOut, fanOutOptionsSchema, type FanOutOptions } from './rules/flow/fan-out.js';
 export { layeringHop, layeringHopOptionsSchema, type LayeringHopOptions } from './rules/flow/layering-hop.js';
 export { fanLeg, fanLegOptionsSchema, type FanLegOptions } from './rules/flow/fan-leg.js';
+export { cashSite, cashSiteOf, cashSiteOptionsSchema, type CashSiteOptions } from './rules/debt/cash-site.js';
 export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from './rules/flow/pass-through.js';
 export { relayAbroad, relayAbroadOptionsSchema, type RelayAbroadOptions } from './rules/flow/relay-abroad.js';
 export { cashOutRelay, cashOutRelayOptionsSchema, type CashOutRelayOptions } from './rules/flow/cash-out-relay.js';

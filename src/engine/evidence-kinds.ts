@@ -1,4 +1,5 @@
 import type { EvidenceKind } from './evidence.js';
+import { cashSiteEvidence } from './cash-sites.js';
 import { fanLegEvidence } from './fan-legs.js';
 import { hopEvidence } from './hops.js';
 
@@ -8,7 +9,7 @@ import { hopEvidence } from './hops.js';
  * hits as episodes whatever their strength.
  * @internal
  */
-export const EVIDENCE_KINDS: readonly EvidenceKind<unknown>[] = [hopEvidence, fanLegEvidence];
+export const EVIDENCE_KINDS: readonly EvidenceKind<unknown>[] = [hopEvidence, fanLegEvidence, cashSiteEvidence];
 
 const INDEX: ReadonlyMap<string, number> = new Map(EVIDENCE_KINDS.map((k, i) => [k.rule, i]));
 
@@ -18,7 +19,7 @@ export function evidenceKindIndex(rule: string): number {
 }
 
 /**
- * Whether a hit is compact evidence: strength 0 from an evidence rule (a layering hop, a fan leg). Such hits
+ * Whether a hit is compact evidence: strength 0 from an evidence rule (a layering hop, a fan leg, cash at a site). Such hits
  * score nothing and are never reported; a structure's path hit on a network alert carries the same
  * rule with a strength, and is not evidence.
  * @internal

@@ -6,26 +6,31 @@ import { FAN_MAX_SPAN_MS, FAN_MIN_SPOKES } from './fan.js';
 import { LAYERING_MAX_CYCLE_HOPS, LAYERING_MAX_PATHS_PER_START, LAYERING_MAX_SPAN_MS, LAYERING_MIN_CYCLE_HOPS, LAYERING_MIN_INTERMEDIARIES } from './layering.js';
 import { isEvidenceHit } from './evidence-kinds.js';
 import { FAN_IN_INDICATOR, FAN_OUT_INDICATOR } from '../rules/flow/fan-leg.js';
+import { CARD_SESSION_INDICATOR, CASH_HANDOVER_INDICATOR } from '../rules/debt/cash-site.js';
+import type { HitFacts } from '../rules/types.js';
 import type { NetworkConfig } from './network.js';
 import type { NetworkCandidate } from './network-candidate.js';
 
-/** @internal The structures the network stage recognises (MS-LAY-01…03; fan-in and fan-out from fan.ts). */
-export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter' | 'fan_in' | 'fan_out';
+/** @internal The structures the network stage recognises (MS-LAY-01…03; fan-in and fan-out from fan.ts; card sessions and cash hand-overs, MS-DEBT-04/05, from cash-joins.ts). */
+export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter' | 'fan_in' | 'fan_out' | 'card_session' | 'cash_handover';
 
 /** Indicator of each structure. */
-const INDICATOR: Readonly<Record<Structure, string>> = { cycle: 'MS-LAY-01', scatter_gather: 'MS-LAY-02', gather_scatter: 'MS-LAY-03', fan_in: FAN_IN_INDICATOR, fan_out: FAN_OUT_INDICATOR };
+const INDICATOR: Readonly<Record<Structure, string>> = { cycle: 'MS-LAY-01', scatter_gather: 'MS-LAY-02', gather_scatter: 'MS-LAY-03', fan_in: FAN_IN_INDICATOR, fan_out: FAN_OUT_INDICATOR, card_session: CARD_SESSION_INDICATOR, cash_handover: CASH_HANDOVER_INDICATOR };
 /** Fan structures file (and score) their path hit under `fan_leg`, the others under `layering_hop`. */
 const isFan = (s: Structure): boolean => s === 'fan_in' || s === 'fan_out';
+/** Cash joins file (and score) their path hit under `cash_site`. */
+const isCash = (s: Structure): boolean => s === 'card_session' || s === 'cash_handover';
 /** Strength of a structure's path hit (0.8 × the layering typology's 60 = 48). */
 const STRUCTURE_STRENGTH = 0.8;
 
 /**
  * @internal The network alert of one layering structure: members are its accounts, the first hit
  * is the path hop by hop with its transaction ids, then every member's own hits (listed; only
- * layering evidence scores). Undefined when it scores nothing.
+ * layering evidence scores). Undefined when it scores nothing. A cash join states its own
+ * sentence and facts (`reason`, `facts`).
  */
 export function structureAlert(
-  s: { kind: Structure; accounts: string[]; lines: string[]; ids: string[]; from: number; to: number },
+  s: { kind: Structure; accounts: string[]; lines: string[]; ids: string[]; from: number; to: number; reason?: string; facts?: HitFacts },
   byAccount: Pick<ReadonlyMap<string, readonly NetworkCandidate[]>, 'get'>,
   config: NetworkConfig,
 ): Alert | undefined {
@@ -33,7 +38,7 @@ export function structureAlert(
   const entityId = `net-${stableHash(JSON.stringify(members.map((m) => [m.kind, m.id])))}`;
   const iso = (ms: number): string => new Date(ms).toISOString();
   const days = Math.max(1, Math.round((s.to - s.from) / 86_400_000));
-  const reason = s.kind === 'cycle'
+  const reason = s.reason !== undefined ? s.reason : s.kind === 'cycle'
     ? `Possible round-tripping cycle: money returned to ${s.accounts[0] as string} through ${s.accounts.length} hops within ${days} days, each to a new counterparty: ${s.lines.join('; ')}.`
     : s.kind === 'scatter_gather'
       ? `Possible scatter-gather pattern: ${s.accounts[0] as string} paid ${s.accounts.length - 2} new intermediaries that each paid ${s.accounts[s.accounts.length - 1] as string} within ${days} days: ${s.lines.join('; ')}.`
@@ -42,7 +47,7 @@ export function structureAlert(
         : s.kind === 'fan_in'
           ? `Possible fan-in pattern: ${s.accounts[0] as string} was paid by ${s.accounts.length - 1} senders within ${days} days, each paying it and at most one other account: ${s.lines.join('; ')}.`
           : `Possible fan-out pattern: ${s.accounts[0] as string} paid ${s.accounts.length - 1} recipients within ${days} days, each paid by it and at most two other accounts: ${s.lines.join('; ')}.`;
-  const rule = isFan(s.kind) ? 'fan_leg' : 'layering_hop';
+  const rule = isFan(s.kind) ? 'fan_leg' : isCash(s.kind) ? 'cash_site' : 'layering_hop';
   const pathHit: AlertHit = {
     rule,
     indicators: [INDICATOR[s.kind]],
@@ -51,7 +56,7 @@ export function structureAlert(
     transactionIds: [...s.ids],
     transactionCount: s.ids.length,
     reason,
-    facts: isFan(s.kind) ? { structure: s.kind, accounts: members.length, legs: s.lines.length, days, minSpokes: FAN_MIN_SPOKES, maxSpanDays: FAN_MAX_SPAN_MS / 86_400_000 } : {
+    facts: s.facts !== undefined ? { ...s.facts } : isFan(s.kind) ? { structure: s.kind, accounts: members.length, legs: s.lines.length, days, minSpokes: FAN_MIN_SPOKES, maxSpanDays: FAN_MAX_SPAN_MS / 86_400_000 } : {
       structure: s.kind, accounts: members.length, hops: s.lines.length, days,
       minCycleHops: LAYERING_MIN_CYCLE_HOPS, maxCycleHops: LAYERING_MAX_CYCLE_HOPS, maxSpanDays: LAYERING_MAX_SPAN_MS / 86_400_000, minIntermediaries: LAYERING_MIN_INTERMEDIARIES, maxPathsPerStart: LAYERING_MAX_PATHS_PER_START,
     },
@@ -79,7 +84,7 @@ export function structureAlert(
   const engine = engineStamp(config);
   return {
     schema: ALERT_SCHEMA_ID,
-    id: stableHash(`${isFan(s.kind) ? 'fan' : 'layering'}|${entityId}|${s.kind}|${s.ids.join(',')}|${memberIds.sort().join(',')}`),
+    id: stableHash(`${isFan(s.kind) ? 'fan' : isCash(s.kind) ? 'cash' : 'layering'}|${entityId}|${s.kind}|${s.ids.join(',')}|${memberIds.sort().join(',')}`),
     entity: { kind: 'network', id: entityId },
     score: score.score,
     band: score.band,

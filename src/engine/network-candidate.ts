@@ -17,7 +17,7 @@ import { EVIDENCE_KINDS, evidenceKindIndex, isEvidenceHit } from './evidence-kin
 export interface NetworkCandidate {
   /** The entity alert as reported: without its evidence hits; its score, span and id are the whole alert's. */
   readonly alert: Alert;
-  /** The evidence records by kind (in `EVIDENCE_KINDS` order: layering hops, fan legs), each kind's in the order found; absent without any. */
+  /** The evidence records by kind (in `EVIDENCE_KINDS` order: layering hops, fan legs, cash-site records), each kind's in the order found; absent without any. */
   readonly evidence?: readonly (readonly unknown[])[] | undefined;
 }
 

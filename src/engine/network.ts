@@ -3,6 +3,7 @@ import type { AccountType } from '../schema/reference-data.js';
 import type { EngineConfig } from './config.js';
 import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { fanAlerts } from './fan.js';
+import { cashJoinAlerts } from './cash-joins.js';
 import { layeringAlerts } from './layering.js';
 import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
@@ -68,9 +69,10 @@ export function isNetworkCandidate(alert: Alert): boolean {
 
 /**
  * Whether an entity alert carries evidence for the network stage's structures (`layering_hop`
- * hits, MS-LAY-01…03, or `fan_leg` hits, MS-FAN-02/03): such alerts reach
+ * hits, MS-LAY-01…03, `fan_leg` hits, MS-FAN-02/03, or `cash_site` hits, MS-DEBT-04/05): such alerts reach
  * {@link networkAlerts} whatever their score, which joins their hops into cycles, scatter-gathers
- * and gather-scatter hubs (see `layeringAlerts`) and their legs into fan-in and fan-out hubs (see `fanAlerts`).
+ * and gather-scatter hubs (see `layeringAlerts`), their legs into fan-in and fan-out hubs (see
+ * `fanAlerts`) and their cash into shared card sessions and cash hand-overs (see `cashJoinAlerts`).
  * @category Engine
  * @example const evidence = alerts.filter(hasLayeringEvidence);
  */
@@ -243,6 +245,9 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
   for (const alert of layered) out.push(alert);
   // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
   for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
+  // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
+  for (const alert of out) taken.add(alert.entity.id);
+  for (const alert of cashJoinAlerts(evidence, config, taken)) out.push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 

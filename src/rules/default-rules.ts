@@ -3,6 +3,7 @@ import { corridorCollector } from './flow/corridor-collector.js';
 import { corridorFlow } from './context/corridor-flow.js';
 import { fanOut } from './flow/fan-out.js';
 import { fanLeg } from './flow/fan-leg.js';
+import { cashSite } from './debt/cash-site.js';
 import { layeringHop } from './flow/layering-hop.js';
 import { feeMatch } from './context/fee-match.js';
 import { hotspotCash } from './context/hotspot-cash.js';
@@ -51,6 +52,7 @@ export const RULE_FACTORIES = {
   cash_out_relay: cashOutRelay,
   layering_hop: layeringHop,
   fan_leg: fanLeg,
+  cash_site: cashSite,
   unlicensed_remitter: unlicensedRemitter,
   new_account: newAccount,
   fee_match: feeMatch,

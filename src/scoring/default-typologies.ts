@@ -3,7 +3,9 @@ import { defineTypology, structuringTypology, type Typology } from './typology.j
 /**
  * Debt-financed smuggling (RESEARCH §a.1 MS-DEBT-01/02, MS-TP-01): instalment repayment and wage
  * diversion. One strong debt indicator reaches the alert threshold; identity links and
- * third-party payers corroborate from other families (needed for the high band).
+ * third-party payers corroborate from other families (needed for the high band). The network
+ * stage's cash joins (MS-DEBT-04 shared card sessions, MS-DEBT-05 cash hand-overs, `cash_site`)
+ * score 0.8 × 55 = 44; a single cash event is evidence only (strength 0: no alert).
  * @category Scoring
  * @example scan(transactions, { jurisdiction: 'MY', typologies: [debtRepaymentTypology()] })
  */
@@ -12,7 +14,7 @@ export function debtRepaymentTypology(): Typology {
     id: 'debt_repayment',
     name: 'Possible debt-financed smuggling repayment',
     description: 'Post-arrival instalments or diverted wages flowing to a collector.',
-    weights: { debt_repayment: 55, wage_diversion: 55, third_party_payer: 20, shared_identifier: 20 },
+    weights: { debt_repayment: 55, wage_diversion: 55, cash_site: 55, third_party_payer: 20, shared_identifier: 20 },
     context: { round_amounts: 0.1, fee_match: 0.1, corridor_flow: 0.1, new_account: 0.1 },
     threshold: 40,
   });

@@ -104,8 +104,10 @@ describe('compact evidence store (src/engine/evidence.ts)', () => {
     expect(hit).toMatchObject({ rule: 'toy', strength: 0, window: { from: 3, to: 7 }, variant: 'k', entity: { kind: 'account', id: 'A' }, transactionIds: ['k@7'] });
   });
 
-  test('registry: layering hops and fan legs are evidence at strength 0 only (a structure\'s path hit has a strength); each kind owns only its records', () => {
-    expect(EVIDENCE_KINDS.map((k) => k.rule)).toEqual(['layering_hop', 'fan_leg']);
+  test('registry: layering hops, fan legs and cash-site records are evidence at strength 0 only (a structure\'s path hit has a strength); each kind owns only its records', () => {
+    expect(EVIDENCE_KINDS.map((k) => k.rule)).toEqual(['layering_hop', 'fan_leg', 'cash_site']);
+    expect(isEvidenceHit({ rule: 'cash_site', strength: 0 })).toBe(true);
+    expect(isEvidenceHit({ rule: 'cash_site', strength: 0.8 })).toBe(false);
     expect(evidenceKindIndex('funnel_account')).toBe(-1);
     expect(isEvidenceHit({ rule: 'layering_hop', strength: 0 })).toBe(true);
     expect(isEvidenceHit({ rule: 'fan_leg', strength: 0 })).toBe(true);
@@ -113,8 +115,9 @@ describe('compact evidence store (src/engine/evidence.ts)', () => {
     expect(isEvidenceHit({ rule: 'funnel_account', strength: 0 })).toBe(false);
     const hop = { from: 'A', to: 'B', inTx: 'i', outTx: 'o', inAmount: 1, outAmount: 1, inTs: 0, outTs: 1, known: 0 };
     const leg = { role: 'payer', hub: 'H', tx: 't', ts: 0, amount: 1, degree: 1, lookbackDays: 90 };
-    expect([hop, leg].map((r) => kindOfRecord(EVIDENCE_KINDS, r))).toEqual([evidenceKindIndex('layering_hop'), evidenceKindIndex('fan_leg')]);
-    expect([hop, leg].map((r) => EVIDENCE_KINDS.filter((k) => k.owns(r)).length)).toEqual([1, 1]);
+    const cash = { cash: 'w', loc: 'L', tx: 't', ts: 0, amount: 1, found: 0 };
+    expect([hop, leg, cash].map((r) => kindOfRecord(EVIDENCE_KINDS, r))).toEqual([evidenceKindIndex('layering_hop'), evidenceKindIndex('fan_leg'), evidenceKindIndex('cash_site')]);
+    expect([hop, leg, cash].map((r) => EVIDENCE_KINDS.filter((k) => k.owns(r)).length)).toEqual([1, 1, 1]);
   });
 });
 

@@ -33,7 +33,7 @@ const arbWorld = fc.integer({ min: 2, max: 12 }).chain((n) =>
       const key = `${kind}:${id(c.account)}:${c.alert}`;
       if (byAlert.has(key)) continue;
       const hops: HopFacts[] = c.hops.map((h) => ({ from: id(h.from), to: id(h.to), inTx: `T${tx++}`, outTx: `T${tx++}`, inAmount: h.amount * 100, outAmount: h.amount * 90, inTs: h.inTs * 1000, outTs: h.outTs * 1000, known: h.known }));
-      byAlert.set(key, { alert: alertOf(kind, id(c.account), `${c.alert}-${kind}`), ...(hops.length === 0 ? {} : { evidence: [hops, []] }) });
+      byAlert.set(key, { alert: alertOf(kind, id(c.account), `${c.alert}-${kind}`), ...(hops.length === 0 ? {} : { evidence: [hops, [], []] }) });
     }
     return [...byAlert.values()];
   }));
@@ -125,7 +125,7 @@ describe('hop table', () => {
 
   test('an edge not in the graph has no ref', () => {
     const hop: HopFacts = { from: 'A', to: 'C', inTx: 'T1', outTx: 'T2', inAmount: 100, outAmount: 90, inTs: 0, outTs: 1000, known: 0 };
-    const t = hopTable([{ alert: alertOf('account', 'B', 'x'), evidence: [[hop], []] }, { alert: alertOf('account', 'C', 'y'), evidence: [[{ ...hop, from: 'B', to: 'D', inTx: 'T2', outTx: 'T3' }], []] }]);
+    const t = hopTable([{ alert: alertOf('account', 'B', 'x'), evidence: [[hop], [], []] }, { alert: alertOf('account', 'C', 'y'), evidence: [[{ ...hop, from: 'B', to: 'D', inTx: 'T2', outTx: 'T3' }], [], []] }]);
     const isHop = new Uint8Array(t.names.length);
     for (let h = 0; h < t.count; h++) isHop[t.account[h] as number] = 1;
     const edges = hopEdges(t, isHop);
