@@ -1,6 +1,7 @@
 import type { Alert } from '../scoring/alert.js';
 import { cashSiteOf, type CashSiteFacts } from '../rules/debt/cash-site.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
+import { zoneOffset } from '../_internal/zone.js';
 import { evidenceKindIndex } from './evidence-kinds.js';
 import { structureAlert } from './layering-alert.js';
 import { candidateRecords, type NetworkCandidate } from './network-candidate.js';
@@ -14,7 +15,7 @@ import type { NetworkConfig } from './network.js';
  * @category Engine
  */
 export const CARD_SESSION_MS = 30 * 60_000;
-/** Fewest distinct days (UTC) on which two holders share a card session before it counts: the same pair, not mere co-location (*proposed*). @category Engine */
+/** Fewest distinct local days (the jurisdiction's calendar) on which two holders share a card session before it counts: the same pair, not mere co-location (*proposed*). @category Engine */
 export const CARD_SESSION_MIN_DAYS = 3;
 /** Fewest distinct holders whose cards share sessions for a card-session network (a couple sharing an ATM is two) (*proposed*). @category Engine */
 export const CARD_SESSION_MIN_HOLDERS = 3;
@@ -24,7 +25,7 @@ export const CARD_SESSION_MIN_HOLDERS = 3;
  * @category Engine
  */
 export const CASH_HANDOVER_MS = 2 * 3_600_000;
-/** Fewest distinct days (UTC) with a hand-over from one payer to one collector (*proposed*). @category Engine */
+/** Fewest distinct local days (the jurisdiction's calendar) with a hand-over from one payer to one collector (*proposed*). @category Engine */
 export const CASH_HANDOVER_MIN_DAYS = 3;
 /**
  * The deposit of a hand-over is 90–125 % of the withdrawal (in percent): the same cash, perhaps with
@@ -50,6 +51,8 @@ interface CashEvent {
   readonly tx: string;
   readonly ts: number;
   readonly amount: number;
+  /** Local wall-clock time in the jurisdiction's zone (epoch ms as if UTC): its day is the event's calendar day there. */
+  readonly wall: number;
 }
 
 /** A repeated pair: the days it was seen on and, per day, the first two transactions that joined it. */
@@ -60,7 +63,8 @@ interface Pair {
 }
 
 const byTime = (x: CashEvent, y: CashEvent): number => x.ts - y.ts || cmp(x.account, y.account) || cmp(x.tx, y.tx);
-const dayOf = (ts: number): number => Math.floor(ts / DAY_MS);
+/** The event's local calendar day number in the jurisdiction's zone. */
+const dayOf = (e: CashEvent): number => Math.floor(e.wall / DAY_MS);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
@@ -95,6 +99,7 @@ export function cashJoinAlerts(candidates: readonly NetworkCandidate[], config: 
   const events: CashEvent[] = [];
   const seen = new Set<string>();
   const accounts = config.context.accounts;
+  const zone = config.profile.timeZone;
   for (const c of [...candidates].sort(compareCandidates)) {
     const a = candidateEntity(c);
     if (a.kind !== 'account') continue;
@@ -109,7 +114,7 @@ export function cashJoinAlerts(candidates: readonly NetworkCandidate[], config: 
       const key = `${a.id}\u0000${f.tx}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      events.push({ account: a.id, holder, cash: f.cash, loc: f.loc, tx: f.tx, ts: f.ts, amount: f.amount });
+      events.push({ account: a.id, holder, cash: f.cash, loc: f.loc, tx: f.tx, ts: f.ts, amount: f.amount, wall: f.ts + zoneOffset(zone, f.ts) });
     }
   }
   if (events.length === 0) return [];
@@ -145,7 +150,7 @@ function note(pairs: Map<string, Pair>, key: string, a: CashEvent, b: CashEvent)
     p = { a, b, days: new Map() };
     pairs.set(key, p);
   }
-  const d = dayOf(a.ts);
+  const d = dayOf(a);
   if (!p.days.has(d)) p.days.set(d, [a, b]);
 }
 
@@ -200,9 +205,9 @@ function cardSessions(events: readonly CashEvent[], byAccount: ReadonlyMap<strin
       const holders = new Set(ps.flatMap((p) => [p.a.holder, p.b.holder]));
       if (holders.size < CARD_SESSION_MIN_HOLDERS || members.length > CASH_JOIN_MAX_MEMBERS) continue;
       const tx = evidenceOfPairs(ps);
-      const days = [...new Set(tx.map((e) => dayOf(e.ts)))];
+      const days = [...new Set(tx.map(dayOf))];
       const loc = (tx[0] as CashEvent).loc;
-      const lines = days.map((d) => `${iso(d * DAY_MS).slice(0, 10)}: ${tx.filter((e) => dayOf(e.ts) === d).map((e) => `${e.account} (${e.tx}, ${iso(e.ts).slice(11, 16)})`).join(', ')}`);
+      const lines = days.map((d) => `${iso(d * DAY_MS).slice(0, 10)}: ${tx.filter((e) => dayOf(e) === d).map((e) => `${e.account} (${e.tx}, ${iso(e.wall).slice(11, 16)} local)`).join(', ')}`);
       const reason = `Possible shared card session: cards of ${holders.size} holders were used at ${loc} within ${CARD_SESSION_MS / 60_000} minutes of each other, the same accounts on ${days.length} days (a collector withdrawing workers' wages with their cards?): ${lines.join('; ')}.`;
       out.push(...defined(structureAlert({
         kind: 'card_session', accounts: members, lines, ids: tx.map((e) => e.tx), from: (tx[0] as CashEvent).ts, to: (tx[tx.length - 1] as CashEvent).ts, reason,

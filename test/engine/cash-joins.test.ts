@@ -76,6 +76,17 @@ describe('cash_site rule (MS-DEBT-04, MS-DEBT-05)', () => {
 });
 
 describe('shared card sessions (MS-DEBT-04)', () => {
+  test('days are local calendar days in the jurisdiction\'s zone, not UTC days', () => {
+    // The test origin is 01:00Z, 12:00 in Sydney (UTC+11 in March). Sessions at hours `starts` (three cards, 3 minutes apart).
+    const at3 = (starts: readonly number[]): Transaction[] =>
+      starts.flatMap((h, d) => ['W1', 'W2', 'W3'].map((w, i) => withdrawal(w, 50_000, h + i * 3 * MIN, { location: ATM, id: `w-${w}-${d}` })));
+    const found = (starts: readonly number[]) => joins(scanAll(at3(starts)), 'card_session').length;
+    // 12:00 on day 0, 10:30 on day 1 (23:30Z on day 0), 12:00 on day 2: three local days, two UTC days.
+    expect(found([0, 22.5, 48])).toBe(1);
+    // 10:30 and 12:00 on day 0 (23:30Z the day before, then 01:00Z), 12:00 on day 2: two local days, three UTC days.
+    expect(found([-1.5, 0, 48])).toBe(0);
+  });
+
   test('positive: three holders\' cards at one ATM minutes apart on three days: one network alert naming them, with the withdrawals', () => {
     const alerts = joins(scanAll(sessions(['W1', 'W2', 'W3'], [0, 30, 60])), 'card_session');
     expect(alerts).toHaveLength(1);

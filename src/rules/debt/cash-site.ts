@@ -88,7 +88,6 @@ export function cashSite(options: CashSiteOptions = {}): Rule<typeof ID> {
 }
 
 const cashAt = (e: WindowEvent): string | undefined => (e.kind === 'transfer' || e.location === undefined || e.location === '' ? undefined : e.location);
-const utcDay = (ts: number): number => Math.floor(ts / DAY_MS);
 
 function evaluate(window: EntityWindow, context: RuleContext, o: Options): RuleHit[] {
   const e = newest(window);
@@ -97,7 +96,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options): RuleH
   if (window.account !== undefined && TRADE_TYPES.has(window.account.type ?? '')) return [];
   if (context.accounts.size > 0 && window.account === undefined) return [];
   const site = cashSiteOf(loc);
-  const day = utcDay(e.ts);
+  const day = e.day; // the local calendar day in the jurisdiction's zone
   // Earlier cash at the site within the lookback, newest first; the days it fell on.
   const earlier: WindowEvent[] = [];
   let recurs = false;
@@ -110,7 +109,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options): RuleH
     if (x.ts < from) break;
     const l = cashAt(x);
     if (l === undefined || cashSiteOf(l) !== site) continue;
-    const d = utcDay(x.ts);
+    const d = x.day;
     if (d !== day) recurs = true;
     if (firstDay === undefined) firstDay = d;
     else if (d !== firstDay) active = true;
