@@ -10,7 +10,6 @@ import { openCandidateFile, type KeptPartitionScan } from './candidate-file.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createLiveRows, type LiveRows } from './live-rows.js';
 import { startPartitionThreads } from './parallel-scan.js';
-import { collectGarbageNow } from './full-gc.js';
 import { openRouteFile, type RouteWriter } from './route-file.js';
 import type { ScanEngine } from './scan-engines.js';
 
@@ -127,7 +126,6 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       writer = undefined;
       routes = undefined;
       const liveRows = (live as LiveRows).max;
-      collectGarbageNow(); // the reading's garbage, before the rounds' threads take their memory
       const rounds = plan.rounds(liveRows);
       const count = rounds * workers;
       if (rounds > 1) io.stderr(`tidewatch: up to ${liveRows} rows within the retention horizon, ${plan.why(liveRows)}: scanning the entities in ${rounds} rounds of ${workers} partition${workers === 1 ? '' : 's'} (same alerts, more time)\n`);

@@ -20,7 +20,6 @@ import { decodeTransaction } from '../ingest/spill-codec.js';
 import { readRouteFile } from './route-file.js';
 import type { PartitionScan } from '../engine/partitioned-scan.js';
 import { packPartitionScan } from '../engine/packed-candidates.js';
-import { collectGarbageNow } from './full-gc.js';
 
 /**
  * One partition's scan of rows in (time, id) order read from a run file: the route file beside it
@@ -87,7 +86,6 @@ if (port !== null) {
       for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
         if (m.type === 'replay') {
           post(replay(config, m.path, m.routes, m.partition, m.transactions));
-          collectGarbageNow(); // the partition's state is garbage now: give its pages back before the next round
         } else if (m.type === 'begin') {
           // The CLI's ingest drops repeated ids before the engine: no set of every id seen.
           sink = createPartitionSink(config, m.partition, { uniqueIds: true });
@@ -101,7 +99,6 @@ if (port !== null) {
           const scan = sink.result(m.transactions);
           sink = undefined; // the partition's windows go with it before the next pass
           post(scan);
-          collectGarbageNow();
         }
       }
     } catch (error) {
