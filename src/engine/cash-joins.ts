@@ -1,5 +1,6 @@
 import type { Alert } from '../scoring/alert.js';
 import { cashSiteOf, type CashSiteFacts } from '../rules/debt/cash-site.js';
+import { DAY_MS } from '../rules/_lib.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 import { zoneOffset } from '../_internal/zone.js';
 import { evidenceKindIndex } from './evidence-kinds.js';
@@ -37,7 +38,6 @@ export const CASH_HANDOVER_AMOUNT_PERCENT: readonly [number, number] = [90, 125]
 export const CASH_JOIN_MAX_MEMBERS = 25;
 /** Most later events at a site read for one event: a bound on a busy site's pairs (strangers at a mall ATM). */
 const MAX_FOLLOWERS = 64;
-const DAY_MS = 86_400_000;
 
 /** Index of the cash-site records in a candidate's evidence. */
 const CASH = evidenceKindIndex('cash_site');

@@ -105,6 +105,17 @@ export function reportedCashCount(window: EntityWindow, profile: JurisdictionPro
 }
 
 /**
+ * Whether the window's account is of a type whose trade is moving other people's money (msb,
+ * government, NGO, business): the evidence-only rules (`layering_hop`, `fan_leg`, `cash_site`) record
+ * nothing for it, as its hops, legs and cash are its business (see {@link accountTypeFactor} for the
+ * scoring rules' discount).
+ */
+export function isTradeAccount(window: EntityWindow): boolean {
+  const type = window.account?.type;
+  return type === 'msb' || type === 'government' || type === 'ngo' || type === 'business';
+}
+
+/**
  * Discount for account types that handle others' cash as their business and are reported as such:
  * licensed remitters (msb) and government 0.3, NGOs 0.6, businesses 0.8, personal 1 (RESEARCH §c.5).
  */

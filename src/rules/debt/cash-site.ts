@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
-import { DAY_MS, hitOf, newest } from '../_lib.js';
+import { DAY_MS, hitOf, isTradeAccount, newest } from '../_lib.js';
 import { scanGuardOpt } from '../options.js';
 import type { EntityWindow, HitFacts, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 
@@ -35,8 +35,6 @@ export const CARD_SESSION_INDICATOR = 'MS-DEBT-04';
 export const CASH_HANDOVER_INDICATOR = 'MS-DEBT-05';
 const INDICATORS = [CARD_SESSION_INDICATOR, CASH_HANDOVER_INDICATOR] as const;
 const ID = 'cash_site';
-/** Account types whose trade is handling other people's cash: their cash events are no evidence. */
-const TRADE_TYPES: ReadonlySet<string> = new Set(['msb', 'government', 'ngo', 'business']);
 /** Most earlier events of a site recorded when the site recurs. */
 const MAX_EARLIER = 8;
 
@@ -93,7 +91,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options): RuleH
   const e = newest(window);
   const loc = cashAt(e);
   if (loc === undefined) return [];
-  if (window.account !== undefined && TRADE_TYPES.has(window.account.type ?? '')) return [];
+  if (isTradeAccount(window)) return [];
   if (context.accounts.size > 0 && window.account === undefined) return [];
   const site = cashSiteOf(loc);
   const day = e.day; // the local calendar day in the jurisdiction's zone

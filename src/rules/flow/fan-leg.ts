@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import { counterpartiesOf, counterpartyCounts, transfersWith, type CounterpartyCounts } from '../_counterparty-counts.js';
-import { DAY_MS, hitOf, newest } from '../_lib.js';
+import { DAY_MS, hitOf, isTradeAccount, newest } from '../_lib.js';
 import type { EntityWindow, HitFacts, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 
 /**
@@ -55,8 +55,6 @@ export type FanLegState = CounterpartyCounts;
 
 type Edge = WindowEvent & { counterparty: string };
 const isEdge = (e: WindowEvent): e is Edge => e.kind === 'transfer' && e.counterparty !== undefined && e.counterparty !== '';
-/** Account types whose trade is paying and being paid by many: their legs are no evidence. */
-const TRADE_TYPES = new Set(['msb', 'government', 'ngo', 'business']);
 
 const ID = 'fan_leg';
 /** MS-FAN-02, fan-in through dedicated payers (a new id in the style of RESEARCH §a.1, next to MS-FAN-01; the catalogue lives in ../shared/domain/RESEARCH.md). */
@@ -119,7 +117,7 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FanLegState, o:
   const e = newest(window);
   if (!isEdge(e) || e.counterparty === window.id) return [];
   if (transfersWith(s, e.counterparty, e.direction) !== 1) return [];
-  if (window.account !== undefined && TRADE_TYPES.has(window.account.type ?? '')) return [];
+  if (isTradeAccount(window)) return [];
   if (context.accounts.size > 0 && window.account === undefined) return [];
   const firstSeen = window.expiredTs ?? (window.events[window.start] as WindowEvent).ts;
   const openedAt = window.account?.openedAt;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import { scanGuardOpt } from '../options.js';
 import { counterpartiesOf, counterpartyCounts, transfersWith, type CounterpartyCounts } from '../_counterparty-counts.js';
-import { DAY_MS, atLeastShare, eachRecent, hitOf, newest } from '../_lib.js';
+import { DAY_MS, atLeastShare, eachRecent, hitOf, isTradeAccount, newest } from '../_lib.js';
 import { isOrganisation } from '../_payments.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 
@@ -51,8 +51,6 @@ export type LayeringHopState = CounterpartyCounts;
 
 type Edge = WindowEvent & { counterparty: string };
 const isEdge = (e: WindowEvent): e is Edge => e.kind === 'transfer' && e.counterparty !== undefined && e.counterparty !== '';
-/** Account types whose trade is paying and being paid by new counterparties: their hops are no evidence. */
-const TRADE_TYPES = new Set(['msb', 'government', 'ngo', 'business']);
 
 const ID = 'layering_hop';
 const INDICATORS = ['MS-LAY-01', 'MS-LAY-02', 'MS-LAY-03'] as const;
@@ -95,7 +93,7 @@ export function layeringHop(options: LayeringHopOptions = {}): Rule<typeof ID, L
 function evaluate(window: EntityWindow, context: RuleContext, s: LayeringHopState, o: Options, pairMs: number): RuleHit[] {
   const e = newest(window);
   if (!isEdge(e) || counterpartiesOf(s, 'in') === 0 || counterpartiesOf(s, 'out') === 0 || s.known < o.minKnown) return [];
-  if (window.account !== undefined && TRADE_TYPES.has(window.account.type ?? '')) return [];
+  if (isTradeAccount(window)) return [];
   // With reference data, an account missing from it is another institution's customer seen only
   // through ours: every counterparty it has among our customers looks new.
   if (context.accounts.size > 0 && window.account === undefined) return [];
