@@ -1,6 +1,7 @@
 import type { Alert } from '../scoring/alert.js';
 import { cashSiteOf, type CashSiteFacts } from '../rules/debt/cash-site.js';
 import { DAY_MS } from '../rules/_lib.js';
+import { isCashSiteRecord } from './cash-sites.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 import { zoneOffset } from '../_internal/zone.js';
 import { evidenceKindIndex } from './evidence-kinds.js';
@@ -110,7 +111,7 @@ export function cashJoinAlerts(candidates: readonly NetworkCandidate[], config: 
     else list.push(c);
     const holder = accounts.get(a.id)?.party ?? `account:${a.id}`;
     for (const f of records) {
-      if ((f.cash !== 'w' && f.cash !== 'd') || typeof f.loc !== 'string' || typeof f.tx !== 'string' || typeof f.ts !== 'number' || typeof f.amount !== 'number') continue;
+      if (!isCashSiteRecord(f)) continue;
       const key = `${a.id}\u0000${f.tx}`;
       if (seen.has(key)) continue;
       seen.add(key);
