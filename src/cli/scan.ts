@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../_internal/config-error.js';
@@ -14,6 +15,7 @@ import type { Command } from './command.js';
 import { UsageError } from './usage-error.js';
 import { progress } from './progress.js';
 import { formatText } from './format-text.js';
+import { alertChunks } from './alert-chunks.js';
 import { loadProfile } from './goaml.js';
 import { loadScanConfig, type EngineInputs } from './engine-inputs.js';
 import { defaultWorkers, inputBytes, oneThreadEngine, parallelEngine } from './scan-engines.js';
@@ -185,9 +187,16 @@ export const scanCommand: Command = {
               ...(accounts === undefined ? {} : { accounts: accounts.accounts }),
               ...(parties === undefined ? {} : { parties: parties.parties }),
             })
-          : await render(format, alerts);
-    if (values.out === undefined) io.stdout(text);
-    else await writeFile(values.out, text);
+          : format === 'csv'
+            ? await renderCsv(alerts)
+            : undefined;
+    const write = values.out === undefined ? io.stdout : fileWriter(values.out);
+    try {
+      if (text !== undefined) write(text);
+      else for (const chunk of alertChunks(format === 'ndjson' ? 'ndjson' : 'json', alerts)) write(chunk);
+    } finally {
+      if (values.out !== undefined) (write as ReturnType<typeof fileWriter>).close();
+    }
     const seconds = (performance.now() - started) / 1000;
     const high = result.alerts.filter((a) => a.band === 'high' || a.band === 'critical').length;
     io.stderr(
@@ -228,18 +237,20 @@ function inferJurisdiction(currencies: ReadonlySet<string>, io: { stderr(s: stri
   throw new ConfigError('unknown_jurisdiction', `name the reporting regime with --jurisdiction (one of ${jurisdictionCodes().join(', ')})`);
 }
 
-async function render(format: string, alerts: readonly Alert[]): Promise<string> {
-  switch (format) {
-    case 'ndjson':
-      return alerts.map((a) => `${JSON.stringify(a)}\n`).join('');
-    case 'csv': {
-      const chunks: string[] = [];
-      await writeCsv(alertRows(alerts), ALERT_CSV_COLUMNS, { write: (s: string) => chunks.push(s) });
-      return chunks.join('');
-    }
-    default:
-      return `${JSON.stringify(alerts, null, 2)}\n`;
-  }
+async function renderCsv(alerts: readonly Alert[]): Promise<string> {
+  const chunks: string[] = [];
+  await writeCsv(alertRows(alerts), ALERT_CSV_COLUMNS, { write: (s: string) => chunks.push(s) });
+  return chunks.join('');
+}
+
+/** Writes text to a new file `path` as it comes (synchronously, so that nothing queues in memory); `close` when done. */
+function fileWriter(path: string): ((text: string) => void) & { close(): void } {
+  const fd = openSync(path, 'w');
+  const write = (text: string): void => {
+    const bytes = Buffer.from(text);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  };
+  return Object.assign(write, { close: () => closeSync(fd) });
 }
 
 /** The run-time warning for a profile the research could not confirm. */

@@ -60,6 +60,14 @@ describe('tidewatch scan', () => {
     expect(csv.split('\n')[0]).toMatch(/^alert_id,entity_kind,entity_id,score,band/);
     const nd = (await run(scanCommand, [...args(`${DATA}/transactions.csv`), '--format', 'ndjson'])).stdout.trim().split('\n');
     expect(nd).toHaveLength(all.length);
+    // --out writes the same bytes as stdout (the alerts are written in chunks as they are rendered).
+    for (const format of ['json', 'ndjson']) {
+      const out = join(dir, `alerts.${format}`);
+      const printed = await run(scanCommand, [...args(`${DATA}/transactions.csv`), '--format', format]);
+      const written = await run(scanCommand, [...args(`${DATA}/transactions.csv`), '--format', format, '--out', out]);
+      expect(written.stdout).toBe('');
+      expect(readFileSync(out, 'utf8')).toBe(printed.stdout);
+    }
     const rejects = join(dir, 'rejects.ndjson');
     const r = await run(scanCommand, ['examples/data/hostile.csv', '--jurisdiction', 'MY', '--rejects', rejects]);
     expect(r.code).toBe(0);
