@@ -2,6 +2,7 @@ import { stableHash } from '../_internal/hash.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
 import { scoreHits, type ScoredHit } from '../scoring/score.js';
 import { evidenceRulesOf, type NetworkCandidate } from './network-candidate.js';
+import { readCandidateAlert } from './packed-candidates.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import { isEvidenceHit } from './evidence-kinds.js';
 import { holderAccounts, holderKey } from './holder-accounts.js';
@@ -27,7 +28,7 @@ export interface Stage {
  * @internal
  */
 export function networkOf(candidates: readonly NetworkCandidate[], config: NetworkConfig, stage: Stage): Alert | undefined {
-  const group = candidates.map((c) => c.alert);
+  const group = candidates.map(readCandidateAlert);
   const refs = new Map<string, MemberRef>();
   for (const a of group) {
     const kind = a.entity.kind as MemberRef['kind'];
@@ -47,7 +48,7 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   // Each member's evidence (hops, legs) scores as its alert's strength-0 hits did: nothing, under its rule.
-  const memberHits = candidates.flatMap((c): ScoredHit[] => [...c.alert.hits, ...evidenceRulesOf(c).map((rule) => ({ rule, strength: 0 }))]);
+  const memberHits = candidates.flatMap((c, i): ScoredHit[] => [...(group[i] as Alert).hits, ...evidenceRulesOf(c).map((rule) => ({ rule, strength: 0 }))]);
   const score = scoreHits([...memberHits, ...[...crew].map(([rule, c]) => ({ rule, strength: c.strength }))], config.typologies, config.familyOf);
   let best = 0;
   let strongest: Alert | undefined;

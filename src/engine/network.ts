@@ -9,7 +9,7 @@ import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
 import { components, type Edge } from './network-components.js';
 import { canJoinNetwork, candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
-import { candidateAlertId, candidateCanJoin, candidateEntity } from './packed-candidates.js';
+import { candidateAlertId, candidateCanJoin, candidateEntity, readCandidateAlert } from './packed-candidates.js';
 import { networkOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
@@ -152,13 +152,35 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
  * @internal
  */
 export function networkAlertsOf(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions = {}): Alert[] {
+  // The components' alerts first: what that stage builds (every scored alert, the link graph) is
+  // garbage before the layering stage builds its hop table.
+  const out = componentAlerts(all, config, options);
+  // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
+  const taken = new Set(out.map((a) => a.entity.id));
+  const evidence = all.filter(isEvidenceCandidate);
+  const layered = layeringAlerts(evidence, config, taken);
+  for (const alert of layered) out.push(alert);
+  // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
+  for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
+  // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
+  for (const alert of out) taken.add(alert.entity.id);
+  for (const alert of cashJoinAlerts(evidence, config, taken)) out.push(alert);
+  return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
+}
+
+/**
+ * The network alerts of the link graph's components (see {@link networkAlerts}), unsorted. The
+ * scored candidates' alerts are read for this stage only (packed ones parsed, not kept: on the
+ * 1M-row bench file they and the graph were about 75 MB of heap the later stages never read).
+ */
+function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions): Alert[] {
   const minLinkStrength = options.minLinkStrength ?? DEFAULT_MIN_LINK_STRENGTH;
   const scored = all.filter(candidateCanJoin).sort((a, b) => {
     const x = candidateEntity(a);
     const y = candidateEntity(b);
     return cmp(x.kind, y.kind) || cmp(x.id, y.id) || cmp(candidateAlertId(a), candidateAlertId(b));
   });
-  const candidates = scored.map((c) => c.alert);
+  const candidates = scored.map(readCandidateAlert);
   const nodes = new Map<string, number>();
   const node = (kind: string, id: string): number => {
     const key = `${kind}:${id}`;
@@ -238,17 +260,7 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
     const alert = networkOf(group.map((k) => scored[members[k] as number] as NetworkCandidate), config, stage);
     if (alert !== undefined) out.push(alert);
   }
-  // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
-  const taken = new Set(out.map((a) => a.entity.id));
-  const evidence = all.filter(isEvidenceCandidate);
-  const layered = layeringAlerts(evidence, config, taken);
-  for (const alert of layered) out.push(alert);
-  // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
-  for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
-  // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
-  for (const alert of out) taken.add(alert.entity.id);
-  for (const alert of cashJoinAlerts(evidence, config, taken)) out.push(alert);
-  return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
+  return out;
 }
 
 /**

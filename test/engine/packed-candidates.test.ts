@@ -79,6 +79,21 @@ describe('packed network candidates', () => {
     expect(records).toBeGreaterThan(unpacked.candidates.filter((c) => c.evidence !== undefined).length);
   });
 
+  test('readAlert parses the alert without keeping it; once the alert is kept it returns that', async () => {
+    const { transactions, options } = await optionsOf();
+    const { candidates } = scanPartition(transactions, options, { index: 0, count: 1 });
+    const [b] = unpackCandidates(packCandidates(candidates.slice(0, 1))) as [PackedCandidate];
+    const first = b.readAlert();
+    const second = b.readAlert();
+    expect(first).toEqual(JSON.parse(JSON.stringify(candidates[0]?.alert)));
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first); // parsed afresh: the candidate did not keep the first
+    const kept = b.alert;
+    expect(kept).not.toBe(first);
+    expect(b.readAlert()).toBe(kept);
+    expect(b.alert).toBe(kept);
+  });
+
   test('an alert is parsed when first read: a damaged alert fails only its own reader', async () => {
     const { transactions, options } = await optionsOf();
     const { candidates } = scanPartition(transactions, options, { index: 0, count: 1 });
