@@ -209,6 +209,11 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
     factor *= 0.2;
     discounts.push('rotating_savings_payout');
   }
+  const coResident = coResidentPayers(senders, context);
+  if (coResident >= 3 && coResident * 10 >= senders.length * 4) {
+    factor *= 0.5;
+    discounts.push('co_resident_payers');
+  }
   const strength = Math.min(cap,
     (0.45 + 0.05 * Math.min(6, families - minSenders) + 0.05 * Math.max(0, Math.min(3, regions - o.minRegions)) + (sim.similar ? 0.15 : 0)) * factor);
   const facts: Record<string, number | string | boolean> = {
@@ -216,10 +221,32 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
     windowDays: days, amountCv: ratio(sim.cv), nearMedianShare: ratio(sim.nearMedianShare), similarAmounts: sim.similar,
   };
   if (pots > 0) facts['potsPaidOut'] = pots;
+  if (discounts.includes('co_resident_payers')) facts['coResidentPayers'] = coResident;
   if (coverage < 1) facts['historyCoverage'] = ratio(coverage);
   if (noGeography) facts['geography'] = 'none';
   if (scan.truncated) facts['historyTruncated'] = true;
   if (scan.sampled) facts['sampledSenders'] = o.maxSenders;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   return { days, senders, events, strength, facts, families, regions, newShare, similar: sim.similar, total };
+}
+
+/**
+ * The most senders whose holders share one address (accounts.csv and parties.csv): tenants of one
+ * house or dormitory paying their landlord or a house fund (RESEARCH §c.5), where MS-FUN-01's
+ * collector is paid from several places. At least 40 % of the senders under one roof discounts
+ * the hit by half.
+ */
+function coResidentPayers(senders: readonly Sender[], context: RuleContext): number {
+  const byAddress = new Map<string, number>();
+  let most = 0;
+  for (const s of senders) {
+    const party = s.payer.party ?? (s.payer.account === undefined ? undefined : context.identity.partyOf(s.payer.account)?.party);
+    if (party === undefined) continue;
+    const address = context.identity.identifiersOf(party).find((i) => i.kind === 'address');
+    if (address === undefined) continue;
+    const n = (byAddress.get(address.value) ?? 0) + 1;
+    byAddress.set(address.value, n);
+    if (n > most) most = n;
+  }
+  return most;
 }
