@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, accountTypeFactor, hitOf, historyFactor, historyCoverage, money, newest, ratio } from '../_lib.js';
+import { DAY_MS, accountTypeFactor, hitOf, historyFactor, historyCoverage, money, newest, ratio, flowReference } from '../_lib.js';
 import { funnelGate, hasNoGeography, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
 import { indexedSenders, senderIndex, type SenderIndex } from './sender-index.js';
 import { median, ownCountryOf, type Payer } from '../_payments.js';
@@ -145,7 +145,7 @@ export function funnelDecision(window: EntityWindow, context: RuleContext, o: Op
   if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
   const type = window.account?.type;
   if (type === 'msb' || type === 'government') return [];
-  const minPayment = o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold;
+  const minPayment = o.minPaymentShareOfThreshold * flowReference(context.jurisdiction);
   if (last.amount < minPayment) return [];
   const first = countedSender(window, context, last);
   if (first === undefined) return [];
@@ -170,7 +170,7 @@ export function funnelDecision(window: EntityWindow, context: RuleContext, o: Op
 }
 
 function candidate(window: EntityWindow, context: RuleContext, o: Options, scan: SenderScan, days: number, minSenders: number, from: number): Candidate | undefined {
-  const minPayment = o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold;
+  const minPayment = o.minPaymentShareOfThreshold * flowReference(context.jurisdiction);
   const senders = sendersSince(scan.senders.values(), from).filter((s) => s.events.some((e) => e.amount >= minPayment));
   if (senders.length < minSenders) return undefined;
   const { families, newFamilies } = familiesOf(senders, context, from, o.similarTolerance);
@@ -180,7 +180,7 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   const events = senders.flatMap((s) => s.events).filter((e) => e.amount >= minPayment);
   let total = 0;
   for (const e of events) total += e.amount;
-  if (total < o.minTotalShareOfThreshold * context.jurisdiction.cashThreshold) return undefined;
+  if (total < o.minTotalShareOfThreshold * flowReference(context.jurisdiction)) return undefined;
   const regions = countRegions(events, window, context);
   // Input without any geography cannot show regions: the condition stands down and the hit weakens (× 0.8).
   const noGeography = regions < o.minRegions && events.every((e) => hasNoGeography(e, window, context));
