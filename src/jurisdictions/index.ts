@@ -41,6 +41,7 @@ export const jurisdictionProfileSchema = z
     name: z.string().min(1),
     currency: z.string().refine((c) => currencyExponent(c) !== undefined, 'not an active ISO 4217 code'),
     cashThreshold: money,
+    flowReference: money.optional(),
     thresholdInclusive: z.boolean().default(true),
     aggregation: z.enum(['per_transaction', 'business_day', 'calendar_day', 'rolling_24h', 'static_24h', 'calendar_month']),
     timeZone: z.string().refine(isTimeZone, 'not an IANA time zone known to this runtime'),
@@ -94,6 +95,7 @@ export function defineJurisdiction(input: JurisdictionProfileInput): Jurisdictio
     source: p.source,
     unverified: p.unverified,
   };
+  if (p.flowReference !== undefined) profile.flowReference = minor(p.flowReference, p.currency, 'flowReference');
   if (p.notes !== undefined) profile.notes = p.notes;
   return profile;
 }

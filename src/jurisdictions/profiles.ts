@@ -29,10 +29,11 @@ export const PROFILES: readonly JurisdictionProfile[] = [
   },
   {
     code: 'TH', name: 'Thailand (AMLO)', currency: 'THB', cashThreshold: 200_000_000, thresholdInclusive: true,
+    flowReference: 20_000_000,
     aggregation: 'per_transaction', timeZone: 'Asia/Bangkok',
     transferThresholds: [{ scope: 'any', amount: 10_000_000, inclusive: true, name: 'Electronic transfer involving cash (THB 100,000)' }],
     effectiveFrom: '2011-08-26', source: 'S31 — AMLO ministerial regulations 2011', unverified: true,
-    notes: 'Aggregation rule not confirmed; later changes not verified.',
+    notes: 'Aggregation rule not confirmed; later changes not verified. flowReference THB 200,000 (≈ USD 5,600, the MY threshold RM 25,000 at 2024 rates): THB 2,000,000 is about 180 months of a migrant worker\'s wage.',
   },
   {
     code: 'PH', name: 'Philippines (AMLC CTR)', currency: 'PHP', cashThreshold: 50_000_000, thresholdInclusive: false,

@@ -37,6 +37,16 @@ export interface JurisdictionProfile {
   readonly cashThreshold: number;
   /** `true` when reporting starts at T (≥ T), `false` when above it (> T). */
   readonly thresholdInclusive: boolean;
+  /**
+   * The amount, in minor units of `currency`, that the money floors of the flow, debt and context
+   * rules scale with (their `…ShareOfThreshold` options: funnel_account, pass_through, relay_abroad,
+   * cash_out_relay, third_party_payer, unlicensed_remitter, wage_diversion, new_account, fee_match,
+   * hotspot_cash); `cashThreshold` when omitted. Those floors were set against thresholds of about
+   * USD 6,000–10,000 (MY, AU, US); where the cash threshold stands far above local wages and
+   * smuggling fees, a collector's whole book stays under them. The structuring rules and
+   * fan_out's burst (Q = T, MS-FAN-01) always read `cashThreshold`.
+   */
+  readonly flowReference?: number;
   readonly aggregation: AggregationUnit;
   /** IANA time zone in which calendar units (business day, month) are counted. */
   readonly timeZone: string;

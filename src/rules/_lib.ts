@@ -19,6 +19,11 @@ export function reportableAmount(profile: JurisdictionProfile, amount: number): 
   return profile.thresholdInclusive ? amount >= profile.cashThreshold : amount > profile.cashThreshold;
 }
 
+/** The amount the flow, debt and context rules' money floors scale with: the profile's `flowReference`, else its cash threshold. */
+export function flowReference(profile: JurisdictionProfile): number {
+  return profile.flowReference ?? profile.cashThreshold;
+}
+
 /**
  * Visits the window's events newest first while `ts >= from`, stopping early when `visit`
  * returns false. The newest event is the one being evaluated.

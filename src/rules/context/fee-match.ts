@@ -6,7 +6,7 @@ import { hotspotMatcher } from '../../domain/hotspots.js';
 import { formatMoney } from '../../schema/format-money.js';
 import { parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, accountTypeFactor, hitOf, money, newest } from '../_lib.js';
+import { DAY_MS, accountTypeFactor, hitOf, money, newest, flowReference } from '../_lib.js';
 import { KIN_REF, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days, scanGuardOpt } from '../options.js';
 import { compileFees, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
@@ -272,7 +272,7 @@ export function feeHit(
     }, c);
     // A cumulative match must be a sizeable sum (a tenth of the cash threshold): small fares
     // (RM 1,000 for a child) are matched by too many ordinary pairs of payments.
-    if (m !== undefined && sum * 10 >= context.jurisdiction.cashThreshold) {
+    if (m !== undefined && sum * 10 >= flowReference(context.jurisdiction)) {
       variant = 'cumulative';
       match = m;
       chosen = series;

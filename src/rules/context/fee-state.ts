@@ -2,7 +2,7 @@ import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys 
 import { appendCompact, dropDeadPrefix } from '../../engine/incremental/fifo.js';
 import { createKeyed, keyedDelete, keyedGet, keyedSet, type Keyed } from '../../engine/incremental/keyed.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
-import { DAY_MS } from '../_lib.js';
+import { DAY_MS, flowReference } from '../_lib.js';
 import { counterpartyCountryOf, ownCountryOf, payerOf, type Payer } from '../_payments.js';
 import { isExcludedPayment, isHotspotCash, matchEvent, touchesCorridor, type CompiledFees } from './fee-amounts.js';
 
@@ -224,7 +224,7 @@ export function feeState(o: FeeStateOptions, c: CompiledFees): FeeStateTransitio
       if (candidateFeeLike(s.candidates, at) && (s.feeLike?.size ?? 0) >= o.minSenders) return true;
       // Cumulative variant: this payer's payments number minPayments and reach a tenth of the threshold.
       const payer = candidatePayer(s.candidates, at);
-      return payer.n >= o.minPayments && payer.sum * 10 >= context.jurisdiction.cashThreshold;
+      return payer.n >= o.minPayments && payer.sum * 10 >= flowReference(context.jurisdiction);
     },
   };
 }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import { HOTSPOTS, hotspotMatcher, type Hotspot, type HotspotMatcher } from '../../domain/hotspots.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, compareRefs, hitOf, isCash, money, newest } from '../_lib.js';
+import { DAY_MS, compareRefs, hitOf, isCash, money, newest, flowReference } from '../_lib.js';
 import { holderDiscount } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
@@ -79,7 +79,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, matche
   const profile = context.jurisdiction;
   // ceil(share × T) in integers: the share in basis points.
   const bp = Math.round(o.minShareOfThreshold * 10_000);
-  const minTotal = Math.floor((bp * profile.cashThreshold + 9_999) / 10_000);
+  const minTotal = Math.floor((bp * flowReference(profile) + 9_999) / 10_000);
   const events: WindowEvent[] = [];
   const sites = new Map<string, Hotspot>();
   const today = new Set<string>();

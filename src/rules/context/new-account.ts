@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, hitOf, money, newest } from '../_lib.js';
+import { DAY_MS, hitOf, money, newest, flowReference } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import { familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
@@ -131,7 +131,7 @@ function youngAccount(window: EntityWindow, context: RuleContext, o: Options, ru
     }
   });
   const profile = context.jurisdiction;
-  const volumeFloor = o.minThroughputMultiple * profile.cashThreshold;
+  const volumeFloor = o.minThroughputMultiple * flowReference(profile);
   // Payroll and the holder's own transfers are set aside only where the raw sums could reach V.
   let inflow = 0;
   let outflow = 0;
@@ -243,7 +243,7 @@ function reawakened(window: EntityWindow, context: RuleContext, o: Options, rule
   }
   const profile = context.jurisdiction;
   const volume = inflow + outflow;
-  const floor = o.minDayMultiple * profile.cashThreshold;
+  const floor = o.minDayMultiple * flowReference(profile);
   if (volume < floor) return undefined;
   const holderType = holderFactor(window);
   const gapDays = Math.floor(gap / DAY_MS);

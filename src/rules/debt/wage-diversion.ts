@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../types.js';
-import { DAY_MS, eachRecent, hitOf, moneyRange, newest, ratio } from '../_lib.js';
+import { DAY_MS, eachRecent, hitOf, moneyRange, newest, ratio, flowReference } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
   BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
@@ -294,7 +294,7 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   const events = list.flatMap((x) => x.events);
   const amounts = events.map((e) => e.amount);
   const med = median(amounts);
-  if (med < o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold) return [];
+  if (med < o.minPaymentShareOfThreshold * flowReference(context.jurisdiction)) return [];
   const spanMs = Math.max(...events.map((e) => e.ts)) - Math.min(...events.map((e) => e.ts));
   // Rotating savings group: a pot (≥ 2 contributions) paid to one of these payers in this or the previous cycle.
   const payerAccounts = new Set(list.map((x) => x.payer.account).filter((a): a is string => a !== undefined));

@@ -1,7 +1,7 @@
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/index.js';
 import type { EntityWindow, RuleContext, WindowEvent } from '../types.js';
 import { latestSenderOf, rawSenderOf, type SenderIndex } from './sender-index.js';
-import { DAY_MS } from '../_lib.js';
+import { DAY_MS, flowReference } from '../_lib.js';
 import { counterpartyCountryOf, ownCountryOf } from '../_payments.js';
 
 /**
@@ -90,7 +90,7 @@ export interface FunnelGate {
 export function funnelGate(o: FunnelGateOptions): FunnelGate {
   // An event is inside a window of D days when ts > newest − D, i.e. it leaves once ts < newest − (D − 1 ms).
   const counts = (e: WindowEvent, window: EntityWindow, context: RuleContext): string | undefined => {
-    if (e.amount < o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold) return undefined;
+    if (e.amount < o.minPaymentShareOfThreshold * flowReference(context.jurisdiction)) return undefined;
     return rawSenderId(e, window.account?.party);
   };
   const region = (e: WindowEvent, window: EntityWindow, context: RuleContext): string => regionOf(e, ownCountryOf(window, e) ?? context.jurisdiction.code, context);
@@ -99,7 +99,7 @@ export function funnelGate(o: FunnelGateOptions): FunnelGate {
     init: () => ({ sendersShort: 0, sendersLong: 0, regions: undefined, domestic: 0, specific: 0, geoless: 0 }),
     enter(s, index, e, window, context) {
       // The index has just taken the event in: its sender, if it has one, is the index's latest.
-      if (e.amount < o.minPaymentShareOfThreshold * context.jurisdiction.cashThreshold) return;
+      if (e.amount < o.minPaymentShareOfThreshold * flowReference(context.jurisdiction)) return;
       const sender = latestSenderOf(index, e);
       if (sender === undefined) return;
       if (sender.countedShort++ === 0) s.sendersShort++;

@@ -3,7 +3,7 @@ import { parseOptions } from '../../_internal/config-error.js';
 import { hasRole, isCorridorCountry } from '../../domain/corridors.js';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio, flowReference } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
 import { parseAmount } from '../../schema/money.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
@@ -253,7 +253,7 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   eachUnpaid(queue, last.ts, piece);
   const cts = queue.ts;
   const profile = context.jurisdiction;
-  if (cts.length < o.minInflows || sumIn < Math.ceil(o.minVolumeShareOfThreshold * profile.cashThreshold)) return undefined;
+  if (cts.length < o.minInflows || sumIn < Math.ceil(o.minVolumeShareOfThreshold * flowReference(profile))) return undefined;
   if (!atLeastShare(matched, sumIn, o.minOutInRatio) || fast * 2 < sumIn) return undefined;
   // Mean balance carried from the window's inflow, over the whole window W (a young account is not
   // held to a shorter span: its median dwell already speaks).
@@ -340,7 +340,7 @@ function cashToCorridorHit(window: EntityWindow, context: RuleContext, o: Option
     }
   }
   const profile = context.jurisdiction;
-  if (cash.length === 0 || cashTotal < Math.ceil(o.minCashShareOfThreshold * profile.cashThreshold)) return undefined;
+  if (cash.length === 0 || cashTotal < Math.ceil(o.minCashShareOfThreshold * flowReference(profile))) return undefined;
   // The cash comes first, and the transfers follow the latest cash credit within 72 h.
   if ((cash[cash.length - 1] as WindowEvent).ts > (transfers[transfers.length - 1] as WindowEvent).ts || (cash[0] as WindowEvent).ts < xFrom) return undefined;
   if (!atLeastShare(xTotal, cashTotal, o.minTransferShareOfCash)) return undefined;

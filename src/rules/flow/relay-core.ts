@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityWindow, RuleContext, RuleIncremental, WindowEvent } from '../types.js';
-import { DAY_MS, atLeastShare } from '../_lib.js';
+import { DAY_MS, atLeastShare, flowReference } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardedStart, scanGuard, type ScanGuard } from '../scan-guard.js';
@@ -117,7 +117,7 @@ export function relayGate(windowMs: number): RuleIncremental<RelayGate> {
 
 /** Whether {@link relayScan} can hold given the gate: enough candidate credits, and their sum at least the floor. */
 export function relayMayHold(s: RelayGate, o: RelayOptions, window: EntityWindow, context: RuleContext): boolean {
-  return s.n >= o.minInflows && s.sum >= relayFloor(o, context.jurisdiction.cashThreshold, declaredIncome(window, context.jurisdiction.currency));
+  return s.n >= o.minInflows && s.sum >= relayFloor(o, flowReference(context.jurisdiction), declaredIncome(window, context.jurisdiction.currency));
 }
 
 /** The aggregates of a relay scan over the window: collected credits FIFO-matched to the debits paid out. */
@@ -193,7 +193,7 @@ export function relayScan(
   const inflows = credits.ts.length;
   if (inflows < o.minInflows) return undefined;
   const fit = profileOf(window, context, o, credits.ts[0] as number, sumIn);
-  const floor = relayFloor(o, context.jurisdiction.cashThreshold, fit.income);
+  const floor = relayFloor(o, flowReference(context.jurisdiction), fit.income);
   if (sumIn < floor || !atLeastShare(matched, sumIn, o.minOutInRatio)) return undefined;
   // Credits not paid out by the last debit are still dwelling: they count in the median too.
   eachUnpaid(credits, last.ts, piece);

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import { hasRole } from '../../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, compareRefs, hitOf, money, newest } from '../_lib.js';
+import { DAY_MS, compareRefs, hitOf, money, newest, flowReference } from '../_lib.js';
 import {
   KIN_REF, RENT_REF, TRADE_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
   paidBefore, payerOf, phoneKeys, type Payer,
@@ -68,7 +68,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
   const type = window.account?.type;
   if (type === 'msb' || type === 'government') return [];
-  const floor = o.minTotalShareOfThreshold * context.jurisdiction.cashThreshold;
+  const floor = o.minTotalShareOfThreshold * flowReference(context.jurisdiction);
   if (last.amount * 4 < floor) return [];
   const holder = ownRef(window, last);
   const keep = (p: Payer): boolean => !isOrganisation(p, context) && !isFamily(context.identity.familyLink(holder, p));

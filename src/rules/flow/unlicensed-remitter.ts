@@ -3,7 +3,7 @@ import { parseOptions } from '../../_internal/config-error.js';
 import { hasRole } from '../../domain/corridors.js';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, atLeastShare, atMostShare, compareRefs, hitOf, money, newest, ratio } from '../_lib.js';
+import { DAY_MS, atLeastShare, atMostShare, compareRefs, hitOf, money, newest, ratio, flowReference } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
   BILL_REF, RENT_REF, TRADE_REF, WAGE_REF, counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf,
@@ -183,7 +183,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     }
     flows[i - first] = f;
   }
-  const T = context.jurisdiction.cashThreshold;
+  const T = flowReference(context.jurisdiction);
   collection &&= inflows >= o.minPayersLow && inflow >= o.minInflowShareOfThreshold * T && atLeastShare(cash + outTransfers, inflow, o.minPayoutShare);
   offsetting &&= foreignIn > 0 && foreignIn >= o.minSettlementShareOfThreshold * T && outCount >= o.minPayees &&
     atMostShare(cash, foreignIn, 1 + o.matchTolerance) && atLeastShare(cash + outTransfers, foreignIn, 1 - o.matchTolerance);
@@ -354,7 +354,7 @@ function offsettingHit(window: EntityWindow, context: RuleContext, o: Options, r
     }
   }
   if (foreign.size === 0 || foreign.size > o.maxForeignPayers || candidates.length < o.minPayees) return undefined;
-  if (settled < o.minSettlementShareOfThreshold * profile.cashThreshold) return undefined;
+  if (settled < o.minSettlementShareOfThreshold * flowReference(profile)) return undefined;
   // The payouts can only shrink from here: bail out before any identity work when they cannot match.
   if (!atMostShare(cash, settled, 1 + o.matchTolerance) || !atLeastShare(cash + candidateTotal, settled, 1 - o.matchTolerance)) return undefined;
 
