@@ -72,38 +72,3 @@ describe('wage_diversion network variant: payers under one roof (RESEARCH §c.5)
     expect(five.strength).toBeCloseTo(0.6, 4);
   });
 });
-
-describe('wage_diversion worker variant: rent after payday', () => {
-  const accounts: Account[] = [
-    { account: 'EMP', type: 'business', country: 'MY' },
-    { account: 'W0', party: 'P0', type: 'personal', country: 'MY' },
-    { account: 'PAYEE', party: 'P-PAYEE', type: 'personal', country: 'MY' },
-  ];
-  const parties: Party[] = [
-    { party: 'P0', name: 'Hla Myint', country: 'MM' },
-    { party: 'P-PAYEE', name: 'Tan Ah Kow', country: 'MY' },
-  ];
-  /** Four pay cycles: a fortnight's wage of MYR 1,000, then 55 % of it to PAYEE 5 hours later under `refs[i]`. */
-  const worker = (refs: string[]) =>
-    hitsOf([wageDiversion()], refs.flatMap((reference, i) => [
-      transfer('EMP', 'W0', 100_000, i * 30 * 24, myr({ reference: 'GAJI', fromName: 'Mutiara Plantation Sdn Bhd' })),
-      transfer('W0', 'PAYEE', 55_000, i * 30 * 24 + 5, myr({ toName: 'Tan Ah Kow', channel: 'mobile', reference })),
-    ]), { profile: MY_LIKE, accounts, parties }).find((h) => h.entity.id === 'W0');
-
-  test('positive: the same share passed on without rent words keeps full strength', () => {
-    const hit = worker(['bayar', 'bayar', 'agent', 'bayar'])!;
-    expect(hit.facts['discount']).toBeUndefined();
-    expect(hit.strength).toBeCloseTo(0.65, 4);
-  });
-
-  test('look-alike: a tenant paying the room rent ("sewa bilik", "rent") is discounted', () => {
-    const hit = worker(['sewa bilik', 'rent', 'room rent', 'bed'])!;
-    expect(hit.facts['discount']).toBe('rent_references');
-    expect(hit.strength).toBeCloseTo(0.45 * 0.5 + 0.05 * 0.5, 4);
-  });
-
-  test('boundary: rent words on half of the payments discount; on one of four they do not', () => {
-    expect(worker(['rent', 'bayar', 'sewa', 'bayar'])?.facts['discount']).toBe('rent_references');
-    expect(worker(['rent', 'bayar', 'agent', 'bayar'])?.facts['discount']).toBeUndefined();
-  });
-});

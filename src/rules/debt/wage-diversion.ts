@@ -231,10 +231,6 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   // More than the whole wage, cycle after cycle: the money is not (only) the wage — savings moved or
   // a purchase paid — while a diversion takes part of the wage and leaves the worker a little.
   if (medShare > 1.05) discount(0.5, 'exceeds_wage');
-  // Most of the payments made under rent or housing words ("rent", "sewa bilik", "bed"): a tenant
-  // paying the landlord after payday, as the network side reads such references (a room's rent
-  // can take half of a fortnight's wage).
-  if (refs.filter((r) => RENT_REF.test(r)).length * 2 >= refs.length) discount(0.5, 'rent_references');
   const n = best.cycles.length;
   // The full pattern towards one unrelated person here, with no lawful reading in view (no
   // discount), is the indicator as RESEARCH defines it: it reaches the alert threshold (≥ 0.73 at
