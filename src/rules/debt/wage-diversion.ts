@@ -54,8 +54,9 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  * Network variant (on the receiving account): ≥ 5 different people pay it within one payday
  * burst (24 h), with the payers in `related`. The canonical data does not link a payment to the
  * payer's wage on the receiving side, so the network variant uses the burst as its proxy, and
- * discounts rotating savings groups (a pot paid back to a member), rent references and
- * institutional holders.
+ * discounts rotating savings groups (a pot paid back to a member), rent references, payers
+ * under one residential roof (tenants paying a landlord; `_co-resident.ts`) and institutional
+ * holders.
  * @category Rules
  * @example const rule = wageDiversion({ minCycles: 2 });
  */
