@@ -7,6 +7,7 @@ import {
   BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
   isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
+import { CO_RESIDENT_FACTOR, coResidentDiscount } from '../_co-resident.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { countedKeysAdd, countedKeysRemove, createCountedKeys, type CountedKeys } from '../../engine/incremental/counted-keys.js';
 import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
@@ -53,8 +54,9 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  * Network variant (on the receiving account): ≥ 5 different people pay it within one payday
  * burst (24 h), with the payers in `related`. The canonical data does not link a payment to the
  * payer's wage on the receiving side, so the network variant uses the burst as its proxy, and
- * discounts rotating savings groups (a pot paid back to a member), rent references and
- * institutional holders.
+ * discounts rotating savings groups (a pot paid back to a member), rent references, payers
+ * under one residential roof (tenants paying a landlord; `_co-resident.ts`) and institutional
+ * holders.
  * @category Rules
  * @example const rule = wageDiversion({ minCycles: 2 });
  */
@@ -319,6 +321,14 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
     factor *= 0.5;
     discounts.push('rent_references');
   }
+  // Tenants of one rented house paying their landlord on payday (RESEARCH §c.5). Only a
+  // residential address counts: a crew housed together in a dormitory or camp paying one party is
+  // the pattern MS-DEBT-02 describes.
+  const coResident = coResidentDiscount(list.map((x) => x.payer), context, { residentialOnly: true });
+  if (coResident !== undefined) {
+    factor *= CO_RESIDENT_FACTOR;
+    discounts.push('co_resident_payers');
+  }
   // Equal amounts from everyone are a fixed charge (a savings-group stake, a room's rent), not a
   // share of wages that differ from worker to worker and month to month (RESEARCH §c.5 ROSCA:
   // "equal contributions").
@@ -338,6 +348,7 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
     payers: payers.size, payerClusters: distinct, payments: events.length, spanMinutes: Math.round(spanMs / 60_000),
     totalMinor: amounts.reduce((s, x) => s + x, 0), medianMinor: med, burstHours: o.burstHours,
   };
+  if (coResident !== undefined) facts['coResidentPayers'] = coResident;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   const related: EntityRef[] = [...payerAccounts].sort().map((id) => ({ kind: 'account' as const, id }));
   return [{ ...hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'collector'), related }];

@@ -5,6 +5,7 @@ import { DAY_MS, accountTypeFactor, hitOf, historyFactor, historyCoverage, money
 import { funnelGate, hasNoGeography, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
 import { indexedSenders, senderIndex, type SenderIndex } from './sender-index.js';
 import { median, ownCountryOf, type Payer } from '../_payments.js';
+import { CO_RESIDENT_FACTOR, coResidentDiscount } from '../_co-resident.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { amountSimilarity, countedSender, familiesOf, potsPaid, senderRefs, sendersSince, type Sender, type SenderScan } from './senders.js';
 
@@ -209,9 +210,9 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
     factor *= 0.2;
     discounts.push('rotating_savings_payout');
   }
-  const coResident = coResidentPayers(senders, context);
-  if (coResident >= 3 && coResident * 10 >= senders.length * 4) {
-    factor *= 0.5;
+  const coResident = coResidentDiscount(senders.map((s) => s.payer), context);
+  if (coResident !== undefined) {
+    factor *= CO_RESIDENT_FACTOR;
     discounts.push('co_resident_payers');
   }
   const strength = Math.min(cap,
@@ -221,7 +222,7 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
     windowDays: days, amountCv: ratio(sim.cv), nearMedianShare: ratio(sim.nearMedianShare), similarAmounts: sim.similar,
   };
   if (pots > 0) facts['potsPaidOut'] = pots;
-  if (discounts.includes('co_resident_payers')) facts['coResidentPayers'] = coResident;
+  if (coResident !== undefined) facts['coResidentPayers'] = coResident;
   if (coverage < 1) facts['historyCoverage'] = ratio(coverage);
   if (noGeography) facts['geography'] = 'none';
   if (scan.truncated) facts['historyTruncated'] = true;
@@ -230,23 +231,3 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   return { days, senders, events, strength, facts, families, regions, newShare, similar: sim.similar, total };
 }
 
-/**
- * The most senders whose holders share one address (accounts.csv and parties.csv): tenants of one
- * house or dormitory paying their landlord or a house fund (RESEARCH §c.5), where MS-FUN-01's
- * collector is paid from several places. At least 40 % of the senders under one roof discounts
- * the hit by half.
- */
-function coResidentPayers(senders: readonly Sender[], context: RuleContext): number {
-  const byAddress = new Map<string, number>();
-  let most = 0;
-  for (const s of senders) {
-    const party = s.payer.party ?? (s.payer.account === undefined ? undefined : context.identity.partyOf(s.payer.account)?.party);
-    if (party === undefined) continue;
-    const address = context.identity.identifiersOf(party).find((i) => i.kind === 'address');
-    if (address === undefined) continue;
-    const n = (byAddress.get(address.value) ?? 0) + 1;
-    byAddress.set(address.value, n);
-    if (n > most) most = n;
-  }
-  return most;
-}
