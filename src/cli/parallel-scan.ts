@@ -60,11 +60,13 @@ export interface ReplayFiles {
  * How far V8 lets a thread's heap grow past what its last full collection kept before it collects
  * again, in percent (V8's `--heap-growing-percent`). By default V8 lets a fast-collecting heap grow
  * up to four times its live size; a scan's threads allocate fast and keep little (each round's
- * windows, then the partition's result), so their heaps grew far past their state. At 100 (×2) the
- * peak RSS of the rounds fell by about a quarter for the same CPU seconds; at 50 by a little more,
- * for about 15 % more CPU (docs/performance.md, 2026-12-06).
+ * windows, then the partition's result), so their heaps grew far past their state (a partition's
+ * worker: 120–190 MB of heap for about 54 MB live on the 1M bench rows at 100). First 300k bench
+ * rows, idle, runs in turn (docs/performance.md, session 32): at 100, 39.7–45.9 s, 60–70 CPU-s,
+ * 656–670 MB; at 50, 41.9–42.5 s, 64–65 CPU-s, 549–550 MB; at 30, 46.7–51.9 s, 72–80 CPU-s,
+ * 491–509 MB.
  */
-export const SCAN_HEAP_GROWING_PERCENT = 100;
+export const SCAN_HEAP_GROWING_PERCENT = 50;
 
 /**
  * Sets {@link SCAN_HEAP_GROWING_PERCENT} for the process's isolates (V8 flags are process-wide; the
