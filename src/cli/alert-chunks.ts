@@ -14,7 +14,7 @@ export function* alertChunks(format: 'ndjson' | 'json', alerts: readonly Alert[]
     yield '[]\n';
     return;
   }
-  let parts: string[] = [format === 'json' ? '[\n' : ''];
+  let parts: string[] = format === 'json' ? ['[\n'] : [];
   let size = 0;
   for (let i = 0; i < alerts.length; i++) {
     let text: string;

@@ -190,12 +190,13 @@ export const scanCommand: Command = {
           : format === 'csv'
             ? await renderCsv(alerts)
             : undefined;
-    const write = values.out === undefined ? io.stdout : fileWriter(values.out);
+    const outFile = values.out === undefined ? undefined : fileWriter(values.out);
+    const write = outFile?.write ?? io.stdout;
     try {
       if (text !== undefined) write(text);
       else for (const chunk of alertChunks(format === 'ndjson' ? 'ndjson' : 'json', alerts)) write(chunk);
     } finally {
-      if (values.out !== undefined) (write as ReturnType<typeof fileWriter>).close();
+      outFile?.close();
     }
     const seconds = (performance.now() - started) / 1000;
     const high = result.alerts.filter((a) => a.band === 'high' || a.band === 'critical').length;
@@ -244,13 +245,15 @@ async function renderCsv(alerts: readonly Alert[]): Promise<string> {
 }
 
 /** Writes text to a new file `path` as it comes (synchronously, so that nothing queues in memory); `close` when done. */
-function fileWriter(path: string): ((text: string) => void) & { close(): void } {
+function fileWriter(path: string): { write(text: string): void; close(): void } {
   const fd = openSync(path, 'w');
-  const write = (text: string): void => {
-    const bytes = Buffer.from(text);
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  return {
+    write(text) {
+      const bytes = Buffer.from(text);
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    },
+    close: () => closeSync(fd),
   };
-  return Object.assign(write, { close: () => closeSync(fd) });
 }
 
 /** The run-time warning for a profile the research could not confirm. */
