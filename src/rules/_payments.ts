@@ -241,19 +241,19 @@ export function familyClusters(
     const prev = strength.get(payer);
     if (prev === undefined || rank[s] > rank[prev]) strength.set(payer, s);
   };
-  for (const p of payers) {
-    const keys = [...context.identity.familyKeys(p)];
-    for (const key of extraKeys.get(p.key) ?? []) keys.push({ key, strength: 'household' });
-    for (const k of keys) {
-      if (k.strength === 'common' && !common) continue;
-      const o = owner.get(k.key);
-      if (o === undefined) owner.set(k.key, p.key);
-      else if (uf.find(o) !== uf.find(p.key)) {
-        uf.union(o, p.key);
-        note(o, k.strength);
-        note(p.key, k.strength);
-      }
+  const link = (payer: string, key: string, s: 'household' | 'name' | 'common'): void => {
+    if (s === 'common' && !common) return;
+    const o = owner.get(key);
+    if (o === undefined) owner.set(key, payer);
+    else if (uf.find(o) !== uf.find(payer)) {
+      uf.union(o, payer);
+      note(o, s);
+      note(payer, s);
     }
+  };
+  for (const p of payers) {
+    for (const k of context.identity.familyKeys(p)) link(p.key, k.key, k.strength);
+    for (const key of extraKeys.get(p.key) ?? []) link(p.key, key, 'household');
   }
   return { clusterOf: (key) => uf.find(key), evidence: (key) => strength.get(key) ?? 'none' };
 }
@@ -302,17 +302,18 @@ export function inflowsByPayer(
 export function phoneKeys(groups: Iterable<{ payer: Payer; events: readonly WindowEvent[] }>, context: RuleContext): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const g of groups) {
-    const keys = new Set<string>();
+    let keys: Set<string> | undefined; // most payers pay by transfer: no set for them
     for (const e of g.events) {
       if (e.kind !== 'cash_deposit') continue;
       for (const phone of phonesIn(e.tx.reference)) {
+        keys ??= new Set<string>();
         keys.add(`tel:${phone}`);
         for (const party of context.identity.partiesByPhone(phone)) {
           for (const k of context.identity.familyKeys({ party })) if (k.strength === 'household') keys.add(k.key);
         }
       }
     }
-    if (keys.size > 0) out.set(g.payer.key, [...keys].sort());
+    if (keys !== undefined) out.set(g.payer.key, [...keys].sort());
   }
   return out;
 }

@@ -70,6 +70,12 @@ export function scoreHits(
   const strength = new Map<string, number>();
   for (const h of hits) strength.set(h.rule, Math.max(strength.get(h.rule) ?? 0, h.strength));
   const families = [...new Set([...strength.keys()].map(familyOf).filter((f): f is IndicatorFamily => f !== undefined && f !== 'context'))].sort();
+  // Without a hit of any strength no typology has a base (weights and formulas score strengths > 0
+  // only): every score is 0 and nothing is listed — the evidence-only accounts, most of a large
+  // run's network candidates, are scored without reading the typologies.
+  let anyStrength = false;
+  for (const s of strength.values()) if (s > 0) anyStrength = true;
+  if (!anyStrength) return { score: 0, band: bandOf(0), typologies: [], contributions: [], families, capped: false };
   const weightOf = weightsOf(typologies);
   let best: { score: number; contributions: Contribution[]; capped: boolean } = { score: 0, contributions: [], capped: false };
   const perTypology: { id: string; score: number; error?: string }[] = [];

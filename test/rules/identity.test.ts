@@ -149,3 +149,22 @@ describe('identity index', () => {
     expect(id.sameHousehold('A-R1', 'A-R2')).toBe(false);
   });
 });
+
+describe('family keys are built once and shared', () => {
+  test('the same party gives the same frozen keys; a party without a name reads the name on the payment', () => {
+    const id = index([{ party: 'P1', name: 'Rafiq Sarkar', country: 'BD' }, { party: 'P2' }]);
+    const a = id.familyKeys({ party: 'P1' });
+    expect(id.familyKeys({ account: 'A-P1' })).toBe(a);
+    expect(Object.isFrozen(a) && a.every((k) => Object.isFrozen(k))).toBe(true);
+    expect(a.map((k) => k.key)).toContain('h:P1');
+    const onPayment = (name: string) => id.familyKeys({ party: 'P2', name, country: 'BD' }).map((k) => k.key);
+    expect(onPayment('Jamal Sarkar')).toEqual(expect.arrayContaining(['h:P2', ...a.filter((k) => k.strength !== 'household').map((k) => k.key)]));
+    expect(onPayment('Jamal Talukdar')).not.toEqual(onPayment('Jamal Sarkar'));
+  });
+
+  test('an unknown payer is read by its name and country', () => {
+    const id = index([]);
+    expect(id.familyKeys({ name: 'Jamal Sarkar', country: 'BD' })).toEqual(id.familyKeys({ name: 'Rafiq Sarkar', country: 'BD' }));
+    expect(id.familyKeys({ name: 'Jamal Sarkar', country: 'BD' })).not.toEqual(id.familyKeys({ name: 'Jamal Talukdar', country: 'BD' }));
+  });
+});

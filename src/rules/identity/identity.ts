@@ -252,8 +252,24 @@ export function buildIdentityIndex(
     return p;
   };
 
-  const familyKeys = (ref: PersonRef): FamilyKey[] => {
+  // A collector's payers are read on every inflow: their keys are built once per party (bounded by
+  // the reference data) or per unknown payer's name (bounded like the names), and shared, frozen.
+  const keysByParty = new Map<string, readonly FamilyKey[]>();
+  const keysByName = new Map<string, readonly FamilyKey[]>();
+  const familyKeys = (ref: PersonRef): readonly FamilyKey[] => {
     const party = resolve(ref);
+    // A party's own name and country decide its keys; without them, the ones written on the payment do.
+    const own = party !== undefined && party.name !== undefined && party.country !== undefined;
+    const cacheKey = own ? (party as Party).party : `${party?.party ?? ''}\u0000${party?.country ?? ref.country ?? ''}\u0000${party?.name ?? ref.name ?? ''}`;
+    const cache = own ? keysByParty : keysByName;
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const keys = Object.freeze(buildFamilyKeys(party, ref));
+    if (!own && keysByName.size >= 100_000) keysByName.clear();
+    cache.set(cacheKey, keys);
+    return keys;
+  };
+  const buildFamilyKeys = (party: Party | undefined, ref: PersonRef): FamilyKey[] => {
     const out: FamilyKey[] = [];
     if (party !== undefined) {
       const root = rootOf(party.party);
@@ -261,6 +277,7 @@ export function buildIdentityIndex(
     }
     const parsed = parse(party?.name ?? ref.name, party?.country ?? ref.country);
     for (const k of nameFamilyKeys(parsed)) out.push({ key: k.key, strength: k.common ? 'common' : 'name' });
+    for (const k of out) Object.freeze(k);
     return out;
   };
 
