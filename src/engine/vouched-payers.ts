@@ -82,6 +82,20 @@ export function isPayerSeriesHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'
 }
 
 /**
+ * Whether a hit is a worker's own `wage_diversion` series (the worker variant, with `cycles`) at
+ * {@link VOUCH_MIN_STRENGTH} or more: most of each wage passed at once to the same unrelated party
+ * in three or more pay cycles, with no lawful reading discounting it (kinship references, a
+ * business payee, remittances abroad, cash of unknown conductor, more than the wage). The payee it
+ * names — the account paid, or the party recorded as withdrawing the worker's cash — is the agent
+ * MS-DEBT-02 describes when two or more workers' own series name it (see {@link vouchedPayers}).
+ * @internal
+ * @example const names = alert.hits.some(isWorkerSeriesHit);
+ */
+export function isWorkerSeriesHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return h.rule === 'wage_diversion' && typeof h.facts['cycles'] === 'number' && h.strength >= VOUCH_MIN_STRENGTH;
+}
+
+/**
  * Whether a hit is a structured cash-out that names its funders (MS-STR-02 withdrawals: sub-threshold
  * cash pieces taken out of money a third party had just paid in; `split_sum` with `funders`) at
  * {@link VOUCH_MIN_STRENGTH} or more: the funder put up the cash being structured, so the
@@ -101,10 +115,12 @@ export function isFundedCashOutHit(h: Pick<AlertHit, 'rule' | 'strength' | 'fact
  * the 30 %-of-inflow bar, a debt paid off after two instalments, payments they share with family
  * remittances). Likewise a wage-diversion agent's workers ({@link isWageAgentHit}) that are in
  * `workers` (their own wages leave at once: {@link wageWorkers}), and the payee that the own
- * series of {@link MIN_NAMING_PAYERS} or more members' holders name ({@link isPayerSeriesHit}): the
- * collector the indicator's strong form defines, seen from its payers' side where its own account
- * shows fewer than three full series (a collector abroad or at another bank, the second account of
- * a pair). So do the funders a member's structured cash-out names ({@link isFundedCashOutHit}).
+ * series of {@link MIN_NAMING_PAYERS} or more members' holders name ({@link isPayerSeriesHit},
+ * {@link isWorkerSeriesHit}): the collector the indicator's strong form defines, seen from its
+ * payers' side where its own account shows fewer than three full series (a collector abroad or at
+ * another bank, the second account of a pair), or the wage agent whose own account shows no
+ * payday burst (fewer than five workers paying at once, or the workers' cash withdrawn by the
+ * agent in person: the party recorded as conductor). So do the funders a member's structured cash-out names ({@link isFundedCashOutHit}).
  * They add no hits and no score: the alert's score is its alert members'. `holderOf`
  * gives an alert's holder (default: the alert's entity), so one person's two accounts count once.
  * @internal
@@ -120,7 +136,7 @@ export function vouchedPayers(
   const payees = new Map<string, { ref: MemberRef; holders: Set<string> }>();
   for (const a of group) {
     for (const h of a.hits) {
-      if (isPayerSeriesHit(h)) {
+      if (isPayerSeriesHit(h) || isWorkerSeriesHit(h)) {
         for (const r of h.related ?? []) {
           const key = `${r.kind}:${r.id}`;
           const p = payees.get(key) ?? { ref: { kind: r.kind, id: r.id }, holders: new Set<string>() };

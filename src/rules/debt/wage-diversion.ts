@@ -50,7 +50,8 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  * (from a business or government account, a company name, or a salary/gaji/upah reference), at
  * least half of it goes within 24 h to the same party outside the worker's household and family,
  * or is withdrawn in cash, in ≥ 3 pay cycles; cash withdrawn by a recorded third party and money
- * returned to the employer weigh more, cash of unknown conductor and remittances abroad less.
+ * returned to the employer weigh more, cash of unknown conductor, remittances abroad and payments
+ * mostly addressed as rent (a tenant's room or bed) less.
  * Network variant (on the receiving account): ≥ 5 different people pay it within one payday
  * burst (24 h), with the payers in `related`. The canonical data does not link a payment to the
  * payer's wage on the receiving side, so the network variant uses the burst as its proxy, and
@@ -229,6 +230,10 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   // One payment addressed as household money or to a relative ("belanja rumah", "ibu") is enough to
   // read the payee as family: agents are not paid under kinship words (homemaker look-alike, §c.5).
   if (refs.some((r) => KIN_REF.test(r))) discount(0.5, 'kinship_references');
+  // Half or more of the payments addressed as rent ("sewa", "room rent", "bed"): a tenant paying
+  // for a room or bed on payday, a lawful reading the network side discounts alike (RESEARCH §c.5
+  // landlord look-alike); an agent's deductions go under other words or none.
+  if (refs.length > 0 && refs.filter((r) => RENT_REF.test(r)).length * 2 >= refs.length) discount(0.5, 'rent_references');
   // More than the whole wage, cycle after cycle: the money is not (only) the wage — savings moved or
   // a purchase paid — while a diversion takes part of the wage and leaves the worker a little.
   if (medShare > 1.05) discount(0.5, 'exceeds_wage');

@@ -4,7 +4,7 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, accountTypeFactor, hitOf, historyFactor, historyCoverage, money, newest, ratio, flowReference } from '../_lib.js';
 import { funnelGate, hasNoGeography, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
 import { indexedSenders, senderIndex, type SenderIndex } from './sender-index.js';
-import { median, ownCountryOf, type Payer } from '../_payments.js';
+import { counterpartyCountryOf, median, ownCountryOf, type Payer } from '../_payments.js';
 import { CO_RESIDENT_FACTOR, coResidentDiscount } from '../_co-resident.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { amountSimilarity, countedSender, familiesOf, potsPaid, senderRefs, sendersSince, type Sender, type SenderScan } from './senders.js';
@@ -62,7 +62,10 @@ const INDICATORS = ['MS-FUN-01'] as const;
  * or ≥ 60 % within ±15 % of the median) raise the strength. Licensed remitters and government
  * accounts never fire; businesses and NGOs are discounted below half strength; payroll and rent
  * receivers and rotating savings groups (the same payers every cycle; the pot paid back to a
- * member) fail the new-sender share or are discounted. The senders are listed in `related`.
+ * member) fail the new-sender share or are discounted. An old account whose history before the
+ * window is not in the data is discounted towards × 0.3 (`history_unseen`), unless three or more
+ * senders pay from two or more foreign countries (no standing local arrangement: facts
+ * `sendersAbroad`, `countriesAbroad`). The senders are listed in `related`.
  * @category Rules
  * @example const rule = funnelAccount({ minRegions: 1 });
  */
@@ -125,6 +128,31 @@ function countRegions(events: readonly WindowEvent[], window: EntityWindow, cont
     }
   }
   return regionCount(set.size, domestic, specific);
+}
+
+/** Fewest senders abroad, from at least {@link MIN_COUNTRIES_ABROAD} countries, for which unseen history does not discount a funnel. */
+const MIN_SENDERS_ABROAD = 3;
+/** Fewest foreign countries those senders pay from. */
+const MIN_COUNTRIES_ABROAD = 2;
+
+/** Senders with a transfer from a country other than the account's own, and how many countries they pay from. */
+function sendersAbroad(senders: readonly Sender[], window: EntityWindow, context: RuleContext): { senders: number; countries: number } {
+  const countries = new Set<string>();
+  let n = 0;
+  for (const s of senders) {
+    let abroad = false;
+    for (const e of s.events) {
+      if (e.kind !== 'transfer') continue;
+      const own = ownCountryOf(window, e) ?? context.jurisdiction.code;
+      const c = counterpartyCountryOf(e, context);
+      if (c !== undefined && c !== own) {
+        countries.add(c);
+        abroad = true;
+      }
+    }
+    if (abroad) n++;
+  }
+  return { senders: n, countries: countries.size };
 }
 
 interface Candidate {
@@ -200,7 +228,12 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
     discounts.push(`${type}_account`);
     cap = 0.45; // a declared collector: below half strength
   }
-  const coverage = historyCoverage(window, from, o.historyDays);
+  // Senders paying from abroad are no standing local arrangement (a landlord's tenants, a savings
+  // group, a payroll) whose repeat payments unseen history could hide: several countries' senders
+  // make "first time" plain whatever the history shows.
+  const abroad = sendersAbroad(senders, window, context);
+  const fromAbroad = abroad.senders >= MIN_SENDERS_ABROAD && abroad.countries >= MIN_COUNTRIES_ABROAD;
+  const coverage = fromAbroad ? 1 : historyCoverage(window, from, o.historyDays);
   if (coverage < 1) {
     factor *= historyFactor(coverage);
     discounts.push('history_unseen');
@@ -224,6 +257,10 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   if (pots > 0) facts['potsPaidOut'] = pots;
   if (coResident !== undefined) facts['coResidentPayers'] = coResident;
   if (coverage < 1) facts['historyCoverage'] = ratio(coverage);
+  if (abroad.senders > 0) {
+    facts['sendersAbroad'] = abroad.senders;
+    facts['countriesAbroad'] = abroad.countries;
+  }
   if (noGeography) facts['geography'] = 'none';
   if (scan.truncated) facts['historyTruncated'] = true;
   if (scan.sampled) facts['sampledSenders'] = o.maxSenders;
