@@ -8,20 +8,11 @@
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { firstRows } from './lib/common.mjs';
 
 const { values } = parseArgs({ options: { file: { type: 'string' }, rows: { type: 'string' }, dist: { type: 'string' }, top: { type: 'string' }, out: { type: 'string' } } });
 if (values.file === undefined) throw new Error('--file is required');
-const dist = pathToFileURL(resolve(values.dist ?? 'dist')).href;
-const tw = await import(`${dist}/index.js`);
-const { ingestTransactions } = await import(`${dist}/ingest.js`);
-
-const limit = values.rows === undefined ? 100_000 : Number(values.rows);
-const txs = [];
-await ingestTransactions(values.file, {}, (b) => {
-  for (const t of b.transactions) if (txs.length < limit) txs.push(t);
-});
+const { tw, txs } = await firstRows({ file: values.file, rows: values.rows === undefined ? 100_000 : Number(values.rows), dist: values.dist });
 
 const session = new Session();
 session.connect();

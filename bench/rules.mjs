@@ -4,20 +4,11 @@
 // a hit) and in enter / leave, the evaluations and how many of them returned a hit. Finds what dominates before touching a rule.
 // Usage: npm run build && node bench/rules.mjs --file bench/data/tx-1000000.csv [--rows 200000] [--only id,id] [--dist dist]
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { firstRows } from './lib/common.mjs';
 
 const { values } = parseArgs({ options: { file: { type: 'string' }, rows: { type: 'string' }, dist: { type: 'string' }, only: { type: 'string' } } });
 if (values.file === undefined) throw new Error('--file is required');
-const dist = pathToFileURL(resolve(values.dist ?? 'dist')).href;
-const tw = await import(`${dist}/index.js`);
-const { ingestTransactions } = await import(`${dist}/ingest.js`);
-
-const limit = values.rows === undefined ? 200_000 : Number(values.rows);
-const txs = [];
-await ingestTransactions(values.file, {}, (b) => {
-  for (const t of b.transactions) if (txs.length < limit) txs.push(t);
-});
+const { tw, txs } = await firstRows({ file: values.file, rows: values.rows === undefined ? 200_000 : Number(values.rows), dist: values.dist });
 
 const now = () => process.hrtime.bigint();
 const cost = new Map();

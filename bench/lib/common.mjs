@@ -101,3 +101,20 @@ export async function child(script, args, nodeFlags = []) {
 }
 
 export const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : String(n));
+
+/**
+ * The built package (`dist`, default `dist`) and the first `rows` transactions of a bench file,
+ * read through its own ingestion: what the in-process benchmarks (rules.mjs, alloc.mjs) run on.
+ */
+export async function firstRows({ file, rows, dist = 'dist' }) {
+  const { pathToFileURL } = await import('node:url');
+  const { resolve } = await import('node:path');
+  const base = pathToFileURL(resolve(dist)).href;
+  const tw = await import(`${base}/index.js`);
+  const { ingestTransactions } = await import(`${base}/ingest.js`);
+  const txs = [];
+  await ingestTransactions(file, {}, (b) => {
+    for (const t of b.transactions) if (txs.length < rows) txs.push(t);
+  });
+  return { tw, txs };
+}

@@ -120,7 +120,8 @@ export function isFundedCashOutHit(h: Pick<AlertHit, 'rule' | 'strength' | 'fact
  * payers' side where its own account shows fewer than three full series (a collector abroad or at
  * another bank, the second account of a pair), or the wage agent whose own account shows no
  * payday burst (fewer than five workers paying at once, or the workers' cash withdrawn by the
- * agent in person: the party recorded as conductor). So do the funders a member's structured cash-out names ({@link isFundedCashOutHit}).
+ * agent in person: the party recorded as conductor). So do the funders a member's structured
+ * cash-out names ({@link isFundedCashOutHit}).
  * They add no hits and no score: the alert's score is its alert members'. `holderOf`
  * gives an alert's holder (default: the alert's entity), so one person's two accounts count once.
  * @internal

@@ -15,6 +15,17 @@ export const HOUR_MS = 3_600_000;
 export const WAGE_REF = /\b(salary|salaries|wages?|gaji|gaj|upah|payroll|pay ?slip|bonus|elaun|allowance|pencen|pension|overtime|ot pay|beton|betan)\b/i;
 /** Rent and housing references. */
 export const RENT_REF = /\b(rent|rental|sewa|bilik|room|bed ?space|bed|house|rumah|kontrakan|kos|tenancy|lease|deposit rumah)\b/i;
+/**
+ * Whether half or more of some payments' references are addressed as rent or housing
+ * ({@link RENT_REF}): a tenant's rent, the lawful reading the collector and wage rules discount.
+ * False for no references at all.
+ * @example addressedAsRent(['sewa bilik', 'sewa bilik', '']) // true
+ */
+export function addressedAsRent(refs: readonly string[]): boolean {
+  let rent = 0;
+  for (const r of refs) if (RENT_REF.test(r)) rent++;
+  return refs.length > 0 && rent * 2 >= refs.length;
+}
 /** Debt references (EN, MS, ID, BN): words a debt instalment is paid under. */
 export const DEBT_REF = /\b(hutang|utang|loan|debt|installment|instalment|ansuran|cicilan|kisti|kist|qarz|karz|rin|dhar|pinjam|pinjaman|bayar balik|repay|repayment|baki)\b/i;
 /**

@@ -4,7 +4,7 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, RuleIncrement
 import { DAY_MS, eachRecent, hitOf, moneyRange, newest, ratio, flowReference } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
-  BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
+  BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, addressedAsRent, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
   isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
 import { CO_RESIDENT_FACTOR, coResidentDiscount } from '../_co-resident.js';
@@ -233,7 +233,7 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   // Half or more of the payments addressed as rent ("sewa", "room rent", "bed"): a tenant paying
   // for a room or bed on payday, a lawful reading the network side discounts alike (RESEARCH §c.5
   // landlord look-alike); an agent's deductions go under other words or none.
-  if (refs.length > 0 && refs.filter((r) => RENT_REF.test(r)).length * 2 >= refs.length) discount(0.5, 'rent_references');
+  if (addressedAsRent(refs)) discount(0.5, 'rent_references');
   // More than the whole wage, cycle after cycle: the money is not (only) the wage — savings moved or
   // a purchase paid — while a diversion takes part of the wage and leaves the worker a little.
   if (medShare > 1.05) discount(0.5, 'exceeds_wage');
@@ -322,7 +322,7 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
     factor *= 0.2;
     discounts.push('rotating_savings_payout');
   }
-  if (refs.filter((r) => RENT_REF.test(r)).length * 2 >= refs.length) {
+  if (addressedAsRent(refs)) {
     factor *= 0.5;
     discounts.push('rent_references');
   }

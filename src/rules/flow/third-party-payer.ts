@@ -4,7 +4,7 @@ import { hasRole } from '../../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, compareRefs, hitOf, money, newest, flowReference } from '../_lib.js';
 import {
-  KIN_REF, RENT_REF, TRADE_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
+  KIN_REF, addressedAsRent, TRADE_REF, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf, ownRef,
   paidBefore, payerOf, phoneKeys, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
@@ -122,7 +122,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const historyFrom = last.ts - o.historyDays * DAY_MS;
   if (paidBefore(window, context, new Set(chosen.map((g) => g.payer.key)), historyFrom, from - 5 * DAY_MS, guard)) discount(0.3, 'established_relationship');
   if (refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length && refs.length > 0) discount(0.5, 'kinship_references');
-  if (refs.filter((r) => RENT_REF.test(r)).length * 2 >= refs.length && refs.length > 0) discount(0.4, 'rent_references');
+  if (addressedAsRent(refs)) discount(0.4, 'rent_references');
   const payerCountries = new Set(chosen.map((g) => g.payer.country).filter((c): c is string => c !== undefined && c !== holderCountry));
   // Money from destination or diaspora countries to a home (origin, or off-corridor) country is the remittance direction.
   const towardsOrigin = holderCountry !== undefined && (hasRole(holderCountry, 'origin') || !hasRole(holderCountry, 'transit')) && [...payerCountries].some(abroad);

@@ -6,7 +6,7 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent }
 import { DAY_MS, atLeastShare, atMostShare, compareRefs, hitOf, money, newest, ratio, flowReference } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
-  BILL_REF, RENT_REF, TRADE_REF, WAGE_REF, counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf,
+  BILL_REF, RENT_REF, addressedAsRent, TRADE_REF, WAGE_REF, counterpartyCountryOf, cv, familyClusters, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf,
   phoneKeys, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
@@ -297,7 +297,7 @@ function collectionHit(window: EntityWindow, context: RuleContext, o: Options, r
   // Rotating savings group: the same stake from every member, each paying once.
   const once = list.filter((g) => g.events.length === 1).length;
   if (cv(list.map((g) => g.total)) <= 0.05 && once * 5 >= list.length * 4) discount(0.3, 'equal_stakes');
-  if (refs.filter((r) => RENT_REF.test(r)).length * 2 >= refs.length) discount(0.4, 'rent_references');
+  if (addressedAsRent(refs)) discount(0.4, 'rent_references'); // paidIn: every group has an inflow
   else if (refs.filter((r) => TRADE_REF.test(r)).length * 2 >= refs.length) discount(0.5, 'trade_references');
   const home = ownCountryOf(window, last) ?? jurisdictionCountry(context);
   const corridor = [...countries].some((c) => hasRole(c, 'origin') || hasRole(c, 'transit')) && (hasRole(home, 'destination') || hasRole(home, 'diaspora') || hasRole(home, 'transit'));

@@ -259,14 +259,17 @@ export function buildIdentityIndex(
   const familyKeys = (ref: PersonRef): readonly FamilyKey[] => {
     const party = resolve(ref);
     // A party's own name and country decide its keys; without them, the ones written on the payment do.
-    const own = party !== undefined && party.name !== undefined && party.country !== undefined;
-    const cacheKey = own ? (party as Party).party : `${party?.party ?? ''}\u0000${party?.country ?? ref.country ?? ''}\u0000${party?.name ?? ref.name ?? ''}`;
-    const cache = own ? keysByParty : keysByName;
-    const cached = cache.get(cacheKey);
-    if (cached !== undefined) return cached;
-    const keys = Object.freeze(buildFamilyKeys(party, ref));
-    if (!own && keysByName.size >= 100_000) keysByName.clear();
-    cache.set(cacheKey, keys);
+    if (party !== undefined && party.name !== undefined && party.country !== undefined) {
+      let keys = keysByParty.get(party.party);
+      if (keys === undefined) keysByParty.set(party.party, (keys = Object.freeze(buildFamilyKeys(party, ref))));
+      return keys;
+    }
+    const key = `${party?.party ?? ''}\u0000${party?.country ?? ref.country ?? ''}\u0000${party?.name ?? ref.name ?? ''}`;
+    let keys = keysByName.get(key);
+    if (keys === undefined) {
+      if (keysByName.size >= 100_000) keysByName.clear();
+      keysByName.set(key, (keys = Object.freeze(buildFamilyKeys(party, ref))));
+    }
     return keys;
   };
   const buildFamilyKeys = (party: Party | undefined, ref: PersonRef): FamilyKey[] => {
