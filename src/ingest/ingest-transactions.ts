@@ -56,7 +56,8 @@ const CANONICAL: ReadonlySet<string> = new Set(TRANSACTION_COLUMNS);
  * Streams transactions from a CSV, NDJSON or JSON file, a Node stream, or (async) iterable of
  * objects, validating every row. Bad rows never stop the file: each row is accepted, rejected with
  * `{ row, field, code, message }` issues, or counted once as a duplicate id. Memory stays flat
- * except for the duplicate-id set: one entry per accepted id, about 20 bytes for a short id.
+ * except for the duplicate-id set: per accepted id 11–22 bytes of hash table plus its length + 1,
+ * in typed arrays outside the JS heap (22 bytes an id at 10M ids of up to 8 characters).
  *
  * @param onBatch - receives accepted transactions in input order, batch by batch
  * @returns the counts and (up to `maxIssues`) issues

@@ -110,7 +110,7 @@ describe('createIdSet', () => {
     expect(set.has(`T${n}`)).toBe(false);
     const stats = set.stats();
     expect(stats).toMatchObject({ tableIds: n, fallbackIds: 0, capacity: 2 ** 21 });
-    // 16 bytes a slot, at least 1/0.75 slots an id, plus ~8 arena bytes an id: far below a Set<string>.
+    // 8 bytes a slot, 1/0.75 to 2/0.75 slots an id, plus the id's length + 1 in the arena: far below a Set<string>.
     expect(stats.bytes).toBeLessThan(26 * n);
   });
 
