@@ -3,17 +3,18 @@
  * checks that keep one entry per row of the whole input.
  *
  * Layout: an open-addressing hash table with linear probing in two `Int32Array`s — per slot the
- * arena offset of the id's bytes (+1, so 0 is an empty slot) and its 32-bit hash — over an arena of
- * fixed-size byte chunks holding each id as one length byte and one byte per character. The table doubles
- * when it is three quarters full (reinserting by the stored hashes; no id is re-read); the arena
- * grows one chunk at a time and is never copied, except that the newest chunk starts small and
- * doubles up to the chunk size. A stored hash only skips comparisons: every match is confirmed by
- * comparing the bytes, so a hash collision can never make a new id look like a repeat.
+ * arena offset of the id's bytes (+1, so 0 is an empty slot) and its 32-bit hash — over an arena
+ * of fixed-size byte chunks holding each id as one length byte and one byte per character. The
+ * table doubles when it is three quarters full (reinserting by the stored hashes; no id is
+ * re-read); the arena grows one chunk at a time and is never copied, except that the newest chunk
+ * starts small and doubles up to the chunk size. A stored hash only skips comparisons: every match
+ * is confirmed by comparing the bytes, so a hash collision can never make a new id look like a
+ * repeat.
  *
- * Ids that do not fit the layout — a character above U+00FF (outside one byte), more than 255
- * characters, or an arena that reached 2 GiB — go to an ordinary `Set<string>`, so the set is exact for any string.
- * They are copied first: an id cut from a CSV line by V8 is a slice that would otherwise keep the
- * whole text chunk it came from alive.
+ * Ids that do not fit the layout — a character above U+00FF (more than one byte), more than 255
+ * characters, or an arena that reached 2 GiB — go to an ordinary `Set<string>`, so the set is
+ * exact for any string. They are copied first: an id cut from a CSV line by V8 is a slice that
+ * would otherwise keep the whole text chunk it came from alive.
  */
 export interface IdSet {
   /** Whether `id` was added before. */
@@ -211,7 +212,8 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
     stats() {
       let arena = 0;
       for (const c of chunks) arena += c.byteLength;
-      return { capacity, tableIds, fallbackIds: fallback.size, chunks: chunks.length, bytes: slots.byteLength + hashes.byteLength + arena };
+      const bytes = slots.byteLength + hashes.byteLength + arena;
+      return { capacity, tableIds, fallbackIds: fallback.size, chunks: chunks.length, bytes };
     },
   };
 }
