@@ -35,14 +35,17 @@ export function defaultWorkers(file: string): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(inputBytes(file) / BYTES_PER_WORKER)));
 }
 
-/** The engine on the calling thread. `options` is called once, when the first row is due. */
+/**
+ * The engine on the calling thread. `options` is called once, when the first row is due. The CLI's
+ * ingest has dropped repeated ids already, so the engine keeps no second set of them.
+ */
 export function oneThreadEngine(options: () => EngineOptions): ScanEngine {
   let config: EngineConfig | undefined;
   let sink: ScanSink | undefined;
   return {
     start() {
       config ??= resolveConfig(options());
-      const fresh = createScanSink(config);
+      const fresh = createScanSink(config, { uniqueIds: true });
       sink = fresh;
       return (tx) => fresh.add(tx);
     },

@@ -4,6 +4,7 @@ import { createCore, type EntityState } from './core.js';
 import type { EngineConfig } from './config.js';
 import type { EngineRejection } from './rejection.js';
 import type { Partition } from './partition.js';
+import { createIdSet } from '../_internal/id-set.js';
 import type { PartitionScan } from './partitioned-scan.js';
 
 /** Where a partition of a batch scan receives transactions already in (time, id) order. */
@@ -29,19 +30,16 @@ export interface PartitionSinkOptions {
 export function createPartitionSink(config: EngineConfig, partition: Partition, options: PartitionSinkOptions = {}): PartitionSink {
   const core = createCore(config, partition);
   // One entry per id for the whole input: skipped when the caller has dropped repeated ids already.
-  const seen = options.uniqueIds === true ? undefined : new Set<string>();
+  const seen = options.uniqueIds === true ? undefined : createIdSet();
   const touched = new Set<EntityState>();
   const alerts: Alert[] = [];
   const rejections: EngineRejection[] = [];
   let duplicates = 0;
   return {
     add(tx) {
-      if (seen !== undefined) {
-        if (seen.has(tx.id)) {
-          duplicates++;
-          return;
-        }
-        seen.add(tx.id);
+      if (seen !== undefined && !seen.add(tx.id)) {
+        duplicates++;
+        return;
       }
       const r = core.process(tx, touched, alerts);
       if (r !== undefined) rejections.push(r);

@@ -1,7 +1,7 @@
 import type { Transaction } from '../schema/transaction.js';
 import type { Alert } from '../scoring/alert.js';
 import type { EngineConfig } from './config.js';
-import { createPartitionSink } from './partition-sink.js';
+import { createPartitionSink, type PartitionSinkOptions } from './partition-sink.js';
 import { mergePartitionScans } from './partitioned-scan.js';
 import type { TransactionRejection } from './validate-input.js';
 
@@ -37,10 +37,11 @@ export interface ScanSink {
 /**
  * The tail every batch scan shares, so in-memory and external-sort scans cannot drift: the first
  * transaction of an id in (time, id) order wins, later ones are counted as duplicates, alerts are
- * collected and sorted at the end. The caller guarantees the order.
+ * collected and sorted at the end. The caller guarantees the order; `uniqueIds` as in
+ * {@link createPartitionSink}.
  */
-export function createScanSink(config: EngineConfig): ScanSink {
+export function createScanSink(config: EngineConfig, options: PartitionSinkOptions = {}): ScanSink {
   // One partition of one: the partition sink's loop, then the merge that adds the network alerts.
-  const sink = createPartitionSink(config, { index: 0, count: 1 });
+  const sink = createPartitionSink(config, { index: 0, count: 1 }, options);
   return { add: sink.add, result: (transactions) => mergePartitionScans([sink.result(transactions)], config) };
 }
