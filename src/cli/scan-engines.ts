@@ -2,18 +2,20 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolveConfig, type EngineConfig } from '../engine/config.js';
 import type { EngineOptions } from '../engine/options.js';
-import { createScanSink, type ScanResult, type ScanSink } from '../engine/scan-sink.js';
+import { createScanSink, type ScanSink } from '../engine/scan-sink.js';
 import type { Transaction } from '../schema/transaction.js';
+import { engineOutputOf, type EngineOutput } from './alert-list.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createParallelScan, type ParallelScan } from './parallel-scan.js';
 
 /**
  * The engine behind `tidewatch scan`'s row order: `start` gives the consumer of rows in (time, id)
- * order (called again for a fresh engine if the row order has to restart), `result` ends the input.
+ * order (called again for a fresh engine if the row order has to restart), `result` ends the input
+ * (its alerts stay readable until `dispose`).
  */
 export interface ScanEngine {
   readonly start: () => (tx: Transaction) => void;
-  result(transactions: number): Promise<ScanResult>;
+  result(transactions: number): Promise<EngineOutput>;
   dispose(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export function oneThreadEngine(options: () => EngineOptions): ScanEngine {
     },
     async result(transactions) {
       if (sink === undefined) this.start();
-      return (sink as ScanSink).result(transactions);
+      return engineOutputOf((sink as ScanSink).result(transactions));
     },
     async dispose() {},
   };
@@ -76,7 +78,7 @@ export function parallelEngine(inputs: () => EngineInputs, options: () => Engine
     },
     async result(transactions) {
       if (scan === undefined) this.start();
-      return (scan as ParallelScan).finish(transactions);
+      return engineOutputOf(await (scan as ParallelScan).finish(transactions));
     },
     async dispose() {
       await Promise.all([...stopped, ...(scan === undefined ? [] : [scan.dispose()])]);

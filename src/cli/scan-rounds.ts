@@ -6,6 +6,7 @@ import { createRouteKeys, MAX_OWNERS, ROUTE_PROCESSED } from '../engine/route.js
 import { conversionRejection, type EngineRejection } from '../engine/rejection.js';
 import { appendRun, closeRun, createSpillDir, openRun, removeSpillDir, type RunWriter, type SpillDir } from '../ingest/spill-runs.js';
 import { unpackPartitionScan } from '../engine/packed-candidates.js';
+import { openAlertSpool, type AlertSpool } from './alert-spool.js';
 import { openCandidateFile, type KeptPartitionScan } from './candidate-file.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createLiveRows, type LiveRows } from './live-rows.js';
@@ -77,7 +78,9 @@ export function mayExceedBudget(fileBytes: number, workers: number, budgetBytes:
  * next `workers` partitions and each reads the file itself, keeping its partition's rows (no row
  * crosses a thread), so only those partitions' windows are in memory at once. The partitions' alerts
  * and network candidates are merged as for any partition count — byte-identical to a one-thread
- * scan; the candidates' bodies wait for the merge in the same directory (candidate-file.ts). The cost is reading the file once per round; the answer never changes.
+ * scan; the candidates' bodies wait for the merge in the same directory (candidate-file.ts), and the
+ * partitions' final alerts wait there until they are written (alert-spool.ts: the result's alerts
+ * are read from the directory, so call `dispose` after the output). The cost is reading the file once per round; the answer never changes.
  */
 export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOptions, workers: number, plan: RoundsPlan, io: { stderr(s: string): void; isTTY: boolean }): ScanEngine {
   let config: EngineConfig | undefined;
@@ -86,6 +89,7 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
   let routes: RouteWriter | undefined;
   let live: LiveRows | undefined;
   let input: InputCounts | undefined;
+  let spool: AlertSpool | undefined;
   const drop = (): void => {
     if (writer !== undefined) closeSync(writer.fd);
     routes?.close();
@@ -131,15 +135,21 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       if (rounds > 1) io.stderr(`tidewatch: up to ${liveRows} rows within the retention horizon, ${plan.why(liveRows)}: scanning the entities in ${rounds} rounds of ${workers} partition${workers === 1 ? '' : 's'} (same alerts, more time)\n`);
       const parts: KeptPartitionScan[] = [];
       const { processed, rejections } = input as InputCounts;
-      // Each round's candidate bodies wait for the merge on disk, not in memory (candidate-file.ts).
+      // Each round's candidate bodies wait for the merge on disk, not in memory (candidate-file.ts),
+      // and so do its final alerts until they are written (alert-spool.ts).
       const kept = openCandidateFile(dir as SpillDir);
+      spool?.close();
+      const alerts = (spool = openAlertSpool(dir as SpillDir));
       try {
         const threads = startPartitionThreads(inputs(), config as EngineConfig, workers);
         try {
           for (let round = 0; round < rounds; round++) {
             if (rounds > 1 && io.isTTY) io.stderr(`\rround ${round + 1} of ${rounds}`);
             const done = await threads.replay({ path: run.path, routes: routePath }, Array.from({ length: workers }, (_, w) => round * workers + w), count, transactions);
-            for (const p of done) parts.push(kept.keep(p));
+            for (const p of done) {
+              alerts.add(p.alerts);
+              parts.push(kept.keep({ ...p, alerts: [] }));
+            }
           }
           if (rounds > 1 && io.isTTY) io.stderr('\r\x1b[K');
         } finally {
@@ -147,14 +157,16 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
         }
         const unpacked = parts.map((p) => unpackPartitionScan(p.scan, p.text));
         parts.length = 0; // the packed heads are unpacked: on the 1M-row bench file about 27 MB of JSON the merge no longer holds
-        const merged = mergePartitionScans(unpacked, config as EngineConfig);
-        return { ...merged, rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
+        const merged = mergePartitionScans(unpacked, config as EngineConfig); // its alerts: the network alerts only
+        alerts.add(merged.alerts);
+        return { ...merged, alerts: alerts.list(), rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
       } finally {
         kept.close();
       }
     },
     async dispose() {
       drop();
+      spool?.close();
       if (dir !== undefined) removeSpillDir(dir);
     },
   };

@@ -3,7 +3,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../_internal/config-error.js';
 import type { EngineOptions, FxConverter } from '../engine/options.js';
-import type { ScanResult } from '../engine/scan.js';
 import { jurisdiction as shippedJurisdiction, jurisdictionCodes } from '../jurisdictions/index.js';
 import { createFxTable, parseFxCsv } from '../jurisdictions/fx.js';
 import { ALERT_CSV_COLUMNS, alertRows } from '../report/alert-rows.js';
@@ -16,6 +15,7 @@ import { UsageError } from './usage-error.js';
 import { progress } from './progress.js';
 import { formatText } from './format-text.js';
 import { alertChunks } from './alert-chunks.js';
+import { alertsOf, type EngineOutput } from './alert-list.js';
 import { loadProfile } from './goaml.js';
 import { loadScanConfig, type EngineInputs } from './engine-inputs.js';
 import { defaultWorkers, inputBytes, oneThreadEngine, parallelEngine } from './scan-engines.js';
@@ -132,82 +132,86 @@ export const scanCommand: Command = {
         ? parallelEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers)
         : oneThreadEngine(() => engineOptions(jurisdictionCode()));
     const order = createRowOrder({ memoryBytes: budgetBytes, ...(code === undefined ? { stream: false } : {}) }, engine.start);
-    let result: ScanResult;
+    let result: EngineOutput;
     let ingest;
+    // The engine is disposed after the output is written: the rounds engine's alerts wait in its temporary directory until then.
     try {
-      const bar = progress(io, 'reading');
-      let accepted = 0;
-      ingest = await ingestTransactions(
-        file,
-        {
-          ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
-          ...(values['default-zone'] === undefined ? {} : { defaultZone: values['default-zone'] }),
-          ...(values.parser === undefined ? {} : { parser: values.parser as 'fast' | 'fast-csv' }),
-          ...(values.fiu === undefined ? {} : { goamlProfile: await loadProfile(values.fiu) }),
-          ...(values['goaml-amounts'] === undefined ? {} : { goamlAmounts: goamlAmounts(values['goaml-amounts']) }),
-        },
-        (batch) => {
-          for (const tx of batch.transactions) {
-            if (code === undefined) currencies.add(tx.currency);
-            transactions?.push(tx);
-            order.add(tx);
-          }
-          accepted += batch.transactions.length;
-          bar.update(accepted);
-        },
-      );
-      bar.done();
-      if (values.rejects !== undefined) {
-        await writeFile(values.rejects, ingest.issues.map((i) => JSON.stringify(i)).join('\n') + (ingest.issues.length > 0 ? '\n' : ''));
+      try {
+        const bar = progress(io, 'reading');
+        let accepted = 0;
+        ingest = await ingestTransactions(
+          file,
+          {
+            ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
+            ...(values['default-zone'] === undefined ? {} : { defaultZone: values['default-zone'] }),
+            ...(values.parser === undefined ? {} : { parser: values.parser as 'fast' | 'fast-csv' }),
+            ...(values.fiu === undefined ? {} : { goamlProfile: await loadProfile(values.fiu) }),
+            ...(values['goaml-amounts'] === undefined ? {} : { goamlAmounts: goamlAmounts(values['goaml-amounts']) }),
+          },
+          (batch) => {
+            for (const tx of batch.transactions) {
+              if (code === undefined) currencies.add(tx.currency);
+              transactions?.push(tx);
+              order.add(tx);
+            }
+            accepted += batch.transactions.length;
+            bar.update(accepted);
+          },
+        );
+        bar.done();
+        if (values.rejects !== undefined) {
+          await writeFile(values.rejects, ingest.issues.map((i) => JSON.stringify(i)).join('\n') + (ingest.issues.length > 0 ? '\n' : ''));
+        }
+        order.finish();
+        result = await engine.result(accepted);
+      } finally {
+        order.dispose();
       }
-      order.finish();
-      result = await engine.result(accepted);
+      const profile = shippedJurisdiction(jurisdictionCode());
+      if (profile.unverified) io.stderr(`${unverifiedWarning(profile)}\n`);
+      const shown = top === undefined ? result.alerts.length : Math.min(top, result.alerts.length);
+      const text =
+        transactions !== undefined
+          ? renderReport(
+              {
+                alerts: alertsOf(result.alerts, shown),
+                transactions,
+                ...(accounts === undefined ? {} : { accounts: accounts.accounts.values() }),
+                ...(parties === undefined ? {} : { parties: parties.parties.values() }),
+              },
+              { source: file, rows: { read: ingest.read, accepted: ingest.accepted, rejected: ingest.rejected, duplicates: ingest.duplicates } },
+            )
+          : format === 'text'
+            ? formatText(alertsOf(result.alerts, shown), {
+                total: result.alerts.length,
+                timeZone: profile.timeZone,
+                ...(accounts === undefined ? {} : { accounts: accounts.accounts }),
+                ...(parties === undefined ? {} : { parties: parties.parties }),
+              })
+            : format === 'csv'
+              ? await renderCsv(alertsOf(result.alerts, shown))
+              : undefined;
+      const outFile = values.out === undefined ? undefined : fileWriter(values.out);
+      const write = outFile?.write ?? io.stdout;
+      try {
+        if (text !== undefined) write(text);
+        else for (const chunk of alertChunks(format === 'ndjson' ? 'ndjson' : 'json', result.alerts, shown)) write(chunk);
+      } finally {
+        outFile?.close();
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const high = result.alerts.high;
+      io.stderr(
+        `tidewatch: ${ingest.read} rows, ${ingest.accepted} accepted, ${ingest.rejected} rejected, ${ingest.duplicates} duplicates` +
+          (result.summary.rejected > 0 ? `, ${result.summary.rejected} not convertible` : '') +
+          `; ${result.alerts.length} alerts (${high} high or critical); ${seconds.toFixed(2)} s` +
+          (values.out === undefined ? '\n' : `; written to ${values.out}\n`),
+      );
+      const hint = currencyHint(result.rejections, profile.currency, fx !== undefined);
+      if (hint !== undefined) io.stderr(`${hint}\n`);
     } finally {
-      order.dispose();
       await engine.dispose();
     }
-    const profile = shippedJurisdiction(jurisdictionCode());
-    if (profile.unverified) io.stderr(`${unverifiedWarning(profile)}\n`);
-    const alerts = top === undefined ? result.alerts : result.alerts.slice(0, top);
-    const text =
-      transactions !== undefined
-        ? renderReport(
-            {
-              alerts,
-              transactions,
-              ...(accounts === undefined ? {} : { accounts: accounts.accounts.values() }),
-              ...(parties === undefined ? {} : { parties: parties.parties.values() }),
-            },
-            { source: file, rows: { read: ingest.read, accepted: ingest.accepted, rejected: ingest.rejected, duplicates: ingest.duplicates } },
-          )
-        : format === 'text'
-          ? formatText(alerts, {
-              total: result.alerts.length,
-              timeZone: profile.timeZone,
-              ...(accounts === undefined ? {} : { accounts: accounts.accounts }),
-              ...(parties === undefined ? {} : { parties: parties.parties }),
-            })
-          : format === 'csv'
-            ? await renderCsv(alerts)
-            : undefined;
-    const outFile = values.out === undefined ? undefined : fileWriter(values.out);
-    const write = outFile?.write ?? io.stdout;
-    try {
-      if (text !== undefined) write(text);
-      else for (const chunk of alertChunks(format === 'ndjson' ? 'ndjson' : 'json', alerts)) write(chunk);
-    } finally {
-      outFile?.close();
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const high = result.alerts.filter((a) => a.band === 'high' || a.band === 'critical').length;
-    io.stderr(
-      `tidewatch: ${ingest.read} rows, ${ingest.accepted} accepted, ${ingest.rejected} rejected, ${ingest.duplicates} duplicates` +
-        (result.summary.rejected > 0 ? `, ${result.summary.rejected} not convertible` : '') +
-        `; ${result.alerts.length} alerts (${high} high or critical); ${seconds.toFixed(2)} s` +
-        (values.out === undefined ? '\n' : `; written to ${values.out}\n`),
-    );
-    const hint = currencyHint(result.rejections, profile.currency, fx !== undefined);
-    if (hint !== undefined) io.stderr(`${hint}\n`);
     return 0;
   },
 };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { alertsOf } from '../../src/cli/alert-list.js';
 import { loadEngineOptions } from '../../src/cli/engine-inputs.js';
 import { createLiveRows } from '../../src/cli/live-rows.js';
 import { mayExceedBudget, roundsEngine, roundsFor, STATE_BYTES_PER_LIVE_ROW, THREAD_BASE_BYTES } from '../../src/cli/scan-rounds.js';
@@ -79,7 +80,10 @@ describe('scan in rounds of partitions (real worker threads)', () => {
     try {
       const consume = engine.start();
       for (const tx of txs) consume(tx);
-      expect(JSON.stringify(await engine.result(txs.length))).toBe(JSON.stringify(whole));
+      const { alerts, ...rest } = await engine.result(txs.length);
+      // The alerts wait in the scan's temporary directory (alert-spool.ts) and are read back in output order.
+      expect(JSON.stringify({ alerts: alertsOf(alerts), ...rest })).toBe(JSON.stringify(whole));
+      expect(alerts.high).toBe(whole.alerts.filter((a) => a.band === 'high' || a.band === 'critical').length);
     } finally {
       await engine.dispose();
     }
@@ -104,6 +108,10 @@ describe('scan in rounds of partitions (real worker threads)', () => {
       expect(tight.stderr).toMatch(/up to 15372 rows within the retention horizon, about \d+ MB of engine state for --memory 1: scanning the entities in 2 rounds of 2 partitions/);
       expect(tight.stdout.split('\n').length).toBeGreaterThan(100);
       expect(tight.stdout).toBe(roomy.stdout);
+      // The JSON array and --top read the spooled alerts back as objects: the same alerts, the same bytes.
+      const top = await runCli([...args.filter((a) => a !== 'ndjson' && a !== '--format'), '--format', 'json', '--top', '7', '--memory', '1']);
+      expect(top.code).toBe(0);
+      expect(top.stdout).toBe(`${JSON.stringify(roomy.stdout.split('\n').slice(0, 7).map((l) => JSON.parse(l)), null, 2)}\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
