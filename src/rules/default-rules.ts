@@ -24,6 +24,7 @@ import { multiLocationCash } from './structuring/multi-location-cash.js';
 import { nearThresholdCash } from './structuring/near-threshold-cash.js';
 import { roundAmounts } from './context/round-amounts.js';
 import { splitSum } from './structuring/split-sum.js';
+import { cashAboveIncome } from './structuring/cash-above-income.js';
 import { transferThresholdAvoidance } from './structuring/transfer-threshold-avoidance.js';
 import type { Rule } from './types.js';
 
@@ -38,6 +39,7 @@ export const RULE_FACTORIES = {
   multi_depositor: multiDepositor,
   conductor_spread: conductorSpread,
   transfer_threshold_avoidance: transferThresholdAvoidance,
+  cash_above_income: cashAboveIncome,
   round_amounts: roundAmounts,
   debt_repayment: debtRepayment,
   wage_diversion: wageDiversion,

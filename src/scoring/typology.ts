@@ -69,6 +69,7 @@ export function structuringTypology(): Typology {
       multi_depositor: 40,
       conductor_spread: 40,
       transfer_threshold_avoidance: 40,
+      cash_above_income: 45,
     },
     context: { round_amounts: 0.15 },
     threshold: 40,

@@ -1,0 +1,121 @@
+import * as z from 'zod';
+import { parseOptions } from '../../_internal/config-error.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import { accountTypeFactor, DAY_MS, eachRecent, hitOf, money, moneyRange, newest, ratio, reportableAmount, reportedCashCount } from '../_lib.js';
+import { declaredIncome } from '../flow/pass-through.js';
+import { countOpt, days, ratioOpt } from '../options.js';
+
+/**
+ * Options of {@link cashAboveIncome} (MS-PROF-01: m = 3 catalogued for one month's inflow; here the
+ * pieces are each ≥ 3 × and the month's total ≥ 10 × the declared income; *proposed*).
+ * @category Rules
+ * @example cashAboveIncomeOptionsSchema.parse({ incomeMultiple: 12 })
+ */
+export const cashAboveIncomeOptionsSchema = z.object({
+  /** Rolling window in days. */
+  windowDays: days(1, 365, 30),
+  /** Cash deposits counted as pieces are each at least this many months of the declared income … */
+  pieceIncomeMultiple: ratioOpt(1, 100, 3),
+  /** … and at least this share of the cash threshold T (no piece of pocket money, whatever the income). */
+  minPieceRatio: ratioOpt(0, 0.5, 0.02),
+  /** At least this many pieces in the window. */
+  minCount: countOpt(2, 100, 3),
+  /** The pieces add up to at least this many months of the declared income … */
+  incomeMultiple: ratioOpt(3, 1000, 10),
+  /** … and to at least this share of T. */
+  minTotalRatio: ratioOpt(0, 1, 0.1),
+  /** From this many months of the declared income on, the mismatch is strong (strength 0.9: alerts alone as structuring). */
+  strongIncomeMultiple: ratioOpt(3, 1000, 20),
+});
+/** Options accepted by {@link cashAboveIncome} (defaults filled in). @category Rules @example const o: CashAboveIncomeOptions = { minCount: 4 }; */
+export type CashAboveIncomeOptions = z.input<typeof cashAboveIncomeOptionsSchema>;
+type Options = z.output<typeof cashAboveIncomeOptionsSchema>;
+
+const ID = 'cash_above_income';
+const INDICATORS = ['MS-PROF-01', 'MS-STR-02'] as const;
+
+/**
+ * MS-PROF-01 read on cash (FinCEN 2023: deposits far above peers in similar occupations; AUSTRAC:
+ * structuring by a customer whose known income could not explain it): several sizeable cash
+ * deposits, none of them reportable on its own, that together amount to many months of the
+ * holder's declared income. Within 30 days: at least 3 cash deposits of at least 3 × the declared
+ * monthly income (and ≥ 0.02 T), summing to at least 10 × that income and ≥ 0.1 T. It catches the
+ * structurer whose pieces stay far below the threshold where T is high against wages (Thailand's
+ * THB 2,000,000 is ~180 months of a worker's pay), which `split_sum` cannot see: its pieces must
+ * reach T together. Strength 0.8, 0.9 from 20 × the income, + 0.05 for pieces paid in at two or
+ * more places; account-type discount ({@link accountTypeFactor}), × 0.3 where two or more
+ * reportable cash deposits in the window show a cash-intensive customer. Stands down where no
+ * income (or an income of 0) is declared: absent evidence is no mismatch. A shop's routine takings
+ * (pieces under 3 months' income) and a one-off windfall (one piece) do not count.
+ * @category Rules
+ * @example const rule = cashAboveIncome({ incomeMultiple: 12 });
+ */
+export function cashAboveIncome(options: CashAboveIncomeOptions = {}): Rule<typeof ID> {
+  const o = parseOptions(cashAboveIncomeOptionsSchema, options, ID);
+  const rule: Rule<typeof ID> = {
+    id: ID,
+    indicators: INDICATORS,
+    family: 'threshold_avoidance',
+    entities: ['account'],
+    windowMs: o.windowDays * DAY_MS,
+    options: o,
+    description: 'Possible profile mismatch: sizeable sub-threshold cash deposits adding up to many months of the declared income.',
+    evaluate: (window, context) => {
+      const hit = evaluate(window, context, o, rule);
+      return hit === undefined ? [] : [hit];
+    },
+  };
+  return rule;
+}
+
+function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit | undefined {
+  if (window.kind !== 'account') return undefined;
+  const profile = context.jurisdiction;
+  const last = newest(window);
+  if (last.kind !== 'cash_deposit' || last.direction !== 'in' || reportableAmount(profile, last.amount)) return undefined;
+  const income = declaredIncome(window, profile.currency);
+  if (income === undefined || income <= 0) return undefined;
+  const floor = Math.max(Math.ceil(o.pieceIncomeMultiple * income), Math.ceil(o.minPieceRatio * profile.cashThreshold));
+  if (last.amount < floor) return undefined;
+  const from = last.ts - o.windowDays * DAY_MS + 1;
+  const pieces: WindowEvent[] = [];
+  let total = 0;
+  eachRecent(window, from, (e) => {
+    if (e.kind !== 'cash_deposit' || e.direction !== 'in' || e.amount < floor || reportableAmount(profile, e.amount)) return;
+    pieces.push(e);
+    total += e.amount;
+  });
+  if (pieces.length < o.minCount || total < o.incomeMultiple * income || total < o.minTotalRatio * profile.cashThreshold) return undefined;
+  pieces.reverse();
+  const multiple = total / income;
+  const locations = new Set(pieces.map((e) => e.location).filter((l) => l !== undefined)).size;
+  const reported = reportedCashCount(window, profile, 'in', from);
+  let strength = multiple >= o.strongIncomeMultiple ? 0.9 : 0.8;
+  if (locations >= 2) strength += 0.05;
+  strength *= accountTypeFactor(window);
+  if (reported >= 2) strength *= 0.3;
+  let low = Infinity;
+  let high = 0;
+  for (const e of pieces) {
+    low = Math.min(low, e.amount);
+    high = Math.max(high, e.amount);
+  }
+  const reason =
+    `Possible profile mismatch: ${pieces.length} cash deposits of ${moneyRange(profile, low, high)} (${money(profile, total)} in total) ` +
+    `within ${o.windowDays} days, ${Math.floor(multiple)} times the holder's declared monthly income of ${money(profile, income)}; ` +
+    `none reached the ${money(profile, profile.cashThreshold)} reporting threshold.` +
+    (reported >= 2 ? ` Discounted: ${reported} reportable cash deposits in the same days suggest a cash-intensive customer.` : '');
+  return hitOf(rule, window, pieces, strength, reason, {
+    count: pieces.length,
+    totalMinor: total,
+    smallestMinor: low,
+    largestMinor: high,
+    pieceFloorMinor: floor,
+    declaredIncomeMinor: income,
+    incomeMultiple: ratio(multiple),
+    threshold: profile.cashThreshold,
+    windowDays: o.windowDays,
+    locations,
+    reportedCash: reported,
+  });
+}
