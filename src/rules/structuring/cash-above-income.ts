@@ -43,7 +43,7 @@ const INDICATORS = ['MS-PROF-01', 'MS-STR-02'] as const;
  * structurer whose pieces stay far below the threshold where T is high against wages (Thailand's
  * THB 2,000,000 is ~180 months of a worker's pay), which `split_sum` cannot see: its pieces must
  * reach T together. Strength 0.8, 0.9 from 20 × the income, + 0.05 for pieces paid in at two or
- * more places; account-type discount ({@link accountTypeFactor}), × 0.3 where two or more
+ * more places; the shared account-type discount (business, NGO, licensed remitter), × 0.3 where two or more
  * reportable cash deposits in the window show a cash-intensive customer. Stands down where no
  * income (or an income of 0) is declared: absent evidence is no mismatch. A shop's routine takings
  * (pieces under 3 months' income) and a one-off windfall (one piece) do not count.
