@@ -1,5 +1,6 @@
 import type { Alert } from '../scoring/alert.js';
 import type { ScanResult } from '../engine/scan-sink.js';
+import { isHighBand } from '../scoring/bands.js';
 
 /**
  * The alerts of a scan in output order (by score, then entity, then alert id), held in memory or
@@ -19,15 +20,10 @@ export interface AlertList {
 /** What a scan engine of the CLI hands back: a scan's result with its alerts as an {@link AlertList}. */
 export type EngineOutput = Omit<ScanResult, 'alerts'> & { readonly alerts: AlertList };
 
-/** Whether an alert counts as high (the high and critical bands). */
-export function isHigh(alert: Pick<Alert, 'band'>): boolean {
-  return alert.band === 'high' || alert.band === 'critical';
-}
-
 /** An {@link AlertList} over alerts already in memory and in output order. */
 export function alertListOf(alerts: readonly Alert[]): AlertList {
   let high = 0;
-  for (const a of alerts) if (isHigh(a)) high++;
+  for (const a of alerts) if (isHighBand(a.band)) high++;
   return {
     length: alerts.length,
     high,

@@ -7,12 +7,13 @@
  * output reads them back one at a time, in {@link compareAlerts} order. Same directory and file
  * modes as the runs (spill-runs.ts).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareAlerts } from '../engine/build-alert.js';
 import type { Alert } from '../scoring/alert.js';
-import { writeAll, type SpillDir } from '../ingest/spill-runs.js';
-import { isHigh, type AlertList } from './alert-list.js';
+import { readAllAt, writeAll, type SpillDir } from '../ingest/spill-runs.js';
+import { isHighBand } from '../scoring/bands.js';
+import type { AlertList } from './alert-list.js';
 
 /** Alerts written to a file, in the order they were added; {@link AlertSpool.list} sorts them. */
 export interface AlertSpool {
@@ -55,7 +56,7 @@ export function openAlertSpool(dir: SpillDir): AlertSpool {
         writeAll(fd, bytes, bytes.length);
         keys.push({ score: alert.score, entity: { kind: alert.entity.kind, id: alert.entity.id }, id: alert.id, at: size, bytes: bytes.length });
         size += bytes.length;
-        if (isHigh(alert)) high++;
+        if (isHighBand(alert.band)) high++;
       }
     },
     list() {
@@ -66,11 +67,7 @@ export function openAlertSpool(dir: SpillDir): AlertSpool {
         const key = order[i];
         if (key === undefined) throw new RangeError(`alert ${i} of ${order.length}`);
         if (scratch.length < key.bytes) scratch = Buffer.allocUnsafe(Math.max(key.bytes, 2 * scratch.length));
-        for (let done = 0; done < key.bytes; ) {
-          const n = readSync(fd, scratch, done, key.bytes - done, key.at + done);
-          if (n === 0) throw new Error(`the alert spool ended at ${key.at + done} of ${key.at + key.bytes}`);
-          done += n;
-        }
+        readAllAt(fd, scratch, key.bytes, key.at, 'the alert spool');
         return DECODER.decode(scratch.subarray(0, key.bytes));
       };
       return { length: order.length, high, json, at: (i) => JSON.parse(json(i)) as Alert };

@@ -7,10 +7,10 @@
  * it reads them, so the bodies no longer wait in memory for the last round (on the 1M-row bench
  * file about 230 MB by then). Same directory and file modes as the runs (spill-runs.ts).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BodyReader, PackedPartitionScan } from '../engine/packed-candidates.js';
-import { writeAll, type SpillDir } from '../ingest/spill-runs.js';
+import { readAllAt, writeAll, type SpillDir } from '../ingest/spill-runs.js';
 
 /** A partition's scan whose candidates' bodies are in the file, and how to read them back. */
 export interface KeptPartitionScan {
@@ -50,13 +50,7 @@ export function openCandidateFile(dir: SpillDir): CandidateFile {
       const block = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, kept));
       let blockFrom = 0;
       let blockTo = 0;
-      const read = (into: Buffer, length: number, from: number): void => {
-        for (let done = 0; done < length; ) {
-          const n = readSync(fd, into, done, length - done, at + from + done);
-          if (n === 0) throw new Error(`the candidate file ended at ${at + from + done} of ${at + from + length}`);
-          done += n;
-        }
-      };
+      const read = (into: Buffer, length: number, from: number): void => readAllAt(fd, into, length, at + from, 'the candidate file');
       const text: BodyReader = (start, end) => {
         if (!open) throw new Error('the candidate file is closed');
         const length = end - start;

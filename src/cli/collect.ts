@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { isHighBand } from '../scoring/bands.js';
 import type { Command } from './command.js';
 import { loadNats, numberOption, serverOption } from './nats-options.js';
 import { UsageError } from './usage-error.js';
@@ -49,7 +50,7 @@ export const collectCommand: Command = {
       const entry = await pipeline.kv.get('publish');
       const p = entry === null || entry.operation !== 'PUT' ? undefined : (entry.json() as { read: number; accepted: number; rejected: number; duplicates: number; notConvertible: number });
       const dead = partitions.reduce((s, d) => s + d.deadLettered, 0);
-      const high = alerts.filter((a) => a.band === 'high' || a.band === 'critical').length;
+      const high = alerts.filter((a) => isHighBand(a.band)).length;
       io.stderr(
         'tidewatch collect: ' +
           (p === undefined ? '' : `${p.read} rows, ${p.accepted} accepted, ${p.rejected} rejected, ${p.duplicates} duplicates${p.notConvertible > 0 ? `, ${p.notConvertible} not convertible` : ''}; `) +

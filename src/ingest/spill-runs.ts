@@ -58,6 +58,18 @@ export function writeAll(fd: number, buf: Buffer, length: number): void {
   while (done < length) done += writeSync(fd, buf, done, length - done);
 }
 
+/**
+ * Reads `length` bytes of `fd` from byte `position` into the start of `into`, however many calls
+ * that takes; throws when the file ends first (`what` names the file in the message).
+ */
+export function readAllAt(fd: number, into: Buffer, length: number, position: number, what: string): void {
+  for (let done = 0; done < length; ) {
+    const n = readSync(fd, into, done, length - done, position + done);
+    if (n === 0) throw new Error(`${what} ended at ${position + done} of ${position + length}`);
+    done += n;
+  }
+}
+
 function flush(w: RunWriter): void {
   writeAll(w.fd, w.out.buf, w.out.off);
   w.out.off = 0;

@@ -15,3 +15,11 @@ export function bandOf(score: number): Band {
   if (score >= BAND_FLOORS.medium) return 'medium';
   return 'low';
 }
+
+/**
+ * Whether a band counts as high for the run summaries (`high` or `critical`).
+ * @example isHighBand('critical') // true
+ */
+export function isHighBand(band: Band): boolean {
+  return band === 'high' || band === 'critical';
+}

@@ -5,7 +5,7 @@ import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, money, newest, ratio, flowReference } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
-import { parseAmount } from '../../schema/money.js';
+import { declaredIncome } from '../_income.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { beyondGuard, guardFacts, guardedStart, scanGuard } from '../scan-guard.js';
 import { addCredit, creditQueue, eachUnpaid, payFromCredits, weightedMedian } from './credit-fifo.js';
@@ -135,15 +135,6 @@ export function internalOf(window: EntityWindow, context: RuleContext): (e: Wind
     }
     return v;
   };
-}
-
-/** The holder's declared monthly income in minor units (0 when declared as zero), if declared. */
-export function declaredIncome(window: EntityWindow, currency: string): number | undefined {
-  const text = window.party?.declaredMonthlyIncome;
-  if (text === undefined) return undefined;
-  if (/^\s*0*(\.0*)?\s*$/.test(text)) return 0;
-  const r = parseAmount(text, currency);
-  return r.ok ? r.minor : undefined;
 }
 
 /** The options {@link profileOf} reads. */

@@ -10,7 +10,8 @@ import { DAY_MS, atLeastShare, flowReference } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, isFamily, isWageLike, ownCountryOf, ownRef } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardedStart, scanGuard, type ScanGuard } from '../scan-guard.js';
-import { declaredIncome, internalOf, profileOf } from './pass-through.js';
+import { declaredIncome } from '../_income.js';
+import { internalOf, profileOf } from './pass-through.js';
 import { addCredit, creditQueue, eachUnpaid, payFromCredits, weightedMedian } from './credit-fifo.js';
 
 /** The option fields of a relay rule (MS-PT-01 read over days, MS-PROF-01 as its floor; *proposed*). */

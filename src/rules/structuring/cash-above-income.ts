@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { accountTypeFactor, DAY_MS, eachRecent, hitOf, money, moneyRange, newest, ratio, reportableAmount, reportedCashCount } from '../_lib.js';
-import { declaredIncome } from '../flow/pass-through.js';
+import { declaredIncome } from '../_income.js';
 import { countOpt, days, ratioOpt } from '../options.js';
 
 /**
@@ -69,7 +69,6 @@ export function cashAboveIncome(options: CashAboveIncomeOptions = {}): Rule<type
 }
 
 function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule): RuleHit | undefined {
-  if (window.kind !== 'account') return undefined;
   const profile = context.jurisdiction;
   const last = newest(window);
   if (last.kind !== 'cash_deposit' || last.direction !== 'in' || reportableAmount(profile, last.amount)) return undefined;
@@ -80,10 +79,14 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const from = last.ts - o.windowDays * DAY_MS + 1;
   const pieces: WindowEvent[] = [];
   let total = 0;
+  let low = Infinity;
+  let high = 0;
   eachRecent(window, from, (e) => {
     if (e.kind !== 'cash_deposit' || e.direction !== 'in' || e.amount < floor || reportableAmount(profile, e.amount)) return;
     pieces.push(e);
     total += e.amount;
+    low = Math.min(low, e.amount);
+    high = Math.max(high, e.amount);
   });
   if (pieces.length < o.minCount || total < o.incomeMultiple * income || total < o.minTotalRatio * profile.cashThreshold) return undefined;
   pieces.reverse();
@@ -94,12 +97,6 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (locations >= 2) strength += 0.05;
   strength *= accountTypeFactor(window);
   if (reported >= 2) strength *= 0.3;
-  let low = Infinity;
-  let high = 0;
-  for (const e of pieces) {
-    low = Math.min(low, e.amount);
-    high = Math.max(high, e.amount);
-  }
   const reason =
     `Possible profile mismatch: ${pieces.length} cash deposits of ${moneyRange(profile, low, high)} (${money(profile, total)} in total) ` +
     `within ${o.windowDays} days, ${Math.floor(multiple)} times the holder's declared monthly income of ${money(profile, income)}; ` +
