@@ -1,4 +1,4 @@
-import type { RuleHit } from '../rules/types.js';
+import type { EntityRef, RuleHit } from '../rules/types.js';
 
 /** Most transaction ids kept per episode (the count of all is in `transactionCount`). */
 export const MAX_EPISODE_IDS = 1000;
@@ -8,7 +8,8 @@ export const MAX_EPISODES_PER_KEY = 20;
 /**
  * Hits of one rule (and variant) on one entity whose windows overlap, merged: the window is the
  * union, the evidence the union of transaction ids (in time order), and the reason and facts
- * those of the strongest hit (the alert says so, see {@link episodeReason}). Episodes only grow, so a raised hit is never withdrawn by more data.
+ * those of the strongest hit (the alert says so, see {@link episodeReason}); a collector's
+ * episode names every payer any of its hits named. Episodes only grow, so a raised hit is never withdrawn by more data.
  */
 export interface Episode {
   readonly key: string;
@@ -51,8 +52,14 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
       changed = true;
     }
     if (hit.strength > last.hit.strength) {
-      last.hit = hit;
+      last.hit = namesPayers(hit) ? withRelatedOf(hit, last.hit) : hit;
       changed = true;
+    } else if (namesPayers(hit)) {
+      const merged = withRelatedOf(last.hit, hit);
+      if (merged !== last.hit) {
+        last.hit = merged;
+        changed = true;
+      }
     }
     return changed;
   }
@@ -62,6 +69,36 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
   list.push({ key, hit, from: hit.window.from, to: hit.window.to, ids, seen, transactionCount: hit.transactionIds.length });
   if (list.length > MAX_EPISODES_PER_KEY) list.shift();
   return true;
+}
+
+/**
+ * Whether a hit names the payers of a collecting account: the collector variants that count payer
+ * families (`payerClusters`: `debt_repayment`'s collector, `wage_diversion`'s agent). A payer seen
+ * by one such hit stays a payer, so their episode names everyone any of its hits named; other
+ * rules' links describe one hit's moment and stay the strongest hit's.
+ */
+function namesPayers(hit: RuleHit): boolean {
+  return typeof hit.facts['payerClusters'] === 'number' && hit.related !== undefined && hit.related.length > 0;
+}
+
+/**
+ * `hit` with the entities `other` names appended to its own `related` (first-named order, each
+ * once), or `hit` itself when `other` names none it lacks. An episode names everyone its merged
+ * hits named (see {@link namesPayers}): a collector's later, no stronger hit naming one more payer must not lose it.
+ */
+function withRelatedOf(hit: RuleHit, other: RuleHit): RuleHit {
+  const extra = other.related;
+  if (extra === undefined || extra.length === 0) return hit;
+  const own = hit.related ?? [];
+  const known = new Set(own.map((r) => `${r.kind}:${r.id}`));
+  const added: EntityRef[] = [];
+  for (const r of extra) {
+    const key = `${r.kind}:${r.id}`;
+    if (known.has(key)) continue;
+    known.add(key);
+    added.push(r);
+  }
+  return added.length === 0 ? hit : { ...hit, related: [...own, ...added] };
 }
 
 /**

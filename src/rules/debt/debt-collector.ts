@@ -40,7 +40,10 @@ interface PayerSeries {
  * (short-series.ts), are listed in `related`. A debt stops when it is paid: beside the full
  * series (the newest payer's own always among them), newly arrived strangers whose series stopped
  * after two instalments one period apart, in the full series' band, count towards `minPayers` (the
- * hit is then {@link SHORT_COUNTED_FACTOR} weaker and only full series add the per-payer bonus). Licensed remitters and government accounts are not
+ * hit is then {@link SHORT_COUNTED_FACTOR} weaker and only full series add the per-payer bonus).
+ * Newly arrived payers sharing the holder's family name whose full series sit in that band are
+ * named too, never counted (a surname alone does not make family support; the hit is also read
+ * on their own payments). Licensed remitters and government accounts are not
  * judged; lenders, unknown arrival, kinship references and rotating-savings payouts discount it.
  */
 export function collectorSide(window: EntityWindow, context: RuleContext, o: DebtRepaymentSettings, rule: Rule, last: WindowEvent): RuleHit[] {
@@ -55,7 +58,9 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const payerOpened = newestPayer.account === undefined ? undefined : context.accounts.get(newestPayer.account)?.openedAt;
   const newestCross = newestPayer.country !== undefined && holderCountry !== undefined && newestPayer.country !== holderCountry;
   if (!newestCross && (payerOpened === undefined || last.ts - payerOpened > (o.windowDays + o.startWithinDays) * DAY_MS)) return [];
-  if (isFamily(context.identity.familyLink(holder, newestPayer))) return [];
+  // A payer sharing the holder's family name is judged like the others but only ever named (below).
+  const newestKin = isFamily(context.identity.familyLink(holder, newestPayer));
+  if (newestKin && newestPayer.account === undefined) return [];
   const from = last.ts - o.windowDays * DAY_MS;
   // Then only the newest payer's own run, by raw identifiers.
   const id0 = rawPayerId(last);
@@ -63,10 +68,10 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const mineEvents = recentRun(window, from, maxGapMs(o), guard, (e) => e.kind === last.kind && e.direction === 'in' && rawPayerId(e) === id0);
   if (mineEvents.length < o.minPayments) return [];
   const series: PayerSeries[] = [];
-  const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments): PayerSeries | undefined => {
+  const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments, kin = false): PayerSeries | undefined => {
     if (events.length < minPayments) return undefined;
     const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), { ...o, minPayments });
-    if (fit === undefined || isFamily(context.identity.familyLink(holder, payer))) return undefined;
+    if (fit === undefined || isFamily(context.identity.familyLink(holder, payer)) !== kin) return undefined;
     const refs = fitEvents(fit).map((e) => e.tx.reference ?? '');
     if (refs.some((r) => RENT_REF.test(r) || BILL_REF.test(r))) return undefined;
     const crossBorder = payer.country !== undefined && holderCountry !== undefined && payer.country !== holderCountry;
@@ -78,8 +83,8 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
       (hasRole(holderCountry, 'origin') || hasRole(holderCountry, 'transit'));
     return { payer, fit, crossBorder, corridor, recentOpener, debtRef: refs.some((r) => DEBT_REF.test(r)), kinRef: refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length };
   };
-  const mine = qualify(newestPayer, [...mineEvents].reverse());
-  if (mine === undefined) return [];
+  const mine = qualify(newestPayer, [...mineEvents].reverse(), o.minPayments, newestKin);
+  if (mine === undefined || (newestKin && !mine.recentOpener)) return [];
   /** The payer's account opened within `startWithinDays` before its first instalment (a recent arrival). */
   const arrivedBefore = (account: string, inst: readonly { ts: number }[]): boolean => {
     const opened = context.accounts.get(account)?.openedAt;
@@ -104,16 +109,22 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   });
   const cutShort: { payer: Payer; events: WindowEvent[] }[] = [];
   const strays: { account: string; amounts: number[] }[] = [];
+  const kinSeries: PayerSeries[] = newestKin ? [mine] : [];
   for (const g of byPayer.values()) {
     const s = qualify(g.payer, g.events);
     if (s !== undefined) series.push(s);
+    else if (g.payer.account !== undefined && isFamily(context.identity.familyLink(holder, g.payer))) {
+      const k = qualify(g.payer, g.events, o.minPayments, true);
+      if (k !== undefined && k.recentOpener) kinSeries.push(k);
+    }
     else if (g.payer.account !== undefined && !isOrganisation(g.payer, context) && !g.events.some((e) => isWageLike(e, context))) {
       const inst = instalmentsOf([...g.events].reverse(), o.mergeDays);
       if (inst.length >= 2 && inst.length < o.minPayments) cutShort.push(g);
       if (inst.length < o.minPayments && arrivedBefore(g.payer.account, inst) && isStranger(g)) strays.push({ account: g.payer.account, amounts: inst.map((i) => i.amount) });
     }
   }
-  series.push(mine);
+  if (!newestKin) series.push(mine);
+  if (series.length === 0) return [];
   const clusters = familyClusters(series.map((s) => s.payer), context, false);
   const fullFamilies = new Set(series.map((s) => clusters.clusterOf(s.payer.key))).size;
   let distinct = fullFamilies;
@@ -179,6 +190,12 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     (0.5 + Math.min(0.25, 0.08 * Math.max(0, fullFamilies - o.minPayers)) + (corridorShare >= 0.5 ? 0.1 : 0) + (debtRefs > 0 ? 0.1 : 0) + (allArrived ? 0.15 : 0)) * factor;
   const profile = context.jurisdiction;
   const stray = strayPayers(fits, strays.filter((c) => !short.includes(c.account)));
+  // A debt is not told from family support by a shared surname alone (issue 14: many names in the
+  // region carry none, and common ones are shared by strangers): a newly arrived payer whose full
+  // series, in the band of the unrelated payers' instalments, goes to a collector that already
+  // collects from `minPayers` unrelated families is named beside them — never counted, and it
+  // adds nothing to the strength. The band test is the cut-short series' one.
+  const kinNamed = shortSeriesPayers(fits, kinSeries);
   const lo = Math.min(...series.map((s) => s.fit.minAmount));
   const hi = Math.max(...series.map((s) => s.fit.maxAmount));
   const periods = [...new Set(series.map((s) => s.fit.period))].sort((a, b) => a - b).join('/');
@@ -190,9 +207,10 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     (cross > 0 ? `; ${cross} from abroad` : '') +
     (short.length > 0 ? `; ${short.length} more made two such payments one period apart and stopped (a debt paid off, or just begun)` : '') +
     (shortCounted > 0 ? `, which makes ${distinct} unrelated families paying it` : '') +
-    (stray.length > 0 ? `; ${stray.length} more, from accounts opened within ${Math.round(o.startWithinDays / 30)} months before, paid it one or two sums in the same range` : '') + '.';
+    (stray.length > 0 ? `; ${stray.length} more, from accounts opened within ${Math.round(o.startWithinDays / 30)} months before, paid it one or two sums in the same range` : '') +
+    (kinNamed.length > 0 ? `; ${kinNamed.length} more, newly arrived and sharing the holder's family name, pay it in the same way (named, not counted)` : '') + '.';
   const events = series.flatMap((s) => fitEvents(s.fit));
-  const related: EntityRef[] = [...series.map((s) => s.payer.account), ...short, ...stray]
+  const related: EntityRef[] = [...new Set([...series.map((s) => s.payer.account), ...short, ...stray, ...kinNamed])]
     .filter((a): a is string => a !== undefined)
     .map((id) => ({ kind: 'account' as const, id }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -204,6 +222,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   if (short.length > 0) facts['shortSeriesPayers'] = short.length;
   if (shortCounted > 0) facts['shortSeriesCounted'] = shortCounted;
   if (stray.length > 0) facts['strayPayers'] = stray.length;
+  if (kinNamed.length > 0) facts['kinSeriesPayers'] = kinNamed.length;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   return [{ ...hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'collector'), related }];
 }
