@@ -7,7 +7,7 @@ const parsed = new WeakMap<Party, { readonly text: string; readonly currency: st
 
 /**
  * The holder's declared monthly income (MS-PROF-01's `declaredMonthlyIncome`) in minor units of
- * `currency`: 0 when declared as zero, undefined when not declared or not a valid amount. Parsed
+ * `currency`: 0 when declared as zero ("0", "0.00"), undefined when not declared, blank or not a valid amount. Parsed
  * once per party record, not per event (`pass_through`, the relay rules and `cash_above_income`
  * ask on their hot paths).
  * @example declaredIncome(window, 'MYR') // 170000 for a declared "1700.00"
@@ -19,7 +19,8 @@ export function declaredIncome(window: Pick<EntityWindow, 'party'>, currency: st
   const hit = parsed.get(party);
   if (hit !== undefined && hit.text === text && hit.currency === currency) return hit.minor;
   let minor: number | undefined;
-  if (/^\s*0*(\.0*)?\s*$/.test(text)) minor = 0;
+  // A zero needs a digit: a blank field is no declaration (cash_above_income reads a declared 0 as evidence).
+  if (/^\s*(0+(\.0*)?|\.0+)\s*$/.test(text)) minor = 0;
   else {
     const r = parseAmount(text, currency);
     minor = r.ok ? r.minor : undefined;

@@ -72,11 +72,37 @@ describe('cash_above_income (MS-PROF-01 on cash)', () => {
     expect(run([cdm(200_000, 0), cdm(200_000, 10 * D), cdm(200_000, 30 * D)])).toHaveLength(0);
   });
 
-  test('negative: no declared income, or an income of 0, is no evidence of a mismatch', () => {
+  test('negative: no declared income (none written, or no party record) is no evidence of a mismatch', () => {
     const txs = [cdm(200_000, 0), cdm(200_000, D), cdm(200_000, 2 * D)];
     expect(run(txs, holder(undefined))).toHaveLength(0);
-    expect(run(txs, holder('0.00'))).toHaveLength(0);
+    expect(run(txs, holder(''))).toHaveLength(0);
     expect(run(txs, { accounts: [], parties: [] })).toHaveLength(0);
+  });
+
+  test('positive: an income declared as 0 is evidence — three AUD 2,000 pieces are the strong form, with no multiple written', () => {
+    const hits = run([cdm(200_000, 0, 'CDM-1', { id: 'a' }), cdm(200_000, D, 'CDM-1', { id: 'b' }), cdm(200_000, 2 * D, 'CDM-1', { id: 'c' })], holder('0.00'));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.strength).toBe(0.9);
+    expect(hits[0]?.facts).toEqual({
+      count: 3, totalMinor: 600_000, smallestMinor: 200_000, largestMinor: 200_000, pieceFloorMinor: 20_000, declaredIncomeMinor: 0,
+      threshold: 1_000_000, windowDays: 30, locations: 1, reportedCash: 0,
+    });
+    expect(hits[0]?.reason).toBe(
+      'Possible profile mismatch: 3 cash deposits of AUD 2,000.00 (AUD 6,000.00 in total) within 30 days, from a holder who declared no monthly income; none reached the AUD 10,000.00 reporting threshold.',
+    );
+  });
+
+  test('boundary: with an income of 0, pieces of exactly 0.02 T count and a total of exactly 0.1 T fires; a minor unit less does not', () => {
+    // 0.02 T = AUD 200 a piece, 0.1 T = AUD 1,000 together.
+    expect(run([cdm(20_000, 0), cdm(20_000, D), cdm(60_000, 2 * D)], holder('0.00'))).toHaveLength(1);
+    expect(run([cdm(19_999, 0), cdm(20_000, D), cdm(60_000, 2 * D)], holder('0.00'))).toHaveLength(0);
+    expect(run([cdm(20_000, 0), cdm(20_000, D), cdm(59_999, 2 * D)], holder('0.00'))).toHaveLength(0);
+  });
+
+  test("look-alike: a homemaker (income 0) paying in the household's small cash stays quiet; two pieces are not a pattern", () => {
+    const pocket = Array.from({ length: 8 }, (_, i) => cdm(15_000, i * 3 * D));
+    expect(run(pocket, holder('0.00'))).toHaveLength(0);
+    expect(run([cdm(500_000, 0), cdm(400_000, 5 * D)], holder('0.00'))).toHaveLength(0);
   });
 
   test('negative: two pieces are not enough, whatever their size', () => {

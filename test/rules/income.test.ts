@@ -12,6 +12,11 @@ describe('declaredIncome: the holder\u2019s declared monthly income, parsed once
     expect(declaredIncome({ party: { party: 'X', declaredMonthlyIncome: 'about 2k' } }, 'MYR')).toBeUndefined();
   });
 
+  test('a zero needs a digit: "0", "0.00" and ".0" are declared zeros; a blank field is no declaration', () => {
+    for (const text of ['0', '0.00', '.0']) expect(declaredIncome({ party: { party: `Z${text}`, declaredMonthlyIncome: text } }, 'MYR')).toBe(0);
+    for (const text of ['', '  ']) expect(declaredIncome({ party: { party: `B${text}`, declaredMonthlyIncome: text } }, 'MYR')).toBeUndefined();
+  });
+
   test('the cache answers per currency and per text: another exponent or an edited record is parsed again', () => {
     const party: { party: string; declaredMonthlyIncome: string } = { party: 'H', declaredMonthlyIncome: '1200' };
     expect(declaredIncome({ party }, 'MYR')).toBe(120_000);

@@ -45,7 +45,9 @@ const INDICATORS = ['MS-PROF-01', 'MS-STR-02'] as const;
  * reach T together. Strength 0.8, 0.9 from 20 × the income, + 0.05 for pieces paid in at two or
  * more places; the shared account-type discount (business, NGO, licensed remitter), × 0.3 where two or more
  * reportable cash deposits in the window show a cash-intensive customer. Stands down where no
- * income (or an income of 0) is declared: absent evidence is no mismatch. A shop's routine takings
+ * income is declared: absent evidence is no mismatch. An income declared as 0 (student, homemaker,
+ * no work) is evidence: the pieces need only the floors of T (≥ 0.02 T each, ≥ 0.1 T together),
+ * and any such sum is the strong form (more than 20 × the income). A shop's routine takings
  * (pieces under 3 months' income) and a one-off windfall (one piece) do not count.
  * @category Rules
  * @example const rule = cashAboveIncome({ incomeMultiple: 12 });
@@ -73,7 +75,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const last = newest(window);
   if (last.kind !== 'cash_deposit' || last.direction !== 'in' || reportableAmount(profile, last.amount)) return undefined;
   const income = declaredIncome(window, profile.currency);
-  if (income === undefined || income <= 0) return undefined;
+  if (income === undefined || income < 0) return undefined;
   const floor = Math.max(Math.ceil(o.pieceIncomeMultiple * income), Math.ceil(o.minPieceRatio * profile.cashThreshold));
   if (last.amount < floor) return undefined;
   const from = last.ts - o.windowDays * DAY_MS + 1;
@@ -90,7 +92,10 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   });
   if (pieces.length < o.minCount || total < o.incomeMultiple * income || total < o.minTotalRatio * profile.cashThreshold) return undefined;
   pieces.reverse();
-  const multiple = total / income;
+  // A declared income of 0 (a student, a homemaker, no work) is a declaration, not a gap: any such
+  // sum is more than the strong multiple of it, and the floors of T alone set the scale.
+  const noIncome = income === 0;
+  const multiple = noIncome ? Infinity : total / income;
   const locations = new Set(pieces.map((e) => e.location).filter((l) => l !== undefined)).size;
   const reported = reportedCashCount(window, profile, 'in', from);
   let strength = multiple >= o.strongIncomeMultiple ? 0.9 : 0.8;
@@ -99,20 +104,19 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (reported >= 2) strength *= 0.3;
   const reason =
     `Possible profile mismatch: ${pieces.length} cash deposits of ${moneyRange(profile, low, high)} (${money(profile, total)} in total) ` +
-    `within ${o.windowDays} days, ${Math.floor(multiple)} times the holder's declared monthly income of ${money(profile, income)}; ` +
+    `within ${o.windowDays} days, ` +
+    (noIncome ? 'from a holder who declared no monthly income; ' : `${Math.floor(multiple)} times the holder's declared monthly income of ${money(profile, income)}; `) +
     `none reached the ${money(profile, profile.cashThreshold)} reporting threshold.` +
     (reported >= 2 ? ` Discounted: ${reported} reportable cash deposits in the same days suggest a cash-intensive customer.` : '');
-  return hitOf(rule, window, pieces, strength, reason, {
+  const facts: Record<string, number> = {
     count: pieces.length,
     totalMinor: total,
     smallestMinor: low,
     largestMinor: high,
     pieceFloorMinor: floor,
     declaredIncomeMinor: income,
-    incomeMultiple: ratio(multiple),
-    threshold: profile.cashThreshold,
-    windowDays: o.windowDays,
-    locations,
-    reportedCash: reported,
-  });
+  };
+  // No multiple of a zero income: the fact is left out rather than written as infinity.
+  if (!noIncome) facts['incomeMultiple'] = ratio(multiple);
+  return hitOf(rule, window, pieces, strength, reason, { ...facts, threshold: profile.cashThreshold, windowDays: o.windowDays, locations, reportedCash: reported });
 }
