@@ -10,6 +10,7 @@ import { identifiedMembers } from './identified-members.js';
 import type { NetworkConfig } from './network.js';
 import { CREW_STEP, crewStrengths } from './network-crew.js';
 import { vouchedPayers } from './vouched-payers.js';
+import { subCollectors } from './sub-collectors.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 // One network's alert from its members' alerts (see networkAlerts in network.ts).
@@ -44,7 +45,11 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
     alertOf: stage.alertOf, familyOf: config.familyOf, holderOf: (id) => config.context.accounts.get(id)?.party, minLinkStrength: stage.minLinkStrength,
   });
   for (const p of identified) known.add(`${p.kind}:${p.id}`);
-  const vouched = [...payers, ...identified, ...holderAccounts(group, known, config.context)];
+  const holders = holderAccounts(group, known, config.context);
+  for (const p of holders) known.add(`${p.kind}:${p.id}`);
+  // The senders a member names whose own payers pay them smuggling fees (sub-collectors.ts).
+  const feeders = subCollectors(group, known, { alertOf: stage.alertOf, familyOf: config.familyOf, accounts: config.context.accounts });
+  const vouched = [...payers, ...identified, ...holders, ...feeders];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   // Each member's evidence (hops, legs) scores as its alert's strength-0 hits did: nothing, under its rule.

@@ -1,0 +1,60 @@
+import type { IndicatorFamily, RuleContext } from '../rules/types.js';
+import type { Alert } from '../scoring/alert.js';
+import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
+import { compareMemberRefs, type MemberRef } from './member-ref.js';
+
+/** The rule whose hit shows an entity receiving smuggling fees from its own payers (MS-FUN-02 context: payments that add up to a published fee). @internal */
+export const FEE_RULE = 'fee_match';
+
+/**
+ * Weakest `fee_match` hit of a named sender that confirms it as a sub-collector: the network
+ * stage's link bar (`DEFAULT_MIN_LINK_STRENGTH`, 0.35), the weakest hit whose links join entities.
+ * fee_match's own discounts (trade, rent, a family remittance home, repeat payers) take lawful
+ * look-alikes below it.
+ * @internal
+ */
+export const SUB_COLLECTOR_MIN_FEE_STRENGTH = 0.35;
+
+/** What {@link subCollectors} reads besides the group: the run's alerts by entity, rule families, account types. @internal */
+export interface SubCollectorInput {
+  /** The entity alert of `kind:id`, if the run scored one (any score). */
+  readonly alertOf: (key: string) => Alert | undefined;
+  readonly familyOf: (rule: string) => IndicatorFamily | undefined;
+  readonly accounts: RuleContext['accounts'];
+}
+
+/**
+ * Sub-collectors confirmed from both ends (RESEARCH §a.1 MS-FUN-01, a funnel fed through
+ * intermediate collectors): a member's own money-flow hit of at least {@link VOUCH_MIN_STRENGTH}
+ * names the entity among those it took money from or moved money with (a funnel's sender, a ransom
+ * collector's payer, a wage agent's worker), and the entity's own `fee_match` hit of at least
+ * {@link SUB_COLLECTOR_MIN_FEE_STRENGTH} shows its own payers, other than the members, paying it
+ * sums that add up to a published smuggling fee. It takes fees and passes them on to the
+ * collector. Either end alone joins no one: a collector's many senders are links, and a fee-sized
+ * sum received is context. Listed as members without alerts of their own (no hits, no score, as
+ * vouched payers: vouched-payers.ts). Licensed remitters and government accounts are never listed.
+ * Other than `members`, sorted.
+ * @internal
+ * @example const extra = subCollectors(group, known, { alertOf, familyOf, accounts });
+ */
+export function subCollectors(group: readonly Alert[], members: ReadonlySet<string>, input: SubCollectorInput): MemberRef[] {
+  const out = new Map<string, MemberRef>();
+  const checked = new Set<string>();
+  for (const a of group) {
+    for (const h of a.hits) {
+      const family = input.familyOf(h.rule);
+      if (family === undefined || family === 'context' || family === 'identity' || h.strength < VOUCH_MIN_STRENGTH) continue;
+      for (const r of h.related ?? []) {
+        const key = `${r.kind}:${r.id}`;
+        if (members.has(key) || checked.has(key)) continue;
+        checked.add(key);
+        const type = r.kind === 'account' ? input.accounts.get(r.id)?.type : undefined;
+        if (type === 'msb' || type === 'government') continue;
+        const fees = input.alertOf(key)?.hits.some((x) =>
+          x.rule === FEE_RULE && x.strength >= SUB_COLLECTOR_MIN_FEE_STRENGTH && (x.related ?? []).some((y) => !members.has(`${y.kind}:${y.id}`)));
+        if (fees === true) out.set(key, { kind: r.kind, id: r.id });
+      }
+    }
+  }
+  return [...out.values()].sort(compareMemberRefs);
+}
