@@ -66,9 +66,9 @@ describe('rounds for a memory budget', () => {
     // 400 MiB less three threads' 95 MiB leaves 115 MiB for two partitions' state at 3,300 bytes a row.
     expect(roundsFor(1_000_000, 2, 400 * MB)).toBe(28);
     // Exactly at a round's capacity and one row over it.
-    const perRound = Math.floor((400 * MB - 3 * THREAD_BASE_BYTES) / STATE_BYTES_PER_LIVE_ROW);
-    expect(roundsFor(28 * perRound, 2, 400 * MB)).toBe(28);
-    expect(roundsFor(28 * perRound + 1, 2, 400 * MB)).toBe(29);
+    const in28 = Math.floor((28 * (400 * MB - 3 * THREAD_BASE_BYTES)) / STATE_BYTES_PER_LIVE_ROW);
+    expect(roundsFor(in28, 2, 400 * MB)).toBe(28);
+    expect(roundsFor(in28 + 1, 2, 400 * MB)).toBe(29);
   });
 
   test('a file small enough for one round streams through the engine; a larger one is ordered on disk first', () => {
