@@ -11,20 +11,26 @@ import { openCandidateFile, type KeptPartitionScan } from './candidate-file.js';
 import type { EngineInputs } from './engine-inputs.js';
 import { createLiveRows, type LiveRows } from './live-rows.js';
 import { startPartitionThreads } from './parallel-scan.js';
+import { collectGarbage } from '../_internal/collect-garbage.js';
 import { openRouteFile, type RouteWriter } from './route-file.js';
 import type { ScanEngine } from './scan-engines.js';
 
 /**
- * Resident memory of one thread that has loaded the engine and its reference data but holds no
- * state yet (measured: `tidewatch scan` on 10 rows, 96 MB with one thread, 179 MB with two workers).
+ * Resident memory per thread (the main thread and each worker) that is not a partition's state,
+ * averaged: measured in the rounds of the first 300k bench rows (docs/performance.md, session 35)
+ * the main thread held about 200 MB (node, the reading's leftovers, the candidates' heads, memory
+ * the workers' allocator kept) and a worker about 42 MB before its partition's rows (`tidewatch
+ * scan` on 10 rows: 96 MB with one thread, 179 MB with two workers): (200 + 2 × 42) / 3.
  */
-export const THREAD_BASE_BYTES = 80 * 2 ** 20;
+export const THREAD_BASE_BYTES = 95 * 2 ** 20;
 /**
- * Resident memory per row inside the windows, all rules on (measured on the 1M-row benchmark, every
- * row within 180 days: 2,696 MB peak with one thread, less the base). An estimate: busy hub
- * accounts keep more, one-off counterparties less.
+ * Resident memory per row inside a partition's windows, all rules on: a worker's heap as committed
+ * at the end of its partition, less its heap after the partition is collected, per row of the
+ * partition within the retention horizon (measured in the rounds of the first 300k bench rows,
+ * session 35: about 120 MB committed, 22 MB after collection, some 30k rows; session 31's one-thread
+ * figure was 2,700). An estimate: busy hub accounts keep more, one-off counterparties less.
  */
-export const STATE_BYTES_PER_LIVE_ROW = 2_700;
+export const STATE_BYTES_PER_LIVE_ROW = 3_300;
 /** Below this much memory for its state a thread spends its time collecting garbage. */
 const MIN_STATE_BYTES_PER_THREAD = 16 * 2 ** 20;
 /** The most partitions the core accepts ({@link checkPartition}). */
@@ -37,6 +43,15 @@ export function roundsFor(liveRows: number, workers: number, budgetBytes: number
   const forState = Math.max(budgetBytes - THREAD_BASE_BYTES * (workers + 1), MIN_STATE_BYTES_PER_THREAD * workers);
   const rounds = Math.ceil((liveRows * STATE_BYTES_PER_LIVE_ROW) / forState);
   return Math.min(Math.max(1, rounds), Math.floor(MAX_PARTITIONS / workers));
+}
+
+/** The network stage over the rounds' kept scans (emptied): what the merge of their unpacked candidates gives. */
+function mergeRounds(parts: KeptPartitionScan[], config: EngineConfig): ReturnType<typeof mergePartitionScans> {
+  const unpacked = parts.map((p) => unpackPartitionScan(p.scan, p.text));
+  parts.length = 0; // the packed heads are unpacked: on the 1M-row bench file about 27 MB of JSON the merge no longer holds
+  // What the rounds left (the heads' JSON, the workers' messages) goes before the network stage builds its own.
+  collectGarbage();
+  return mergePartitionScans(unpacked, config);
 }
 
 /** What the main thread counts of the input while it writes the ordered rows. */
@@ -155,9 +170,11 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
         } finally {
           await threads.dispose();
         }
-        const unpacked = parts.map((p) => unpackPartitionScan(p.scan, p.text));
-        parts.length = 0; // the packed heads are unpacked: on the 1M-row bench file about 27 MB of JSON the merge no longer holds
-        const merged = mergePartitionScans(unpacked, config as EngineConfig); // its alerts: the network alerts only
+        const merged = mergeRounds(parts, config as EngineConfig); // its alerts: the network alerts only
+        // The network stage's candidates and structures are garbage now (they lived in mergeRounds'
+        // frame): collected before the output reads the alerts back and renders them (1M bench rows:
+        // the merge's end held 128 MB of heap and 73 MB of the hop table's arrays).
+        collectGarbage();
         alerts.add(merged.alerts);
         return { ...merged, alerts: alerts.list(), rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
       } finally {

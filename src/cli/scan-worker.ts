@@ -18,17 +18,18 @@ import { partitionOfHash } from '../engine/partition.js';
 import { readRecords } from '../ingest/spill-runs.js';
 import { decodeTransaction } from '../ingest/spill-codec.js';
 import { readRouteFile } from './route-file.js';
-import type { PartitionScan } from '../engine/partitioned-scan.js';
-import { packPartitionScan } from '../engine/packed-candidates.js';
+import { createCandidatePacker, packedScan } from '../engine/packed-candidates.js';
+import { collectGarbage } from '../_internal/collect-garbage.js';
 
 /**
  * One partition's scan of rows in (time, id) order read from a run file: the route file beside it
  * (route-file.ts) says of each row whether it is processed, whether a sweep falls on it, and which
  * entities it enters, so the worker keeps exactly the rows the main thread's router would send it
  * (`createRouter`: the partition's entities' rows and the rows a sweep falls on) and decodes
- * only those. No row crosses a thread.
+ * only those. No row crosses a thread. Returns the partition's sink with every row added: its
+ * result is built as it is packed (`post`).
  */
-function replay(config: EngineConfig, path: string, routesPath: string, partition: Partition, transactions: number): PartitionScan {
+function replay(config: EngineConfig, path: string, routesPath: string, partition: Partition, transactions: number): PartitionSink {
   const sink = createPartitionSink(config, partition, { uniqueIds: true });
   const routes = readRouteFile(routesPath);
   const hashes = new Uint32Array(MAX_OWNERS);
@@ -47,7 +48,7 @@ function replay(config: EngineConfig, path: string, routesPath: string, partitio
     source.close();
     routes.close();
   }
-  return sink.result(transactions);
+  return sink;
 }
 
 /** What the main thread hands a scan worker when it starts it. */
@@ -75,17 +76,30 @@ if (port !== null) {
   let config: EngineConfig | undefined;
   let sink: PartitionSink | undefined;
   let failed = false;
-  // The candidates go packed (packed-candidates.ts), their bytes handed over rather than copied.
-  const post = (scan: PartitionScan): void => {
-    const { packed, transfer } = packPartitionScan(scan);
+  // The candidates go packed (packed-candidates.ts) as the core finishes them, their bytes handed
+  // over rather than copied; then the partition's state is garbage: collected before the next pass.
+  const post = (done: PartitionSink, transactions: number): void => {
+    const packer = createCandidatePacker();
+    const scan = done.resultInto(transactions, packer.add);
+    const { packed, transfer } = packedScan(scan, packer.done());
     port.postMessage({ type: 'result', scan: packed }, transfer);
+  };
+  const replayPass = (config: EngineConfig, m: ScanWorkerMessage & { type: 'replay' }): void => {
+    post(replay(config, m.path, m.routes, m.partition, m.transactions), m.transactions);
+  };
+  const endPass = (transactions: number): void => {
+    const done = sink as PartitionSink;
+    sink = undefined; // the partition's windows go with it before the next pass
+    post(done, transactions);
   };
   const drain = (): void => {
     if (config === undefined || failed) return;
     try {
       for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
         if (m.type === 'replay') {
-          post(replay(config, m.path, m.routes, m.partition, m.transactions));
+          replayPass(config, m);
+          // Nothing of the pass is reachable now (it lived in replayPass's frame, not in this one's).
+          collectGarbage();
         } else if (m.type === 'begin') {
           // The CLI's ingest drops repeated ids before the engine: no set of every id seen.
           sink = createPartitionSink(config, m.partition, { uniqueIds: true });
@@ -96,9 +110,8 @@ if (port !== null) {
           Atomics.sub(inFlight, slot, 1);
           Atomics.notify(inFlight, slot);
         } else {
-          const scan = sink.result(m.transactions);
-          sink = undefined; // the partition's windows go with it before the next pass
-          post(scan);
+          endPass(m.transactions);
+          collectGarbage();
         }
       }
     } catch (error) {

@@ -325,15 +325,39 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
    * that forms network alerts over all partitions ({@link mergePartitions}).
    */
   function finishEntities(): { alerts: Alert[]; candidates: NetworkCandidate[] } {
-    const alerts: Alert[] = [];
     const candidates = retired.map(reviveCandidate);
+    const alerts = finishLive((c) => candidates.push(c));
+    return { alerts, candidates };
+  }
+
+  /** The live entities' part of {@link finishEntities}: each candidate to `each`; returns the alerts at or above the minimum score. */
+  function finishLive(each: (candidate: NetworkCandidate) => void): Alert[] {
+    const alerts: Alert[] = [];
     for (const state of liveStates()) {
       const candidate = candidateOfState(state);
       if (candidate === undefined) continue;
-      if (isNetworkCandidate(candidate.alert) || isEvidenceCandidate(candidate)) candidates.push(candidate);
+      if (isNetworkCandidate(candidate.alert) || isEvidenceCandidate(candidate)) each(candidate);
       if (isReported(candidate.alert, config.minScore)) alerts.push(candidate.alert);
     }
-    return { alerts, candidates };
+    return alerts;
+  }
+
+  /**
+   * {@link finishEntities} handing each candidate to `each` as it is built, in the same order,
+   * instead of listing them: a caller that packs them one at a time (a scan worker) never holds
+   * every candidate as objects at once. The kept final alerts are let go as they are handed on:
+   * the core must take no more input after it. Returns the alerts at or above the minimum score.
+   */
+  function finishEntitiesInto(each: (candidate: NetworkCandidate) => void): Alert[] {
+    const kept: (RetiredAlert | undefined)[] = retired;
+    retired = [];
+    for (let i = 0; i < kept.length; i++) {
+      const r = kept[i] as RetiredAlert;
+      kept[i] = undefined; // its JSON can go once revived
+      each(reviveCandidate(r));
+    }
+    kept.length = 0;
+    return finishLive(each);
   }
 
   /** JSON-safe snapshot of every live entity; transactions are listed once and referenced by index. */
@@ -400,6 +424,7 @@ export function createCore(config: EngineConfig, partition: Partition = { index:
     liveStates,
     finish,
     finishEntities,
+    finishEntitiesInto,
     stats: () => ({ processed, entities: accountStates.size + partyStates.size, windowEvents: windowEvents() }),
   };
 }

@@ -85,55 +85,114 @@ function rowRecord(row: readonly unknown[], shapes: readonly (readonly string[])
 }
 
 /** @internal Packs candidates for {@link unpackCandidates}; the order is kept. */
-export function packCandidates(list: readonly NetworkCandidate[]): PackedCandidates {
+export function packCandidates(list: Iterable<NetworkCandidate>): PackedCandidates {
+  const packer = createCandidatePacker();
+  for (const c of list) packer.add(c);
+  return packer.done();
+}
+
+/**
+ * @internal Packs candidates one at a time, as they are built ({@link packCandidates} over a list):
+ * `add` each, then `done` once for the {@link PackedCandidates} in the order added. A scan worker
+ * packs its partition's candidates so as its core finishes them, never holding all of them as
+ * objects (on the 1M-row bench file about 12k a partition, most of its heap at the end).
+ */
+export interface CandidatePacker {
+  add(candidate: NetworkCandidate): void;
+  done(): PackedCandidates;
+}
+
+/** @internal A new, empty {@link CandidatePacker}. */
+export function createCandidatePacker(): CandidatePacker {
   const encoder = new TextEncoder();
   const heads: Head[] = [];
-  const offsets = new Uint32Array(list.length * SEGMENTS + 1);
-  const spans = new Float64Array(list.length * 2);
+  let offsets = new Uint32Array(1024 * SEGMENTS + 1);
+  let spans = new Float64Array(1024 * 2);
   const shapes: string[][][] = EVIDENCE_KINDS.map(() => []);
   const shapeIndex = EVIDENCE_KINDS.map(() => new Map<string, number>());
   let template: Alert | undefined;
-  // One growing buffer the segments are encoded into (a byte array per segment was over a million
-  // small allocations per partition on the 1M-row bench file, and memory the worker's allocator kept).
-  let buffer = new Uint8Array(1 << 16);
+  // The segments are encoded into blocks of BLOCK bytes (a longer segment gets a block of its own),
+  // joined once at the end: a byte array per segment was over a million small allocations per
+  // partition on the 1M-row bench file, and a buffer grown by doubling left blocks of every size
+  // in the worker's allocator, which kept them.
+  const blocks: Uint8Array[] = [];
+  let block = new Uint8Array(0);
+  let used = 0;
   let size = 0;
   let segments = 0;
+  let done = false;
   const add = (json: string): void => {
     if (json !== '') {
       const most = 3 * json.length; // UTF-8 bytes of a UTF-16 string, at most
-      if (size + most > buffer.length) {
-        const grown = new Uint8Array(Math.max(2 * buffer.length, size + most));
-        grown.set(buffer.subarray(0, size));
-        buffer = grown;
+      if (used + most > block.length) {
+        if (used > 0) blocks.push(block.subarray(0, used));
+        block = new Uint8Array(Math.max(BLOCK, most));
+        used = 0;
       }
-      size += encoder.encodeInto(json, buffer.subarray(size)).written;
+      const written = encoder.encodeInto(json, block.subarray(used)).written;
+      used += written;
+      size += written;
       if (size > 0xffff_ffff) throw new RangeError('network candidates of one partition exceed 4 GB');
     }
     offsets[++segments] = size;
   };
-  list.forEach((c, i) => {
-    const a = c.alert;
-    const evidence = c.evidence;
-    if (evidence !== undefined && evidence.length !== EVIDENCE_KINDS.length) throw new RangeError(`a network candidate's evidence has ${evidence.length} kinds, not ${EVIDENCE_KINDS.length}`);
-    heads.push([a.entity.kind, a.entity.id, a.id, canJoinNetwork(a) ? 1 : 0, evidence?.length ?? 0, ...(evidence ?? []).map((list) => list.length)]);
-    const json = JSON.stringify(a);
-    if (a.hits.length === 0) template ??= JSON.parse(json) as Alert;
-    const first = Date.parse(a.firstSeen);
-    const last = Date.parse(a.lastSeen);
-    const shared = template !== undefined && a.hits.length === 0 && JSON.stringify(fromTemplate(template, a.entity.kind, a.entity.id, a.id, first, last)) === json;
-    if (shared) {
-      spans[2 * i] = first;
-      spans[2 * i + 1] = last;
-    }
-    add(shared ? '' : json);
-    for (let k = 0; k < EVIDENCE_KINDS.length; k++) {
-      const kind = evidence?.[k];
-      add(kind === undefined || kind.length === 0 ? '' : JSON.stringify(kind.map((r) => recordRow(r, shapes[k] as string[][], shapeIndex[k] as Map<string, number>))));
-    }
-  });
-  const bodies = buffer.slice(0, size);
-  return { heads: JSON.stringify(heads), bodies, offsets, template: template === undefined ? '' : JSON.stringify(template), spans, shapes: JSON.stringify(shapes) };
+  return {
+    add(c) {
+      if (done) throw new Error('the candidates are packed already');
+      const i = heads.length;
+      if ((i + 1) * SEGMENTS + 1 > offsets.length) {
+        const grown = new Uint32Array(2 * offsets.length);
+        grown.set(offsets);
+        offsets = grown;
+        const grownSpans = new Float64Array(2 * spans.length);
+        grownSpans.set(spans);
+        spans = grownSpans;
+      }
+      const a = c.alert;
+      const evidence = c.evidence;
+      if (evidence !== undefined && evidence.length !== EVIDENCE_KINDS.length) throw new RangeError(`a network candidate's evidence has ${evidence.length} kinds, not ${EVIDENCE_KINDS.length}`);
+      heads.push([a.entity.kind, a.entity.id, a.id, canJoinNetwork(a) ? 1 : 0, evidence?.length ?? 0, ...(evidence ?? []).map((list) => list.length)]);
+      const json = JSON.stringify(a);
+      if (a.hits.length === 0) template ??= JSON.parse(json) as Alert;
+      const first = Date.parse(a.firstSeen);
+      const last = Date.parse(a.lastSeen);
+      const shared = template !== undefined && a.hits.length === 0 && JSON.stringify(fromTemplate(template, a.entity.kind, a.entity.id, a.id, first, last)) === json;
+      if (shared) {
+        spans[2 * i] = first;
+        spans[2 * i + 1] = last;
+      }
+      add(shared ? '' : json);
+      for (let k = 0; k < EVIDENCE_KINDS.length; k++) {
+        const kind = evidence?.[k];
+        add(kind === undefined || kind.length === 0 ? '' : JSON.stringify(kind.map((r) => recordRow(r, shapes[k] as string[][], shapeIndex[k] as Map<string, number>))));
+      }
+    },
+    done() {
+      if (done) throw new Error('the candidates are packed already');
+      done = true;
+      if (used > 0) blocks.push(block.subarray(0, used));
+      const bodies = new Uint8Array(size);
+      let at = 0;
+      for (const b of blocks) {
+        bodies.set(b, at);
+        at += b.length;
+      }
+      blocks.length = 0;
+      const n = heads.length;
+      return {
+        heads: JSON.stringify(heads),
+        bodies,
+        offsets: offsets.slice(0, n * SEGMENTS + 1),
+        template: template === undefined ? '' : JSON.stringify(template),
+        spans: spans.slice(0, n * 2),
+        shapes: JSON.stringify(shapes),
+      };
+    },
+  };
 }
+
+/** Bytes of a {@link createCandidatePacker} block: the segments of many candidates. */
+const BLOCK = 1 << 20;
 
 /**
  * @internal Reads bytes `start` … `end − 1` of a pack's bodies as text: from the array itself, or
@@ -301,7 +360,11 @@ export type PackedPartitionScan = Omit<PartitionScan, 'candidates'> & { readonly
 
 /** @internal A partition's scan with its candidates packed; `transfer` lists the buffers a thread can hand over without copying. */
 export function packPartitionScan(scan: PartitionScan): { packed: PackedPartitionScan; transfer: ArrayBuffer[] } {
-  const candidates = packCandidates(scan.candidates);
+  return packedScan(scan, packCandidates(scan.candidates));
+}
+
+/** @internal {@link packPartitionScan} of a scan whose candidates were packed as they were built ({@link createCandidatePacker}); its own list is left out. */
+export function packedScan(scan: PartitionScan, candidates: PackedCandidates): { packed: PackedPartitionScan; transfer: ArrayBuffer[] } {
   return { packed: { ...scan, candidates }, transfer: [candidates.bodies.buffer as ArrayBuffer, candidates.offsets.buffer as ArrayBuffer, candidates.spans.buffer as ArrayBuffer] };
 }
 

@@ -6,6 +6,7 @@ import type { EngineRejection } from './rejection.js';
 import type { Partition } from './partition.js';
 import { createIdSet } from '../_internal/id-set.js';
 import type { PartitionScan } from './partitioned-scan.js';
+import type { NetworkCandidate } from './network-candidate.js';
 
 /** Where a partition of a batch scan receives transactions already in (time, id) order. */
 export interface PartitionSink {
@@ -13,6 +14,12 @@ export interface PartitionSink {
   add(tx: Transaction): void;
   /** Ends the input: the partition's entity alerts and network candidates. `transactions` = rows given. */
   result(transactions: number): PartitionScan;
+  /**
+   * Ends the input as {@link PartitionSink.result} does, but hands each network candidate to `each`
+   * as it is built (the same candidates in the same order) and lists none: for a caller that packs
+   * them one at a time. The sink takes no more input after it.
+   */
+  resultInto(transactions: number, each: (candidate: NetworkCandidate) => void): PartitionScan;
 }
 
 /** Options of {@link createPartitionSink}. */
@@ -35,6 +42,17 @@ export function createPartitionSink(config: EngineConfig, partition: Partition, 
   const alerts: Alert[] = [];
   const rejections: EngineRejection[] = [];
   let duplicates = 0;
+  const scanOf = (transactions: number, final: readonly Alert[], candidates: NetworkCandidate[]): PartitionScan => {
+    for (const alert of final) alerts.push(alert);
+    return {
+      partition,
+      alerts,
+      candidates,
+      summary: { transactions, processed: core.stats().processed, duplicates, rejected: rejections.length },
+      rejections,
+      configHash: config.hash,
+    };
+  };
   return {
     add(tx) {
       if (seen !== undefined && !seen.add(tx.id)) {
@@ -47,15 +65,10 @@ export function createPartitionSink(config: EngineConfig, partition: Partition, 
     },
     result(transactions) {
       const end = core.finishEntities();
-      for (const alert of end.alerts) alerts.push(alert);
-      return {
-        partition,
-        alerts,
-        candidates: end.candidates,
-        summary: { transactions, processed: core.stats().processed, duplicates, rejected: rejections.length },
-        rejections,
-        configHash: config.hash,
-      };
+      return scanOf(transactions, end.alerts, end.candidates);
+    },
+    resultInto(transactions, each) {
+      return scanOf(transactions, core.finishEntitiesInto(each), []);
     },
   };
 }

@@ -62,6 +62,15 @@ describe('rounds for a memory budget', () => {
     expect(roundsFor(1e9, 2, 1)).toBe(512);
   });
 
+  test('the 1M-row benchmark (1,000,000 rows within the horizon) at --memory 400 runs in 28 rounds of 2 partitions: the measured bytes per row and per thread', () => {
+    // 400 MiB less three threads' 95 MiB leaves 115 MiB for two partitions' state at 3,300 bytes a row.
+    expect(roundsFor(1_000_000, 2, 400 * MB)).toBe(28);
+    // Exactly at a round's capacity and one row over it.
+    const in28 = Math.floor((28 * (400 * MB - 3 * THREAD_BASE_BYTES)) / STATE_BYTES_PER_LIVE_ROW);
+    expect(roundsFor(in28, 2, 400 * MB)).toBe(28);
+    expect(roundsFor(in28 + 1, 2, 400 * MB)).toBe(29);
+  });
+
   test('a file small enough for one round streams through the engine; a larger one is ordered on disk first', () => {
     expect(mayExceedBudget(806_469, 2, 400 * MB)).toBe(false); // the demo bank
     expect(mayExceedBudget(91_300_000, 2, 400 * MB)).toBe(true); // the 1M-row benchmark file

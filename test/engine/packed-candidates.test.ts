@@ -2,13 +2,16 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { mergePartitionScans, scanPartition, type PartitionScan } from '../../src/engine/partitioned-scan.js';
 import { scan } from '../../src/engine/scan.js';
 import {
-  PackedCandidate, candidateAlertId, candidateCanJoin, candidateEntity, packCandidates, packPartitionScan, unpackCandidates, unpackPartitionScan,
+  PackedCandidate, candidateAlertId, candidateCanJoin, candidateEntity, createCandidatePacker, packCandidates, packPartitionScan, packedScan, unpackCandidates, unpackPartitionScan,
 } from '../../src/engine/packed-candidates.js';
 import { isNetworkCandidate } from '../../src/engine/network.js';
 import { EVIDENCE_KINDS } from '../../src/engine/evidence-kinds.js';
 import { loadScenario } from '../../examples/scenarios/load.js';
 import type { NetworkCandidate } from '../../src/engine/network-candidate.js';
 import type { Alert } from '../../src/scoring/alert.js';
+import { resolveConfig } from '../../src/engine/config.js';
+import { createPartitionSink } from '../../src/engine/partition-sink.js';
+import { compareTransactions } from '../../src/engine/transaction-order.js';
 
 const bank = loadScenario('examples/data');
 const optionsOf = async () => {
@@ -166,5 +169,63 @@ describe('packed network candidates', () => {
     const packed = packCandidates([]);
     expect(unpackCandidates(packed)).toEqual([]);
     expect(() => unpackCandidates({ ...packed, heads: '[["account","A","x",0]]' })).toThrow(RangeError);
+  });
+});
+
+describe('candidates packed as they are built', () => {
+  test('a partition sink handing its candidates to a packer one at a time gives what its listed result packs to, and the same merge', async () => {
+    const { transactions, options } = await optionsOf();
+    const config = resolveConfig(options);
+    const whole = JSON.stringify(scan(transactions, options));
+    const sorted = [...transactions].sort(compareTransactions);
+    const count = 2;
+    const listed: PartitionScan[] = [];
+    const streamed: PartitionScan[] = [];
+    for (let index = 0; index < count; index++) {
+      const a = createPartitionSink(config, { index, count });
+      const b = createPartitionSink(config, { index, count });
+      for (const tx of sorted) {
+        a.add(tx);
+        b.add(tx);
+      }
+      const part = a.result(transactions.length);
+      const packer = createCandidatePacker();
+      const handed: NetworkCandidate[] = [];
+      const into = b.resultInto(transactions.length, (c) => {
+        handed.push(c);
+        packer.add(c);
+      });
+      expect(into.candidates).toEqual([]);
+      expect(part.candidates.length).toBeGreaterThan(0);
+      expect(JSON.stringify(handed)).toBe(JSON.stringify(part.candidates)); // same candidates, same order
+      expect(JSON.stringify(into.alerts)).toBe(JSON.stringify(part.alerts));
+      const packed = packer.done();
+      const reference = packCandidates(part.candidates);
+      expect({ ...packed, bodies: [...packed.bodies] }).toEqual({ ...reference, bodies: [...reference.bodies] });
+      listed.push(unpackPartitionScan(structuredClone(packPartitionScan(part).packed)));
+      streamed.push(unpackPartitionScan(structuredClone(packedScan(into, packed).packed)));
+    }
+    expect(JSON.stringify(mergePartitionScans(streamed, options))).toBe(whole);
+    expect(JSON.stringify(mergePartitionScans(listed, options))).toBe(whole);
+  });
+
+  test('segments longer than a block, and many candidates past the first block, read back as packed', async () => {
+    const { transactions, options } = await optionsOf();
+    const part = scanPartition(transactions, options, { index: 0, count: 1 });
+    const scored = part.candidates.find((c) => c.alert.hits.length > 0) as NetworkCandidate;
+    const long = { ...scored, alert: { ...scored.alert, id: 'long', reason: 'x'.repeat(1_500_000) } as Alert };
+    const list = [...part.candidates, long, ...part.candidates, long];
+    const packer = createCandidatePacker();
+    for (const c of list) packer.add(c);
+    const packed = packer.done();
+    expect(packed.bodies.length).toBeGreaterThan(3_000_000);
+    expect(() => packer.add(scored)).toThrow(/packed already/);
+    const back = unpackCandidates(packed);
+    expect(back).toHaveLength(list.length);
+    back.forEach((c, i) => {
+      const own = list[i] as NetworkCandidate;
+      expect(JSON.stringify(c.alert)).toBe(JSON.stringify(own.alert));
+      expect(JSON.stringify(c.evidence)).toBe(JSON.stringify(own.evidence));
+    });
   });
 });
