@@ -34,22 +34,37 @@ export function identifiedMembers(group: readonly Alert[], members: ReadonlySet<
     const holder = a.entity.kind === 'account' ? input.holderOf(a.entity.id) : undefined;
     if (holder !== undefined) own.add(`party:${holder}`);
   }
-  const out = new Map<string, MemberRef>();
-  const checked = new Set<string>();
+  const out: MemberRef[] = [];
+  for (const r of namedByMoneyFlow(group, members, input.familyOf)) {
+    const confirms = input.alertOf(`${r.kind}:${r.id}`)?.hits.some((x) =>
+      input.familyOf(x.rule) === 'identity' && x.strength >= input.minLinkStrength && (x.related ?? []).some((y) => own.has(`${y.kind}:${y.id}`)));
+    if (confirms === true) out.push(r);
+  }
+  return out.sort(compareMemberRefs);
+}
+
+/**
+ * The entities other than `members` that a member of `group` names (`related`) in one of its own
+ * money-flow hits of at least {@link VOUCH_MIN_STRENGTH} — not context or identity evidence —
+ * each once, in the order first named: one end of a link confirmed from both ends
+ * ({@link identifiedMembers}, `subCollectors` in sub-collectors.ts check the other).
+ * @internal
+ * @example for (const r of namedByMoneyFlow(group, known, familyOf)) check(r);
+ */
+export function namedByMoneyFlow(group: readonly Alert[], members: ReadonlySet<string>, familyOf: (rule: string) => IndicatorFamily | undefined): MemberRef[] {
+  const out: MemberRef[] = [];
+  const seen = new Set<string>();
   for (const a of group) {
     for (const h of a.hits) {
-      const family = input.familyOf(h.rule);
+      const family = familyOf(h.rule);
       if (family === undefined || family === 'context' || family === 'identity' || h.strength < VOUCH_MIN_STRENGTH) continue;
       for (const r of h.related ?? []) {
         const key = `${r.kind}:${r.id}`;
-        if (members.has(key) || checked.has(key)) continue;
-        checked.add(key);
-        const alert = input.alertOf(key);
-        const confirms = alert?.hits.some((x) =>
-          input.familyOf(x.rule) === 'identity' && x.strength >= input.minLinkStrength && (x.related ?? []).some((y) => own.has(`${y.kind}:${y.id}`)));
-        if (confirms === true) out.set(key, { kind: r.kind, id: r.id });
+        if (members.has(key) || seen.has(key)) continue;
+        seen.add(key);
+        out.push({ kind: r.kind, id: r.id });
       }
     }
   }
-  return [...out.values()].sort(compareMemberRefs);
+  return out;
 }

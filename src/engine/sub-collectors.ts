@@ -1,6 +1,7 @@
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
 import type { Alert } from '../scoring/alert.js';
 import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
+import { namedByMoneyFlow } from './identified-members.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 /** The rule whose hit shows an entity receiving smuggling fees from its own payers (MS-FUN-02 context: payments that add up to a published fee). @internal */
@@ -38,23 +39,13 @@ export interface SubCollectorInput {
  * @example const extra = subCollectors(group, known, { alertOf, familyOf, accounts });
  */
 export function subCollectors(group: readonly Alert[], members: ReadonlySet<string>, input: SubCollectorInput): MemberRef[] {
-  const out = new Map<string, MemberRef>();
-  const checked = new Set<string>();
-  for (const a of group) {
-    for (const h of a.hits) {
-      const family = input.familyOf(h.rule);
-      if (family === undefined || family === 'context' || family === 'identity' || h.strength < VOUCH_MIN_STRENGTH) continue;
-      for (const r of h.related ?? []) {
-        const key = `${r.kind}:${r.id}`;
-        if (members.has(key) || checked.has(key)) continue;
-        checked.add(key);
-        const type = r.kind === 'account' ? input.accounts.get(r.id)?.type : undefined;
-        if (type === 'msb' || type === 'government') continue;
-        const fees = input.alertOf(key)?.hits.some((x) =>
-          x.rule === FEE_RULE && x.strength >= SUB_COLLECTOR_MIN_FEE_STRENGTH && (x.related ?? []).some((y) => !members.has(`${y.kind}:${y.id}`)));
-        if (fees === true) out.set(key, { kind: r.kind, id: r.id });
-      }
-    }
+  const out: MemberRef[] = [];
+  for (const r of namedByMoneyFlow(group, members, input.familyOf)) {
+    const type = r.kind === 'account' ? input.accounts.get(r.id)?.type : undefined;
+    if (type === 'msb' || type === 'government') continue;
+    const fees = input.alertOf(`${r.kind}:${r.id}`)?.hits.some((x) =>
+      x.rule === FEE_RULE && x.strength >= SUB_COLLECTOR_MIN_FEE_STRENGTH && (x.related ?? []).some((y) => !members.has(`${y.kind}:${y.id}`)));
+    if (fees === true) out.push(r);
   }
-  return [...out.values()].sort(compareMemberRefs);
+  return out.sort(compareMemberRefs);
 }
