@@ -52,14 +52,18 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
       changed = true;
     }
     if (hit.strength > last.hit.strength) {
-      last.hit = namesPayers(hit) ? withRelatedOf(hit, last.hit) : hit;
-      changed = true;
-    } else if (namesPayers(hit)) {
-      const merged = withRelatedOf(last.hit, hit);
-      if (merged !== last.hit) {
-        last.hit = merged;
-        changed = true;
+      if (namesPayers(hit)) {
+        const before = relatedOfEpisode(last);
+        namedPayers.delete(last);
+        last.hit = hit;
+        withRelatedOf(last, before);
+      } else {
+        last.hit = hit;
+        namedPayers.delete(last);
       }
+      changed = true;
+    } else if (namesPayers(hit) && withRelatedOf(last, hit.related ?? [])) {
+      changed = true;
     }
     return changed;
   }
@@ -82,23 +86,53 @@ function namesPayers(hit: RuleHit): boolean {
 }
 
 /**
- * `hit` with the entities `other` names appended to its own `related` (first-named order, each
- * once), or `hit` itself when `other` names none it lacks. An episode names everyone its merged
- * hits named (see {@link namesPayers}): a collector's later, no stronger hit naming one more payer must not lose it.
+ * The accumulated links of a collector episode (see {@link namesPayers}) and their keys. `list` is
+ * the episode's own copy once a merge has added to it (until then the rule's array is shared and
+ * left untouched).
  */
-function withRelatedOf(hit: RuleHit, other: RuleHit): RuleHit {
-  const extra = other.related;
-  if (extra === undefined || extra.length === 0) return hit;
-  const own = hit.related ?? [];
-  const known = new Set(own.map((r) => `${r.kind}:${r.id}`));
-  const added: EntityRef[] = [];
-  for (const r of extra) {
-    const key = `${r.kind}:${r.id}`;
-    if (known.has(key)) continue;
-    known.add(key);
-    added.push(r);
+interface RelatedUnion {
+  list: EntityRef[] | undefined;
+  readonly keys: Set<string>;
+}
+
+/**
+ * Collector episodes' links, kept beside the episode so that a merge costs the new hit's links,
+ * not the whole list again: a busy agent's episode names thousands of payers and takes a hit on
+ * most of their payments. Rebuilt from `ep.hit.related` when absent (a restored checkpoint).
+ */
+const namedPayers = new WeakMap<Episode, RelatedUnion>();
+
+const refKey = (r: EntityRef): string => `${r.kind}:${r.id}`;
+
+/** The links the episode's hit names (its own list when it has one). */
+function relatedOfEpisode(ep: Episode): readonly EntityRef[] {
+  return namedPayers.get(ep)?.list ?? ep.hit.related ?? [];
+}
+
+/**
+ * Appends to the episode's hit the entities of `extra` it does not yet name (first-named order,
+ * each once); returns whether any was added. An episode names everyone its merged hits named (see
+ * {@link namesPayers}): a collector's later, no stronger hit naming one more payer must not lose it.
+ */
+function withRelatedOf(ep: Episode, extra: readonly EntityRef[]): boolean {
+  let union = namedPayers.get(ep);
+  if (union === undefined) {
+    union = { list: undefined, keys: new Set((ep.hit.related ?? []).map(refKey)) };
+    namedPayers.set(ep, union);
   }
-  return added.length === 0 ? hit : { ...hit, related: [...own, ...added] };
+  let added = false;
+  for (const r of extra) {
+    const key = refKey(r);
+    if (union.keys.has(key)) continue;
+    union.keys.add(key);
+    if (union.list === undefined) {
+      union.list = [...(ep.hit.related ?? [])];
+      ep.hit = { ...ep.hit, related: union.list };
+    }
+    union.list.push(r);
+    added = true;
+  }
+  return added;
 }
 
 /**

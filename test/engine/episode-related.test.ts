@@ -47,4 +47,21 @@ describe('episodes: a collector\'s episode names every payer any of its hits nam
     addHit(episodes, collector(61, 0.9, 'W2'));
     expect(episodes.get('debt_repayment|collector')?.map((e) => e.hit.related?.map((r) => r.id))).toEqual([['W0', 'W1'], ['W2']]);
   });
+
+  test('the rules\' hits are not changed by the merges, and a long run of merges keeps every payer once, in first-named order', () => {
+    const episodes = new Map<string, Episode[]>();
+    const first = collector(0, 0.9, 'W0');
+    addHit(episodes, first);
+    const hits = Array.from({ length: 200 }, (_, i) => collector(1, 0.5, `W${i}`, `W${i + 1}`));
+    for (const h of hits) addHit(episodes, h);
+    expect(related(episodes, 'debt_repayment|collector')).toEqual(Array.from({ length: 201 }, (_, i) => `W${i}`));
+    expect(first.related?.map((r) => r.id)).toEqual(['W0']);
+    expect(hits.every((h, i) => h.related?.map((r) => r.id).join() === `W${i},W${i + 1}`)).toBe(true);
+    // A stronger hit takes over with its own payers first; its array, too, stays the rule's.
+    const strong = collector(2, 0.95, 'W300', 'W5');
+    addHit(episodes, strong);
+    expect(related(episodes, 'debt_repayment|collector')?.slice(0, 4)).toEqual(['W300', 'W5', 'W0', 'W1']);
+    expect(related(episodes, 'debt_repayment|collector')).toHaveLength(202);
+    expect(strong.related?.map((r) => r.id)).toEqual(['W300', 'W5']);
+  });
 });
