@@ -62,6 +62,7 @@ export function configDifferences(a: ComparedConfig, b: ComparedConfig): string[
       if (ta.corroboration !== tb.corroboration) changes.push(`corroboration ${ta.corroboration} → ${tb.corroboration}`);
       if (ta.maxContextMultiplier !== tb.maxContextMultiplier) changes.push(`maxContextMultiplier ${ta.maxContextMultiplier} → ${tb.maxContextMultiplier}`);
       if (ta.corroborationShare !== tb.corroborationShare) changes.push(`corroborationShare ${ta.corroborationShare} → ${tb.corroborationShare}`);
+      if (ta.faintOverlapStrength !== tb.faintOverlapStrength) changes.push(`faintOverlapStrength ${ta.faintOverlapStrength} → ${tb.faintOverlapStrength}`);
       if (ta.formula !== tb.formula) changes.push(`formula ${ta.formula ?? '(none)'} → ${tb.formula ?? '(none)'}`);
       for (const c of optionChanges(ta.weights, tb.weights)) changes.push(`weight ${c}`);
       for (const c of optionChanges(ta.context, tb.context)) changes.push(`context ${c}`);

@@ -5,7 +5,10 @@ import { defineTypology, structuringTypology, type Typology } from './typology.j
  * diversion. One strong debt indicator reaches the alert threshold; identity links and
  * third-party payers corroborate from other families (needed for the high band). The network
  * stage's cash joins (MS-DEBT-04 shared card sessions, MS-DEBT-05 cash hand-overs, `cash_site`)
- * score 0.8 × 55 = 44; a single cash event is evidence only (strength 0: no alert).
+ * score 0.8 × 55 = 44; a single cash event is evidence only (strength 0: no alert). Instalments
+ * and diverted wages are often the same payments: where wage diversion reads them faintly (under
+ * 0.2, discounted as a remittance to kin or a rent), it adds nothing beside the instalments
+ * (`faintOverlapStrength`; issue 14, a tenant's money home scored twice).
  * @category Scoring
  * @example scan(transactions, { jurisdiction: 'MY', typologies: [debtRepaymentTypology()] })
  */
@@ -17,6 +20,7 @@ export function debtRepaymentTypology(): Typology {
     weights: { debt_repayment: 55, wage_diversion: 55, cash_site: 55, third_party_payer: 20, shared_identifier: 20 },
     context: { round_amounts: 0.1, fee_match: 0.1, corridor_flow: 0.1, new_account: 0.1 },
     threshold: 40,
+    faintOverlapStrength: 0.2,
   });
 }
 

@@ -80,15 +80,13 @@ export function scoreHits(
   let best: { score: number; contributions: Contribution[]; capped: boolean } = { score: 0, contributions: [], capped: false };
   const perTypology: { id: string; score: number; error?: string }[] = [];
   for (const { typology, formula } of typologies) {
-    const raw: { rule: string; weight: number; strength: number; points: number }[] = [];
-    let base = 0;
+    let raw: { rule: string; weight: number; strength: number; points: number }[] = [];
     for (const [rule, weight] of sortedEntries(typology.weights)) {
       const s = strength.get(rule) ?? 0;
-      if (s > 0 && weight > 0) {
-        raw.push({ rule, weight, strength: s, points: weight * s });
-        base += weight * s;
-      }
+      if (s > 0 && weight > 0) raw.push({ rule, weight, strength: s, points: weight * s });
     }
+    if (typology.faintOverlapStrength > 0 && raw.length > 1) raw = withoutFaintOverlaps(raw, hits, typology.faintOverlapStrength, familyOf);
+    let base = raw.reduce((sum, r) => sum + r.points, 0);
     if (formula !== undefined) {
       const scope = Object.fromEntries(strength);
       const result = formula(scope);
@@ -235,6 +233,35 @@ function corroborate(
     added += c.points;
   }
   return added;
+}
+
+/**
+ * The scoring rules of a typology without those whose reading is faint (strength below `floor`)
+ * and shares a transaction with a stronger scoring rule of the same indicator family: the same
+ * payments read twice are one observation, and a rule that discounted them as a lawful look-alike
+ * adds nothing beside the rule that already counts them (a tenant's money sent home read as
+ * instalments and, discounted as a remittance to kin, as diverted wages). A faint reading of other
+ * payments still counts. Transactions are those of all the rule's hits.
+ */
+function withoutFaintOverlaps<R extends { rule: string; strength: number }>(
+  raw: readonly R[],
+  hits: readonly ScoredHit[],
+  floor: number,
+  familyOf: (rule: string) => IndicatorFamily | undefined,
+): R[] {
+  const txOf = (rule: string): Set<string> => {
+    const ids = new Set<string>();
+    for (const h of hits) if (h.rule === rule && h.strength > 0) for (const id of h.transactionIds ?? []) ids.add(id);
+    return ids;
+  };
+  return raw.filter((r) => {
+    if (r.strength >= floor) return true;
+    const family = familyOf(r.rule);
+    if (family === undefined) return true;
+    const mine = txOf(r.rule);
+    if (mine.size === 0) return true;
+    return !raw.some((o) => o !== r && o.strength > r.strength && familyOf(o.rule) === family && [...txOf(o.rule)].some((id) => mine.has(id)));
+  });
 }
 
 /** Largest-remainder apportionment of an integer total over positive shares. */

@@ -35,6 +35,13 @@ export const typologySchema = z.object({
    * own beyond collector-side readings; 0 turns it off.
    */
   corroborationShare: z.number().min(0).max(1).default(0.5),
+  /**
+   * One observation read twice: a scoring hit weaker than this that shares a transaction with a
+   * stronger scoring hit of the same indicator family in this typology adds no points (its rule
+   * discounted those payments as a lawful look-alike, while the other rule already counts them).
+   * 0 (the default) turns it off.
+   */
+  faintOverlapStrength: z.number().min(0).max(1).default(0),
 });
 /** @category Scoring */
 export type Typology = z.output<typeof typologySchema>;

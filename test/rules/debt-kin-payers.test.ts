@@ -53,11 +53,11 @@ describe('debt_repayment collector variant: a payer sharing the collector\'s fam
     expect(last([...UNRELATED, ...kin()], settled)?.related?.map((r) => r.id)).toEqual(['W0', 'W1', 'W2']);
   });
 
-  test('boundary: the relative\'s median instalment must sit in the unrelated payers\' band (MYR 250.00 named, MYR 249.99 not)', () => {
+  test('boundary: the relative\'s median instalment must sit in the unrelated payers\' band (MYR 250.00 named, MYR 249.99 not; MYR 1,400.00 named, MYR 1,400.01 not)', () => {
     expect(last([...UNRELATED, ...kin(25_000)])?.facts['kinSeriesPayers']).toBe(1);
     expect(last([...UNRELATED, ...kin(24_999)])?.facts['kinSeriesPayers']).toBeUndefined();
-    expect(last([...UNRELATED, ...kin(105_000)])?.facts['kinSeriesPayers']).toBe(1);
-    expect(last([...UNRELATED, ...kin(105_001)])?.facts['kinSeriesPayers']).toBeUndefined();
+    expect(last([...UNRELATED, ...kin(140_000)])?.facts['kinSeriesPayers']).toBe(1);
+    expect(last([...UNRELATED, ...kin(140_001)])?.facts['kinSeriesPayers']).toBeUndefined();
   });
 
   test('look-alike: family support — one relative paying a relative every month — makes no collector and names no one', () => {

@@ -55,12 +55,12 @@ describe('debt_repayment collector variant: payers whose series was cut short (M
     expect(collectorHit([...none, ...short('W3', [20, 50], 60_000), ...short('W4', [21, 51], 60_000)])).toBeUndefined();
   });
 
-  test('boundary: the band runs from half the smallest to 1.5 × the largest full instalment (MYR 250.00 to MYR 1,050.00)', () => {
-    expect(SHORT_SERIES_BAND).toEqual({ low: 0.5, high: 1.5 });
+  test('boundary: the band runs from half the smallest to twice the largest full instalment (MYR 250.00 to MYR 1,400.00)', () => {
+    expect(SHORT_SERIES_BAND).toEqual({ low: 0.5, high: 2 });
     expect(named([...FULL, ...short('W3', [20, 50], 25_000)])).toContain('W3');
     expect(named([...FULL, ...short('W3', [20, 50], 24_999)])).not.toContain('W3');
-    expect(named([...FULL, ...short('W3', [20, 50], 105_000)])).toContain('W3');
-    expect(named([...FULL, ...short('W3', [20, 50], 105_001)])).not.toContain('W3');
+    expect(named([...FULL, ...short('W3', [20, 50], 140_000)])).toContain('W3');
+    expect(named([...FULL, ...short('W3', [20, 50], 140_001)])).not.toContain('W3');
   });
 
   test('look-alike: the collector\'s employer paying two wages, a relative paying twice and a rent payer are not named', () => {
@@ -94,6 +94,22 @@ describe('debt_repayment collector variant: a debt stops when paid — cut-short
     expect(hit?.related?.map((r) => r.id)).toEqual(['W0', 'W3', 'W4']);
     expect(hit?.facts).toMatchObject({ payers: 1, payerClusters: 3, shortSeriesCounted: 2 });
     expect(hit?.reason).toMatch(/^Possible debt-repayment collection pattern: 1 payer makes regular payments to this account/);
+  });
+
+  test('positive: a stranger whose newest two instalments are one period apart, after an earlier lone payment, counts as a cut-short series (issue 14: 91 days, then 32)', () => {
+    const hit = collectorHit([...TWO, ...short('W3', [-25, 66, 98], 60_000)]);
+    expect(hit?.related?.map((r) => r.id)).toEqual(['W0', 'W1', 'W3']);
+    expect(hit?.facts).toMatchObject({ payerClusters: 3, discount: 'short_series_counted' });
+    expect(hit?.facts['shortSeriesCounted']).toBeGreaterThanOrEqual(1);
+    // The same payer without the earlier lone payment, for comparison.
+    expect(collectorHit([...TWO, ...short('W3', [66, 98], 60_000)])?.related?.map((r) => r.id)).toEqual(['W0', 'W1', 'W3']);
+  });
+
+  test('boundary and look-alike: three payments none of them a period apart (45 days each), or the newest two 45 days apart, do not count', () => {
+    expect(collectorHit([...TWO, ...short('W3', [5, 50, 95], 60_000)])).toBeUndefined();
+    expect(collectorHit([...TWO, ...short('W3', [-10, 20, 65], 60_000)])).toBeUndefined();
+    // Newest two 35 days apart (the period's tolerance): counted.
+    expect(collectorHit([...TWO, ...short('W3', [-25, 63, 98], 60_000)])?.facts['payerClusters']).toBe(3);
   });
 
   test('negative: only cut-short series, or two full series with a short one from an account of unknown age, make no collector', () => {
@@ -169,8 +185,8 @@ describe('debt_repayment collector variant: stray payers, newly arrived, who pai
     const w5 = late(40);
     expect(named([...FULL, ...pays([50], 25_000)], parties(w5.party), [w5.account])).toContain('W5');
     expect(named([...FULL, ...pays([50], 24_999)], parties(w5.party), [w5.account])).not.toContain('W5');
-    expect(named([...FULL, ...pays([50], 105_000)], parties(w5.party), [w5.account])).toContain('W5');
-    expect(named([...FULL, ...pays([50], 105_001)], parties(w5.party), [w5.account])).not.toContain('W5');
+    expect(named([...FULL, ...pays([50], 140_000)], parties(w5.party), [w5.account])).toContain('W5');
+    expect(named([...FULL, ...pays([50], 140_001)], parties(w5.party), [w5.account])).not.toContain('W5');
   });
 
   test('look-alike: a newly opened relative, a new tenant paying rent and a new business account paying once are not named', () => {
@@ -184,8 +200,8 @@ describe('debt_repayment collector variant: stray payers, newly arrived, who pai
 describe('strayPayers', () => {
   test('names candidates whose every amount is inside the band, once, sorted; none without a full series or amounts', () => {
     const full = [{ instalments: [], period: 30, medianIntervalDays: 30, intervalCv: 0, amountCv: 0, minAmount: 50_000, maxAmount: 70_000, total: 0 }];
-    expect(strayPayers(full, [{ account: 'B', amounts: [60_000] }, { account: 'A', amounts: [25_000, 105_000] }, { account: 'B', amounts: [60_000] }])).toEqual(['A', 'B']);
-    expect(strayPayers(full, [{ account: 'C', amounts: [60_000, 24_999] }, { account: 'D', amounts: [105_001] }, { account: 'E', amounts: [] }])).toEqual([]);
+    expect(strayPayers(full, [{ account: 'B', amounts: [60_000] }, { account: 'A', amounts: [25_000, 140_000] }, { account: 'B', amounts: [60_000] }])).toEqual(['A', 'B']);
+    expect(strayPayers(full, [{ account: 'C', amounts: [60_000, 24_999] }, { account: 'D', amounts: [140_001] }, { account: 'E', amounts: [] }])).toEqual([]);
     expect(strayPayers([], [{ account: 'A', amounts: [60_000] }])).toEqual([]);
   });
 });

@@ -119,7 +119,9 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     }
     else if (g.payer.account !== undefined && !isOrganisation(g.payer, context) && !g.events.some((e) => isWageLike(e, context))) {
       const inst = instalmentsOf([...g.events].reverse(), o.mergeDays);
-      if (inst.length >= 2 && inst.length < o.minPayments) cutShort.push(g);
+      // Two instalments or more that are no full series: the newest two one period apart are a
+      // series cut short (or resumed after a lone payment months before: 91 days, then 32).
+      if (inst.length >= 2) cutShort.push(g);
       if (inst.length < o.minPayments && arrivedBefore(g.payer.account, inst) && isStranger(g)) strays.push({ account: g.payer.account, amounts: inst.map((i) => i.amount) });
     }
   }
