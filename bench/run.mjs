@@ -167,7 +167,7 @@ const out = `bench/results/${values.tag ?? `run-${rows}`}.json`;
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
 // Summary
-const lines = [`tidewatch benchmarks — ${results.machine.cpu} (${results.machine.cores} cores), Node ${results.machine.node}, ${results.machine.date.slice(0, 10)}, ${fmt(rows)} rows (${fmt(fileMB, 1)} MB)`, ''];
+const lines = [`tidewatch benchmarks — ${results.machine.cpu} (${results.machine.cores} cores), Node ${results.machine.node}, ${results.machine.date.slice(0, 10)}, ${fmt(rows)} rows (${fmt(fileMB, 1)} MB)${results.machine.mallocArenaMax === null ? '' : `, MALLOC_ARENA_MAX=${results.machine.mallocArenaMax}`}`, ''];
 lines.push('| measure | result | target | met |', '|---|---|---|---|');
 const yes = (b) => (b ? 'yes' : '**no**');
 if (results.e2e) {

@@ -29,6 +29,8 @@ export function machine() {
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString(),
     loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)),
+    // glibc's arena count changes the scans' peak RSS (docs/performance.md, session 36); the scans inherit it.
+    mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? null,
   };
 }
 
