@@ -127,6 +127,17 @@ describe('slow_funnel (MS-FUN-01 over months, MS-PT-01 way out)', () => {
     expect(hits([...rents, sweep(200_000, 40), cash(100_000, 61)])).toHaveLength(0);
   });
 
+  test('look-alike: a savings group\'s round of equal stakes (≥ 80 % of the payments one amount) is not read; boundary on the share', () => {
+    const stake = (i: number, amount: number, day: number) => transfer(`P${i}`, 'COL', amount, day * D, { fromName: NAMES[i] as string, fromCountry: 'AU', toCountry: 'AU' });
+    const round = [0, 1, 2, 3, 4, 5, 6].map((i) => stake(i, 15_000, 1 + i));
+    expect(hits([...round, cash(100_000, 20)])).toHaveLength(0);
+    // Five equal stakes of seven payments (71 %): read at the default; not read when the share is set to 0.71 (below it), read at 0.72 (above it).
+    const mixed = [...[0, 1, 2, 3, 4].map((i) => stake(i, 15_000, 1 + i)), stake(5, 20_000, 8), stake(5, 25_000, 30), cash(100_000, 40)];
+    expect(hits(mixed)).toHaveLength(1);
+    expect(hits(mixed, reference(), slowFunnel({ maxEqualStakeShare: 0.71 }))).toHaveLength(0);
+    expect(hits(mixed, reference(), slowFunnel({ maxEqualStakeShare: 0.72 }))).toHaveLength(1);
+  });
+
   test('look-alike: a savings group whose pot goes back to a member is discounted × 0.2', () => {
     const pot = transfer('COL', 'P2', 150_000, 45 * D, { toName: NAMES[2] as string, fromCountry: 'AU', toCountry: 'AU' });
     const h = hits([...payments(6), pot, sweep(100_000, 50), cash(100_000, 61)]);

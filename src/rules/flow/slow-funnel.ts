@@ -3,7 +3,7 @@ import { parseOptions } from '../../_internal/config-error.js';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, MAX_HIT_IDS, atLeastShare, flowReference, hitOf, money, newest, ratio } from '../_lib.js';
-import { KIN_REF, counterpartyCountryOf, familyClusters, holderDiscount, isOrganisation, isWageLike, ownCountryOf, payerOf, phoneKeys, type Payer } from '../_payments.js';
+import { KIN_REF, counterpartyCountryOf, familyClusters, holderDiscount, isOrganisation, isWageLike, median, ownCountryOf, payerOf, phoneKeys, type Payer } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardFacts, guardedStart, scanGuard } from '../scan-guard.js';
 import { relayGate, relayView, type RelayGate, type RelayView } from './relay-core.js';
@@ -31,6 +31,8 @@ export const slowFunnelOptionsSchema = z.object({
   maxPaidBackShare: ratioOpt(0, 1, 0.2),
   /** A payer whose payments all repeat one amount (within ±2 %) is under a standing arrangement (rent, a savings stake) and not counted. */
   fixedTolerance: ratioOpt(0, 0.2, 0.02),
+  /** A round of equal stakes — at least this share of the counted payments within ±`fixedTolerance` of their median — is a savings group's, and not read (0.8). */
+  maxEqualStakeShare: ratioOpt(0.1, 1, 0.8),
   /** Most payer accounts listed in `related`. */
   maxRelated: countOpt(0, 1000, 50),
   /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
@@ -57,7 +59,8 @@ export type SlowFunnelGate = RelayGate;
  * sent abroad to someone other than the payers and not addressed to a relative — counting the
  * holder's other credits (a wage, own cash) as what left first. It reads the collector that `funnel_account`
  * misses because its payers come a few a month rather than five a week. A payer whose payments
- * all repeat one amount (a rent, a savings stake) is not counted; money paid back to the payers
+ * all repeat one amount (a rent, a savings stake) is not counted, and a round of equal stakes
+ * (≥ 80 % of the payments within ±2 % of their median) is a savings group's and not read; money paid back to the payers
  * (a savings pot) above 20 % of what they paid discounts × 0.2 (`rotating_savings_payout`);
  * licensed remitters and government accounts never fire; businesses (× 0.5) and NGOs are
  * discounted. Strength rises with the payers, the share passed on and the ways it left. The last
@@ -120,6 +123,16 @@ function standing(g: PayerGroup, tolerance: number): boolean {
   return (hi - lo) * 10_000 <= Math.round(tolerance * 10_000) * hi;
 }
 
+/** Whether most counted payments repeat one amount across the payers (±`fixedTolerance` of their median): a savings group's round of equal stakes. */
+function equalStakes(payers: readonly PayerGroup[], o: Options): boolean {
+  const amounts = payers.flatMap((g) => g.events.map((e) => e.amount));
+  const mid = median(amounts);
+  const bp = Math.round(o.fixedTolerance * 10_000);
+  let near = 0;
+  for (const a of amounts) if (Math.abs(a - mid) * 10_000 <= bp * mid) near++;
+  return near * 10_000 >= Math.round(o.maxEqualStakeShare * 10_000) * amounts.length;
+}
+
 function slowFunnelHit(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent, view: RelayView): RuleHit | undefined {
   const guard = scanGuard(o.maxScan);
   const from = last.ts - o.windowDays * DAY_MS + 1;
@@ -162,6 +175,7 @@ function slowFunnelHit(window: EntityWindow, context: RuleContext, o: Options, r
   if (families < o.minPayers) return undefined;
   let collected = 0;
   for (const g of payers) for (const e of g.events) collected += e.amount;
+  if (equalStakes(payers, o)) return undefined;
   if (collected < minTotal(o, context) || !atLeastShare(collected, credits, o.minCollectedShare)) return undefined;
 
   // Where the money went: onward (cash, own accounts, abroad) or back to the payers (a savings pot).
