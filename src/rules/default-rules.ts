@@ -12,6 +12,7 @@ import { funnelAccount } from './flow/funnel-account.js';
 import { passThrough } from './flow/pass-through.js';
 import { relayAbroad } from './flow/relay-abroad.js';
 import { cashOutRelay } from './flow/cash-out-relay.js';
+import { slowFunnel } from './flow/slow-funnel.js';
 import { newAccount } from './context/new-account.js';
 import { unlicensedRemitter } from './flow/unlicensed-remitter.js';
 import { debtRepayment } from './debt/debt-repayment.js';
@@ -52,6 +53,7 @@ export const RULE_FACTORIES = {
   pass_through: passThrough,
   relay_abroad: relayAbroad,
   cash_out_relay: cashOutRelay,
+  slow_funnel: slowFunnel,
   layering_hop: layeringHop,
   fan_leg: fanLeg,
   cash_site: cashSite,

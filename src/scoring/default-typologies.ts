@@ -61,6 +61,7 @@ export function smugglingCollectionTypology(): Typology {
       pass_through: 30,
       relay_abroad: 60,
       cash_out_relay: 60,
+      slow_funnel: 55,
       third_party_payer: 20,
       shared_identifier: 15,
       multi_depositor: 15,
