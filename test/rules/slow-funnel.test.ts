@@ -153,6 +153,22 @@ describe('slow_funnel (MS-FUN-01 over months, MS-PT-01 way out)', () => {
     expect(biz[0]?.facts['discount']).toBe('business_account');
   });
 
+  test('look-alike: money that leaves only in cash (informal earnings leave that way too) is discounted × 0.85 — at five payers it no longer alerts alone; a second way out restores it', () => {
+    const cashOnly = hits([...payments(5), cash(200_000, 40), cash(75_000, 61)]);
+    // (0.75 + 0.05 for ≥ 80 % passed on) × 0.85
+    expect(cashOnly[0]?.strength).toBe(0.68);
+    expect(cashOnly[0]?.facts['discount']).toBe('cash_only_exit');
+    const compiled = compileTypologies(defaultTypologies(), ['slow_funnel']);
+    const score = (strength: number) => scoreHits([{ rule: 'slow_funnel', strength, transactionIds: ['t1'] }], compiled, () => 'network_flow').score;
+    expect(score(cashOnly[0]?.strength ?? 0)).toBeLessThan(smugglingCollectionTypology().threshold);
+    // One swept transfer among the withdrawals: two ways out, no discount.
+    const twoWays = hits([...payments(5), sweep(200_000, 40), cash(75_000, 61)]);
+    expect(twoWays[0]?.strength).toBe(0.85);
+    expect(twoWays[0]?.facts['discount']).toBeUndefined();
+    // A sweep alone is one way out too, but not the cash one: not discounted.
+    expect(hits([...payments(5), sweep(275_000, 61)])[0]?.strength).toBe(0.8);
+  });
+
   test('options are validated', () => {
     expect(() => slowFunnel({ minPayers: 1 })).toThrow(ConfigError);
     expect(() => slowFunnel({ windowDays: 10 })).toThrow(ConfigError);
