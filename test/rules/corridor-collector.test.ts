@@ -38,13 +38,42 @@ describe('corridor_collector (MS-FUN-02)', () => {
     expect(run(senders(5, (14 * D - 1) / 4))).toHaveLength(1);
   });
 
-  test('boundary: 7 of 10 senders from the corridor (70 %) fire, 6 of 10 do not', () => {
+  test('boundary: 7 of 10 senders from the corridor (70 %) fire, 6 of 10 do not (count path off)', () => {
     const mixed = (domestic: number) => [
       ...Array.from({ length: domestic }, (_, i) => local(i, i)),
       ...Array.from({ length: 10 - domestic }, (_, i) => pay(i, 150_000, 24 + i)),
     ];
-    expect(run(mixed(3))[0]?.facts).toMatchObject({ senders: 10, corridorSenders: 7, corridorShare: 0.7 });
-    expect(run(mixed(4))).toHaveLength(0);
+    const shareOnly = (txs: Transaction[]) =>
+      hitsOf([corridorCollector({ minAbroadSenders: 0 })], txs, { profile: MY_LIKE, accounts, parties }).filter((h) => h.entity.id === 'COL');
+    expect(shareOnly(mixed(3))[0]?.facts).toMatchObject({ senders: 10, corridorSenders: 7, corridorShare: 0.7 });
+    expect(shareOnly(mixed(4))).toHaveLength(0);
+  });
+
+  /** `domestic` payers at home, then `abroad` unrelated senders in the corridor (the newest event is one of them). */
+  const abroadMix = (domestic: number, abroad: number) => [
+    ...Array.from({ length: domestic }, (_, i) => local(i, i)),
+    ...Array.from({ length: abroad }, (_, i) => pay(i, 150_000, 24 + i * 24)),
+  ];
+
+  test('boundary: 3 unrelated senders abroad fire whatever the domestic share; 2 do not', () => {
+    const hit = run(abroadMix(5, 3))[0]!;
+    expect(hit.facts).toMatchObject({ senders: 8, corridorSenders: 3, corridorShare: 0.375, newShare: 1 });
+    expect(hit.reason).toContain('8 unrelated senders, 3 of them in BD, MM');
+    expect(hit.strength).toBeGreaterThanOrEqual(0.5);
+    expect(run(abroadMix(6, 2))).toHaveLength(0);
+    // The threshold is an option; 4 asks for one more sender abroad.
+    const four = (txs: Transaction[]) => hitsOf([corridorCollector({ minAbroadSenders: 4 })], txs, { profile: MY_LIKE, accounts, parties }).filter((h) => h.entity.id === 'COL');
+    expect(four(abroadMix(5, 3))).toHaveLength(0);
+    expect(four(abroadMix(5, 4))).toHaveLength(1);
+    // Still needs 5 unrelated senders in all.
+    expect(run(abroadMix(1, 3))).toHaveLength(0);
+  });
+
+  test('look-alike: a migrant worker paid by relatives abroad and by friends at home does not fire', () => {
+    // Three relatives in Bangladesh share the holder's family name: one family, one sender abroad.
+    const relatives = abroadMix(5, 3).map((t, i) => (i >= 5 ? { ...t, fromName: ['Jamal Sikder', 'Rafiq Sikder', 'Shirin Sikder'][i - 5] as string } : t));
+    const ps: Party[] = [{ party: 'P-COL', name: 'Rahima Sikder', country: 'BD', occupation: 'factory worker' }];
+    expect(run(relatives, accounts, ps)).toHaveLength(0);
   });
 
   test('similar amounts raise the strength', () => {
@@ -99,6 +128,33 @@ describe('corridor_collector (MS-FUN-02)', () => {
     const shop = run(senders(8), [{ account: 'COL', type: 'business', country: 'MY' }])[0]!;
     expect(shop.strength).toBeLessThan(0.5);
     expect(shop.facts['discount']).toBe('business_account');
+  });
+
+  test('a business account held by a wage earner (or a person of no occupation) is read as personal', () => {
+    const biz: Account[] = [{ account: 'COL', party: 'P-COL', type: 'business', country: 'MY' }];
+    const held = (occupation: string | undefined): Party[] => [{ ...(parties[0] as Party), ...(occupation === undefined ? {} : { occupation }) }];
+    for (const occupation of ['fisherman', 'general worker', 'casual labourer', 'unemployed', 'housewife']) {
+      const hit = run(senders(6), biz, held(occupation))[0]!;
+      expect(hit.facts['discount']).toBeUndefined();
+      expect(hit.facts['holderOccupation']).toBe(occupation);
+      expect(hit.strength).toBeCloseTo(run(senders(6))[0]!.strength, 6);
+    }
+    // A declared trade, or no occupation on file, keeps the business cap.
+    for (const occupation of ['licensed travel agency', 'trader', 'restaurant', undefined]) {
+      const hit = run(senders(6), biz, held(occupation))[0]!;
+      expect(hit.facts['discount']).toBe('business_account');
+      expect(hit.strength).toBeLessThan(0.5);
+    }
+  });
+
+  test('look-alike: a travel agency or an NGO paid by customers and donors abroad stays below half strength', () => {
+    const agency = run(abroadMix(5, 3), [{ account: 'COL', party: 'P-COL', type: 'business', country: 'MY' }],
+      [{ party: 'P-COL', name: 'Sentosa Travel Sdn Bhd', country: 'MY', occupation: 'licensed travel agency' }])[0]!;
+    expect(agency.strength).toBeLessThan(0.5);
+    const ngo = run(abroadMix(5, 3), [{ account: 'COL', party: 'P-COL', type: 'ngo', country: 'MY' }],
+      [{ party: 'P-COL', name: 'Refugee Aid Malaysia', country: 'MY', occupation: 'registered charity' }])[0]!;
+    expect(ngo.strength).toBeLessThan(0.5);
+    expect(run(abroadMix(5, 3), [{ account: 'COL', type: 'msb', country: 'MY' }])).toHaveLength(0);
   });
 
   test('senders who already paid before the window are not new (p_new 0.8)', () => {

@@ -17,6 +17,12 @@ export const corridorCollectorOptionsSchema = z.object({
   minSenders: countOpt(2, 200, 5),
   /** Share of sender families paying from ORIGIN ∪ DIASPORA countries (RESEARCH §a.5) other than the collector's, c_frac (0.7). */
   minCorridorShare: ratioOpt(0.1, 1, 0.7),
+  /**
+   * Distinct unrelated sender families abroad (ORIGIN ∪ DIASPORA countries other than the collector's) that meet the
+   * corridor test on their own, whatever the share of domestic payers (3): people abroad who are strangers to the holder
+   * do not pay a personal account in a transit or destination country; family remittances flow the other way. 0 disables it.
+   */
+  minAbroadSenders: countOpt(0, 200, 3),
   /** Share of sender families new to the account (no payment before the window), p_new of MS-FUN-01 (0.8); 0 disables it. */
   minNewShare: ratioOpt(0, 1, 0.8),
   /** History before the window searched for earlier payments by the same senders. */
@@ -37,6 +43,18 @@ export type CorridorCollectorOptions = z.input<typeof corridorCollectorOptionsSc
 type Options = z.output<typeof corridorCollectorOptionsSchema>;
 
 const ID = 'corridor_collector';
+
+/**
+ * A wage earner's occupation, or none: a "business" account held by a labourer, a fisherman or an
+ * unemployed person is not a declared trade, so it is read as a personal one (MS-PROF-01).
+ */
+const WAGE_EARNER = /\b(worker|labou?rer|fisherm[ae]n|deckhand|crew|maid|domestic helper|housewife|homemaker|unemployed|student|retired|pensioner)\b/i;
+
+/** Whether the holder declares a wage earner's occupation (or none at all) in parties.csv. */
+const wageEarner = (window: EntityWindow): boolean => {
+  const occupation = window.party?.occupation;
+  return occupation !== undefined && WAGE_EARNER.test(occupation);
+};
 const INDICATORS = ['MS-FUN-02'] as const;
 
 /**
@@ -44,12 +62,14 @@ const INDICATORS = ['MS-FUN-02'] as const;
  * unrelated sender families pay one account in a TRANSIT or DESTINATION country (RESEARCH §a.5;
  * the event's own country, else accounts.csv, else the jurisdiction's), ≥ 70 % of them from ORIGIN
  * or DIASPORA countries other than the collector's (the event's sender country, else the sender
- * account's), and ≥ 80 % of them new to the account. Amounts within ±15 % of each other raise the
+ * account's) — or ≥ 3 of them abroad there, whatever the share of domestic payers — and ≥ 80 % of
+ * them new to the account. Amounts within ±15 % of each other raise the
  * strength. Direction-aware: only inflows of the collector are read, and a collector in a country
  * that is also an origin (Bangladesh) paid mostly from diaspora countries — the remittance
  * direction — is discounted. The holder's own family (one payer, or senders sharing the holder's
  * family name or address) is not counted; licensed remitters and government accounts never fire;
- * businesses and NGOs are discounted below half strength. Only evaluated when the newest inflow is
+ * businesses and NGOs are discounted below half strength, except a business account whose holder
+ * declares a wage earner's occupation or none (labourer, fisherman, unemployed …), read as personal. Only evaluated when the newest inflow is
  * a corridor payment from a sender new to the window. The senders are listed in `related`.
  * @category Rules
  * @example const rule = corridorCollector({ windowDays: 30, minSenders: 8 });
@@ -128,15 +148,17 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   }
   const corridorShare = corridorFamilies / n;
   const newShare = newFamilies / n;
-  if (corridorShare < o.minCorridorShare || newShare < o.minNewShare) return [];
+  const manyAbroad = o.minAbroadSenders > 0 && corridorFamilies >= o.minAbroadSenders;
+  if ((corridorShare < o.minCorridorShare && !manyAbroad) || newShare < o.minNewShare) return [];
 
   const events = senders.flatMap((s) => s.events);
   const amounts = events.map((e) => e.amount);
   const sim = amountSimilarity(amounts, o.maxAmountCv, o.similarTolerance, o.minSimilarShare);
   const discounts: string[] = [];
-  let factor = accountTypeFactor(window);
+  const personalBusiness = type === 'business' && wageEarner(window);
+  let factor = personalBusiness ? 1 : accountTypeFactor(window);
   let cap = 1;
-  if (type === 'business' || type === 'ngo') {
+  if ((type === 'business' && !personalBusiness) || type === 'ngo') {
     discounts.push(`${type}_account`);
     cap = 0.45; // a declared collector: below half strength
   }
@@ -169,6 +191,7 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   if (pots > 0) facts['potsPaidOut'] = pots;
   if (scan.truncated) facts['historyTruncated'] = true;
   if (scan.sampled) facts['sampledSenders'] = o.maxSenders;
+  if (personalBusiness) facts['holderOccupation'] = window.party?.occupation as string;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   return [{ ...hitOf(rule, window, events, strength, reason, facts), related: senderRefs(senders, o.maxRelated) }];
 }
