@@ -53,11 +53,11 @@ export async function main(out: (line: string) => void = console.log): Promise<{
 if (isMain(import.meta.url)) await main();
 
 /* Expected output (the bundled demo bank):
+MY5984072  fee_collection 69  (alert 100 critical, led by smuggling_collection)  from: fee_match, funnel_account, same_amount_inflows
 MY6243529  fee_collection 71  (alert 100 critical, led by smuggling_collection)  from: fee_match, funnel_account, same_amount_inflows
 MY7328899  fee_collection 68  (alert 100 critical, led by structuring)  from: fee_match
+MY7550985  fee_collection 59  (alert 100 critical, led by smuggling_collection)  from: fee_match, funnel_account
 MY7743720  fee_collection 57  (alert 100 critical, led by structuring)  from: fee_match
-MY7550985  fee_collection 59  (alert 93 critical, led by smuggling_collection)  from: fee_match, funnel_account
-MY5984072  fee_collection 69  (alert 69 medium, led by fee_collection)  from: fee_match, funnel_account, same_amount_inflows
 MY7035579  fee_collection 63  (alert 63 medium, led by fee_collection)  from: fee_match, funnel_account, same_amount_inflows
 fee_collection alerts: 6
 */
