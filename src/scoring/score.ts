@@ -249,10 +249,20 @@ function withoutFaintOverlaps<R extends { rule: string; strength: number }>(
   floor: number,
   familyOf: (rule: string) => IndicatorFamily | undefined,
 ): R[] {
+  // Each rule's transactions, gathered once for all the comparisons below.
+  const txs = new Map<string, Set<string>>();
   const txOf = (rule: string): Set<string> => {
-    const ids = new Set<string>();
-    for (const h of hits) if (h.rule === rule && h.strength > 0) for (const id of h.transactionIds ?? []) ids.add(id);
+    let ids = txs.get(rule);
+    if (ids === undefined) {
+      ids = new Set<string>();
+      for (const h of hits) if (h.rule === rule && h.strength > 0) for (const id of h.transactionIds ?? []) ids.add(id);
+      txs.set(rule, ids);
+    }
     return ids;
+  };
+  const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+    for (const id of b) if (a.has(id)) return true;
+    return false;
   };
   return raw.filter((r) => {
     if (r.strength >= floor) return true;
@@ -260,7 +270,7 @@ function withoutFaintOverlaps<R extends { rule: string; strength: number }>(
     if (family === undefined) return true;
     const mine = txOf(r.rule);
     if (mine.size === 0) return true;
-    return !raw.some((o) => o !== r && o.strength > r.strength && familyOf(o.rule) === family && [...txOf(o.rule)].some((id) => mine.has(id)));
+    return !raw.some((o) => o !== r && o.strength > r.strength && familyOf(o.rule) === family && shares(mine, txOf(o.rule)));
   });
 }
 
