@@ -133,7 +133,9 @@ export interface HotspotMatcher {
 
 /**
  * Builds a {@link HotspotMatcher} over the given places (default {@link HOTSPOTS}); names of
- * fewer than three characters after normalizing are ignored.
+ * fewer than three characters after normalizing are ignored. Answers are remembered per location
+ * and country (a bank's cash locations are a few thousand strings, each read on every cash event
+ * there), at most 8,192 of them at a time.
  * @category Domain
  * @example const m = hotspotMatcher([...HOTSPOTS, { id: 'x_jetty', country: 'MY', role: 'landing', names: ['Jeti Kuala Perlis'], source: 'bank' }]);
  */
@@ -150,20 +152,33 @@ export function hotspotMatcher(hotspots: readonly Hotspot[] = HOTSPOTS): Hotspot
       maxWords = Math.max(maxWords, key.split(' ').length);
     }
   }
+  const memo = new Map<string, Hotspot | null>();
+  const find = (location: string, country: string | undefined): Hotspot | undefined => {
+    const words = normalizePlace(location).split(' ');
+    // Longest phrase first, so "Tanjung Balai Karimun" is Karimun, not Tanjung Balai.
+    for (let n = Math.min(maxWords, words.length); n >= 1; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const list = byName.get(n === 1 ? (words[i] as string) : words.slice(i, i + n).join(' '));
+        if (list === undefined) continue;
+        const hit = country === undefined ? list[0] : list.find((h) => h.country === country || h.country === '');
+        if (hit !== undefined) return hit;
+      }
+    }
+    return undefined;
+  };
   return {
     match(location, country) {
       if (location === undefined) return undefined;
-      const words = normalizePlace(location).split(' ');
-      // Longest phrase first, so "Tanjung Balai Karimun" is Karimun, not Tanjung Balai.
-      for (let n = Math.min(maxWords, words.length); n >= 1; n--) {
-        for (let i = 0; i + n <= words.length; i++) {
-          const list = byName.get(n === 1 ? (words[i] as string) : words.slice(i, i + n).join(' '));
-          if (list === undefined) continue;
-          const hit = country === undefined ? list[0] : list.find((h) => h.country === country || h.country === '');
-          if (hit !== undefined) return hit;
-        }
-      }
-      return undefined;
+      const key = `${country ?? '\u0001'}\u0000${location}`;
+      const known = memo.get(key);
+      if (known !== undefined) return known ?? undefined;
+      const found = find(location, country);
+      if (memo.size >= MATCH_MEMO_SIZE) memo.clear();
+      memo.set(key, found ?? null);
+      return found;
     },
   };
 }
+
+/** Most locations a {@link hotspotMatcher} remembers; past it the memo starts again (the answers are the same). */
+const MATCH_MEMO_SIZE = 8192;

@@ -1,12 +1,13 @@
 import type { IndicatorFamily } from '../rules/types.js';
 import type { Alert } from '../scoring/alert.js';
+import type { AlertLinks } from './alert-links.js';
 import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 /** What {@link identifiedMembers} reads besides the group: the run's alerts by entity, rule families, holders. @internal */
 export interface IdentifiedMembersInput {
   /** The entity alert of `kind:id`, if the run scored one (any score). */
-  readonly alertOf: (key: string) => Alert | undefined;
+  readonly alertOf: (key: string) => AlertLinks | undefined;
   readonly familyOf: (rule: string) => IndicatorFamily | undefined;
   /** The holder party of a member account, if the reference data names one. */
   readonly holderOf: (account: string) => string | undefined;

@@ -3,6 +3,7 @@ import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js'
 import { scoreHits, type ScoredHit } from '../scoring/score.js';
 import { evidenceRulesOf, type NetworkCandidate } from './network-candidate.js';
 import { readCandidateAlert } from './packed-candidates.js';
+import type { AlertLinks } from './alert-links.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import { isEvidenceHit } from './evidence-kinds.js';
 import { holderAccounts, holderKey } from './holder-accounts.js';
@@ -18,7 +19,7 @@ import { compareMemberRefs, type MemberRef } from './member-ref.js';
 /** What every component's network alert reads of the whole run: the wage workers, the entity alerts by `kind:id`, the link bar. @internal */
 export interface Stage {
   readonly workers: ReadonlySet<string>;
-  readonly alertOf: (key: string) => Alert | undefined;
+  readonly alertOf: (key: string) => AlertLinks | undefined;
   readonly minLinkStrength: number;
 }
 

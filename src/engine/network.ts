@@ -9,7 +9,8 @@ import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
 import { components, type Edge } from './network-components.js';
 import { canJoinNetwork, candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
-import { candidateAlertId, candidateCanJoin, candidateEntity, readCandidateAlert } from './packed-candidates.js';
+import { candidateAlertId, candidateCanJoin, candidateEntity, readCandidateLinks } from './packed-candidates.js';
+import type { AlertLinks } from './alert-links.js';
 import { networkOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
@@ -181,7 +182,7 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
     const y = candidateEntity(b);
     return cmp(x.kind, y.kind) || cmp(x.id, y.id) || cmp(candidateAlertId(a), candidateAlertId(b));
   });
-  const candidates = scored.map(readCandidateAlert);
+  const candidates = scored.map(readCandidateLinks);
   const nodes = new Map<string, number>();
   const node = (kind: string, id: string): number => {
     const key = `${kind}:${id}`;
@@ -254,7 +255,7 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   });
   const maxMembers = options.maxMembers ?? DEFAULT_MAX_NETWORK_MEMBERS;
   const out: Alert[] = [];
-  const byEntity = new Map<string, Alert>();
+  const byEntity = new Map<string, AlertLinks>();
   for (const a of candidates) byEntity.set(`${a.entity.kind}:${a.entity.id}`, a);
   const stage: Stage = { workers: wageWorkers(candidates), alertOf: (key) => byEntity.get(key), minLinkStrength };
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {

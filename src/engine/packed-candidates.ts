@@ -1,6 +1,7 @@
 import type { Alert } from '../scoring/alert.js';
 import type { EntityKind } from '../rules/types.js';
 import { canJoinNetwork, type NetworkCandidate, type RecordsByKind } from './network-candidate.js';
+import { linksOfAlert, type AlertLinks } from './alert-links.js';
 import { EVIDENCE_KINDS } from './evidence-kinds.js';
 import type { PartitionScan } from './partitioned-scan.js';
 import { compareText } from '../_internal/compare-text.js';
@@ -284,6 +285,11 @@ export class PackedCandidate implements NetworkCandidate, RecordsByKind {
     return own === '' ? fromTemplate(JSON.parse(template) as Alert, this.kind, this.id, this.alertId, spans[2 * this.#index] as number, spans[2 * this.#index + 1] as number) : (JSON.parse(own) as Alert);
   }
 
+  /** What the components pass reads of the alert ({@link AlertLinks}): the kept alert, else a parse of which only the links are kept. */
+  readLinks(): AlertLinks {
+    return this.#alert ?? linksOfAlert(this.readAlert());
+  }
+
   /** How many kinds of evidence it has (0: none; then {@link EVIDENCE_KINDS}' length). */
   get #kinds(): number {
     return this.#pack.counts[this.#index * COUNTS_STRIDE] as number;
@@ -338,6 +344,14 @@ export function candidateEntity(c: NetworkCandidate): { readonly kind: EntityKin
 /** @internal A candidate's alert, parsed but not kept when it is packed (see {@link PackedCandidate.readAlert}). */
 export function readCandidateAlert(c: NetworkCandidate): Alert {
   return c instanceof PackedCandidate ? c.readAlert() : c.alert;
+}
+
+/**
+ * @internal What the components pass reads of a candidate's alert ({@link AlertLinks}): a packed
+ * alert not already kept is parsed and only its links are kept; any other is read as it is.
+ */
+export function readCandidateLinks(c: NetworkCandidate): AlertLinks {
+  return c instanceof PackedCandidate ? c.readLinks() : c.alert;
 }
 
 /** @internal The alert id of a candidate, without parsing a packed alert. */

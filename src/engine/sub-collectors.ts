@@ -1,5 +1,6 @@
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
 import type { Alert } from '../scoring/alert.js';
+import type { AlertLinks } from './alert-links.js';
 import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
 import { namedByMoneyFlow } from './identified-members.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
@@ -19,7 +20,7 @@ export const SUB_COLLECTOR_MIN_FEE_STRENGTH = 0.35;
 /** What {@link subCollectors} reads besides the group: the run's alerts by entity, rule families, account types. @internal */
 export interface SubCollectorInput {
   /** The entity alert of `kind:id`, if the run scored one (any score). */
-  readonly alertOf: (key: string) => Alert | undefined;
+  readonly alertOf: (key: string) => AlertLinks | undefined;
   readonly familyOf: (rule: string) => IndicatorFamily | undefined;
   readonly accounts: RuleContext['accounts'];
 }

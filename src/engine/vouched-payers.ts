@@ -1,4 +1,5 @@
 import type { Alert, AlertHit } from '../scoring/alert.js';
+import type { AlertLinks } from './alert-links.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 /**
@@ -61,7 +62,7 @@ export function isWorkerHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): b
  * @internal
  * @example const workers = wageWorkers(candidates);
  */
-export function wageWorkers(alerts: readonly Alert[]): Set<string> {
+export function wageWorkers(alerts: readonly AlertLinks[]): Set<string> {
   const out = new Set<string>();
   for (const a of alerts) if (a.hits.some(isWorkerHit)) out.add(`${a.entity.kind}:${a.entity.id}`);
   return out;

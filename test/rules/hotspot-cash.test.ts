@@ -29,6 +29,17 @@ describe('hotspot matching (RESEARCH §a.3)', () => {
     expect(m.match(undefined, 'MY')).toBeUndefined();
   });
 
+  test('a remembered answer is the first one, per location and country, also after the memo starts again', () => {
+    const m = hotspotMatcher();
+    const ask = (): unknown[] => [m.match('ATM Hat Yai Central', 'TH')?.id, m.match('ATM Hat Yai Central', 'MY')?.id, m.match('ATM Hat Yai Central', undefined)?.id, m.match('Langkawi Road', '')?.id];
+    const first = ask();
+    expect(first).toEqual(['th_hat_yai', undefined, 'th_hat_yai', undefined]);
+    expect(ask()).toEqual(first);
+    for (let i = 0; i < 10_000; i++) expect(m.match(`Branch ${i}`, 'MY')).toBeUndefined();
+    expect(ask()).toEqual(first);
+    expect(m.match('Branch 7 Langkawi', 'MY')?.id).toBe('my_langkawi');
+  });
+
   test('every place has a country, a role and at least one name', () => {
     for (const h of HOTSPOTS) expect(h.names.length > 0 && /^[A-Z]{2}$/.test(h.country)).toBe(true);
     expect(new Set(HOTSPOTS.map((h) => h.id)).size).toBe(HOTSPOTS.length);
