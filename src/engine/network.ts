@@ -12,6 +12,7 @@ import { canJoinNetwork, candidateOf, hasEvidenceRecords, type NetworkCandidate 
 import { candidateAlertId, candidateCanJoin, candidateEntity, readCandidateAlert } from './packed-candidates.js';
 import { networkOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
+import { isPayrollLink } from './payroll-links.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -233,7 +234,7 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
     own.push(n);
     const self = substantive.has(`${alert.entity.kind}:${alert.entity.id}`);
     for (const hit of alert.hits) {
-      if (hit.strength < minLinkStrength) continue;
+      if (hit.strength < minLinkStrength || isPayrollLink(alert, hit, self, (id) => accounts.get(id)?.type, config.familyOf)) continue;
       const identity = config.familyOf(hit.rule) === 'identity';
       if (identity && !self) continue;
       for (const r of hit.related ?? []) {
