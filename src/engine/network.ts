@@ -234,12 +234,14 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
     own.push(n);
     const self = substantive.has(`${alert.entity.kind}:${alert.entity.id}`);
     for (const hit of alert.hits) {
-      if (hit.strength < minLinkStrength || isPayrollLink(alert, hit, self, (id) => accounts.get(id)?.type, config.familyOf)) continue;
+      if (hit.strength < minLinkStrength) continue;
       const identity = config.familyOf(hit.rule) === 'identity';
+      const payroll = isPayrollLink(alert, hit, (id) => accounts.get(id)?.type, config.familyOf);
       if (identity && !self) continue;
       for (const r of hit.related ?? []) {
         if (identity && !substantive.has(`${r.kind}:${r.id}`)) continue;
-        edges.push({ a: n, b: linked(r.kind, r.id), confirmed: names.has(`${holderOf(r.kind, r.id)}>${holderOf(alert.entity.kind, alert.entity.id)}`) });
+        const confirmed = names.has(`${holderOf(r.kind, r.id)}>${holderOf(alert.entity.kind, alert.entity.id)}`);
+        edges.push(payroll ? { a: n, b: linked(r.kind, r.id), confirmed, payroll } : { a: n, b: linked(r.kind, r.id), confirmed });
       }
     }
   }

@@ -3,28 +3,26 @@ import type { AccountType } from '../schema/reference-data.js';
 import type { Alert, AlertHit } from '../scoring/alert.js';
 
 /**
- * Whether a hit's links must not join a network (see `networkAlerts`): the fan-out of an employer
- * that is no member itself (`member` false: too little evidence of its own to be part of a case) —
- * a business or government account whose alert shows no money-flow evidence but its own fan-outs
- * (no collection, funnel, relay, structuring or debt pattern). Such a fan-out is a payroll or a
- * supplier run: its recipients share an employer, not a money trail (issue 14: an employer's
- * monthly wages to 68 workers, its own alert at 13, joined two tenants who send money home into a
- * debt collector's network, at the collector's score). The fan-out still scores on the employer's
- * own alert; an employer that is a member keeps its links (its component is then judged as a
- * whole, and split over links seen from both ends when too large); links carried by any other hit
- * — a collector naming its payers, a payer's series naming its collector, a front business's
- * funnel naming its senders — are untouched.
+ * Whether a hit's links are an employer's payroll (see `networkAlerts`, `components`): the fan-out
+ * of a business or government account whose alert shows no money-flow evidence but its own
+ * fan-outs (no collection, funnel, relay, structuring or debt pattern). Its recipients share an
+ * employer, not a money trail (issue 14: an employer's monthly wages to 68 workers joined two
+ * tenants who send money home into a debt collector's network, at the collector's score; a
+ * plantation's payroll joined a savings-group member to a corridor collector's). The links still
+ * join, but a component one of them holds together is split over its links seen from both ends, as
+ * an oversized one is: the collector and the payers whose series name it stay together, the
+ * employer's other workers drop out. The fan-out still scores on the employer's own alert; links
+ * carried by any other hit (a front business's funnel naming its senders) are untouched.
  * @internal
- * @example if (isPayrollLink(alert, hit, member, (id) => accounts.get(id)?.type, familyOf)) continue;
+ * @example const payroll = isPayrollLink(alert, hit, (id) => accounts.get(id)?.type, familyOf);
  */
 export function isPayrollLink(
   alert: Pick<Alert, 'entity' | 'hits'>,
   hit: Pick<AlertHit, 'rule'>,
-  member: boolean,
   typeOf: (account: string) => AccountType | undefined,
   familyOf: (rule: string) => IndicatorFamily | undefined,
 ): boolean {
-  if (member || hit.rule !== FAN_OUT || alert.entity.kind !== 'account') return false;
+  if (hit.rule !== FAN_OUT || alert.entity.kind !== 'account') return false;
   const type = typeOf(alert.entity.id);
   if (type !== 'business' && type !== 'government') return false;
   return !alert.hits.some((h) => {
