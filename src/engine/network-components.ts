@@ -6,6 +6,8 @@ export interface Edge {
   readonly b: number;
   /** Seen from both ends: the other end's own money-flow evidence names this end too (holder links: always). */
   readonly confirmed: boolean;
+  /** An employer's payroll link (see `isPayrollLink`): a component it holds together is split over its confirmed links, whatever its size. */
+  readonly payroll?: boolean;
 }
 
 /**
@@ -15,6 +17,8 @@ export interface Edge {
  * dozens of bystanders) is not dropped outright: it is split again over its confirmed links only —
  * those seen from both ends, such as a debt collector naming its payers while each payer's own
  * series names the collector. A part that stays too large even then (a dormitory) raises nothing.
+ * A component that holds an employer's payroll link (`payroll`: workers sharing an employer, not a
+ * money trail) is split so too, whatever its size: only links seen from both ends keep it together.
  * Deterministic: parts are ordered by their smallest member index.
  */
 export function components(nodeCount: number, edges: readonly Edge[], members: readonly number[], maxMembers: number): number[][] {
@@ -51,7 +55,7 @@ export function components(nodeCount: number, edges: readonly Edge[], members: r
   };
   const out: number[][] = [];
   for (const part of split(edges, members.map((_, k) => k))) {
-    if (part.members.length <= maxMembers) out.push(part.members);
+    if (part.members.length <= maxMembers && !part.edges.some((e) => e.payroll === true)) out.push(part.members);
     else for (const p of split(part.edges.filter((e) => e.confirmed), part.members)) if (p.members.length <= maxMembers) out.push(p.members);
   }
   return out.sort((x, y) => (x[0] as number) - (y[0] as number));

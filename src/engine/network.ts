@@ -13,6 +13,7 @@ import { candidateAlertId, candidateCanJoin, candidateEntity, readCandidateLinks
 import type { AlertLinks } from './alert-links.js';
 import { networkOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
+import { isPayrollLink } from './payroll-links.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -249,10 +250,12 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
     for (const hit of alert.hits) {
       if (hit.strength < minLinkStrength) continue;
       const identity = config.familyOf(hit.rule) === 'identity';
+      const payroll = isPayrollLink(alert, hit, (id) => accounts.get(id)?.type, config.familyOf);
       if (identity && !self) continue;
       for (const r of hit.related ?? []) {
         if (identity && !substantive.has(`${r.kind}:${r.id}`)) continue;
-        edges.push({ a: n, b: linked(r.kind, r.id), confirmed: names.has(`${holderOf(r.kind, r.id)}>${holderOf(alert.entity.kind, alert.entity.id)}`) });
+        const confirmed = names.has(`${holderOf(r.kind, r.id)}>${holderOf(alert.entity.kind, alert.entity.id)}`);
+        edges.push(payroll ? { a: n, b: linked(r.kind, r.id), confirmed, payroll } : { a: n, b: linked(r.kind, r.id), confirmed });
       }
     }
   }

@@ -8,6 +8,7 @@ import {
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
 import type { DebtRepaymentSettings, debtRepayment } from './debt-repayment.js';
 import { shortSeriesPayers, strayPayers } from './short-series.js';
+import { namedDebtFit } from './named-debt.js';
 import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
 
 /**
@@ -66,12 +67,16 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const id0 = rawPayerId(last);
   const guard = scanGuard(o.maxScan);
   const mineEvents = recentRun(window, from, maxGapMs(o), guard, (e) => e.kind === last.kind && e.direction === 'in' && rawPayerId(e) === id0);
-  if (mineEvents.length < o.minPayments) return [];
+  // A newly arrived stranger paying after the last full series' instalment (one or two sums, or
+  // instalments named as a debt) is read "late": the collector is judged on the others' series and
+  // the hit is kept only when it names this payer (issue 14: such payers were never named).
+  const lateCandidate = !newestKin && last.kind === 'transfer' && newestPayer.account !== undefined && payerOpened !== undefined &&
+    !isOrganisation(newestPayer, context) && !isWageLike(last, context);
+  if (mineEvents.length < o.minPayments && !lateCandidate) return [];
   const series: PayerSeries[] = [];
-  const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments, kin = false): PayerSeries | undefined => {
-    if (events.length < minPayments) return undefined;
-    const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), { ...o, minPayments });
-    if (fit === undefined || isFamily(context.identity.familyLink(holder, payer)) !== kin) return undefined;
+  /** The collector variant's tests of a payer's series other than its regularity (`kin`: the payer shares the holder's family name). */
+  const describe = (payer: Payer, fit: SeriesFit, kin: boolean): PayerSeries | undefined => {
+    if (isFamily(context.identity.familyLink(holder, payer)) !== kin) return undefined;
     const refs = fitEvents(fit).map((e) => e.tx.reference ?? '');
     if (refs.some((r) => RENT_REF.test(r) || BILL_REF.test(r))) return undefined;
     const crossBorder = payer.country !== undefined && holderCountry !== undefined && payer.country !== holderCountry;
@@ -83,8 +88,15 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
       (hasRole(holderCountry, 'origin') || hasRole(holderCountry, 'transit'));
     return { payer, fit, crossBorder, corridor, recentOpener, debtRef: refs.some((r) => DEBT_REF.test(r)), kinRef: refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length };
   };
-  const mine = qualify(newestPayer, [...mineEvents].reverse(), o.minPayments, newestKin);
-  if (mine === undefined || (newestKin && !mine.recentOpener)) return [];
+  const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments, kin = false): PayerSeries | undefined => {
+    if (events.length < minPayments) return undefined;
+    const fit = fitSeries(instalmentsOf([...events].reverse(), o.mergeDays), { ...o, minPayments });
+    return fit === undefined ? undefined : describe(payer, fit, kin);
+  };
+  const mine = mineEvents.length < o.minPayments ? undefined : qualify(newestPayer, [...mineEvents].reverse(), o.minPayments, newestKin);
+  if (mine !== undefined && newestKin && !mine.recentOpener) return [];
+  if (mine === undefined && !lateCandidate) return [];
+  const late = mine === undefined;
   /** The payer's account opened within `startWithinDays` before its first instalment (a recent arrival). */
   const arrivedBefore = (account: string, inst: readonly { ts: number }[]): boolean => {
     const opened = context.accounts.get(account)?.openedAt;
@@ -102,14 +114,15 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
       return;
     }
     const p = payerOf(window, e, context, false);
-    if (p === undefined || p.key === newestPayer.key) return;
+    if (p === undefined || (!late && p.key === newestPayer.key)) return;
     const g = byPayer.get(p.key);
     if (g === undefined) byPayer.set(p.key, { payer: p, events: [e] });
     else g.events.push(e);
   });
   const cutShort: { payer: Payer; events: WindowEvent[] }[] = [];
   const strays: { account: string; amounts: number[] }[] = [];
-  const kinSeries: PayerSeries[] = newestKin ? [mine] : [];
+  const namedDebt: PayerSeries[] = [];
+  const kinSeries: PayerSeries[] = newestKin && mine !== undefined ? [mine] : [];
   for (const g of byPayer.values()) {
     const s = qualify(g.payer, g.events);
     if (s !== undefined) series.push(s);
@@ -122,10 +135,15 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
       // Two instalments or more that are no full series: the newest two one period apart are a
       // series cut short (or resumed after a lone payment months before: 91 days, then 32).
       if (inst.length >= 2) cutShort.push(g);
+      if (inst.length >= o.minPayments && arrivedBefore(g.payer.account, inst) && isStranger(g)) {
+        const f = namedDebtFit(inst, o);
+        const d = f === undefined ? undefined : describe(g.payer, f, false);
+        if (d !== undefined) namedDebt.push(d);
+      }
       if (inst.length < o.minPayments && arrivedBefore(g.payer.account, inst) && isStranger(g)) strays.push({ account: g.payer.account, amounts: inst.map((i) => i.amount) });
     }
   }
-  if (!newestKin) series.push(mine);
+  if (mine !== undefined && !newestKin) series.push(mine);
   if (series.length === 0) return [];
   const clusters = familyClusters(series.map((s) => s.payer), context, false);
   const fullFamilies = new Set(series.map((s) => clusters.clusterOf(s.payer.key))).size;
@@ -137,11 +155,13 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   const fits = series.map((s) => s.fit);
   const shortFits = cutShort.map((g) => qualify(g.payer, g.events, 2));
   const short = shortSeriesPayers(fits, shortFits);
+  // Instalments without a period that the payer names as a debt count as a series cut short does.
+  const debtNamed = shortSeriesPayers(fits, namedDebt);
   let shortCounted = 0;
   let counted: PayerSeries[] = [];
-  if (distinct < o.minPayers && short.length > 0) {
-    const named = new Set(short);
-    counted = shortFits.filter((c): c is PayerSeries => c !== undefined && c.recentOpener && c.payer.account !== undefined && named.has(c.payer.account));
+  if (distinct < o.minPayers && short.length + debtNamed.length > 0) {
+    const named = new Set([...short, ...debtNamed]);
+    counted = [...shortFits, ...namedDebt].filter((c): c is PayerSeries => c !== undefined && c.recentOpener && c.payer.account !== undefined && named.has(c.payer.account));
     const all = familyClusters([...series, ...counted].map((s) => s.payer), context, false);
     distinct = new Set([...series, ...counted].map((s) => all.clusterOf(s.payer.key))).size;
     shortCounted = distinct - fullFamilies;
@@ -183,7 +203,8 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     discounts.push('rotating_savings_payout');
   }
   const corridorShare = series.filter((s) => s.corridor).length / series.length;
-  const debtRefs = series.filter((s) => s.debtRef).length;
+  // Debt references count from every payer counted, cut-short and debt-named ones too.
+  const debtRefs = [...series, ...counted].filter((s) => s.debtRef).length;
   const recent = recentCount;
   // Every payer began paying soon after opening the account: the indicator's strong form as
   // defined (n_p unrelated post-arrival series), not only corroborated by it.
@@ -208,11 +229,15 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     (recent > 0 ? `; ${recent} of them from accounts opened within ${Math.round(o.startWithinDays / 30)} months of their first payment` : '') +
     (cross > 0 ? `; ${cross} from abroad` : '') +
     (short.length > 0 ? `; ${short.length} more made two such payments one period apart and stopped (a debt paid off, or just begun)` : '') +
+    (debtNamed.length > 0 ? `; ${debtNamed.length} more, newly arrived, paid it ${o.minPayments} or more steady sums they call a debt (loan, instalment) at irregular intervals` : '') +
     (shortCounted > 0 ? `, which makes ${distinct} unrelated families paying it` : '') +
     (stray.length > 0 ? `; ${stray.length} more, from accounts opened within ${Math.round(o.startWithinDays / 30)} months before, paid it one or two sums in the same range` : '') +
     (kinNamed.length > 0 ? `; ${kinNamed.length} more, newly arrived and sharing the holder's family name, pay it in the same way (named, not counted)` : '') + '.';
   const events = series.flatMap((s) => fitEvents(s.fit));
-  const related: EntityRef[] = [...new Set([...series.map((s) => s.payer.account), ...short, ...stray, ...kinNamed])]
+  const named = [...short, ...debtNamed, ...stray, ...kinNamed];
+  // Read late (no full series of its own), the newest payer must be one of those named: else the hit adds nothing.
+  if (late && !named.includes(newestPayer.account as string)) return [];
+  const related: EntityRef[] = [...new Set([...series.map((s) => s.payer.account), ...named])]
     .filter((a): a is string => a !== undefined)
     .map((id) => ({ kind: 'account' as const, id }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -224,6 +249,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   if (short.length > 0) facts['shortSeriesPayers'] = short.length;
   if (shortCounted > 0) facts['shortSeriesCounted'] = shortCounted;
   if (stray.length > 0) facts['strayPayers'] = stray.length;
+  if (debtNamed.length > 0) facts['namedDebtPayers'] = debtNamed.length;
   if (kinNamed.length > 0) facts['kinSeriesPayers'] = kinNamed.length;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
   return [{ ...hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'collector'), related }];
