@@ -75,18 +75,19 @@ export function identifierAgents(alerts: readonly Alert[], input: IdentifierAgen
       }
     }
   }
+  /** A member's holder as the namers' holders are keyed: an account's party (else `account:id`), a party itself. */
+  const holderOfKey = (key: string): string => {
+    const i = key.indexOf(':');
+    return key.slice(0, i) === 'party' ? key.slice(i + 1) : holderKey(accounts, key.slice(0, i), key.slice(i + 1));
+  };
   return (members, known) => {
     if (namers.size === 0) return [];
     const memberHolders = new Set<string>();
     const named = new Map<string, { account: string; workers: Set<string> }>();
     const keys = [...members];
+    for (const m of keys) memberHolders.add(holderOfKey(m));
     for (const m of keys) {
-      const i = m.indexOf(':');
-      memberHolders.add(holderKey(accounts, m.slice(0, i), m.slice(i + 1)));
-    }
-    for (const m of keys) {
-      const i = m.indexOf(':');
-      const worker = holderKey(accounts, m.slice(0, i), m.slice(i + 1));
+      const worker = holderOfKey(m);
       for (const n of namers.get(m) ?? []) {
         if (memberHolders.has(n.holder) || n.holder === worker) continue;
         const g = named.get(n.holder) ?? { account: n.account, workers: new Set<string>() };

@@ -51,7 +51,7 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   });
   for (const p of identified) known.add(`${p.kind}:${p.id}`);
   // The agent whose phone two or more member workers' accounts carry, with the agent's accounts (identifier-agents.ts).
-  const agents = stage.agentsOf?.([...refs.keys()], known) ?? [];
+  const agents = stage.agentsOf?.([...known], known) ?? [];
   for (const p of agents) known.add(`${p.kind}:${p.id}`);
   const holders = holderAccounts(group, known, config.context);
   for (const p of holders) known.add(`${p.kind}:${p.id}`);
