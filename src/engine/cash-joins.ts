@@ -9,6 +9,7 @@ import { structureAlert } from './layering-alert.js';
 import { candidateRecords, type NetworkCandidate } from './network-candidate.js';
 import { candidateEntity, compareCandidates } from './packed-candidates.js';
 import type { NetworkConfig } from './network.js';
+import type { AgentsOf } from './network-of.js';
 
 /**
  * Longest time (30 minutes, inclusive) between two holders' withdrawals at one ATM for them to
@@ -91,11 +92,14 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * @param candidates entity alerts of one run with their evidence records (any order; all scores)
  * @param config the engine configuration the alerts were built with
  * @param taken entity ids of network alerts already formed
+ * @param agentsOf the wage workers' agents seen through their identifiers (identifier-agents.ts): the
+ *   accounts of the person whose phone two or more of a card session's workers' accounts carry join
+ *   that session's alert as members (the collector using the cards; none when absent)
  * @returns network alerts, ordered by entity id
  * @category Engine
  * @example const joins = cashJoinAlerts(candidates, config, new Set());
  */
-export function cashJoinAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, taken: ReadonlySet<string> = new Set()): Alert[] {
+export function cashJoinAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, taken: ReadonlySet<string> = new Set(), agentsOf?: AgentsOf): Alert[] {
   const byAccount = new Map<string, NetworkCandidate[]>();
   const events: CashEvent[] = [];
   const seen = new Set<string>();
@@ -126,7 +130,7 @@ export function cashJoinAlerts(candidates: readonly NetworkCandidate[], config: 
     names.add(alert.entity.id);
     out.push(alert);
   };
-  for (const alert of cardSessions(events, byAccount, config)) push(alert);
+  for (const alert of cardSessions(events, byAccount, config, agentsOf)) push(alert);
   for (const alert of handovers(events, byAccount, config)) push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
@@ -166,7 +170,7 @@ function evidenceOfPairs(pairs: readonly Pair[]): CashEvent[] {
 }
 
 /** Shared card sessions (see {@link cashJoinAlerts}). */
-function cardSessions(events: readonly CashEvent[], byAccount: ReadonlyMap<string, readonly NetworkCandidate[]>, config: NetworkConfig): Alert[] {
+function cardSessions(events: readonly CashEvent[], byAccount: ReadonlyMap<string, readonly NetworkCandidate[]>, config: NetworkConfig, agentsOf?: AgentsOf): Alert[] {
   const out: Alert[] = [];
   for (const list of groups(events, (e) => e.cash === 'w', (e) => e.loc)) {
     const pairs = new Map<string, Pair>();
@@ -209,10 +213,15 @@ function cardSessions(events: readonly CashEvent[], byAccount: ReadonlyMap<strin
       const days = [...new Set(tx.map(dayOf))];
       const loc = (tx[0] as CashEvent).loc;
       const lines = days.map((d) => `${iso(d * DAY_MS).slice(0, 10)}: ${tx.filter((e) => dayOf(e) === d).map((e) => `${e.account} (${e.tx}, ${iso(e.wall).slice(11, 16)} local)`).join(', ')}`);
-      const reason = `Possible shared card session: cards of ${holders.size} holders were used at ${loc} within ${CARD_SESSION_MS / 60_000} minutes of each other, the same accounts on ${days.length} days (a collector withdrawing workers' wages with their cards?): ${lines.join('; ')}.`;
+      // The person whose phone two or more of these workers' accounts carry: the collector using their cards.
+      const keys = members.map((m) => `account:${m}`);
+      const agents = agentsOf === undefined ? [] : agentsOf(keys, new Set(keys)).map((r) => r.id);
+      const joined = agents.length === 0 ? '' : `; ${agents.join(', ')}: the accounts of the person whose phone or identity document two or more of these workers' accounts carry`;
+      const reason = `Possible shared card session: cards of ${holders.size} holders were used at ${loc} within ${CARD_SESSION_MS / 60_000} minutes of each other, the same accounts on ${days.length} days (a collector withdrawing workers' wages with their cards?): ${lines.join('; ')}${joined}.`;
+      const facts: Record<string, string | number | boolean> = { structure: 'card_session', location: loc, accounts: members.length, holders: holders.size, days: days.length, withdrawals: tx.length, sessionMinutes: CARD_SESSION_MS / 60_000, minDays: CARD_SESSION_MIN_DAYS, minHolders: CARD_SESSION_MIN_HOLDERS };
+      if (agents.length > 0) facts['agentAccounts'] = agents.length;
       out.push(...defined(structureAlert({
-        kind: 'card_session', accounts: members, lines, ids: tx.map((e) => e.tx), from: (tx[0] as CashEvent).ts, to: (tx[tx.length - 1] as CashEvent).ts, reason,
-        facts: { structure: 'card_session', location: loc, accounts: members.length, holders: holders.size, days: days.length, withdrawals: tx.length, sessionMinutes: CARD_SESSION_MS / 60_000, minDays: CARD_SESSION_MIN_DAYS, minHolders: CARD_SESSION_MIN_HOLDERS },
+        kind: 'card_session', accounts: [...members, ...agents], lines, ids: tx.map((e) => e.tx), from: (tx[0] as CashEvent).ts, to: (tx[tx.length - 1] as CashEvent).ts, reason, facts,
       }, byAccount, config)));
     }
   }

@@ -21,7 +21,12 @@ export interface Stage {
   readonly workers: ReadonlySet<string>;
   readonly alertOf: (key: string) => AlertLinks | undefined;
   readonly minLinkStrength: number;
+  /** The wage workers' agents seen through their identifiers, for given members (see identifier-agents.ts); none when absent. */
+  readonly agentsOf?: AgentsOf;
 }
+
+/** The accounts (other than `known`) of the agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts). @internal */
+export type AgentsOf = (members: Iterable<string>, known: ReadonlySet<string>) => MemberRef[];
 
 /**
  * One component's network alert, or undefined when it has one member or adds nothing to the best member.
@@ -46,11 +51,14 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
     alertOf: stage.alertOf, familyOf: config.familyOf, holderOf: (id) => config.context.accounts.get(id)?.party, minLinkStrength: stage.minLinkStrength,
   });
   for (const p of identified) known.add(`${p.kind}:${p.id}`);
+  // The agent whose phone two or more member workers' accounts carry, with the agent's accounts (identifier-agents.ts).
+  const agents = stage.agentsOf?.([...known], known) ?? [];
+  for (const p of agents) known.add(`${p.kind}:${p.id}`);
   const holders = holderAccounts(group, known, config.context);
   for (const p of holders) known.add(`${p.kind}:${p.id}`);
   // The senders a member names whose own payers pay them smuggling fees (sub-collectors.ts).
   const feeders = subCollectors(group, known, { alertOf: stage.alertOf, familyOf: config.familyOf, accounts: config.context.accounts });
-  const vouched = [...payers, ...identified, ...holders, ...feeders];
+  const vouched = [...payers, ...identified, ...agents, ...holders, ...feeders];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   // Each member's evidence (hops, legs) scores as its alert's strength-0 hits did: nothing, under its rule.

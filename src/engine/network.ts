@@ -7,11 +7,12 @@ import { cashJoinAlerts } from './cash-joins.js';
 import { layeringAlerts } from './layering.js';
 import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
+import { identifierAgents } from './identifier-agents.js';
 import { components, type Edge } from './network-components.js';
 import { canJoinNetwork, candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
 import { candidateAlertId, candidateCanJoin, candidateEntity, readCandidateLinks } from './packed-candidates.js';
 import type { AlertLinks } from './alert-links.js';
-import { networkOf, type Stage } from './network-of.js';
+import { networkOf, type AgentsOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { isPayrollLink } from './payroll-links.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
@@ -167,7 +168,7 @@ export interface NetworkStageHooks {
 export function networkAlertsOf(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions = {}, hooks: NetworkStageHooks = {}): Alert[] {
   // The components' alerts first: what that stage builds (every scored alert, the link graph) is
   // garbage before the layering stage builds its hop table.
-  const out = componentAlerts(all, config, options);
+  const { alerts: out, agentsOf } = componentAlerts(all, config, options);
   hooks.betweenPasses?.();
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
@@ -180,7 +181,7 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
   hooks.betweenPasses?.();
   // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
   for (const alert of out) taken.add(alert.entity.id);
-  for (const alert of cashJoinAlerts(evidence, config, taken)) out.push(alert);
+  for (const alert of cashJoinAlerts(evidence, config, taken, agentsOf)) out.push(alert);
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 
@@ -189,7 +190,7 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
  * scored candidates' alerts are read for this stage only (packed ones parsed, not kept: on the
  * 1M-row bench file they and the graph were about 75 MB of heap the later stages never read).
  */
-function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions): Alert[] {
+function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions): { alerts: Alert[]; agentsOf: AgentsOf } {
   const minLinkStrength = options.minLinkStrength ?? DEFAULT_MIN_LINK_STRENGTH;
   const scored = all.filter(candidateCanJoin).sort((a, b) => {
     const x = candidateEntity(a);
@@ -273,12 +274,15 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   const out: Alert[] = [];
   const byEntity = new Map<string, AlertLinks>();
   for (const a of candidates) byEntity.set(`${a.entity.kind}:${a.entity.id}`, a);
-  const stage: Stage = { workers: wageWorkers(candidates), alertOf: (key) => byEntity.get(key), minLinkStrength };
+  const workers = wageWorkers(candidates);
+  // The agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts).
+  const agentsOf = identifierAgents(candidates, { workers, familyOf: config.familyOf, context: config.context, minLinkStrength });
+  const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf };
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
     const alert = networkOf(group.map((k) => scored[members[k] as number] as NetworkCandidate), config, stage);
     if (alert !== undefined) out.push(alert);
   }
-  return out;
+  return { alerts: out, agentsOf };
 }
 
 /**

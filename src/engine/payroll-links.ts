@@ -1,6 +1,7 @@
 import type { IndicatorFamily } from '../rules/types.js';
 import type { AccountType } from '../schema/reference-data.js';
-import type { Alert, AlertHit } from '../scoring/alert.js';
+import type { AlertHit } from '../scoring/alert.js';
+import type { AlertLinks } from './alert-links.js';
 
 /**
  * Whether a hit's links are an employer's payroll (see `networkAlerts`, `components`): the fan-out
@@ -17,7 +18,7 @@ import type { Alert, AlertHit } from '../scoring/alert.js';
  * @example const payroll = isPayrollLink(alert, hit, (id) => accounts.get(id)?.type, familyOf);
  */
 export function isPayrollLink(
-  alert: Pick<Alert, 'entity' | 'hits'>,
+  alert: Pick<AlertLinks, 'entity' | 'hits'>,
   hit: Pick<AlertHit, 'rule'>,
   typeOf: (account: string) => AccountType | undefined,
   familyOf: (rule: string) => IndicatorFamily | undefined,
