@@ -44,7 +44,8 @@ export interface JurisdictionProfile {
    * hotspot_cash); `cashThreshold` when omitted. Those floors were set against thresholds of about
    * USD 6,000–10,000 (MY, AU, US); where the cash threshold stands far above local wages and
    * smuggling fees, a collector's whole book stays under them. The structuring rules and
-   * fan_out's burst (Q = T, MS-FAN-01) always read `cashThreshold`.
+   * fan_out's burst of two or more payments (Q = T, MS-FAN-01) always read `cashThreshold`;
+   * fan_out's one lump paid on abroad reads this reference.
    */
   readonly flowReference?: number;
   readonly aggregation: AggregationUnit;

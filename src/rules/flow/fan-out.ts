@@ -3,7 +3,7 @@ import { parseOptions } from '../../_internal/config-error.js';
 import { isCorridorCountry } from '../../domain/corridors.js';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, historyCoverage, historyFactor, money, newest, ratio, reportableAmount } from '../_lib.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, historyCoverage, historyFactor, money, newest, ratio, reportableAmount, flowReference } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { beyondGuard, guardFacts, noteStop, scanGuard, type ScanGuard } from '../scan-guard.js';
@@ -21,6 +21,14 @@ export const fanOutOptionsSchema = z
     minBurstShareOfThreshold: ratioOpt(0.05, 10, 1),
     /** Payments making up the burst. */
     minBurstPayments: countOpt(1, 100, 2),
+    /**
+     * A burst of fewer payments (one lump) still counts on a personal account when at least this
+     * many recipients are abroad in corridor countries and received at least half of the money paid
+     * out: a private person re-dispersing one sum to offshore third parties (MS-FAN-01's "offshore
+     * third parties in corridor countries"; AUSTRAC's father–son case, S7). Its Q reads the
+     * jurisdiction's flow reference, not T. 0 disables it.
+     */
+    minLumpCorridorRecipients: countOpt(0, 100, 2),
     /** H: the outflows happen within this many hours (72 h). */
     dispersalHours: z.number().min(1).max(720).default(72),
     /** Secondary dispersal window (7 d): a slower fan-out, at reduced strength. */
@@ -197,12 +205,28 @@ function qualify(events: readonly WindowEvent[], last: WindowEvent, h: number, b
       }
     }
   }
-  if (burst.length < o.minBurstPayments || recipients.size < o.minRecipients) return undefined;
-  if (burstTotal < Math.ceil(o.minBurstShareOfThreshold * context.jurisdiction.cashThreshold)) return undefined;
+  if (burst.length === 0 || recipients.size < o.minRecipients) return undefined;
+  if (burst.length < o.minBurstPayments && !lumpToCorridor(recipients, outTotal, window, o)) return undefined;
+  // A lump paid on abroad is a flow, not a cash amount: its floor scales with the flow reference (lawful payrolls and trade are the two-payment path's).
+  const lump = burst.length < o.minBurstPayments;
+  if (burstTotal < Math.ceil(o.minBurstShareOfThreshold * (lump ? flowReference(context.jurisdiction) : context.jurisdiction.cashThreshold))) return undefined;
   // The money must come in before it goes out: the burst starts before the first outflow.
   if ((burst[burst.length - 1] as WindowEvent).ts > (outs[outs.length - 1] as WindowEvent).ts) return undefined;
   if (!atLeastShare(outTotal, burstTotal, o.minOutShare) || atLeastShare(outTotal, burstTotal, o.maxOutShare + 0.0001)) return undefined;
   return { h, burst, burstTotal, outs, outTotal, recipients, evidence };
+}
+
+/** A lump paid on by a personal account mostly (by amount) to recipients abroad in corridor countries (`minLumpCorridorRecipients`). */
+function lumpToCorridor(recipients: ReadonlyMap<string, Recipient>, outTotal: number, window: EntityWindow, o: Options): boolean {
+  if (o.minLumpCorridorRecipients === 0 || window.account?.type !== 'personal') return false;
+  let corridor = 0;
+  let abroad = 0;
+  for (const r of recipients.values()) {
+    if (!r.corridor) continue;
+    corridor++;
+    abroad += r.amount;
+  }
+  return corridor >= o.minLumpCorridorRecipients && abroad * 2 >= outTotal;
 }
 
 function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent, o: Options, window: EntityWindow, context: RuleContext, rule: Rule, guard: ScanGuard): RuleHit {
@@ -269,6 +293,7 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
   const corridor = recipients.filter((r) => r.corridor);
   const split = reportableAmount(profile, d.outTotal) && d.outs.every((e) => !reportableAmount(profile, e.amount));
   const primary = d.h <= o.dispersalHours * HOUR_MS;
+  const lump = d.burst.length < o.minBurstPayments;
   const outShare = d.outTotal / d.burstTotal;
   const strength =
     (0.5 + 0.05 * Math.min(4, recipients.length - o.minRecipients) + (corridor.length === 0 ? 0 : corridor.length * 2 >= recipients.length ? 0.15 : 0.1) +
@@ -277,7 +302,7 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
   const countries = [...new Set(corridor.map((r) => r.country as string))].sort();
   const span = primary ? `${o.dispersalHours} hours` : `${o.secondaryDays} days`;
   const reason =
-    `Possible fan-out pattern: ${money(profile, d.burstTotal)} paid in by ${d.burst.length} payments, then ${Math.round(outShare * 100)}% of it ` +
+    `Possible fan-out pattern: ${money(profile, d.burstTotal)} paid in by ${d.burst.length} payment${d.burst.length === 1 ? '' : 's'}, then ${Math.round(outShare * 100)}% of it ` +
     `(${money(profile, d.outTotal)}) paid out to ${recipients.length} recipients within ${span}` +
     (corridor.length > 0 ? `, ${corridor.length} of them abroad in corridor countries (${countries.join(', ')})` : '') +
     (split ? `, each payment below the ${money(profile, profile.cashThreshold)} threshold` : '') + '.';
@@ -294,6 +319,12 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
     .map((r) => ({ kind: 'account' as const, id: r.account as string }))
     .sort(compareRefs)
     .slice(0, 50);
+  // A lump has one source, whose money is being dispersed: it is named too (the collector behind a paymaster).
+  const source = lump ? d.burst.find((e) => e.kind === 'transfer' && e.counterparty !== undefined)?.counterparty : undefined;
+  if (source !== undefined && !related.some((r) => r.id === source)) {
+    related.push({ kind: 'account', id: source });
+    related.sort(compareRefs);
+  }
   // hitOf keeps the newest MAX_HIT_IDS ids; hand it only those (it sorts what it gets) and span the window over all.
   const hit = hitOf(rule, window, d.evidence.slice(0, MAX_HIT_IDS), strength, reason, guardFacts(facts, guard));
   return { ...hit, window: { from: (d.evidence[d.evidence.length - 1] as WindowEvent).ts, to: hit.window.to }, related };
