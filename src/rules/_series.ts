@@ -67,27 +67,31 @@ export function fitSeries(all: readonly Instalment[], c: SeriesCriteria): Series
   const inst = all.length > MAX_INSTALMENTS ? all.slice(all.length - MAX_INSTALMENTS) : all;
   for (let start = 0; start + c.minPayments <= inst.length; start++) {
     const run = inst.slice(start);
-    const raw: number[] = [];
-    for (let i = 1; i < run.length; i++) raw.push(((run[i] as Instalment).ts - (run[i - 1] as Instalment).ts) / DAY_MS);
+    const raw = intervalDays(run);
     // The intervals as they are first; only when they do not fit, with missed instalments counted as gaps.
     const best = cadence(raw, c, () => raw) ?? cadence(raw, c, (p) => cycles(raw, p, c.periodToleranceDays));
     if (best === undefined) continue;
-    const intervalCv = best.cv;
-    const amounts = run.map((x) => x.amount);
-    const amountCv = cv(amounts);
+    const amountCv = cv(run.map((x) => x.amount));
     if (amountCv > c.maxAmountCv) continue;
-    return {
-      instalments: run,
-      period: best.period,
-      medianIntervalDays: best.med,
-      intervalCv,
-      amountCv,
-      minAmount: Math.min(...amounts),
-      maxAmount: Math.max(...amounts),
-      total: amounts.reduce((s, x) => s + x, 0),
-    };
+    return fitOf(run, best.period, best.med, best.cv, amountCv);
   }
   return undefined;
+}
+
+/** @internal Days between consecutive instalments. */
+export function intervalDays(run: readonly Instalment[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < run.length; i++) out.push(((run[i] as Instalment).ts - (run[i - 1] as Instalment).ts) / DAY_MS);
+  return out;
+}
+
+/** @internal The {@link SeriesFit} of `run` at the period and interval figures found, with its amounts' spread (`amountCv`, already tested) and range. */
+export function fitOf(run: readonly Instalment[], period: number, medianIntervalDays: number, intervalCv: number, amountCv: number): SeriesFit {
+  const amounts = run.map((x) => x.amount);
+  return {
+    instalments: run, period, medianIntervalDays, intervalCv, amountCv,
+    minAmount: Math.min(...amounts), maxAmount: Math.max(...amounts), total: amounts.reduce((s, x) => s + x, 0),
+  };
 }
 
 /** The period nearest the median of its intervals (as `intervalsFor` gives them, within the tolerance), when their CV is within bounds; else `undefined`. */

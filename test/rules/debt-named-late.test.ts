@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { debtRepayment } from '../../src/rules/debt/debt-repayment.js';
 import { SHORT_COUNTED_FACTOR } from '../../src/rules/debt/debt-collector.js';
 import { namedDebtFit } from '../../src/rules/debt/named-debt.js';
 import { instalmentsOf } from '../../src/rules/_series.js';
@@ -8,25 +7,9 @@ import { VOUCH_MIN_STRENGTH } from '../../src/engine/vouched-payers.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import type { WindowEvent } from '../../src/rules/types.js';
-import { MY_LIKE, at, transfer } from '../helpers/builders.js';
-import { rawHitsOf } from '../helpers/raw-hits.js';
+import { transfer } from '../helpers/builders.js';
+import { D, FULL, agentHits, crew, myr } from '../helpers/debt-crew.js';
 
-const D = 24;
-const myr = (extra: Partial<Transaction> = {}): Partial<Transaction> => ({ currency: 'MYR', fromCountry: 'MY', toCountry: 'MY', ...extra });
-const monthly = (n: number, start = 1) => Array.from({ length: n }, (_, i) => start + 30 * i);
-const EMPLOYER: Account = { account: 'EMP', type: 'business', country: 'MY' };
-const NAMES = ['Rafiqul Mondal', 'Jahangir Sikder', 'Nazmul Howlader', 'Kamrul Bhuiyan', 'Shafiqul Sarder'];
-/** Newly arrived workers of unrelated families, each opened `10 + i` days before day 0. */
-const crew = NAMES.map((name, i) => ({
-  account: { account: `W${i}`, party: `P-W${i}`, type: 'personal', openedAt: at(-(10 + i) * D), country: 'MY' } satisfies Account,
-  party: { party: `P-W${i}`, name, country: 'BD', address: `No. ${i + 3}, Jalan Mawar ${i + 1}, Johor Bahru` } satisfies Party,
-}));
-const wages = (to: string) => monthly(4, 0).map((d) => transfer('EMP', to, 200_000, d * D, myr({ reference: 'GAJI', fromName: 'Maju Jaya Sdn Bhd' })));
-/** W0–W2 pay AGENT four monthly instalments of MYR 500, 600 and 700 (days 60–152). */
-const FULL: Transaction[] = [0, 1, 2].flatMap((i) => [
-  ...wages(`W${i}`),
-  ...monthly(4, 60 + i).map((d) => transfer(`W${i}`, 'AGENT', 50_000 + 10_000 * i, d * D + 5, myr({ toName: 'Shahidul Agent' }))),
-]);
 /** W0 and W1 only: one full series short of three unrelated payers. */
 const TWO = FULL.filter((t) => t.fromAccount !== 'W2' || t.toAccount !== 'AGENT');
 /** W3's payments to AGENT on `days`, with the references given (the last one repeated). */
@@ -35,9 +18,7 @@ const pays = (days: number[], refs: (string | undefined)[], amount: number | num
     const reference = refs[Math.min(i, refs.length - 1)];
     return transfer(from, 'AGENT', Array.isArray(amount) ? (amount[i] as number) : amount, d * D + 7, myr({ toName: 'Shahidul Agent', ...(reference === undefined ? {} : { reference }) }));
   });
-const hitsOf = (txs: Transaction[], parties: Party[] = crew.map((c) => c.party), accounts: Account[] = crew.map((c) => c.account)) =>
-  rawHitsOf([debtRepayment()], [...txs].sort((a, b) => a.timestamp - b.timestamp), { profile: MY_LIKE, accounts: [EMPLOYER, ...accounts], parties })
-    .filter((h) => h.entity.id === 'AGENT' && h.variant === 'collector');
+const hitsOf = (txs: Transaction[], parties: Party[] = crew.map((c) => c.party), accounts: Account[] = crew.map((c) => c.account)) => agentHits(txs, parties, accounts);
 const collectorHit = (txs: Transaction[], parties?: Party[], accounts?: Account[]) => hitsOf(txs, parties, accounts).at(-1);
 const named = (txs: Transaction[], parties?: Party[], accounts?: Account[]) => collectorHit(txs, parties, accounts)?.related?.map((r) => r.id);
 /** Intervals of 38, 55 and 58 days (issue 14, 31-AU): no period fits. */

@@ -8,31 +8,12 @@ import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { MY_LIKE, at, transfer } from '../helpers/builders.js';
 import { rawHitsOf } from '../helpers/raw-hits.js';
+import { D, EMPLOYER, FULL, agentHits, crew, myr, wages } from '../helpers/debt-crew.js';
 
-const D = 24;
-const myr = (extra: Partial<Transaction> = {}): Partial<Transaction> => ({ currency: 'MYR', fromCountry: 'MY', toCountry: 'MY', ...extra });
-const monthly = (n: number, start = 1) => Array.from({ length: n }, (_, i) => start + 30 * i);
-const EMPLOYER: Account = { account: 'EMP', type: 'business', country: 'MY' };
-const NAMES = ['Rafiqul Mondal', 'Jahangir Sikder', 'Nazmul Howlader', 'Kamrul Bhuiyan', 'Shafiqul Sarder'];
-/** Newly arrived workers of unrelated families, each opened `10 + i` days before day 0. */
-const crew = NAMES.map((name, i) => ({
-  account: { account: `W${i}`, party: `P-W${i}`, type: 'personal', openedAt: at(-(10 + i) * D), country: 'MY' } satisfies Account,
-  party: { party: `P-W${i}`, name, country: 'BD', address: `No. ${i + 3}, Jalan Mawar ${i + 1}, Johor Bahru` } satisfies Party,
-}));
-const wages = (to: string) => monthly(4, 0).map((d) => transfer('EMP', to, 200_000, d * D, myr({ reference: 'GAJI', fromName: 'Maju Jaya Sdn Bhd' })));
-/** W0–W2 pay AGENT four monthly instalments of MYR 500, 600 and 700: the collector's full series. */
-const FULL: Transaction[] = [0, 1, 2].flatMap((i) => [
-  ...wages(`W${i}`),
-  ...monthly(4, 60 + i).map((d) => transfer(`W${i}`, 'AGENT', 50_000 + 10_000 * i, d * D + 5, myr({ toName: 'Shahidul Agent' }))),
-]);
 /** A fourth payer's instalments to AGENT on the given days (before the full series end). */
 const short = (from: string, days: number[], amounts: number | number[], extra: Partial<Transaction> = {}) =>
   days.map((d, i) => transfer(from, 'AGENT', Array.isArray(amounts) ? (amounts[i] as number) : amounts, d * D + 7, myr({ toName: 'Shahidul Agent', ...extra })));
-const collectorHit = (txs: Transaction[], parties: Party[] = crew.map((c) => c.party), extra: Account[] = []) => {
-  const hits = rawHitsOf([debtRepayment()], [...txs].sort((a, b) => a.timestamp - b.timestamp), { profile: MY_LIKE, accounts: [EMPLOYER, ...crew.map((c) => c.account), ...extra], parties })
-    .filter((h) => h.entity.id === 'AGENT' && h.variant === 'collector');
-  return hits[hits.length - 1];
-};
+const collectorHit = (txs: Transaction[], parties: Party[] = crew.map((c) => c.party), extra: Account[] = []) => agentHits(txs, parties, [...crew.map((c) => c.account), ...extra]).at(-1);
 const named = (txs: Transaction[], parties?: Party[], extra: Account[] = []) => collectorHit(txs, parties, extra)?.related?.map((r) => r.id);
 
 describe('debt_repayment collector variant: payers whose series was cut short (MS-DEBT-01)', () => {

@@ -1,6 +1,5 @@
-import { DAY_MS } from '../_lib.js';
 import { DEBT_REF, cv, median } from '../_payments.js';
-import type { Instalment, SeriesCriteria, SeriesFit } from '../_series.js';
+import { fitOf, intervalDays, type Instalment, type SeriesCriteria, type SeriesFit } from '../_series.js';
 
 /**
  * A payer's instalments to a collector that keep no period but that the payer names as a debt
@@ -19,23 +18,12 @@ export function namedDebtFit(inst: readonly Instalment[], c: SeriesCriteria): Se
   if (inst.length < c.minPayments) return undefined;
   const named = inst.filter((i) => i.events.some((e) => DEBT_REF.test(e.tx.reference ?? ''))).length;
   if (named * 2 < inst.length) return undefined;
-  const amounts = inst.map((i) => i.amount);
-  const amountCv = cv(amounts);
+  const amountCv = cv(inst.map((i) => i.amount));
   if (amountCv > c.maxAmountCv) return undefined;
   const lo = Math.min(...c.periods) - c.periodToleranceDays;
   const hi = 2 * Math.max(...c.periods) + c.periodToleranceDays;
-  const intervals: number[] = [];
-  for (let i = 1; i < inst.length; i++) intervals.push(((inst[i] as Instalment).ts - (inst[i - 1] as Instalment).ts) / DAY_MS);
+  const intervals = intervalDays(inst);
   if (intervals.some((d) => d < lo || d > hi)) return undefined;
   const med = median(intervals);
-  return {
-    instalments: inst,
-    period: Math.round(med),
-    medianIntervalDays: med,
-    intervalCv: cv(intervals),
-    amountCv,
-    minAmount: Math.min(...amounts),
-    maxAmount: Math.max(...amounts),
-    total: amounts.reduce((s, x) => s + x, 0),
-  };
+  return fitOf(inst, Math.round(med), med, cv(intervals), amountCv);
 }
