@@ -34,6 +34,31 @@ export const DEBT_REF = /\b(hutang|utang|loan|debt|installment|instalment|ansura
  * on payments to non-relatives (MS-MEMO-01).
  */
 export const KIN_REF = /\b(belanja rumah|duit dapur|dapur|household|nafkah|rumah tangga|abba|abbu|abbaji|amma|ammu|ammi|ammijan|ibu|emak|mak|ayah|bapak|abah|mother|father|mum|mom|dad|papa|mama|parents|wife|isteri|bou|husband|suami|anak|son|daughter|bhai|bhaiya|didi|dada|nani|nana|dadi|aama|buwa|ba)\b/i;
+/**
+ * Upkeep words in references ("for home", "family support", "support"): money sent for a
+ * household's keep, the wording of family remittances (RESEARCH §c.5), never of the instalments
+ * a debt collector's payers send (issue 14, measured on the scenario bank's tuning seeds: none of
+ * 1,717 payer-to-collector transfers; 19 % of migrant workers' and tenants' transfers home). Read
+ * with {@link KIN_REF} by the debt rules' kinship-reference discount ({@link addressedAsKin}).
+ */
+export const UPKEEP_REF = /\b(home|family support|support)\b/i;
+/**
+ * Whether a reference addresses the payee as a relative or pays a household's keep
+ * ({@link KIN_REF} or {@link UPKEEP_REF}): the lawful reading of a regular series the debt rules
+ * discount when a third or more of its references say so.
+ * @example addressedAsKin('for home') // true
+ */
+export function addressedAsKin(ref: string): boolean {
+  return KIN_REF.test(ref) || UPKEEP_REF.test(ref);
+}
+/**
+ * Names of recruitment agencies and labour suppliers ("… Manpower Co., Ltd.", "… Recruitment
+ * Agency Sdn Bhd", "… Labour Supply Pty Ltd", "agensi pekerjaan", "tenaga kerja"): the payee
+ * MS-DEBT-01 names beside the smuggler — a recruitment fee financed by debt and repaid from
+ * earnings after arrival (RESEARCH §a.2, S26). A worker's own instalments to one are the
+ * indicator's subject, not a lawful payment to a company.
+ */
+export const RECRUITER_NAME = /\b(manpower|recruitment|recruiting|recruiters?|labou?r supply|labou?r suppliers?|labou?r hire|agensi pekerjaan|employment agency|tenaga kerja)\b/i;
 /** Names of companies (used where accounts.csv does not say the payer is a business). */
 /** Names of lenders, insurers and billers: loan instalments and bills look like debt series but are lawful. */
 export const LENDER_NAME = /(bank|banking|finance|financing|financial|kredit|credit|leasing|hire purchase|mortgage|loan|loans|pinjaman|insurance|assurance|takaful|koperasi|cooperative|telekom|telecom|tenaga|energy|electric|electricity|utilities|water)\b/i;

@@ -2,7 +2,7 @@ import { hasRole } from '../../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, hitOf, moneyRange, ratio } from '../_lib.js';
 import {
-  BILL_REF, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, familyClusters, holderDiscount, homeCountry, isFamily, isOrganisation, isWageLike, ownRef, payerOf,
+  BILL_REF, DEBT_REF, LENDER_NAME, RENT_REF, addressedAsKin, familyClusters, holderDiscount, homeCountry, isFamily, isOrganisation, isWageLike, ownRef, payerOf,
   type Payer,
 } from '../_payments.js';
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
@@ -86,7 +86,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     if (!crossBorder && !recentOpener) return undefined;
     const corridor = crossBorder && (hasRole(payer.country, 'destination') || hasRole(payer.country, 'diaspora')) &&
       (hasRole(holderCountry, 'origin') || hasRole(holderCountry, 'transit'));
-    return { payer, fit, crossBorder, corridor, recentOpener, debtRef: refs.some((r) => DEBT_REF.test(r)), kinRef: refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length };
+    return { payer, fit, crossBorder, corridor, recentOpener, debtRef: refs.some((r) => DEBT_REF.test(r)), kinRef: refs.filter(addressedAsKin).length * 3 >= refs.length };
   };
   const qualify = (payer: Payer, events: WindowEvent[], minPayments = o.minPayments, kin = false): PayerSeries | undefined => {
     if (events.length < minPayments) return undefined;

@@ -5,8 +5,8 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, eachRecent, hitOf, moneyRange, newest, ratio } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
-  BILL_REF, COMPANY_NAME, DEBT_REF, KIN_REF, LENDER_NAME, RENT_REF, accountType, counterpartyCountryOf, holderDiscount, homeCountry, isFamily, isWageLike,
-  ownRef,
+  BILL_REF, COMPANY_NAME, DEBT_REF, LENDER_NAME, RECRUITER_NAME, RENT_REF, accountType, addressedAsKin, counterpartyCountryOf, holderDiscount, homeCountry,
+  isFamily, isWageLike, ownRef,
 } from '../_payments.js';
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
 import { collectorSide } from './debt-collector.js';
@@ -60,12 +60,13 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * ≤ 0.25) to one payee outside the payer's household and family, starting within 6 months of the
  * account's opening (or of the first wage seen), each cycle ≥ 30 % of the inflow where inflows are
  * visible (≥ 15 %, discounted, when a third of the references name a debt: a relative bar for
- * payers who call the payments instalments); stronger towards an origin or transit country or
- * with a debt reference. Collector variant (on the payee's account): such series from ≥ 3
+ * payers who call the payments instalments); stronger towards an origin or transit country or a
+ * recruitment agency by its name (MS-DEBT-01's recruitment fee; `RECRUITER_NAME`: not discounted
+ * as a company payee), or with a debt reference. Collector variant (on the payee's account): such series from ≥ 3
  * unrelated payers who are cross-border or recent account openers; the payers are listed in
  * `related`, with those whose series stopped after two instalments (see short-series.ts; newly
  * arrived strangers' cut-short series count towards the three payers: a debt stops when paid). Family remittances (shared
- * household, family name or patronym), rent (references, business landlords, small shares of
+ * household, family name or patronym; kinship or upkeep references such as "ibu", "for home": `addressedAsKin`), rent (references, business landlords, small shares of
  * wages), licensed remitters and lenders, and rotating savings groups are discounted or excluded.
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
  * its proxy.
@@ -165,8 +166,11 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
 
   const rentRef = refs.some((r) => RENT_REF.test(r));
   const billRef = refs.some((r) => BILL_REF.test(r));
-  const kinRefs = refs.filter((r) => KIN_REF.test(r)).length;
+  const kinRefs = refs.filter(addressedAsKin).length;
   const payeeType = accountType(context, last.counterparty);
+  // A recruitment agency or labour supplier by its name (a personal or business account, or one
+  // of unknown type): the payee MS-DEBT-01 names for a recruitment fee repaid after arrival.
+  const recruiter = !billRef && (payeeType === undefined || payeeType === 'personal' || payeeType === 'business') && RECRUITER_NAME.test(last.counterpartyName ?? '');
   let factor = 1;
   let discount: string | undefined;
   const applyDiscount = (f: number, why: string) => {
@@ -175,7 +179,9 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
       discount = discount === undefined ? why : `${discount},${why}`;
     }
   };
-  if (payeeType !== undefined && payeeType !== 'personal') applyDiscount(payeeType === 'business' ? 0.4 : holderDiscount(payeeType).factor, `payee_${payeeType}`);
+  if (recruiter) {
+    // Not a lawful company payee: the indicator's own (see `recruiter`).
+  } else if (payeeType !== undefined && payeeType !== 'personal') applyDiscount(payeeType === 'business' ? 0.4 : holderDiscount(payeeType).factor, `payee_${payeeType}`);
   else if (billRef || LENDER_NAME.test(last.counterpartyName ?? '')) applyDiscount(0.25, 'payee_lender_or_biller');
   else if (payeeType === undefined && COMPANY_NAME.test(last.counterpartyName ?? '')) applyDiscount(0.6, 'payee_company');
   if (rentRef) applyDiscount(crossBorder ? 0.6 : 0.4, 'rent_reference');
@@ -187,10 +193,12 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   const n = fit.instalments.length;
   const tight = fit.intervalCv <= 0.15 && fit.amountCv <= 0.1;
   const strength =
-    (0.25 + 0.05 * Math.min(4, n - o.minPayments) + (corridor ? 0.1 : crossBorder ? 0.05 : 0) + (debtRef ? 0.25 : 0) +
+    (0.25 + 0.05 * Math.min(4, n - o.minPayments) + (corridor || recruiter ? 0.1 : crossBorder ? 0.05 : 0) + (debtRef ? 0.25 : 0) +
       (tight ? 0.05 : 0) + (share !== undefined && share >= 0.5 ? 0.05 : 0) + (basis === 'opened' ? 0.05 : 0)) * factor;
   const profile = context.jurisdiction;
-  const where = crossBorder ? `an unrelated account in ${payeeCountry}` : 'an unrelated domestic account';
+  const where =
+    (crossBorder ? `an unrelated account in ${payeeCountry}` : 'an unrelated domestic account') +
+    (recruiter ? ` (${last.counterpartyName ?? ''}: a recruitment or labour-supply agency by its name)` : '');
   const start =
     basis === 'opened' ? `, starting ${startDays} days after this account was opened`
     : basis === 'first_wage' ? `, starting ${startDays} days after the first wage credit seen`
@@ -204,6 +212,7 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
     amountCv: ratio(fit.amountCv), totalMinor: fit.total, minAmountMinor: fit.minAmount, maxAmountMinor: fit.maxAmount,
     startBasis: basis, crossBorder, corridor, debtReference: debtRef,
   };
+  if (recruiter) facts['recruiterPayee'] = true;
   if (startDays !== undefined) facts['startDays'] = startDays;
   if (share !== undefined) facts['shareOfInflow'] = ratio(share);
   if (payeeCountry !== undefined) facts['payeeCountry'] = payeeCountry;
