@@ -369,6 +369,23 @@ export function paidBefore(window: EntityWindow, context: RuleContext, keys: Rea
 }
 
 /**
+ * Whether the window's holder sent `min` or more transfers to these accounts between `from` and
+ * `to` (exclusive): money the holder put in that a sum from them pays back — a rotating savings
+ * group's pot returned to a member, a loan repaid — rather than a relative's ransom (reads at most
+ * the guard's limit of events).
+ * @example const potBack = paidTo(window, new Set(['ORGANISER']), from, last.ts, 2, guard);
+ */
+export function paidTo(window: EntityWindow, accounts: ReadonlySet<string>, from: number, to: number, min: number, guard: ScanGuard): boolean {
+  let n = 0;
+  scanRecent(window, from, guard, (e) => {
+    if (e.ts >= to || e.direction !== 'out' || e.kind !== 'transfer' || e.counterparty === undefined || !accounts.has(e.counterparty)) return;
+    n++;
+    if (n >= min) return false;
+  });
+  return n >= min;
+}
+
+/**
  * Whether a payer could have relatives among other payers at all: a family name or patronym, a
  * shared phone, address or document in parties.csv, or a phone quoted in a deposit reference that
  * belongs to a known party. Cheap gate before clustering on busy accounts.

@@ -8,7 +8,7 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent }
 import { DAY_MS, compareRefs, hitOf, money, newest } from '../_lib.js';
 import {
   KIN_REF, PURCHASE_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf,
-  ownRef, paidBefore, payerOf, phoneKeys, type Payer,
+  ownRef, paidBefore, paidTo, payerOf, phoneKeys, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { ownPaymentsOf, ownPaymentsState, type OwnPaymentsState } from './own-payments-state.js';
@@ -73,6 +73,14 @@ const ID = 'ransom_burst';
 const INDICATORS = ['MS-DEBT-03'] as const;
 
 /**
+ * Fewest transfers from the holder to a paying family's accounts (within `historyDays`) that make
+ * its sum money paid back (see {@link ransomBurst}): two contributions, as a savings group's
+ * member pays before the pot comes round; one transfer alone can be anything.
+ * @internal
+ */
+export const RETURNED_CONTRIBUTIONS = 2;
+
+/**
  * MS-DEBT-03, ransom / extortion burst, on the collector's account. Family variant: within 14 days,
  * ≥ 2 payers of one family cluster (shared household from parties.csv, family name or patronym,
  * or a phone number written in cash-deposit references; names on the transaction when parties
@@ -81,7 +89,8 @@ const INDICATORS = ['MS-DEBT-03'] as const;
  * currency differs). Band variant: ≥ 2 different families each pay a ransom-band sum (Wang Kelian:
  * RM 4,000 by one relative, RM 5,800 in two CDM deposits by another). Strength grows with the
  * number of ransom-like families in 30 days (strong form ≥ 3) and with cash-machine deposits.
- * Families already paying the account months earlier (regular support), the holder's own family,
+ * Families already paying the account months earlier (regular support), families the holder
+ * paid twice or more before (a savings pot or a loan paid back: {@link RETURNED_CONTRIBUTIONS}), the holder's own family,
  * parent-addressing references and institutional holders are excluded or discounted; payments
  * that name goods or trade (invoice, order, "goods", "stock", "supplier") are commerce and never
  * count, and a holder that companies pay against invoices or orders is discounted as a business.
@@ -301,6 +310,10 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     discounts.push(why);
   };
   if (established) discount(0.3, 'established_relationship');
+  // The holder paid this family's accounts before: the sum pays back the holder's own money (a
+  // rotating savings pot, a loan returned), which no captive's relatives owe their collector.
+  const accounts = new Set(mine.payers.flatMap((p) => (p.account === undefined ? [] : [p.account])));
+  if (accounts.size > 0 && paidTo(window, accounts, last.ts - o.historyDays * DAY_MS, last.ts, RETURNED_CONTRIBUTIONS, guard)) discount(0.2, 'pays_back_holder');
   if (refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length && refs.length > 0) discount(0.5, 'kinship_references');
   if (variant === 'family' && evidence < 3) discount(evidence === 2 ? 0.9 : 0.7, evidence === 2 ? 'name_link_only' : 'common_name_link_only');
   const strong = ransomLike.length >= o.minClusters;
