@@ -38,7 +38,7 @@ export const KIN_REF = /\b(belanja rumah|duit dapur|dapur|household|nafkah|rumah
  * Upkeep words in references ("for home", "family support", "support"): money sent for a
  * household's keep, the wording of family remittances (RESEARCH §c.5), never of the instalments
  * a debt collector's payers send (issue 14, measured on the scenario bank's tuning seeds: none of
- * 1,717 payer-to-collector transfers; 19 % of migrant workers' and tenants' transfers home). Read
+ * 1,717 payer-to-collector transfers; 24 % of the transfers home of migrant workers, tenants and family remitters). Read
  * with {@link KIN_REF} by the debt rules' kinship-reference discount ({@link addressedAsKin}).
  */
 export const UPKEEP_REF = /\b(home|family support|support)\b/i;

@@ -90,7 +90,7 @@ export const RETURNED_CONTRIBUTIONS = 2;
  * RM 4,000 by one relative, RM 5,800 in two CDM deposits by another). Strength grows with the
  * number of ransom-like families in 30 days (strong form ≥ 3) and with cash-machine deposits.
  * Families already paying the account months earlier (regular support), families the holder
- * paid twice or more before (a savings pot or a loan paid back: {@link RETURNED_CONTRIBUTIONS}), the holder's own family,
+ * paid twice or more before (a savings pot or a loan paid back: `RETURNED_CONTRIBUTIONS`), the holder's own family,
  * parent-addressing references and institutional holders are excluded or discounted; payments
  * that name goods or trade (invoice, order, "goods", "stock", "supplier") are commerce and never
  * count, and a holder that companies pay against invoices or orders is discounted as a business.
