@@ -14,6 +14,7 @@ import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { ownPaymentsOf, ownPaymentsState, type OwnPaymentsState } from './own-payments-state.js';
 import { guardFacts, scanGuard, scanRecent, type ScanGuard } from '../scan-guard.js';
 import { commerceRef, pooledRansom } from './ransom-pooled.js';
+import { carrierSettlement } from '../flow/carrier-settlement.js';
 
 const band = z
   .object({
@@ -319,6 +320,8 @@ function evaluateFamilies(window: EntityWindow, context: RuleContext, o: Options
     factor *= f;
     discounts.push(why);
   };
+  const carrier = carrierSettlement(window);
+  if (carrier !== undefined) discount(carrier.factor, carrier.why);
   if (established) discount(0.3, 'established_relationship');
   if (refs.filter((r) => KIN_REF.test(r)).length * 3 >= refs.length && refs.length > 0) discount(0.5, 'kinship_references');
   if (variant === 'family' && evidence < 3) discount(evidence === 2 ? 0.9 : 0.7, evidence === 2 ? 'name_link_only' : 'common_name_link_only');
