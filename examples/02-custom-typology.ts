@@ -54,7 +54,7 @@ if (isMain(import.meta.url)) await main();
 
 /* Expected output (the bundled demo bank):
 MY5984072  fee_collection 69  (alert 100 critical, led by smuggling_collection)  from: fee_match, funnel_account, same_amount_inflows
-MY6243529  fee_collection 71  (alert 100 critical, led by smuggling_collection)  from: fee_match, funnel_account, same_amount_inflows
+MY6243529  fee_collection 100  (alert 100 critical, led by smuggling_collection)  from: fee_match, funnel_account, same_amount_inflows
 MY7328899  fee_collection 68  (alert 100 critical, led by structuring)  from: fee_match
 MY7550985  fee_collection 59  (alert 100 critical, led by smuggling_collection)  from: fee_match, funnel_account
 MY7743720  fee_collection 57  (alert 100 critical, led by structuring)  from: fee_match

@@ -43,5 +43,5 @@ if (isMain(import.meta.url)) await main(process.argv[2]);
 
 /* Expected output (the bundled demo bank):
 31 alerts; .tmp/examples/04/report.html (1647 kB, 31 cases) and .tmp/examples/04/alerts.json
-open .tmp/examples/04/report.html in a browser: the top case is account MY5193811 (score 100)
+open .tmp/examples/04/report.html in a browser: the top case is account MY3563283 (score 100)
 */

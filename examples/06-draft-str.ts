@@ -60,6 +60,6 @@ export async function main(outDir = join('.tmp', 'examples', '06'), out: (line: 
 if (isMain(import.meta.url)) await main(process.argv[2]);
 
 /* Expected output (the bundled demo bank):
-alert 1eb5e943ad8bc9def5a898eac58 (account MY5193811, score 100) → .tmp/examples/06/1eb5e943ad8bc9def5a898eac58.xml: 55 transactions
-reason: tidewatch alert 1eb5e943ad8bc9def5a898eac58 on account MY5193811: score 100 (critical); typologies: smuggling_collection 100, structuring 80, unlicensed_remitter 64, debt_repayment 41, ransom_collecti…
+alert 14688084d604eb8535d88abbeaa (account MY3563283, score 100) → .tmp/examples/06/14688084d604eb8535d88abbeaa.xml: 20 transactions
+reason: tidewatch alert 14688084d604eb8535d88abbeaa on account MY3563283: score 100 (critical); typologies: smuggling_collection 100, ransom_collection 63, unlicensed_remitter 23.
 */

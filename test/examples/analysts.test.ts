@@ -23,7 +23,7 @@ describe('examples for analysts', () => {
     const html = readFileSync(r.report, 'utf8');
     expect(html).toContain('MY7550985');
     expect(JSON.parse(readFileSync(r.alertsFile, 'utf8'))).toHaveLength(31);
-    expect(lines[1]).toBe(`open ${r.report} in a browser: the top case is account MY5193811 (score 100)`);
+    expect(lines[1]).toBe(`open ${r.report} in a browser: the top case is account MY3563283 (score 100)`);
   });
 
   test('05-investigate-account: holder, alerts, counterparties and a timeline that add up', async () => {
@@ -42,12 +42,12 @@ describe('examples for analysts', () => {
     const { lines, out } = collect();
     const r = await draftStr(join(dir, '06'), out);
     expect(r.issues).toEqual([]);
-    expect(r.transactions).toBe(55);
+    expect(r.transactions).toBe(20);
     const xml = readFileSync(r.file as string, 'utf8');
     expect(xml).toContain('<report_code>LTKM</report_code>');
     expect(xml).toContain('<rentity_id>1234</rentity_id>');
     expect(xml).toContain('<currency_code_local>IDR</currency_code_local>');
-    expect(lines[0]).toMatch(/^alert 1eb5e943ad8bc9def5a898eac58 \(account MY5193811, score 100\) → .*: 55 transactions$/);
+    expect(lines[0]).toMatch(/^alert 14688084d604eb8535d88abbeaa \(account MY3563283, score 100\) → .*: 20 transactions$/);
   });
 
   test('07-compare-configs: what B changes, alert counts and labelled precision on both sides', async () => {

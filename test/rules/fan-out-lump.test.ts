@@ -61,6 +61,23 @@ describe('fan_out: one lump paid on abroad (MS-FAN-01, offshore third parties in
     expect(go([thb('C1', 'PAY', 10_000_000, 0), thb('C2', 'PAY', 10_000_000, 1), ...out])).toHaveLength(0);
   });
 
+  test('a small credit beside the lump (a welfare payment) leaves it one lump: ≥ 90 % of the burst in one payment, not 89.99 %', () => {
+    const th = jurisdiction('TH');
+    const thb = (from: string, to: string, amount: number, hour: number, toCountry = 'TH') =>
+      transfer(from, to, amount, hour, { fromCountry: 'TH', toCountry, currency: 'THB' });
+    const out = [thb('PAY', 'R0', 8_000_000, 10, 'MM'), thb('PAY', 'R1', 6_000_000, 15, 'MY'), thb('PAY', 'R2', 6_000_000, 20)];
+    const txs = (small: number) => [thb('WELFARE', 'PAY', small, -24), thb('COLLECTOR', 'PAY', 20_000_000, 0), ...out];
+    // THB 200,000 and THB 22,222.22: the lump is 90.0 % of a burst far under T = THB 2,000,000.
+    const hits = hitsOf([fanOut()], txs(2_222_222), { accounts: PERSONAL, profile: th }).filter((h) => h.entity.id === 'PAY');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.facts).toMatchObject({ burstPayments: 2, corridorRecipients: 2 });
+    const raw = rawHitsOf([fanOut()], txs(2_222_222), { accounts: PERSONAL, profile: th }).filter((h) => h.entity.id === 'PAY');
+    expect(raw[0]?.related).toContainEqual({ kind: 'account', id: 'COLLECTOR' });
+    expect(raw[0]?.related).not.toContainEqual({ kind: 'account', id: 'WELFARE' });
+    // THB 22,222.23 beside it: 89.99 %, two payments under T — no burst.
+    expect(hitsOf([fanOut()], txs(2_222_223), { accounts: PERSONAL, profile: th }).filter((h) => h.entity.id === 'PAY')).toHaveLength(0);
+  });
+
   test('boundary: a lump of exactly Q = T fires, one cent less does not', () => {
     expect(run([lump(1_000_000), ...spread([300_000, 300_000, 300_000], ['BD', 'ID', 'AU'])])).toHaveLength(1);
     expect(run([lump(999_999), ...spread([300_000, 300_000, 300_000], ['BD', 'ID', 'AU'])])).toHaveLength(0);

@@ -14,6 +14,7 @@ import { CANDIDATE_STRIDE, candidateEvent, candidateFeeLike, candidateOutside, c
 import { keyedEntries, type Keyed } from '../../engine/incremental/keyed.js';
 import { countedKeysGet } from '../../engine/incremental/counted-keys.js';
 import { beyondGuard, guardFacts, scanGuard } from '../scan-guard.js';
+import { carrierSettlement } from '../flow/carrier-settlement.js';
 
 /** Largest fee accepted in options (minor units), so that integer matching stays exact. */
 const MAX_FEE_MINOR = 10_000_000_000;
@@ -285,6 +286,11 @@ export function feeHit(
   const payerList = variant === 'senders' ? [me, ...feeLike.values()] : [me];
   let factor = accountTypeFactor(window);
   const discounts: string[] = factor < 1 ? [`account_type_${window.account?.type ?? 'unknown'}`] : [];
+  const carrier = carrierSettlement(window);
+  if (carrier !== undefined) {
+    factor *= carrier.factor;
+    discounts.push(carrier.why);
+  }
   // Rotating savings group: the members who pay in are paid out by the account in turn.
   const paidBack = payerList.filter((p) => p.account !== undefined && paidOut(p.account)).length;
   if (paidBack * 2 >= payerList.length && paidBack > 0) {

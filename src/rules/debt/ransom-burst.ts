@@ -7,12 +7,14 @@ import { parseAmount } from '../../schema/money.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, compareRefs, hitOf, money, newest } from '../_lib.js';
 import {
-  KIN_REF, PURCHASE_REF, TRADE_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf,
+  KIN_REF, amountIn, familyClusters, holderDiscount, inflowsByPayer, isFamily, isOrganisation, mayHaveRelatives, ownCountryOf,
   ownRef, paidBefore, paidTo, payerOf, phoneKeys, type Payer,
 } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { ownPaymentsOf, ownPaymentsState, type OwnPaymentsState } from './own-payments-state.js';
 import { guardFacts, scanGuard, scanRecent, type ScanGuard } from '../scan-guard.js';
+import { commerceRef, pooledRansom } from './ransom-pooled.js';
+import { carrierSettlement } from '../flow/carrier-settlement.js';
 
 const band = z
   .object({
@@ -62,6 +64,16 @@ export const ransomBurstOptionsSchema = z.object({
   historyDays: days(30, 365, 120),
   /** A payment smaller than this share of the lowest band (in the jurisdiction currency) is not a ransom instalment. */
   minPaymentShareOfBand: ratioOpt(0, 1, 0.2),
+  /**
+   * Pooled variant: unrelated persons (not the holder's family, each paying at least
+   * `minPaymentShareOfBand` of the band floor) who together pay a personal account a ransom-sized
+   * sum within `burstDays`, none of them a payer earlier (*proposed*).
+   */
+  pooledMinPayers: countOpt(2, 20, 2),
+  /** Pooled variant: share of the pooled sum that leaves in cash or abroad from `burstDays` before the burst on (*proposed*). */
+  pooledCashOutShare: ratioOpt(0.1, 1, 0.5),
+  /** Pooled variant: the sum is at least this multiple of the declared monthly income and of the account's usual inflow per `burstDays` (*proposed*). */
+  pooledSurge: ratioOpt(1, 50, 3),
   /** Most events read per evaluation: a guard against a pathological hub (see `scanGuardOpt`); reported as `facts.scanLimit`. */
   maxScan: scanGuardOpt(50, 50_000),
 });
@@ -94,6 +106,10 @@ export const RETURNED_CONTRIBUTIONS = 2;
  * parent-addressing references and institutional holders are excluded or discounted; payments
  * that name goods or trade (invoice, order, "goods", "stock", "supplier") are commerce and never
  * count, and a holder that companies pay against invoices or orders is discounted as a business.
+ * Pooled variant (with MS-TP-01 and MS-PROF-01), for families that pay once or twice each: a
+ * personal account paid a ransom-sized sum within 14 days by ≥ 2 unrelated persons none of whom
+ * paid it before (unknown machine cash adds to the sum), ≥ 3 times its declared income and its
+ * usual inflow, with ≥ half of it leaving in cash or abroad (see `pooledRansom`).
  * @category Rules
  * @example const rule = ransomBurst({ bands: [{ currency: 'THB', min: '50000', max: '70000' }] });
  */
@@ -160,11 +176,6 @@ function bandFloor(e: WindowEvent, context: RuleContext, o: Options): number | u
   return floor === undefined ? undefined : floor * (1 - o.bandTolerance);
 }
 
-/** Invoices, orders, purchase references: what a trader's customers write, never a ransom. */
-const commerceRef = (e: WindowEvent): boolean => {
-  const r = e.tx.reference ?? '';
-  return r !== '' && (TRADE_REF.test(r) || PURCHASE_REF.test(r));
-};
 
 /**
  * Whether the holder behaves as a trading business although accounts.csv does not say so:
@@ -189,6 +200,15 @@ interface Family {
 }
 
 function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, own: OwnPaymentsState): RuleHit[] {
+  const hits = evaluateFamilies(window, context, o, rule, own);
+  if (window.account?.type !== 'personal') return hits;
+  // Families paying once or twice each show no family burst: the pooled variant reads them together.
+  const floor = bandFloor(newest(window), context, o);
+  const pooled = floor === undefined ? undefined : pooledRansom(window, context, o, rule, floor, () => tradesWithCompanies(window, context, scanGuard(o.maxScan)));
+  return pooled === undefined ? hits : [...hits, pooled];
+}
+
+function evaluateFamilies(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, own: OwnPaymentsState): RuleHit[] {
   const last = newest(window);
   if (last.direction !== 'in' || (last.kind !== 'transfer' && last.kind !== 'cash_deposit')) return [];
   const type = window.account?.type;
@@ -309,6 +329,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
     factor *= f;
     discounts.push(why);
   };
+  const carrier = carrierSettlement(window);
+  if (carrier !== undefined) discount(carrier.factor, carrier.why);
   if (established) discount(0.3, 'established_relationship');
   // The holder paid this family's accounts before: the sum pays back the holder's own money (a
   // rotating savings pot, a loan returned), which no captive's relatives owe their collector.

@@ -7,6 +7,7 @@ import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitO
 import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { beyondGuard, guardFacts, noteStop, scanGuard, type ScanGuard } from '../scan-guard.js';
+import { carrierSettlement } from './carrier-settlement.js';
 
 /**
  * Options of {@link fanOut}; defaults from RESEARCH §a.1 / §c.4 (MS-FAN-01, all *proposed*).
@@ -115,6 +116,8 @@ interface Dispersal {
   readonly h: number;
   readonly burst: WindowEvent[];
   readonly burstTotal: number;
+  /** Paid in as one lump (see {@link oneLump}): the flow-reference path. */
+  readonly lump: boolean;
   readonly outs: WindowEvent[];
   readonly outTotal: number;
   readonly recipients: Map<string, Recipient>;
@@ -206,14 +209,26 @@ function qualify(events: readonly WindowEvent[], last: WindowEvent, h: number, b
     }
   }
   if (burst.length === 0 || recipients.size < o.minRecipients) return undefined;
-  if (burst.length < o.minBurstPayments && !lumpToCorridor(recipients, outTotal, window, o)) return undefined;
+  const several = burst.length >= o.minBurstPayments && burstTotal >= Math.ceil(o.minBurstShareOfThreshold * context.jurisdiction.cashThreshold);
   // A lump paid on abroad is a flow, not a cash amount: its floor scales with the flow reference (lawful payrolls and trade are the two-payment path's).
-  const lump = burst.length < o.minBurstPayments;
-  if (burstTotal < Math.ceil(o.minBurstShareOfThreshold * (lump ? flowReference(context.jurisdiction) : context.jurisdiction.cashThreshold))) return undefined;
+  const lump = !several && oneLump(burst, burstTotal, o) && lumpToCorridor(recipients, outTotal, window, o) &&
+    burstTotal >= Math.ceil(o.minBurstShareOfThreshold * flowReference(context.jurisdiction));
+  if (!several && !lump) return undefined;
   // The money must come in before it goes out: the burst starts before the first outflow.
   if ((burst[burst.length - 1] as WindowEvent).ts > (outs[outs.length - 1] as WindowEvent).ts) return undefined;
   if (!atLeastShare(outTotal, burstTotal, o.minOutShare) || atLeastShare(outTotal, burstTotal, o.maxOutShare + 0.0001)) return undefined;
-  return { h, burst, burstTotal, outs, outTotal, recipients, evidence };
+  return { h, burst, burstTotal, lump, outs, outTotal, recipients, evidence };
+}
+
+/** Share of a burst one payment must carry for the burst to be that one lump (small credits beside it — a welfare payment, a refund — change nothing). */
+const LUMP_SHARE = 0.9;
+
+/** Whether the burst is one lump: fewer payments than `minBurstPayments`, or one payment carrying ≥ 90 % of it. */
+function oneLump(burst: readonly WindowEvent[], burstTotal: number, o: Options): boolean {
+  if (burst.length < o.minBurstPayments) return true;
+  let largest = 0;
+  for (const e of burst) if (e.amount > largest) largest = e.amount;
+  return atLeastShare(largest, burstTotal, LUMP_SHARE);
 }
 
 /** A lump paid on by a personal account mostly (by amount) to recipients abroad in corridor countries (`minLumpCorridorRecipients`). */
@@ -270,6 +285,11 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
   const discounts: string[] = [];
   const type = window.account?.type;
   if (type === 'business' || type === 'ngo') discounts.push(`${type}_account`);
+  const carrier = carrierSettlement(window);
+  if (carrier !== undefined) {
+    factor *= carrier.factor;
+    discounts.push(carrier.why);
+  }
   if (type === 'ngo') {
     factor *= 0.5;
     discounts.push('ngo_disbursement');
@@ -293,7 +313,7 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
   const corridor = recipients.filter((r) => r.corridor);
   const split = reportableAmount(profile, d.outTotal) && d.outs.every((e) => !reportableAmount(profile, e.amount));
   const primary = d.h <= o.dispersalHours * HOUR_MS;
-  const lump = d.burst.length < o.minBurstPayments;
+  const lump = d.lump;
   const outShare = d.outTotal / d.burstTotal;
   const strength =
     (0.5 + 0.05 * Math.min(4, recipients.length - o.minRecipients) + (corridor.length === 0 ? 0 : corridor.length * 2 >= recipients.length ? 0.15 : 0.1) +
@@ -320,7 +340,7 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
     .sort(compareRefs)
     .slice(0, 50);
   // A lump has one source, whose money is being dispersed: it is named too (the collector behind a paymaster).
-  const source = lump ? d.burst.find((e) => e.kind === 'transfer' && e.counterparty !== undefined)?.counterparty : undefined;
+  const source = lump ? d.burst.reduce<WindowEvent | undefined>((m, e) => (e.kind === 'transfer' && e.counterparty !== undefined && (m === undefined || e.amount > m.amount) ? e : m), undefined)?.counterparty : undefined;
   if (source !== undefined && !related.some((r) => r.id === source)) {
     related.push({ kind: 'account', id: source });
     related.sort(compareRefs);

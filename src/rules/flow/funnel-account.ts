@@ -8,6 +8,7 @@ import { counterpartyCountryOf, median, ownCountryOf, type Payer } from '../_pay
 import { CO_RESIDENT_FACTOR, coResidentDiscount } from '../_co-resident.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { amountSimilarity, countedSender, familiesOf, potsPaid, senderRefs, sendersSince, type Sender, type SenderScan } from './senders.js';
+import { carrierSettlement } from './carrier-settlement.js';
 
 /** Options of {@link funnelAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-FUN-01, all *proposed*). @category Rules
  * @example funnelAccountOptionsSchema.parse({ minSendersShort: 6 }) */
@@ -227,6 +228,11 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   if (type === 'business' || type === 'ngo') {
     discounts.push(`${type}_account`);
     cap = 0.45; // a declared collector: below half strength
+  }
+  const carrier = carrierSettlement(window);
+  if (carrier !== undefined) {
+    factor *= carrier.factor;
+    discounts.push(carrier.why);
   }
   // Senders paying from abroad are no standing local arrangement (a landlord's tenants, a savings
   // group, a payroll) whose repeat payments unseen history could hide: several countries' senders

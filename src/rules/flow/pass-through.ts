@@ -9,6 +9,7 @@ import { declaredIncome } from '../_income.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { beyondGuard, guardFacts, guardedStart, scanGuard } from '../scan-guard.js';
 import { addCredit, creditQueue, eachUnpaid, payFromCredits, weightedMedian } from './credit-fifo.js';
+import { carrierSettlement } from './carrier-settlement.js';
 
 /**
  * Options of {@link passThrough}; defaults from RESEARCH §a.1 / §c.4 (MS-PT-01, MS-CASH-02, all *proposed*).
@@ -267,6 +268,11 @@ function conduitHit(window: EntityWindow, context: RuleContext, o: Options, rule
   const discounts: string[] = [];
   const type = window.account?.type;
   if (type !== undefined && type !== 'personal') discounts.push(`${type}_account`);
+  const carrier = carrierSettlement(window);
+  if (carrier !== undefined) {
+    factor *= carrier.factor;
+    discounts.push(carrier.why);
+  }
   const daysSeen = Math.max(1, Math.ceil((last.ts - firstTs) / DAY_MS));
   if (type === 'business' && inflowDays >= o.steadyDayShare * Math.min(o.windowDays, daysSeen)) {
     factor *= 0.5;
@@ -347,6 +353,11 @@ function cashToCorridorHit(window: EntityWindow, context: RuleContext, o: Option
   const discounts: string[] = [];
   const type = window.account?.type;
   if (type !== undefined && type !== 'personal') discounts.push(`${type}_account`);
+  const carrier = carrierSettlement(window);
+  if (carrier !== undefined) {
+    factor *= carrier.factor;
+    discounts.push(carrier.why);
+  }
   if (links.some((l) => l === 'common_name')) {
     factor *= 0.5;
     discounts.push('common_family_name');

@@ -5,6 +5,7 @@ import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../t
 import { DAY_MS, eachRecent, hitOf, newest } from '../_lib.js';
 import { formatAmount } from '../../schema/money.js';
 import { countOpt, ratioOpt } from '../options.js';
+import { paysCarrier } from '../flow/carrier-settlement.js';
 
 /** Options of {@link transferThresholdAvoidance}; defaults from RESEARCH §a.1 (MS-STR-04). @category Rules */
 export const transferThresholdAvoidanceOptionsSchema = z.object({
@@ -70,7 +71,8 @@ function evaluate(window: EntityWindow, context: RuleContext, o: z.output<typeof
   const hits: RuleHit[] = [];
   for (const t of profile.transferThresholds) {
     const inBand = (e: WindowEvent): boolean => {
-      if (e.kind !== 'transfer' || e.direction !== last.direction || !applies(t, e, profile.code)) return false;
+      // A settlement with an airline or the IATA BSP is sized by the tickets sold, not picked below a threshold.
+      if (e.kind !== 'transfer' || e.direction !== last.direction || paysCarrier(e) || !applies(t, e, profile.code)) return false;
       const a = amountIn(t, e, context);
       if (a === undefined) return false;
       return a >= Math.ceil(o.beta * t.amount) && (t.inclusive ? a < t.amount : a <= t.amount);
