@@ -138,8 +138,27 @@ function targetOf(window: EntityWindow, e: WindowEvent, context: RuleContext): s
   const type = accountType(context, e.counterparty);
   if (type === 'msb' || type === 'government') return undefined;
   if (BILL_REF.test(e.tx.reference ?? '') || LENDER_NAME.test(e.counterpartyName ?? '')) return undefined;
-  if (isFamily(context.identity.familyLink(ownRef(window, e), { account: e.counterparty, name: e.counterpartyName, country: e.counterpartyCountry }))) return undefined;
+  const link = context.identity.familyLink(ownRef(window, e), { account: e.counterparty, name: e.counterpartyName, country: e.counterpartyCountry });
+  if (isFamily(link) && !(link === 'family_name' && !payeeAbroad(window, e, context))) return undefined;
   return e.counterparty ?? (nameKey(e.counterpartyName) === undefined ? undefined : `name:${nameKey(e.counterpartyName)}`);
+}
+
+/** Whether a transfer's payee is in another country than the account's. */
+function payeeAbroad(window: EntityWindow, e: WindowEvent, context: RuleContext): boolean {
+  const to = counterpartyCountryOf(e, context);
+  return to !== undefined && to !== (ownCountryOf(window, e) ?? to);
+}
+
+/**
+ * Whether a domestic payee shares only a family name (or patronym) with the worker: no party,
+ * address, phone or document in common. Such a payee stays a diversion target, discounted (see
+ * `workerSide`): in a migrant crew drawn from one people a handful of family names ("Sok", "Chea",
+ * "Hosseini") are shared by many unrelated workers, and the agent who takes their wages is often
+ * of their people; a payee abroad with the worker's family name is read as family at home.
+ */
+function nameOnlyKin(window: EntityWindow, e: WindowEvent, context: RuleContext): boolean {
+  return e.kind === 'transfer' &&
+    context.identity.familyLink(ownRef(window, e), { account: e.counterparty, name: e.counterpartyName, country: e.counterpartyCountry }) === 'family_name';
 }
 
 function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
@@ -230,6 +249,11 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   // One payment addressed as household money or to a relative ("belanja rumah", "ibu") is enough to
   // read the payee as family: agents are not paid under kinship words (homemaker look-alike, §c.5).
   if (refs.some((r) => KIN_REF.test(r))) discount(0.5, 'kinship_references');
+  // A payee sharing only the worker's family name may still be kin (a sibling or cousin the wage
+  // is shared with): the pattern counts, discounted as a business payee is — short of an alert on
+  // its own, enough for an agent's payday collection that names the worker to vouch for it
+  // (vouched-payers.ts).
+  if (!kickback && nameOnlyKin(window, last, context)) discount(0.6, 'family_name_payee');
   // Half or more of the payments addressed as rent ("sewa", "room rent", "bed"): a tenant paying
   // for a room or bed on payday, a lawful reading the network side discounts alike (RESEARCH §c.5
   // landlord look-alike); an agent's deductions go under other words or none.
@@ -286,9 +310,16 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   });
   if (raw.size < o.minWorkers || !eligible(first)) return [];
   const payers = new Map<string, { payer: Payer; events: WindowEvent[] }>();
+  // Payers sharing only a family name with the holder (no address, phone or document): perhaps kin,
+  // so they do not count towards the burst, but the burst names them (`related`) with the others.
+  const kinNamed = new Set<string>();
   scanRecent(window, from, guard, (e) => {
     const p = payerOf(window, e, context, false);
-    if (!eligible(p)) return;
+    if (!eligible(p)) {
+      const q: Payer | undefined = payerOf(window, e, context, false);
+      if (q?.account !== undefined && !isOrganisation(q, context) && context.identity.familyLink(holder, q) === 'family_name') kinNamed.add(q.account);
+      return;
+    }
     const g = payers.get(p.key);
     if (g === undefined) payers.set(p.key, { payer: p, events: [e] });
     else g.events.push(e);
@@ -355,6 +386,8 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   };
   if (coResident !== undefined) facts['coResidentPayers'] = coResident;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
-  const related: EntityRef[] = [...payerAccounts].sort().map((id) => ({ kind: 'account' as const, id }));
+  for (const a of payerAccounts) kinNamed.delete(a);
+  if (kinNamed.size > 0) facts['familyNamePayers'] = kinNamed.size;
+  const related: EntityRef[] = [...payerAccounts, ...kinNamed].sort().map((id) => ({ kind: 'account' as const, id }));
   return [{ ...hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'collector'), related }];
 }
