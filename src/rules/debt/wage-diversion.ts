@@ -50,8 +50,11 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  * (from a business or government account, a company name, or a salary/gaji/upah reference), at
  * least half of it goes within 24 h to the same party outside the worker's household and family,
  * or is withdrawn in cash, in ≥ 3 pay cycles; cash withdrawn by a recorded third party and money
- * returned to the employer weigh more, cash of unknown conductor, remittances abroad and payments
- * mostly addressed as rent (a tenant's room or bed) less.
+ * returned to the employer weigh more, cash of unknown conductor, remittances abroad, payments
+ * mostly addressed as rent (a tenant's room or bed) and a domestic payee who shares only the
+ * worker's family name (no party, address, phone or document in common; abroad such a payee is
+ * family at home) less. The network variant names payers sharing only the holder's family name
+ * without counting them.
  * Network variant (on the receiving account): ≥ 5 different people pay it within one payday
  * burst (24 h), with the payers in `related`. The canonical data does not link a payment to the
  * payer's wage on the receiving side, so the network variant uses the burst as its proxy, and
