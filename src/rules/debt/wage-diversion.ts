@@ -50,8 +50,11 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  * (from a business or government account, a company name, or a salary/gaji/upah reference), at
  * least half of it goes within 24 h to the same party outside the worker's household and family,
  * or is withdrawn in cash, in ≥ 3 pay cycles; cash withdrawn by a recorded third party and money
- * returned to the employer weigh more, cash of unknown conductor, remittances abroad and payments
- * mostly addressed as rent (a tenant's room or bed) less.
+ * returned to the employer weigh more, cash of unknown conductor, remittances abroad, payments
+ * mostly addressed as rent (a tenant's room or bed) and a domestic payee who shares only the
+ * worker's family name (no party, address, phone or document in common; abroad such a payee is
+ * family at home) less. The network variant names payers sharing only the holder's family name
+ * without counting them.
  * Network variant (on the receiving account): ≥ 5 different people pay it within one payday
  * burst (24 h), with the payers in `related`. The canonical data does not link a payment to the
  * payer's wage on the receiving side, so the network variant uses the burst as its proxy, and
@@ -138,8 +141,27 @@ function targetOf(window: EntityWindow, e: WindowEvent, context: RuleContext): s
   const type = accountType(context, e.counterparty);
   if (type === 'msb' || type === 'government') return undefined;
   if (BILL_REF.test(e.tx.reference ?? '') || LENDER_NAME.test(e.counterpartyName ?? '')) return undefined;
-  if (isFamily(context.identity.familyLink(ownRef(window, e), { account: e.counterparty, name: e.counterpartyName, country: e.counterpartyCountry }))) return undefined;
+  const link = context.identity.familyLink(ownRef(window, e), { account: e.counterparty, name: e.counterpartyName, country: e.counterpartyCountry });
+  if (isFamily(link) && !(link === 'family_name' && !payeeAbroad(window, e, context))) return undefined;
   return e.counterparty ?? (nameKey(e.counterpartyName) === undefined ? undefined : `name:${nameKey(e.counterpartyName)}`);
+}
+
+/** Whether a transfer's payee is in another country than the account's. */
+function payeeAbroad(window: EntityWindow, e: WindowEvent, context: RuleContext): boolean {
+  const to = counterpartyCountryOf(e, context);
+  return to !== undefined && to !== (ownCountryOf(window, e) ?? to);
+}
+
+/**
+ * Whether a domestic payee shares only a family name (or patronym) with the worker: no party,
+ * address, phone or document in common. Such a payee stays a diversion target, discounted (see
+ * `workerSide`): in a migrant crew drawn from one people a handful of family names ("Sok", "Chea",
+ * "Hosseini") are shared by many unrelated workers, and the agent who takes their wages is often
+ * of their people; a payee abroad with the worker's family name is read as family at home.
+ */
+function nameOnlyKin(window: EntityWindow, e: WindowEvent, context: RuleContext): boolean {
+  return e.kind === 'transfer' &&
+    context.identity.familyLink(ownRef(window, e), { account: e.counterparty, name: e.counterpartyName, country: e.counterpartyCountry }) === 'family_name';
 }
 
 function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
@@ -230,6 +252,11 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   // One payment addressed as household money or to a relative ("belanja rumah", "ibu") is enough to
   // read the payee as family: agents are not paid under kinship words (homemaker look-alike, §c.5).
   if (refs.some((r) => KIN_REF.test(r))) discount(0.5, 'kinship_references');
+  // A payee sharing only the worker's family name may still be kin (a sibling or cousin the wage
+  // is shared with): the pattern counts, discounted as a business payee is — short of an alert on
+  // its own, enough for an agent's payday collection that names the worker to vouch for it
+  // (vouched-payers.ts).
+  if (!kickback && nameOnlyKin(window, last, context)) discount(0.6, 'family_name_payee');
   // Half or more of the payments addressed as rent ("sewa", "room rent", "bed"): a tenant paying
   // for a room or bed on payday, a lawful reading the network side discounts alike (RESEARCH §c.5
   // landlord look-alike); an agent's deductions go under other words or none.
@@ -286,9 +313,16 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   });
   if (raw.size < o.minWorkers || !eligible(first)) return [];
   const payers = new Map<string, { payer: Payer; events: WindowEvent[] }>();
+  // Payers sharing only a family name with the holder (no address, phone or document): perhaps kin,
+  // so they do not count towards the burst, but the burst names them (`related`) with the others.
+  const kinNamed = new Set<string>();
   scanRecent(window, from, guard, (e) => {
     const p = payerOf(window, e, context, false);
-    if (!eligible(p)) return;
+    if (!eligible(p)) {
+      const q: Payer | undefined = payerOf(window, e, context, false);
+      if (q?.account !== undefined && !isOrganisation(q, context) && context.identity.familyLink(holder, q) === 'family_name') kinNamed.add(q.account);
+      return;
+    }
     const g = payers.get(p.key);
     if (g === undefined) payers.set(p.key, { payer: p, events: [e] });
     else g.events.push(e);
@@ -355,6 +389,8 @@ function networkSide(window: EntityWindow, context: RuleContext, o: Options, rul
   };
   if (coResident !== undefined) facts['coResidentPayers'] = coResident;
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
-  const related: EntityRef[] = [...payerAccounts].sort().map((id) => ({ kind: 'account' as const, id }));
+  for (const a of payerAccounts) kinNamed.delete(a);
+  if (kinNamed.size > 0) facts['familyNamePayers'] = kinNamed.size;
+  const related: EntityRef[] = [...payerAccounts, ...kinNamed].sort().map((id) => ({ kind: 'account' as const, id }));
   return [{ ...hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'collector'), related }];
 }
