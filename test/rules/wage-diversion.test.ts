@@ -120,6 +120,15 @@ describe('wage_diversion (MS-DEBT-02), worker variant', () => {
     expect(hit.strength).toBeLessThan(0.4);
   });
 
+  test('look-alike: one transfer "for home" (an upkeep word) marks the payee as family; agents\' payments carry none', () => {
+    const plain = on(run(cycle('W1', months, 0.6)), 'W1')[0]!;
+    expect(plain.facts['discount'] ?? []).not.toContain('kinship_references');
+    const txs = cycle('W1', months, 0.6).map((t, i) => (i === 3 ? { ...t, reference: 'for home' } : t));
+    const hit = on(run(txs), 'W1')[0]!;
+    expect(hit.facts['discount']).toContain('kinship_references');
+    expect(hit.strength).toBeLessThan(Math.min(0.4, plain.strength));
+  });
+
   test('more than the whole wage, every cycle, is not a wage diversion: discounted', () => {
     const hit = on(run(cycle('W1', months.slice(0, 3), 1.2)), 'W1')[0]!;
     expect(hit.facts['discount']).toContain('exceeds_wage');

@@ -4,7 +4,7 @@ import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, RuleIncrement
 import { DAY_MS, eachRecent, hitOf, moneyRange, newest, ratio, flowReference } from '../_lib.js';
 import { nameKey } from '../_names.js';
 import {
-  BILL_REF, HOUR_MS, KIN_REF, LENDER_NAME, addressedAsRent, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
+  BILL_REF, HOUR_MS, LENDER_NAME, addressedAsKin, addressedAsRent, accountType, counterpartyCountryOf, familyClusters, isFamily, isOrganisation,
   isWageLike, median, ownCountryOf, ownRef, payerOf, type Payer,
 } from '../_payments.js';
 import { CO_RESIDENT_FACTOR, coResidentDiscount } from '../_co-resident.js';
@@ -249,9 +249,11 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   if (unknownCash) discount(0.45, 'cash_conductor_unknown');
   if (abroad) discount(0.5, 'remittance_abroad');
   if (!kickback && !unknownCash && !thirdPartyCash && isOrganisation({ key: '', account: last.counterparty, name: last.counterpartyName }, context)) discount(0.6, 'business_payee');
-  // One payment addressed as household money or to a relative ("belanja rumah", "ibu") is enough to
-  // read the payee as family: agents are not paid under kinship words (homemaker look-alike, §c.5).
-  if (refs.some((r) => KIN_REF.test(r))) discount(0.5, 'kinship_references');
+  // One payment addressed as household money, to a relative or for a household's keep ("belanja
+  // rumah", "ibu", "for home": `addressedAsKin`) is enough to read the payee as family: agents are
+  // not paid under kinship or upkeep words (homemaker look-alike, §c.5; on the tuning seeds none of
+  // 1,364 transfers to wage collectors carry an upkeep word).
+  if (refs.some(addressedAsKin)) discount(0.5, 'kinship_references');
   // A payee sharing only the worker's family name may still be kin (a sibling or cousin the wage
   // is shared with): the pattern counts, discounted as a business payee is — short of an alert on
   // its own, enough for an agent's payday collection that names the worker to vouch for it
