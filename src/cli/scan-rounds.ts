@@ -24,13 +24,17 @@ import type { ScanEngine } from './scan-engines.js';
  */
 export const THREAD_BASE_BYTES = 95 * 2 ** 20;
 /**
- * Resident memory per row inside a partition's windows, all rules on: a worker's heap as committed
- * at the end of its partition, less its heap after the partition is collected, per row of the
- * partition within the retention horizon (measured in the rounds of the first 300k bench rows,
- * session 35: about 120 MB committed, 22 MB after collection, some 30k rows; session 31's one-thread
- * figure was 2,700). An estimate: busy hub accounts keep more, one-off counterparties less.
+ * Resident memory per live row of a round (the rows of its partitions within the retention
+ * horizon), all rules on: what the process's peak RSS in the rounds grows by per row, with the heap
+ * the workers commit beyond their live state (V8 collects when a heap has grown by half, and a
+ * worker at full speed lets it grow further before it does). Measured on the 1M bench rows (every
+ * row live), session 38: the rounds' highest RSS was 400–411 MiB with 28 rounds (35.7k live rows
+ * a round) and 317 MiB with 58 rounds (17.2k), about 5.1 KB per row on a loaded machine; an idle
+ * machine's peaks were 30–40 MiB higher (session 37), hence 5,500. The heap the state itself uses is
+ * about 3 KB per row (a worker's heap at the end of its partition); the earlier figure, 3,300 (heap
+ * committed at a partition's end), let the rounds peak at 427–449 MiB idle under `--memory 400`.
  */
-export const STATE_BYTES_PER_LIVE_ROW = 3_300;
+export const STATE_BYTES_PER_LIVE_ROW = 5_500;
 /** Below this much memory for its state a thread spends its time collecting garbage. */
 const MIN_STATE_BYTES_PER_THREAD = 16 * 2 ** 20;
 /** The most partitions the core accepts ({@link checkPartition}). */
