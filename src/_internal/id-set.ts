@@ -2,8 +2,10 @@
  * An exact set of id strings in a fraction of the memory of a `Set<string>`, for the duplicate-id
  * checks that keep one entry per row of the whole input.
  *
- * Layout: an open-addressing hash table with linear probing in two `Int32Array`s — per slot the
- * arena offset of the id's bytes (+1, so 0 is an empty slot) and its 32-bit hash — over an arena
+ * Layout: an open-addressing hash table with linear probing in pages of at most 512 KiB (`Int32Array`s
+ * holding, per slot, the arena offset of the id's bytes, +1 so that 0 is an empty slot, and its
+ * 32-bit hash: no single array of megabytes, whose freeing would raise glibc's mmap and trim
+ * thresholds for the whole process — see packed-candidates.ts) — over an arena
  * of fixed-size byte chunks holding each id as one length byte and one byte per character. The
  * table doubles when it is three quarters full (reinserting by the stored hashes; no id is
  * re-read); the arena grows one chunk at a time and is never copied, except that the newest chunk
@@ -39,6 +41,8 @@ export interface IdSetStats {
   readonly chunks: number;
   /** Bytes of the typed arrays (table and arena). */
   readonly bytes: number;
+  /** Bytes of the largest typed array (a table page or an arena chunk): none is large enough to move glibc's thresholds when freed. */
+  readonly largestArray: number;
 }
 
 /** Options of {@link createIdSet}; the defaults suit any input, the rest exists for tests. */
@@ -56,6 +60,16 @@ const MAX_LENGTH = 255;
 /** First size of the newest arena chunk, which doubles up to the chunk size. */
 const FIRST_CHUNK_BYTES = 4096;
 const MAX_ARENA_BYTES = 0x7ffffffe;
+/** Slots per page of the table: 2^16, two `Int32` each (512 KiB). */
+const PAGE_SHIFT = 16;
+const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+
+/** The pages of a table of `capacity` slots (a power of two), zeroed. */
+function tablePages(capacity: number): Int32Array[] {
+  const pages: Int32Array[] = [];
+  for (let left = capacity; left > 0; left -= 1 << PAGE_SHIFT) pages.push(new Int32Array(2 * Math.min(left, 1 << PAGE_SHIFT)));
+  return pages;
+}
 
 /**
  * The 32-bit hash under which {@link createIdSet} keeps `id` in its table, or undefined for an id
@@ -100,8 +114,8 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
   let capacity = 8;
   while (capacity < (options.initialCapacity ?? 1024)) capacity *= 2;
   let mask = capacity - 1;
-  let slots = new Int32Array(capacity); // arena offset + 1; 0 = empty
-  let hashes = new Int32Array(capacity);
+  // Slot i: page i >>> PAGE_SHIFT, at 2 × (i & PAGE_MASK) the arena offset + 1 (0 = empty), then the hash.
+  let pages = tablePages(capacity);
   let tableIds = 0;
   const chunks: Uint8Array[] = [];
   let chunk = new Uint8Array(0); // the newest chunk
@@ -123,9 +137,11 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
   const find = (id: string, h: number): number => {
     let i = h & mask;
     for (;;) {
-      const s = slots[i] as number;
+      const page = pages[i >>> PAGE_SHIFT] as Int32Array;
+      const at = 2 * (i & PAGE_MASK);
+      const s = page[at] as number;
       if (s === 0) return -i - 1;
-      if (hashes[i] === h && equalAt(s - 1, id)) return i;
+      if (page[at + 1] === h && equalAt(s - 1, id)) return i;
       i = (i + 1) & mask;
     }
   };
@@ -155,20 +171,21 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
   };
 
   const grow = (): void => {
-    const oldSlots = slots;
-    const oldHashes = hashes;
+    const old = pages;
     capacity *= 2;
     mask = capacity - 1;
-    slots = new Int32Array(capacity);
-    hashes = new Int32Array(capacity);
-    for (let j = 0; j < oldSlots.length; j++) {
-      const s = oldSlots[j] as number;
-      if (s === 0) continue;
-      const h = oldHashes[j] as number;
-      let i = h & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = s;
-      hashes[i] = h;
+    pages = tablePages(capacity);
+    for (const page of old) {
+      for (let j = 0; j < page.length; j += 2) {
+        const s = page[j] as number;
+        if (s === 0) continue;
+        const h = page[j + 1] as number;
+        let i = h & mask;
+        while ((pages[i >>> PAGE_SHIFT] as Int32Array)[2 * (i & PAGE_MASK)] !== 0) i = (i + 1) & mask;
+        const to = pages[i >>> PAGE_SHIFT] as Int32Array;
+        to[2 * (i & PAGE_MASK)] = s;
+        to[2 * (i & PAGE_MASK) + 1] = h;
+      }
     }
   };
 
@@ -201,8 +218,9 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
         at = find(id, h);
       }
       const i = -at - 1;
-      slots[i] = offset + 1;
-      hashes[i] = h;
+      const page = pages[i >>> PAGE_SHIFT] as Int32Array;
+      page[2 * (i & PAGE_MASK)] = offset + 1;
+      page[2 * (i & PAGE_MASK) + 1] = h;
       tableIds++;
       return true;
     },
@@ -212,8 +230,10 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
     stats() {
       let arena = 0;
       for (const c of chunks) arena += c.byteLength;
-      const bytes = slots.byteLength + hashes.byteLength + arena;
-      return { capacity, tableIds, fallbackIds: fallback.size, chunks: chunks.length, bytes };
+      let bytes = arena;
+      for (const page of pages) bytes += page.byteLength;
+      const largestArray = Math.max(0, ...chunks.map((c) => c.byteLength), ...pages.map((p) => p.byteLength));
+      return { capacity, tableIds, fallbackIds: fallback.size, chunks: chunks.length, bytes, largestArray };
     },
   };
 }

@@ -42,8 +42,11 @@ export function openCandidateFile(dir: SpillDir): CandidateFile {
       if (!open) throw new Error('the candidate file is closed');
       const { bodies } = scan.candidates;
       const at = size;
-      const kept = bodies.byteLength; // the reader holds the length, not the bytes
-      writeAll(fd, Buffer.from(bodies.buffer, bodies.byteOffset, kept), kept);
+      let kept = 0; // the reader holds the length, not the bytes
+      for (const b of bodies) {
+        writeAll(fd, Buffer.from(b.buffer, b.byteOffset, b.byteLength), b.byteLength);
+        kept += b.byteLength;
+      }
       size += kept;
       // The last block read, per partition: the network stage reads a partition's candidates
       // mostly in their order, so most segments come from the block before them.
@@ -66,7 +69,7 @@ export function openCandidateFile(dir: SpillDir): CandidateFile {
         read(scratch, length, start);
         return DECODER.decode(scratch.subarray(0, length));
       };
-      return { scan: { ...scan, candidates: { ...scan.candidates, bodies: new Uint8Array(0) } }, text };
+      return { scan: { ...scan, candidates: { ...scan.candidates, bodies: [] } }, text };
     },
     close() {
       if (open) closeSync(fd);

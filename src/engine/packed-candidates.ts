@@ -29,9 +29,15 @@ import { compareText } from '../_internal/compare-text.js';
 export interface PackedCandidates {
   /** Per candidate: entity kind, entity id, alert id, whether the alert can join a network (score > 0 with hits), how many kinds of evidence it has (0: none), then the number of records of each kind. As JSON. */
   readonly heads: string;
-  /** Per candidate, one after another, as UTF-8 JSON: the alert (empty when it is the template's), then its records of each of the `EVIDENCE_KINDS` (empty when none). */
-  readonly bodies: Uint8Array;
-  /** Segment `s` is `bodies[offsets[s], offsets[s + 1])`; candidate `i`'s are `i × (1 + EVIDENCE_KINDS.length)` on. */
+  /**
+   * Per candidate, one after another, as UTF-8 JSON: the alert (empty when it is the template's),
+   * then its records of each of the `EVIDENCE_KINDS` (empty when none). In blocks of at most
+   * about 1 MB (a longer segment has a block of its own), each segment within one block: one array
+   * of a partition's bodies was several megabytes, and glibc's allocator, once such a buffer is
+   * freed, keeps every arena's free memory up to twice its size (its mmap threshold rises to it).
+   */
+  readonly bodies: readonly Uint8Array[];
+  /** Segment `s` is bytes `offsets[s]` … `offsets[s + 1] − 1` of the blocks of `bodies` laid end to end; candidate `i`'s are `i × (1 + EVIDENCE_KINDS.length)` on. */
   readonly offsets: Uint32Array;
   /** The evidence-only alert candidates share, as JSON (empty when none does). */
   readonly template: string;
@@ -125,14 +131,24 @@ export function createCandidatePacker(): CandidatePacker {
   const add = (json: string): void => {
     if (json !== '') {
       const most = 3 * json.length; // UTF-8 bytes of a UTF-16 string, at most
-      if (used + most > block.length) {
+      if (most > BLOCK) {
+        // A long segment: a block of its own, of its exact size.
         if (used > 0) blocks.push(block.subarray(0, used));
-        block = new Uint8Array(Math.max(BLOCK, most));
+        block = new Uint8Array(0);
         used = 0;
+        const bytes = encoder.encode(json);
+        blocks.push(bytes);
+        size += bytes.length;
+      } else {
+        if (used + most > block.length) {
+          if (used > 0) blocks.push(block.subarray(0, used));
+          block = new Uint8Array(BLOCK);
+          used = 0;
+        }
+        const written = encoder.encodeInto(json, block.subarray(used)).written;
+        used += written;
+        size += written;
       }
-      const written = encoder.encodeInto(json, block.subarray(used)).written;
-      used += written;
-      size += written;
       if (size > 0xffff_ffff) throw new RangeError('network candidates of one partition exceed 4 GB');
     }
     offsets[++segments] = size;
@@ -172,17 +188,10 @@ export function createCandidatePacker(): CandidatePacker {
       if (done) throw new Error('the candidates are packed already');
       done = true;
       if (used > 0) blocks.push(block.subarray(0, used));
-      const bodies = new Uint8Array(size);
-      let at = 0;
-      for (const b of blocks) {
-        bodies.set(b, at);
-        at += b.length;
-      }
-      blocks.length = 0;
       const n = heads.length;
       return {
         heads: JSON.stringify(heads),
-        bodies,
+        bodies: blocks,
         offsets: offsets.slice(0, n * SEGMENTS + 1),
         template: template === undefined ? '' : JSON.stringify(template),
         spans: spans.slice(0, n * 2),
@@ -202,8 +211,33 @@ const BLOCK = 1 << 20;
  */
 export type BodyReader = (start: number, end: number) => string;
 
-/** The {@link BodyReader} of bodies held in memory. */
-const readBodies = (bodies: Uint8Array): BodyReader => (start, end) => DECODER.decode(bodies.subarray(start, end));
+/** @internal The total length of a pack's bodies (its blocks laid end to end). */
+export function bodiesLength(bodies: readonly Uint8Array[]): number {
+  let n = 0;
+  for (const b of bodies) n += b.length;
+  return n;
+}
+
+/** The {@link BodyReader} of bodies held in memory: a segment lies within one block. */
+function readBodies(bodies: readonly Uint8Array[]): BodyReader {
+  const starts = new Float64Array(bodies.length + 1);
+  bodies.forEach((b, i) => (starts[i + 1] = (starts[i] as number) + b.length));
+  return (start, end) => {
+    if (start === end) return '';
+    // The last block starting at or before `start` (binary search over the block starts).
+    let lo = 0;
+    let hi = bodies.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] as number) <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const from = starts[lo] as number;
+    const block = bodies[lo];
+    if (block === undefined || start < from || end > from + block.length) throw new RangeError(`bytes ${start}…${end} are not within one block of the packed bodies`);
+    return DECODER.decode(block.subarray(start - from, end - from));
+  };
+}
 
 /** What the candidates of one {@link PackedCandidates} read their alerts and records from. */
 interface Pack {
@@ -379,7 +413,8 @@ export function packPartitionScan(scan: PartitionScan): { packed: PackedPartitio
 
 /** @internal {@link packPartitionScan} of a scan whose candidates were packed as they were built ({@link createCandidatePacker}); its own list is left out. */
 export function packedScan(scan: PartitionScan, candidates: PackedCandidates): { packed: PackedPartitionScan; transfer: ArrayBuffer[] } {
-  return { packed: { ...scan, candidates }, transfer: [candidates.bodies.buffer as ArrayBuffer, candidates.offsets.buffer as ArrayBuffer, candidates.spans.buffer as ArrayBuffer] };
+  const transfer = new Set<ArrayBuffer>([...candidates.bodies.map((b) => b.buffer as ArrayBuffer), candidates.offsets.buffer as ArrayBuffer, candidates.spans.buffer as ArrayBuffer]);
+  return { packed: { ...scan, candidates }, transfer: [...transfer] };
 }
 
 /** @internal The scan of {@link packPartitionScan}, its candidates' alerts parsed when read (from `text` when given, see {@link unpackCandidates}). */

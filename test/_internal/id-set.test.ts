@@ -114,6 +114,15 @@ describe('createIdSet', () => {
     expect(stats.bytes).toBeLessThan(26 * n);
   });
 
+  test('no typed array over 512 KiB with small arena chunks: the table is in pages (a freed multi-megabyte array would raise glibc\'s thresholds)', () => {
+    const set = createIdSet({ chunkBytes: 4096 });
+    for (let i = 0; i < 200_000; i++) set.add(`TX${i}`);
+    const stats = set.stats();
+    expect(stats.capacity).toBe(2 ** 19); // one 4 MiB array of slots and hashes before the pages
+    expect(stats.largestArray).toBe(512 * 1024);
+    expect(set.has('TX199999') && !set.has('TX200000')).toBe(true);
+  });
+
   test('the edges of the layout', () => {
     const set = createIdSet({ chunkBytes: 256, initialCapacity: 8 });
     const cases = ['', 'a', 'k'.repeat(255), 'k'.repeat(256), 'é', 'e', '\u0000', '\u007f', '\u0080', '\u00ff', '\u0100', '😀', '\ud800', 'T1', 'T1 ', ' T1'];

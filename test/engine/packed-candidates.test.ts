@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { mergePartitionScans, scanPartition, type PartitionScan } from '../../src/engine/partitioned-scan.js';
 import { scan } from '../../src/engine/scan.js';
 import {
-  PackedCandidate, candidateAlertId, candidateCanJoin, candidateEntity, createCandidatePacker, packCandidates, packPartitionScan, packedScan, unpackCandidates, unpackPartitionScan,
+  bodiesLength, PackedCandidate, candidateAlertId, candidateCanJoin, candidateEntity, createCandidatePacker, packCandidates, packPartitionScan, packedScan, unpackCandidates, unpackPartitionScan,
 } from '../../src/engine/packed-candidates.js';
 import { isNetworkCandidate } from '../../src/engine/network.js';
 import { EVIDENCE_KINDS } from '../../src/engine/evidence-kinds.js';
@@ -102,7 +102,9 @@ describe('packed network candidates', () => {
     const { candidates } = scanPartition(transactions, options, { index: 0, count: 1 });
     const packed = packCandidates(candidates.slice(0, 2));
     const second = 1 + EVIDENCE_KINDS.length; // segments per candidate: its alert, then each kind of records
-    packed.bodies.fill(0x7b, packed.offsets[second], packed.offsets[second + 1]); // the second alert becomes '{{{…'
+    const block = packed.bodies[0] as Uint8Array;
+    expect(block.length).toBeGreaterThanOrEqual(packed.offsets[second + 1] as number); // both alerts in the first block
+    block.fill(0x7b, packed.offsets[second], packed.offsets[second + 1]); // the second alert becomes '{{{…'
     const [a, b] = unpackCandidates(packed) as [PackedCandidate, PackedCandidate];
     expect(a.alert.id).toBe(candidates[0]?.alert.id);
     expect(candidateAlertId(b)).toBe(candidates[1]?.alert.id);
@@ -218,7 +220,9 @@ describe('candidates packed as they are built', () => {
     const packer = createCandidatePacker();
     for (const c of list) packer.add(c);
     const packed = packer.done();
-    expect(packed.bodies.length).toBeGreaterThan(3_000_000);
+    expect(bodiesLength(packed.bodies)).toBeGreaterThan(3_000_000);
+    // Blocks of at most 1 MiB, but for the two long segments' own blocks, of their exact size.
+    expect(packed.bodies.filter((b) => b.length > 2 ** 20).map((b) => b.length)).toEqual([JSON.stringify(long.alert).length, JSON.stringify(long.alert).length]);
     expect(() => packer.add(scored)).toThrow(/packed already/);
     const back = unpackCandidates(packed);
     expect(back).toHaveLength(list.length);
