@@ -1,7 +1,7 @@
 import { closeSync } from 'node:fs';
 import { resolveConfig, type EngineConfig } from '../engine/config.js';
 import type { EngineOptions } from '../engine/options.js';
-import { mergePartitionScans } from '../engine/partitioned-scan.js';
+import { mergePartitionScansWith } from '../engine/partitioned-scan.js';
 import { createRouteKeys, MAX_OWNERS, ROUTE_PROCESSED } from '../engine/route.js';
 import { conversionRejection, type EngineRejection } from '../engine/rejection.js';
 import { appendRun, closeRun, createSpillDir, openRun, removeSpillDir, type RunWriter, type SpillDir } from '../ingest/spill-runs.js';
@@ -50,12 +50,12 @@ export function roundsFor(liveRows: number, workers: number, budgetBytes: number
 }
 
 /** The network stage over the rounds' kept scans (emptied): what the merge of their unpacked candidates gives. */
-function mergeRounds(parts: KeptPartitionScan[], config: EngineConfig): ReturnType<typeof mergePartitionScans> {
+function mergeRounds(parts: KeptPartitionScan[], config: EngineConfig): ReturnType<typeof mergePartitionScansWith> {
   const unpacked = parts.map((p) => unpackPartitionScan(p.scan, p.text));
   parts.length = 0; // the packed heads are unpacked: on the 1M-row bench file about 27 MB of JSON the merge no longer holds
   // What the rounds left (the heads' JSON, the workers' messages) goes before the network stage builds its own.
   collectGarbage();
-  return mergePartitionScans(unpacked, config);
+  return mergePartitionScansWith(unpacked, config, { betweenPasses: collectGarbage });
 }
 
 /** What the main thread counts of the input while it writes the ordered rows. */

@@ -151,21 +151,34 @@ export function networkAlerts(alerts: readonly Alert[], config: NetworkConfig, o
 }
 
 /**
+ * What a caller may do between the network stage's passes (components, layering, fans, cash joins):
+ * `tidewatch scan` collects garbage there, so that each pass's structures (the link graph, the hop
+ * table) are gone before the next builds its own — on the 1M-row bench file the hop table was
+ * built while the components' garbage was still in the heap. @internal
+ */
+export interface NetworkStageHooks {
+  readonly betweenPasses?: () => void;
+}
+
+/**
  * {@link networkAlerts} over entity alerts whose evidence is kept as records (see
  * {@link NetworkCandidate}): the engine's own path, which never builds the evidence hits it would only read the facts of.
  * @internal
  */
-export function networkAlertsOf(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions = {}): Alert[] {
+export function networkAlertsOf(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions = {}, hooks: NetworkStageHooks = {}): Alert[] {
   // The components' alerts first: what that stage builds (every scored alert, the link graph) is
   // garbage before the layering stage builds its hop table.
   const { alerts: out, agentsOf } = componentAlerts(all, config, options);
+  hooks.betweenPasses?.();
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
   const evidence = all.filter(isEvidenceCandidate);
   const layered = layeringAlerts(evidence, config, taken);
   for (const alert of layered) out.push(alert);
+  hooks.betweenPasses?.();
   // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
   for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
+  hooks.betweenPasses?.();
   // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
   for (const alert of out) taken.add(alert.entity.id);
   for (const alert of cashJoinAlerts(evidence, config, taken, agentsOf)) out.push(alert);
@@ -284,8 +297,8 @@ export function reportedNetworkAlerts(candidates: readonly Alert[], config: Netw
 }
 
 /** {@link reportedNetworkAlerts} over candidates whose evidence is kept as records (the engine's path). @internal */
-export function reportedNetworkAlertsOf(candidates: readonly NetworkCandidate[], config: NetworkConfig, minScore: number): Alert[] {
-  return networkAlertsOf(candidates, config).filter((a) => a.score >= minScore);
+export function reportedNetworkAlertsOf(candidates: readonly NetworkCandidate[], config: NetworkConfig, minScore: number, hooks: NetworkStageHooks = {}): Alert[] {
+  return networkAlertsOf(candidates, config, {}, hooks).filter((a) => a.score >= minScore);
 }
 
 /** Whether a candidate is an account with evidence for the layering and fan stages (its alert {@link hasLayeringEvidence}). @internal */

@@ -4,7 +4,7 @@ import { compareAlerts } from './build-alert.js';
 import { compareTransactions } from './transaction-order.js';
 import { resolveConfig, type EngineConfig } from './config.js';
 import { createPartitionSink } from './partition-sink.js';
-import { reportedNetworkAlertsOf } from './network.js';
+import { reportedNetworkAlertsOf, type NetworkStageHooks } from './network.js';
 import type { NetworkCandidate } from './network-candidate.js';
 import type { EngineOptions } from './options.js';
 import { checkPartition, type Partition } from './partition.js';
@@ -74,6 +74,11 @@ export function scanPartitionWith(config: EngineConfig, transactions: Iterable<T
  * const { alerts } = mergePartitionScans(parts, options); // = scan(transactions, options)
  */
 export function mergePartitionScans(parts: readonly PartitionScan[], options: EngineOptions | EngineConfig): ScanResult {
+  return mergePartitionScansWith(parts, options, {});
+}
+
+/** @internal {@link mergePartitionScans}, with what to do between the network stage's passes. */
+export function mergePartitionScansWith(parts: readonly PartitionScan[], options: EngineOptions | EngineConfig, hooks: NetworkStageHooks): ScanResult {
   const config = 'hash' in options && 'context' in options ? options : resolveConfig(options);
   const count = parts[0]?.partition.count ?? 0;
   const indexes = new Set(parts.map((p) => p.partition.index));
@@ -87,7 +92,7 @@ export function mergePartitionScans(parts: readonly PartitionScan[], options: En
     for (const a of p.alerts) alerts.push(a);
     for (const c of p.candidates) candidates.push(c);
   }
-  for (const alert of reportedNetworkAlertsOf(candidates, config, config.minScore)) alerts.push(alert);
+  for (const alert of reportedNetworkAlertsOf(candidates, config, config.minScore, hooks)) alerts.push(alert);
   alerts.sort(compareAlerts);
   // Every partition reads the whole input, so the input-side counts are those of any one of them.
   const first = parts.find((p) => p.partition.index === 0) as PartitionScan;
