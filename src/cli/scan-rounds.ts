@@ -29,7 +29,7 @@ export const THREAD_BASE_BYTES = 95 * 2 ** 20;
  * the workers commit beyond their live state (V8 collects when a heap has grown by half, and a
  * worker at full speed lets it grow further before it does). Measured on the 1M bench rows (every
  * row live), session 38: the rounds' highest RSS was 400–411 MiB with 28 rounds (35.7k live rows
- * a round) and 317 MiB with 58 rounds (17.2k), about 5.1 KB per row on a loaded machine; an idle
+ * a round) and 317 MiB with 58 rounds (17.2k), 4.7–5.3 KB per row on a loaded machine; an idle
  * machine's peaks were 30–40 MiB higher (session 37), hence 5,500. The heap the state itself uses is
  * about 3 KB per row (a worker's heap at the end of its partition); the earlier figure, 3,300 (heap
  * committed at a partition's end), let the rounds peak at 427–449 MiB idle under `--memory 400`.

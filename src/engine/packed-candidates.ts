@@ -413,8 +413,9 @@ export function packPartitionScan(scan: PartitionScan): { packed: PackedPartitio
 
 /** @internal {@link packPartitionScan} of a scan whose candidates were packed as they were built ({@link createCandidatePacker}); its own list is left out. */
 export function packedScan(scan: PartitionScan, candidates: PackedCandidates): { packed: PackedPartitionScan; transfer: ArrayBuffer[] } {
-  const transfer = new Set<ArrayBuffer>([...candidates.bodies.map((b) => b.buffer as ArrayBuffer), candidates.offsets.buffer as ArrayBuffer, candidates.spans.buffer as ArrayBuffer]);
-  return { packed: { ...scan, candidates }, transfer: [...transfer] };
+  // Each block has a buffer of its own (the packer allocates one per block), as do the offsets and spans (slices).
+  const transfer = [...candidates.bodies.map((b) => b.buffer as ArrayBuffer), candidates.offsets.buffer as ArrayBuffer, candidates.spans.buffer as ArrayBuffer];
+  return { packed: { ...scan, candidates }, transfer };
 }
 
 /** @internal The scan of {@link packPartitionScan}, its candidates' alerts parsed when read (from `text` when given, see {@link unpackCandidates}). */

@@ -23,6 +23,8 @@ export const commerceRef = (e: WindowEvent): boolean => {
 
 /** Strength of a pooled hit before the extras (more payers, nearly all of it gone). */
 const BASE = 0.7;
+/** Days before the burst over which the account's usual inflow is read (at most; less when the data begins later). */
+const USUAL_INFLOW_DAYS = 90;
 
 /**
  * @internal The pooled variant of MS-DEBT-03 with MS-TP-01 and MS-PROF-01: a personal account that
@@ -84,7 +86,7 @@ export function pooledRansom(
   const start = Math.min(...credits.map((e) => e.ts));
   // Sudden: the sum against the account's usual inflow over the seen span before the burst, and against the declared income.
   const oldest = (window.events[window.start] as WindowEvent).ts;
-  const spanFrom = Math.max(oldest, start - 90 * DAY_MS);
+  const spanFrom = Math.max(oldest, start - USUAL_INFLOW_DAYS * DAY_MS);
   const seenDays = (start - spanFrom) / DAY_MS;
   let prior = 0;
   const outs: WindowEvent[] = [];
@@ -127,5 +129,6 @@ export function pooledRansom(
     .map((g): EntityRef | undefined => g.payer.account !== undefined ? { kind: 'account', id: g.payer.account } : g.payer.party !== undefined ? { kind: 'party', id: g.payer.party } : undefined)
     .filter((r): r is EntityRef => r !== undefined)
     .sort(compareRefs);
-  return { ...hitOf(rule, window, [...credits, ...outs.filter((e) => !credits.includes(e))], strength, reason, guardFacts(facts, guard), 'pooled'), related };
+  // Credits come in and cash-outs go out: the two lists never share an event.
+  return { ...hitOf(rule, window, [...credits, ...outs], strength, reason, guardFacts(facts, guard), 'pooled'), related };
 }
