@@ -45,41 +45,41 @@ function hopsOf(c: NetworkCandidate): Hop[] {
 /**
  * @internal The hops of a run as columns, in candidate order (by account id, so each account's hops
  * are one contiguous run; within a candidate, in its alert's hit order). Accounts are numbered in id
- * order, so comparing numbers compares ids. A hop's transaction ids are not kept: {@link hopAt}
- * reads them again from its candidate, which the layering stage needs only for the hops on a
- * structure's path. On the 1M-row bench file a run holds hundreds of thousands of hops; as objects
- * with their ids (and the edges between them as maps of objects) they were the largest part of the
- * merge's memory.
+ * order, so comparing numbers compares ids. Only what the searches scan is kept, 11 bytes a hop:
+ * the accounts, whether the money can have passed through, whether the account knew a
+ * counterparty; a hop's amounts, times and transaction ids are read again from its candidate
+ * ({@link hopAt}), which the layering stage needs only for the hops on a structure's path. On the
+ * 1M-row bench file a run holds hundreds of thousands of hops; as objects with their ids (and the
+ * edges between them as maps of objects) they were the largest part of the merge's memory, and
+ * with the amounts, times and each hop's candidate and place as columns (53 bytes a hop) 41 MB of
+ * ArrayBuffers at the layering stage's peak.
  */
 export interface HopTable {
   /** Account ids by number, in id order. */
   readonly names: readonly string[];
-  /** The number of an account id. */
-  readonly numberOf: ReadonlyMap<string, number>;
+  /** The number of an account id (binary search in {@link HopTable.names}), or undefined. */
+  numberOf(id: string): number | undefined;
   readonly count: number;
   readonly account: Int32Array;
   readonly from: Int32Array;
   readonly to: Int32Array;
-  readonly inAmount: Float64Array;
-  readonly outAmount: Float64Array;
-  readonly inTs: Float64Array;
-  readonly outTs: Float64Array;
+  /** 1 when the hop's payment out is not earlier than its receipt (money that can have passed through). */
+  readonly forward: Uint8Array;
   /** 1 when the account had a settled relation when the hop was found. */
   readonly known: Uint8Array;
-  /** The candidate (index into `candidates`) a hop is read from, and its place among that candidate's hops. */
-  readonly source: Int32Array;
-  readonly place: Int32Array;
+  /**
+   * The first hop of each candidate (`candidates.length + 1` entries): candidate `c`'s hops are
+   * `start[c] … start[c + 1] − 1`. A hop's amounts, times and ids are read again from its candidate
+   * ({@link hopAt}); only the columns the searches scan are kept.
+   */
+  readonly start: Int32Array;
   /** The candidates in the network stage's order (by entity id, then alert id). */
   readonly candidates: readonly NetworkCandidate[];
 }
 
 /** Columns for `capacity` hops. */
 function columns(capacity: number) {
-  return {
-    account: new Int32Array(capacity), from: new Int32Array(capacity), to: new Int32Array(capacity),
-    inAmount: new Float64Array(capacity), outAmount: new Float64Array(capacity), inTs: new Float64Array(capacity), outTs: new Float64Array(capacity),
-    known: new Uint8Array(capacity), source: new Int32Array(capacity), place: new Int32Array(capacity),
-  };
+  return { account: new Int32Array(capacity), from: new Int32Array(capacity), to: new Int32Array(capacity), forward: new Uint8Array(capacity), known: new Uint8Array(capacity) };
 }
 
 /** @internal The {@link HopTable} of a run's candidates (any order). */
@@ -101,28 +101,26 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
   let capacity = 0;
   for (const candidate of candidates) if (candidateEntity(candidate).kind === 'account') capacity += candidateRecordCount(candidate, HOPS);
   const c = columns(capacity);
+  const start = new Int32Array(candidates.length + 1);
   let n = 0;
   candidates.forEach((candidate, ci) => {
-    hopsOf(candidate).forEach((h, place) => {
+    start[ci] = n;
+    for (const h of hopsOf(candidate)) {
       c.account[n] = number(h.account);
       c.from[n] = number(h.from);
       c.to[n] = number(h.to);
-      c.inAmount[n] = h.inAmount;
-      c.outAmount[n] = h.outAmount;
-      c.inTs[n] = h.inTs;
-      c.outTs[n] = h.outTs;
+      c.forward[n] = h.outTs >= h.inTs ? 1 : 0;
       c.known[n] = h.known > 0 ? 1 : 0;
-      c.source[n] = ci;
-      c.place[n] = place;
       n++;
-    });
+    }
   });
+  start[candidates.length] = n;
   const order = firstSeen.map((_, i) => i).sort((x, y) => cmp(firstSeen[x] as string, firstSeen[y] as string));
   const renumber = new Int32Array(order.length);
   order.forEach((old, i) => (renumber[old] = i));
   const names = order.map((old) => firstSeen[old] as string);
-  const numberOf = new Map<string, number>();
-  names.forEach((id, i) => numberOf.set(id, i));
+  seen.clear();
+  firstSeen.length = 0;
   const account = c.account.subarray(0, n);
   const from = c.from.subarray(0, n);
   const to = c.to.subarray(0, n);
@@ -131,36 +129,56 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
     from[i] = renumber[from[i] as number] as number;
     to[i] = renumber[to[i] as number] as number;
   }
-  return {
-    names, numberOf, count: n, account, from, to,
-    inAmount: c.inAmount.subarray(0, n), outAmount: c.outAmount.subarray(0, n), inTs: c.inTs.subarray(0, n), outTs: c.outTs.subarray(0, n),
-    known: c.known.subarray(0, n), source: c.source.subarray(0, n), place: c.place.subarray(0, n), candidates,
+  const numberOf = (id: string): number | undefined => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((names[mid] as string) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < names.length && names[lo] === id ? lo : undefined;
   };
+  return { names, numberOf, count: n, account, from, to, forward: c.forward.subarray(0, n), known: c.known.subarray(0, n), start, candidates };
+}
+
+/** The candidate hop `i` of the table is read from: the last candidate whose first hop is at or before it. */
+function sourceOf(t: HopTable, i: number): number {
+  let lo = 0;
+  let hi = t.candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((t.start[mid + 1] as number) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** @internal Hop `i` of the table as its record states it, with its transaction ids (read again from its candidate). */
 export function hopAt(t: HopTable, i: number): Hop {
-  return hopsOf(t.candidates[t.source[i] as number] as NetworkCandidate)[t.place[i] as number] as Hop;
+  const source = sourceOf(t, i);
+  return hopsOf(t.candidates[source] as NetworkCandidate)[i - (t.start[source] as number)] as Hop;
 }
 
 /** @internal Hops `from` … `to − 1` of the table as {@link hopAt} reads them, each candidate's records read once. */
 export function hopsBetween(t: HopTable, from: number, to: number): Hop[] {
   const out: Hop[] = [];
-  let source = -1;
-  let list: Hop[] = [];
+  if (from >= to) return out;
+  let source = sourceOf(t, from);
+  let list = hopsOf(t.candidates[source] as NetworkCandidate);
   for (let i = from; i < to; i++) {
-    if (t.source[i] !== source) {
-      source = t.source[i] as number;
+    if (i >= (t.start[source + 1] as number)) {
+      source = sourceOf(t, i);
       list = hopsOf(t.candidates[source] as NetworkCandidate);
     }
-    out.push(list[t.place[i] as number] as Hop);
+    out.push(list[i - (t.start[source] as number)] as Hop);
   }
   return out;
 }
 
 /** @internal The candidates with hops of an account, in the table's order. */
 export function hopCandidatesOf(t: HopTable, accountId: string): NetworkCandidate[] {
-  const n = t.numberOf.get(accountId);
+  const n = t.numberOf(accountId);
   const out: NetworkCandidate[] = [];
   if (n === undefined) return out;
   // The account's hops are one run of the table; its candidates with hops are those the run reads from.
@@ -171,11 +189,11 @@ export function hopCandidatesOf(t: HopTable, accountId: string): NetworkCandidat
     if ((t.account[mid] as number) < n) lo = mid + 1;
     else hi = mid;
   }
-  let last = -1;
-  for (let i = lo; i < t.count && t.account[i] === n; i++) {
-    const s = t.source[i] as number;
-    if (s !== last) out.push(t.candidates[s] as NetworkCandidate);
-    last = s;
+  if (lo >= t.count || t.account[lo] !== n) return out;
+  let hiHop = lo;
+  while (hiHop < t.count && t.account[hiHop] === n) hiHop++;
+  for (let s = sourceOf(t, lo); s < t.candidates.length && (t.start[s] as number) < hiHop; s++) {
+    if ((t.start[s + 1] as number) > (t.start[s] as number)) out.push(t.candidates[s] as NetworkCandidate);
   }
   return out;
 }
@@ -208,36 +226,38 @@ export function hopEdges(t: HopTable, isHop: Uint8Array): HopEdges {
   };
   each((from) => (degree[from + 1] = (degree[from + 1] as number) + 1));
   for (let a = 0; a < accounts; a++) degree[a + 1] = (degree[a + 1] as number) + (degree[a] as number);
-  const rawTo = new Int32Array(degree[accounts] as number);
-  const rawRef = new Int32Array(degree[accounts] as number);
+  const to = new Int32Array(degree[accounts] as number);
+  const ref = new Int32Array(degree[accounts] as number);
   const fill = degree.slice(0, accounts);
-  each((from, to, ref) => {
+  each((from, b, r) => {
     const at = fill[from] as number;
     fill[from] = at + 1;
-    rawTo[at] = to;
-    rawRef[at] = ref;
+    to[at] = b;
+    ref[at] = r;
   });
-  // Each account's edges by successor, the first ref of each kept (refs were filled ascending).
+  // Each account's edges by successor, the first ref of each kept (refs were filled ascending),
+  // compacted in place: an account's kept edges never start after its raw ones.
   const start = new Int32Array(accounts + 1);
-  const outTo = new Int32Array(rawTo.length);
-  const outRef = new Int32Array(rawTo.length);
   let kept = 0;
+  const pairs: number[] = [];
   for (let a = 0; a < accounts; a++) {
     start[a] = kept;
     const lo = degree[a] as number;
     const hi = degree[a + 1] as number;
     if (hi === lo) continue;
-    const idx = Array.from({ length: hi - lo }, (_, k) => lo + k).sort((x, y) => (rawTo[x] as number) - (rawTo[y] as number) || (rawRef[x] as number) - (rawRef[y] as number));
+    pairs.length = 0;
+    for (let k = lo; k < hi; k++) pairs.push(to[k] as number, ref[k] as number);
+    const idx = Array.from({ length: hi - lo }, (_, k) => k).sort((x, y) => (pairs[2 * x] as number) - (pairs[2 * y] as number) || (pairs[2 * x + 1] as number) - (pairs[2 * y + 1] as number));
     let previous = -1;
     for (const k of idx) {
-      if (rawTo[k] === previous) continue;
-      previous = rawTo[k] as number;
-      outTo[kept] = previous;
-      outRef[kept++] = rawRef[k] as number;
+      if (pairs[2 * k] === previous) continue;
+      previous = pairs[2 * k] as number;
+      to[kept] = previous;
+      ref[kept++] = pairs[2 * k + 1] as number;
     }
   }
   start[accounts] = kept;
-  return { start, to: outTo.subarray(0, kept), ref: outRef.subarray(0, kept) };
+  return { start, to: to.subarray(0, kept), ref: ref.subarray(0, kept) };
 }
 
 /** @internal The ref of edge `from` → `to` (see {@link HopEdges}), or -1. */

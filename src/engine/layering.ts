@@ -80,7 +80,7 @@ export function layeringAlerts(candidates: readonly NetworkCandidate[], config: 
   const hopAccounts = isHop.reduce((n, x) => n + x, 0);
   const settledAccounts = settled.reduce((n, x) => n + x, 0);
   const settledEnough = (accounts: readonly string[], share = LAYERING_MIN_SETTLED_SHARE): boolean => {
-    const judged = accounts.map((a) => t.numberOf.get(a) as number).filter((a) => isHop[a] === 1);
+    const judged = accounts.map((a) => t.numberOf(a) as number).filter((a) => isHop[a] === 1);
     return judged.length > 0 && judged.filter((a) => settled[a] === 1).length >= share * judged.length;
   };
   const churned = isChurned(hopAccounts, settledAccounts);
@@ -117,7 +117,7 @@ export function layeringAlerts(candidates: readonly NetworkCandidate[], config: 
   // order in the table: each (source, sink) pair is one run, without a key or a list per hop.
   const through: number[] = [];
   for (let i = 0; i < t.count; i++) {
-    if (t.from[i] !== t.to[i] && (t.outTs[i] as number) >= (t.inTs[i] as number)) through.push(i);
+    if (t.from[i] !== t.to[i] && t.forward[i] === 1) through.push(i);
   }
   through.sort((x, y) => (t.from[x] as number) - (t.from[y] as number) || (t.to[x] as number) - (t.to[y] as number) || x - y);
   for (let i = 0; i < through.length; ) {

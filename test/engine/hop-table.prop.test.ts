@@ -81,13 +81,15 @@ describe('hop table', () => {
         if (t.count > 0) withHops++;
         // Numbers follow id order.
         expect([...t.names]).toEqual([...t.names].sort());
+        t.names.forEach((name, i) => expect(t.numberOf(name)).toBe(i));
+        expect(t.numberOf('~not-an-account')).toBeUndefined();
         expect(hopsBetween(t, 0, t.count)).toEqual(expected.map((e) => e.hop));
         expected.forEach((e, i) => {
           expect(hopAt(t, i)).toEqual(e.hop);
           expect(t.names[t.account[i] as number]).toBe(e.hop.account);
           expect(t.names[t.from[i] as number]).toBe(e.hop.from);
           expect(t.names[t.to[i] as number]).toBe(e.hop.to);
-          expect([t.inTs[i], t.outTs[i], t.inAmount[i], t.outAmount[i], t.known[i]]).toEqual([e.hop.inTs, e.hop.outTs, e.hop.inAmount, e.hop.outAmount, e.hop.known > 0 ? 1 : 0]);
+          expect([t.forward[i], t.known[i]]).toEqual([e.hop.outTs >= e.hop.inTs ? 1 : 0, e.hop.known > 0 ? 1 : 0]);
         });
         const isHop = new Uint8Array(t.names.length);
         for (let h = 0; h < t.count; h++) isHop[t.account[h] as number] = 1;
@@ -95,11 +97,11 @@ describe('hop table', () => {
         const { next: reference, named } = referenceEdges(expected.map((e) => e.hop));
         let count = 0;
         for (const [from, succ] of reference) {
-          const a = t.numberOf.get(from) as number;
+          const a = t.numberOf(from) as number;
           const list = Array.from(edges.to.subarray(edges.start[a], edges.start[a + 1]), (b) => t.names[b] as string);
           expect(list).toEqual([...succ.keys()].sort());
           for (const [to, { tx, ts }] of succ) {
-            const ref = edgeRef(edges, a, t.numberOf.get(to) as number);
+            const ref = edgeRef(edges, a, t.numberOf(to) as number);
             const hop = hopAt(t, ref >> 1);
             expect((ref & 1) === 0 ? [hop.outTx, hop.outTs] : [hop.inTx, hop.inTs]).toEqual([tx, ts]);
             count++;
@@ -129,7 +131,7 @@ describe('hop table', () => {
     const isHop = new Uint8Array(t.names.length);
     for (let h = 0; h < t.count; h++) isHop[t.account[h] as number] = 1;
     const edges = hopEdges(t, isHop);
-    const n = (x: string) => t.numberOf.get(x) as number;
+    const n = (x: string) => t.numberOf(x) as number;
     // B paid C (B's hop) and C was paid by B (C's hop): one edge, named by B's payment; A and D have no hops.
     expect(hopAt(t, edgeRef(edges, n('B'), n('C')) >> 1).outTx).toBe('T2');
     expect(edgeRef(edges, n('C'), n('B'))).toBe(-1);
