@@ -33,7 +33,10 @@ export function holderAccounts(group: readonly Alert[], members: ReadonlySet<str
  * the vouched members a network lists without alerts of their own (a structurer's funder, a
  * collector named by its payers' own series). The case extends to the customer behind such a
  * member as it does behind an alerted one: a conductor who funds a structurer's cash and keeps a
- * savings account fed from the funding account is one subject with two accounts.
+ * savings account fed from the funding account is one subject with two accounts. The structure
+ * networks (layering, fans, cash joins: `structureAlert`) list their accounts' holders' too.
+ * Licensed remitters and government accounts move other people's money: their holders' other
+ * accounts are never listed through them.
  * @internal
  * @example const extra = holderAccountsOf([{ kind: 'account', id: 'A1' }], known, config.context);
  */
@@ -43,7 +46,8 @@ export function holderAccountsOf(refs: Iterable<{ readonly kind: string; readonl
     if (r.kind !== 'account') continue;
     const account = context.accounts.get(r.id);
     const holder = account?.party;
-    if (holder === undefined) continue;
+    // A licensed remitter or a government body moves other people's money: its other accounts are not the case's.
+    if (holder === undefined || account?.type === 'msb' || account?.type === 'government') continue;
     for (const id of context.identity.accountsOf(holder)) if (!members.has(`account:${id}`)) out.add(id);
   }
   return [...out].sort().map((id) => ({ kind: 'account', id }));

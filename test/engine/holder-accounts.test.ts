@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/engine/config.js';
 import { holderAccounts, holderAccountsOf } from '../../src/engine/holder-accounts.js';
+import { structureAlert } from '../../src/engine/layering-alert.js';
 import { DEFAULT_MIN_MEMBER_SCORE, networkAlerts } from '../../src/engine/network.js';
 import { VOUCH_MIN_STRENGTH } from '../../src/engine/vouched-payers.js';
 import { passThrough } from '../../src/rules/flow/pass-through.js';
@@ -92,5 +93,37 @@ describe("a vouched member's holder's other accounts (a structurer's funder and 
 
   test("look-alike: a cash business's routine withdrawals (discounted below 0.5) name a customer with two accounts — neither is listed", () => {
     expect(fundedMembers([cashOut(0.3, ['K1'])])).toEqual([]);
+  });
+});
+
+/** A cycle's three accounts: A1 (party A, with savings account A2), B1 (one account), X1 (a licensed remitter, party X, with X2). */
+const CYCLE: Account[] = [
+  { account: 'A1', party: 'A', type: 'personal' },
+  { account: 'A2', party: 'A', type: 'personal' },
+  { account: 'B1', party: 'B', type: 'personal' },
+  { account: 'X1', party: 'X', type: 'msb' },
+  { account: 'X2', party: 'X', type: 'msb' },
+];
+const cycleConfig = resolveConfig({ jurisdiction: MY_LIKE, accounts: CYCLE, minScore: 0 });
+const cycle = (accounts: string[]) => structureAlert(
+  { kind: 'cycle', accounts, lines: accounts.map((a) => `hop ${a}`), ids: accounts.map((a) => `t-${a}`), from: Date.parse('2025-01-01T00:00:00Z'), to: Date.parse('2025-01-05T00:00:00Z') },
+  new Map(), cycleConfig,
+);
+
+describe("a structure network's accounts' holders' other accounts (layering, fans, cash joins)", () => {
+  test("positive: a cycle through A1 lists A's savings account A2 as a member; the structure's facts and score are its own", () => {
+    const with2 = cycle(['A1', 'B1', 'A1'])!;
+    expect(with2.members?.map((m) => m.id)).toEqual(['A1', 'A2', 'B1']);
+    expect(with2.hits[0]?.facts['accounts']).toBe(2);
+    expect(with2.score).toBeGreaterThan(0);
+  });
+
+  test("negative: a structure whose holders hold no other account lists its accounts alone", () => {
+    expect(cycle(['B1', 'Z9', 'B1'])?.members?.map((m) => m.id)).toEqual(['B1', 'Z9']);
+  });
+
+  test("look-alike: a licensed remitter on the path does not bring its other accounts (it moves other people's money)", () => {
+    expect(cycle(['B1', 'X1', 'B1'])?.members?.map((m) => m.id)).toEqual(['B1', 'X1']);
+    expect(holderAccountsOf([{ kind: 'account', id: 'X1' }], new Set(['account:X1']), cycleConfig.context)).toEqual([]);
   });
 });
