@@ -24,11 +24,30 @@ export function holderKey(accounts: RuleContext['accounts'], kind: string, id: s
  * @example const extra = holderAccounts(group, new Set(['account:A1']), config.context);
  */
 export function holderAccounts(group: readonly Alert[], members: ReadonlySet<string>, context: Pick<RuleContext, 'accounts' | 'identity'>): MemberRef[] {
+  return holderAccountsOf(group.map((a) => a.entity), members, context);
+}
+
+/**
+ * The other accounts of the holders of the given member accounts (parties and other refs are
+ * skipped), other than `members`, sorted: {@link holderAccounts} for members known by reference —
+ * the vouched members a network lists without alerts of their own (a structurer's funder, a
+ * collector named by its payers' own series). The case extends to the customer behind such a
+ * member as it does behind an alerted one: a conductor who funds a structurer's cash and keeps a
+ * savings account fed from the funding account is one subject with two accounts. The structure
+ * networks (layering, fans, cash joins: `structureAlert`) list their accounts' holders' too.
+ * Licensed remitters and government accounts move other people's money: their holders' other
+ * accounts are never listed through them.
+ * @internal
+ * @example const extra = holderAccountsOf([{ kind: 'account', id: 'A1' }], known, config.context);
+ */
+export function holderAccountsOf(refs: Iterable<{ readonly kind: string; readonly id: string }>, members: ReadonlySet<string>, context: Pick<RuleContext, 'accounts' | 'identity'>): MemberRef[] {
   const out = new Set<string>();
-  for (const a of group) {
-    if (a.entity.kind !== 'account') continue;
-    const holder = context.accounts.get(a.entity.id)?.party;
-    if (holder === undefined) continue;
+  for (const r of refs) {
+    if (r.kind !== 'account') continue;
+    const account = context.accounts.get(r.id);
+    const holder = account?.party;
+    // A licensed remitter or a government body moves other people's money: its other accounts are not the case's.
+    if (holder === undefined || account?.type === 'msb' || account?.type === 'government') continue;
     for (const id of context.identity.accountsOf(holder)) if (!members.has(`account:${id}`)) out.add(id);
   }
   return [...out].sort().map((id) => ({ kind: 'account', id }));

@@ -10,6 +10,8 @@ import { CARD_SESSION_INDICATOR, CASH_HANDOVER_INDICATOR } from '../rules/debt/c
 import type { HitFacts } from '../rules/types.js';
 import type { NetworkConfig } from './network.js';
 import type { NetworkCandidate } from './network-candidate.js';
+import { holderAccountsOf } from './holder-accounts.js';
+import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 /** @internal The structures the network stage recognises (MS-LAY-01…03; fan-in and fan-out from fan.ts; card sessions and cash hand-overs, MS-DEBT-04/05, from cash-joins.ts). */
 export type Structure = 'cycle' | 'scatter_gather' | 'gather_scatter' | 'fan_in' | 'fan_out' | 'card_session' | 'cash_handover';
@@ -24,7 +26,8 @@ const isCash = (s: Structure): boolean => s === 'card_session' || s === 'cash_ha
 const STRUCTURE_STRENGTH = 0.8;
 
 /**
- * @internal The network alert of one layering structure: members are its accounts, the first hit
+ * @internal The network alert of one layering structure: members are its accounts and their
+ * holders' other accounts (the customer is the subject, holder-accounts.ts), the first hit
  * is the path hop by hop with its transaction ids, then every member's own hits (listed; only
  * layering evidence scores). Undefined when it scores nothing. A cash join states its own
  * sentence and facts (`reason`, `facts`).
@@ -35,7 +38,10 @@ export function structureAlert(
   config: NetworkConfig,
 ): Alert | undefined {
   const members = [...new Set(s.accounts)].sort().map((id) => ({ kind: 'account' as const, id }));
-  const entityId = `net-${stableHash(JSON.stringify(members.map((m) => [m.kind, m.id])))}`;
+  // The structure's accounts' holders' other accounts are listed too (the customer is the subject,
+  // holder-accounts.ts); they add no hits, facts or score.
+  const listed = withHolderAccounts(members, config);
+  const entityId = `net-${stableHash(JSON.stringify(listed.map((m) => [m.kind, m.id])))}`;
   const iso = (ms: number): string => new Date(ms).toISOString();
   const days = Math.max(1, Math.round((s.to - s.from) / 86_400_000));
   const reason = s.reason !== undefined ? s.reason : s.kind === 'cycle'
@@ -91,9 +97,16 @@ export function structureAlert(
     typologies: score.typologies.map((t) => (t.error === undefined ? { id: t.id, score: t.score } : { id: t.id, score: t.score, error: t.error })),
     contributions: score.contributions.map((c) => ({ ...c })),
     hits: [pathHit, ...rest],
-    members,
+    members: listed,
     firstSeen: first,
     lastSeen: last,
     engine,
   };
+}
+
+/** A structure's member accounts with their holders' other accounts (see `holderAccountsOf`), sorted. */
+function withHolderAccounts(members: readonly MemberRef[], config: NetworkConfig): MemberRef[] {
+  const known = new Set(members.map((m) => `${m.kind}:${m.id}`));
+  const extra = holderAccountsOf(members, known, config.context);
+  return extra.length === 0 ? [...members] : [...members, ...extra].sort(compareMemberRefs);
 }

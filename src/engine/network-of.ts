@@ -6,7 +6,7 @@ import { readCandidateAlert } from './packed-candidates.js';
 import type { AlertLinks } from './alert-links.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import { isEvidenceHit } from './evidence-kinds.js';
-import { holderAccounts, holderKey } from './holder-accounts.js';
+import { holderAccounts, holderAccountsOf, holderKey } from './holder-accounts.js';
 import { identifiedMembers } from './identified-members.js';
 import type { NetworkConfig } from './network.js';
 import { CREW_STEP, crewStrengths } from './network-crew.js';
@@ -58,7 +58,11 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   for (const p of holders) known.add(`${p.kind}:${p.id}`);
   // The senders a member names whose own payers pay them smuggling fees (sub-collectors.ts).
   const feeders = subCollectors(group, known, { alertOf: stage.alertOf, familyOf: config.familyOf, accounts: config.context.accounts });
-  const vouched = [...payers, ...identified, ...agents, ...holders, ...feeders];
+  for (const p of feeders) known.add(`${p.kind}:${p.id}`);
+  // The vouched members' holders' other accounts, as the alerted members' (holder-accounts.ts):
+  // a structurer's funder is a customer whose other accounts join the case with it.
+  const vouchedHolders = holderAccountsOf([...payers, ...identified, ...feeders], known, config.context);
+  const vouched = [...payers, ...identified, ...agents, ...holders, ...feeders, ...vouchedHolders];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   // Each member's evidence (hops, legs) scores as its alert's strength-0 hits did: nothing, under its rule.

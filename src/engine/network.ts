@@ -125,7 +125,7 @@ export function reportedAlert(alert: Alert): Alert {
  * debt series for the payee they both pay; a structurer's cash-out for the third party that funded
  * it; a member's money-flow hit for an entity whose own shared identifier names a member, see
  * identified-members.ts), and a
- * member account for its holder's other accounts (the customer is the subject), and a collecting
+ * member account — alerted or vouched for — for its holder's other accounts (the customer is the subject), and a collecting
  * member for the senders it names whose own payers pay them smuggling fees (sub-collectors, see
  * sub-collectors.ts): they are listed as members without alerts of their own, and such a component raises its alert even when it adds
  * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).
