@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { NAMED_AFTER_ARRIVAL_BONUS, debtRepayment, debtRepaymentOptionsSchema } from '../../src/rules/debt/debt-repayment.js';
+import { NAMED_AFTER_ARRIVAL_BONUS, NAMED_MIN_PERIOD_DAYS, debtRepayment, debtRepaymentOptionsSchema } from '../../src/rules/debt/debt-repayment.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { MY_LIKE, at, hitsOf, transfer } from '../helpers/builders.js';
@@ -64,6 +64,28 @@ describe('debt_repayment payer variant: a debt named by the payer, begun soon af
     const [quarter] = hits([...wages(5), ...pays(80_000, ['', '', '', 'kisti'], 4)]);
     expect(quarter?.facts['debtReference']).toBe(true);
     expect(quarter?.facts['namedAfterArrival']).toBeUndefined();
+  });
+
+  test('boundary: the series must be monthly (30 days) — a fortnightly named series, one period step below, keeps the ordinary reading', () => {
+    expect(NAMED_MIN_PERIOD_DAYS).toBe(30);
+    const fortnightly = (refs: string[]) =>
+      Array.from({ length: 4 }, (_, i) => transfer('W1', 'MY-COL', 40_000, (1 + 14 * i) * D + 5, myr({ toName: 'Shahidul Alam', reference: refs[i % refs.length] as string })));
+    const named = hits([...wages(3), ...fortnightly(['hutang', 'ansuran'])]);
+    expect(named.length).toBeGreaterThan(0);
+    for (const h of named) {
+      expect(h.facts['periodDays']).toBe(14);
+      expect(h.facts['namedAfterArrival']).toBeUndefined();
+    }
+    const [monthlyHit] = hits([...wages(4), ...pays(40_000, ['hutang', 'ansuran'], 4)]);
+    expect(monthlyHit?.facts['periodDays']).toBe(30);
+    expect(monthlyHit?.facts['namedAfterArrival']).toBe(true);
+  });
+
+  test('look-alike: a colleague paid back MYR 30–50 a week ("hutang") from a new account earns no bonus', () => {
+    const weekly = [30_00, 50_00, 48_00].map((amount, i) => transfer('W1', 'MY-FRD', amount, (1 + 7 * i) * D + 5, myr({ toName: 'Halimah binti Faris', reference: 'hutang' })));
+    const all = hits(weekly);
+    expect(all.length).toBeGreaterThan(0);
+    for (const h of all) expect(h.facts['namedAfterArrival']).toBeUndefined();
   });
 
   test('look-alike: a newly arrived borrower\'s named instalments to a lender or a company earn no bonus and stay discounted', () => {

@@ -55,7 +55,7 @@ const ID = 'debt_repayment';
 
 /**
  * Strength added to a payer's series that a third or more of its instalments name as a debt
- * ("hutang", "kisti", "loan"), that began within `startWithinDays` of the account's opening or
+ * ("hutang", "kisti", "loan"), monthly ({@link NAMED_MIN_PERIOD_DAYS}), that began within `startWithinDays` of the account's opening or
  * first wage and whose payee no lawful reading discounts (a lender, biller, company, landlord or
  * relative; a recruiter by its name is not discounted) — MS-DEBT-01 as defined: post-arrival
  * instalments, here in the payer's own words. With the debt reference's 0.25 and the start's 0.05,
@@ -65,6 +65,15 @@ const ID = 'debt_repayment';
  * @internal
  */
 export const NAMED_AFTER_ARRIVAL_BONUS = 0.15;
+
+/**
+ * Shortest period of a series that {@link NAMED_AFTER_ARRIVAL_BONUS} reads: monthly, a debt repaid
+ * out of each month's wage. Weekly and fortnightly sums called a debt were, on the scenario bank,
+ * friends and colleagues paying each other back small amounts (MYR 30–50, AUD 10): they keep the
+ * ordinary reading.
+ * @internal
+ */
+export const NAMED_MIN_PERIOD_DAYS = 30;
 const INDICATORS = ['MS-DEBT-01'] as const;
 
 /**
@@ -207,7 +216,9 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   // the wage is then no reason for doubt — recruitment debts are deducted at a tenth to a third of a
   // wage, while support sent home is not called a loan — and the reading is the indicator met in
   // full (`NAMED_AFTER_ARRIVAL_BONUS`).
-  const namedAfterArrival = namedDebt && (basis === 'opened' || basis === 'first_wage') && discount === undefined;
+  // Monthly (`NAMED_MIN_PERIOD_DAYS`): weekly or fortnightly small sums called a debt are friends
+  // and colleagues paying one another back (measured: MYR 30–50 "hutang" a week, AUD 10 a fortnight).
+  const namedAfterArrival = namedDebt && (basis === 'opened' || basis === 'first_wage') && discount === undefined && fit.period >= NAMED_MIN_PERIOD_DAYS;
   if (share !== undefined && share < o.minShare && !namedAfterArrival) applyDiscount(0.7, 'below_share_debt_reference');
   applyDiscount({ opened: 1, ongoing: 0.85, first_wage: 0.8, unknown: 0.7 }[basis], `start_${basis}`);
 
