@@ -83,7 +83,7 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * account's opening (or of the first wage seen), each cycle ≥ 30 % of the inflow where inflows are
  * visible (≥ 15 %, discounted, when a third of the references name a debt: a relative bar for
  * payers who call the payments instalments, undiscounted when the named series began soon after
- * arrival: {@link NAMED_AFTER_ARRIVAL_BONUS}); stronger towards an origin or transit country or a
+ * arrival: `NAMED_AFTER_ARRIVAL_BONUS`); stronger towards an origin or transit country or a
  * recruitment agency by its name (MS-DEBT-01's recruitment fee; `RECRUITER_NAME`: not discounted
  * as a company payee), or with a debt reference. Collector variant (on the payee's account): such series from ≥ 3
  * unrelated payers who are cross-border or recent account openers; the payers are listed in
