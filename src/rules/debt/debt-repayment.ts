@@ -52,6 +52,28 @@ export type DebtRepaymentSettings = z.output<typeof debtRepaymentOptionsSchema>;
 type Options = DebtRepaymentSettings;
 
 const ID = 'debt_repayment';
+
+/**
+ * Strength added to a payer's series that a third or more of its instalments name as a debt
+ * ("hutang", "kisti", "loan"), monthly ({@link NAMED_MIN_PERIOD_DAYS}), that began within `startWithinDays` of the account's opening or
+ * first wage and whose payee no lawful reading discounts (a lender, biller, company, landlord or
+ * relative; a recruiter by its name is not discounted) — MS-DEBT-01 as defined: post-arrival
+ * instalments, here in the payer's own words. With the debt reference's 0.25 and the start's 0.05,
+ * three such instalments since the account opened read 0.70 (38 points at weight 55: an alert with
+ * any corroboration) and four 0.75 (41: an alert on its own). Issue 14: such payers scored 20–39, their instalments
+ * under 30 % of the wage discounted as possible support sent home, which is not called a loan.
+ * @internal
+ */
+export const NAMED_AFTER_ARRIVAL_BONUS = 0.15;
+
+/**
+ * Shortest period of a series that {@link NAMED_AFTER_ARRIVAL_BONUS} reads: monthly, a debt repaid
+ * out of each month's wage. Weekly and fortnightly sums called a debt were, on the scenario bank,
+ * friends and colleagues paying each other back small amounts (MYR 30–50, AUD 10): they keep the
+ * ordinary reading.
+ * @internal
+ */
+export const NAMED_MIN_PERIOD_DAYS = 30;
 const INDICATORS = ['MS-DEBT-01'] as const;
 
 /**
@@ -60,7 +82,8 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * ≤ 0.25) to one payee outside the payer's household and family, starting within 6 months of the
  * account's opening (or of the first wage seen), each cycle ≥ 30 % of the inflow where inflows are
  * visible (≥ 15 %, discounted, when a third of the references name a debt: a relative bar for
- * payers who call the payments instalments); stronger towards an origin or transit country or a
+ * payers who call the payments instalments, undiscounted when the named series began soon after
+ * arrival: `NAMED_AFTER_ARRIVAL_BONUS`); stronger towards an origin or transit country or a
  * recruitment agency by its name (MS-DEBT-01's recruitment fee; `RECRUITER_NAME`: not discounted
  * as a company payee), or with a debt reference. Collector variant (on the payee's account): such series from ≥ 3
  * unrelated payers who are cross-border or recent account openers; the payers are listed in
@@ -187,14 +210,24 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   if (rentRef) applyDiscount(crossBorder ? 0.6 : 0.4, 'rent_reference');
   if (link === 'common_name') applyDiscount(0.5, 'common_family_name');
   if (kinRefs * 3 >= refs.length) applyDiscount(0.5, 'kinship_references');
-  if (share !== undefined && share < o.minShare) applyDiscount(0.7, 'below_share_debt_reference');
+  // Named as a debt by the payer, begun soon after arrival (the account's opening or its first
+  // wage) and paid to a payee no lawful reading discounts (a lender, biller, company, landlord or
+  // relative): MS-DEBT-01's post-arrival instalments in the payer's own words. The smaller share of
+  // the wage is then no reason for doubt — recruitment debts are deducted at a tenth to a third of a
+  // wage, while support sent home is not called a loan — and the reading is the indicator met in
+  // full (`NAMED_AFTER_ARRIVAL_BONUS`).
+  // Monthly (`NAMED_MIN_PERIOD_DAYS`): weekly or fortnightly small sums called a debt are friends
+  // and colleagues paying one another back (measured: MYR 30–50 "hutang" a week, AUD 10 a fortnight).
+  const namedAfterArrival = namedDebt && (basis === 'opened' || basis === 'first_wage') && discount === undefined && fit.period >= NAMED_MIN_PERIOD_DAYS;
+  if (share !== undefined && share < o.minShare && !namedAfterArrival) applyDiscount(0.7, 'below_share_debt_reference');
   applyDiscount({ opened: 1, ongoing: 0.85, first_wage: 0.8, unknown: 0.7 }[basis], `start_${basis}`);
 
   const n = fit.instalments.length;
   const tight = fit.intervalCv <= 0.15 && fit.amountCv <= 0.1;
   const strength =
     (0.25 + 0.05 * Math.min(4, n - o.minPayments) + (corridor || recruiter ? 0.1 : crossBorder ? 0.05 : 0) + (debtRef ? 0.25 : 0) +
-      (tight ? 0.05 : 0) + (share !== undefined && share >= 0.5 ? 0.05 : 0) + (basis === 'opened' ? 0.05 : 0)) * factor;
+      (tight ? 0.05 : 0) + (share !== undefined && share >= 0.5 ? 0.05 : 0) + (basis === 'opened' ? 0.05 : 0) +
+      (namedAfterArrival ? NAMED_AFTER_ARRIVAL_BONUS : 0)) * factor;
   const profile = context.jurisdiction;
   const where =
     (crossBorder ? `an unrelated account in ${payeeCountry}` : 'an unrelated domestic account') +
@@ -213,6 +246,7 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
     startBasis: basis, crossBorder, corridor, debtReference: debtRef,
   };
   if (recruiter) facts['recruiterPayee'] = true;
+  if (namedAfterArrival) facts['namedAfterArrival'] = true;
   if (startDays !== undefined) facts['startDays'] = startDays;
   if (share !== undefined) facts['shareOfInflow'] = ratio(share);
   if (payeeCountry !== undefined) facts['payeeCountry'] = payeeCountry;
