@@ -1,5 +1,6 @@
 import type { Alert } from '../scoring/alert.js';
 import type { RuleContext } from '../rules/types.js';
+import { isInstitution } from './institution.js';
 import type { MemberRef } from './member-ref.js';
 
 /**
@@ -47,7 +48,7 @@ export function holderAccountsOf(refs: Iterable<{ readonly kind: string; readonl
     const account = context.accounts.get(r.id);
     const holder = account?.party;
     // A licensed remitter or a government body moves other people's money: its other accounts are not the case's.
-    if (holder === undefined || account?.type === 'msb' || account?.type === 'government') continue;
+    if (holder === undefined || isInstitution(account?.type)) continue;
     for (const id of context.identity.accountsOf(holder)) if (!members.has(`account:${id}`)) out.add(id);
   }
   return [...out].sort().map((id) => ({ kind: 'account', id }));

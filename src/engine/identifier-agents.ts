@@ -1,6 +1,6 @@
 import type { AlertLinks } from './alert-links.js';
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
-import type { AccountType } from '../schema/reference-data.js';
+import { isInstitution } from './institution.js';
 import { holderKey } from './holder-accounts.js';
 import type { MemberRef } from './member-ref.js';
 
@@ -29,8 +29,6 @@ function phoneOrDocumentParties(party: string, identity: RuleContext['identity']
   for (const id of identity.identifiersOf(party)) if (id.kind !== 'address') for (const p of id.parties) if (p !== party) out.add(p);
   return out;
 }
-
-const isInstitution = (type: AccountType | undefined): boolean => type === 'msb' || type === 'government';
 
 /**
  * The agents of a run's wage workers seen through their identifiers (MS-DEBT-02 with MS-ID-01):

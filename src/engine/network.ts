@@ -1,5 +1,5 @@
 import type { Alert } from '../scoring/alert.js';
-import type { AccountType } from '../schema/reference-data.js';
+import { isInstitution } from './institution.js';
 import type { EngineConfig } from './config.js';
 import { evidenceKindIndex, isEvidenceHit } from './evidence-kinds.js';
 import { fanAlerts } from './fan.js';
@@ -308,11 +308,3 @@ export function isEvidenceCandidate(c: NetworkCandidate): boolean {
   return candidateEntity(c).kind === 'account' && hasEvidenceRecords(c);
 }
 
-/**
- * Licensed remitters and government accounts move other people's money by design: in a network
- * they are links (a mule's remittances pass through one), never members scored with the case.
- * Their own alerts stand, discounted by each rule (see `accountTypeFactor`).
- */
-function isInstitution(type: AccountType | undefined): boolean {
-  return type === 'msb' || type === 'government';
-}

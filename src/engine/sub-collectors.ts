@@ -4,6 +4,7 @@ import type { AlertLinks } from './alert-links.js';
 import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
 import { namedByMoneyFlow } from './identified-members.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
+import { isInstitution } from './institution.js';
 
 /** The rule whose hit shows an entity receiving smuggling fees from its own payers (MS-FUN-02 context: payments that add up to a published fee). @internal */
 export const FEE_RULE = 'fee_match';
@@ -42,8 +43,7 @@ export interface SubCollectorInput {
 export function subCollectors(group: readonly Alert[], members: ReadonlySet<string>, input: SubCollectorInput): MemberRef[] {
   const out: MemberRef[] = [];
   for (const r of namedByMoneyFlow(group, members, input.familyOf)) {
-    const type = r.kind === 'account' ? input.accounts.get(r.id)?.type : undefined;
-    if (type === 'msb' || type === 'government') continue;
+    if (r.kind === 'account' && isInstitution(input.accounts.get(r.id)?.type)) continue;
     const fees = input.alertOf(`${r.kind}:${r.id}`)?.hits.some((x) =>
       x.rule === FEE_RULE && x.strength >= SUB_COLLECTOR_MIN_FEE_STRENGTH && (x.related ?? []).some((y) => !members.has(`${y.kind}:${y.id}`)));
     if (fees === true) out.push(r);

@@ -210,14 +210,10 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   if (rentRef) applyDiscount(crossBorder ? 0.6 : 0.4, 'rent_reference');
   if (link === 'common_name') applyDiscount(0.5, 'common_family_name');
   if (kinRefs * 3 >= refs.length) applyDiscount(0.5, 'kinship_references');
-  // Named as a debt by the payer, begun soon after arrival (the account's opening or its first
-  // wage) and paid to a payee no lawful reading discounts (a lender, biller, company, landlord or
-  // relative): MS-DEBT-01's post-arrival instalments in the payer's own words. The smaller share of
-  // the wage is then no reason for doubt — recruitment debts are deducted at a tenth to a third of a
-  // wage, while support sent home is not called a loan — and the reading is the indicator met in
-  // full (`NAMED_AFTER_ARRIVAL_BONUS`).
-  // Monthly (`NAMED_MIN_PERIOD_DAYS`): weekly or fortnightly small sums called a debt are friends
-  // and colleagues paying one another back (measured: MYR 30–50 "hutang" a week, AUD 10 a fortnight).
+  // A monthly debt the payer names, begun soon after arrival, to a payee no lawful reading
+  // discounts: MS-DEBT-01 in the payer's own words, so a small share of the wage is no reason for
+  // doubt (recruitment debts are deducted at a tenth to a third of a wage). See
+  // `NAMED_AFTER_ARRIVAL_BONUS` and `NAMED_MIN_PERIOD_DAYS`.
   const namedAfterArrival = namedDebt && (basis === 'opened' || basis === 'first_wage') && discount === undefined && fit.period >= NAMED_MIN_PERIOD_DAYS;
   if (share !== undefined && share < o.minShare && !namedAfterArrival) applyDiscount(0.7, 'below_share_debt_reference');
   applyDiscount({ opened: 1, ongoing: 0.85, first_wage: 0.8, unknown: 0.7 }[basis], `start_${basis}`);
