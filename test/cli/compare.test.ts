@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compareCommand } from '../../src/cli/compare.js';
 import { configCommand } from '../../src/cli/config.js';
 import { resolveScanConfig } from '../../src/engine/config-file.js';
 import { scan } from '../../src/engine/scan.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-compare-'));
+const dir = tempDir('tidewatch-compare-');
 async function run(command: typeof compareCommand, argv: string[]) {
   let stdout = '';
   let stderr = '';

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { goamlCommand, loadProfile } from '../../src/cli/goaml.js';
@@ -7,8 +6,9 @@ import { ingestTransactions } from '../../src/ingest/index.js';
 import { validateCommand } from '../../src/cli/validate.js';
 import { alertOn } from '../goaml/fixtures.js';
 import { ID_XSD, LK_XSD, schemaErrors } from '../goaml/xmllint.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-cli-goaml-'));
+const dir = tempDir('tidewatch-cli-goaml-');
 const put = (name: string, text: string): string => {
   const p = join(dir, name);
   writeFileSync(p, text);

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { reportCommand } from '../../src/cli/report.js';
 import { scanCommand } from '../../src/cli/scan.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-report-cli-'));
+const dir = tempDir('tidewatch-report-cli-');
 async function run(command: typeof scanCommand, argv: string[]) {
   let stdout = '';
   let stderr = '';

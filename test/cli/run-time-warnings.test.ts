@@ -1,18 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { scanCommand } from '../../src/cli/scan.js';
 import { scan } from '../../src/engine/scan.js';
 import { jurisdiction } from '../../src/jurisdictions/index.js';
 import { AlertSchema } from '../../src/scoring/alert.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * Issue 16, point 5: unverified jurisdiction profiles say so at run time, and a currency mismatch
  * without --fx says how to fix it. Before: the [U] mark lived only in the profile data, and
  * transactions in another currency were counted as "not convertible" with no way forward.
  */
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-warn-'));
+const dir = tempDir('tidewatch-warn-');
 async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { scanCommand } from '../../src/cli/scan.js';
 import { schemaCommand } from '../../src/cli/schema.js';
 import { validateCommand } from '../../src/cli/validate.js';
 import { AlertSchema } from '../../src/scoring/alert.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-cli-'));
+const dir = tempDir('tidewatch-cli-');
 async function run(command: typeof scanCommand, argv: string[]) {
   let stdout = '';
   let stderr = '';

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { matchCommand } from '../../src/cli/match.js';
@@ -8,8 +7,9 @@ import { shareCommand } from '../../src/cli/share.js';
 import { scan } from '../../src/engine/scan.js';
 import { SharedAlertPackageSchema } from '../../src/share/shared-alert.js';
 import { deposit, MY_LIKE, transfer } from '../helpers/builders.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-share-cli-'));
+const dir = tempDir('tidewatch-share-cli-');
 async function run(command: typeof shareCommand, argv: string[]) {
   let stdout = '';
   let stderr = '';

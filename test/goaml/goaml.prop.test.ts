@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CHANNELS, goamlProfile, toGoamlReport, type GoamlParty, type Transaction } from '../../src/index.js';
 import { ingestTransactions } from '../../src/ingest/index.js';
 import { alertOn } from './fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-goaml-prop-'));
+const dir = tempDir('tidewatch-goaml-prop-');
 let n = 0;
 
 /** Words of XML specials, quotes and non-ASCII letters, single-spaced (names are split into words and joined again). */

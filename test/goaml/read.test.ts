@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createFxTable, goamlProfile, goamlToRecords, toGoamlReport, type Transaction } from '../../src/index.js';
 import { ingestTransactions } from '../../src/ingest/index.js';
 import { alertOn, sampleBank, sampleFx } from './fixtures.js';
 import { BANK, CONDUCTOR, HOLDER, ownAccount, unitTransactions } from './units.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-goaml-read-'));
+const dir = tempDir('tidewatch-goaml-read-');
 let n = 0;
 function file(xml: string, name = `r${++n}.xml`, folder = dir): string {
   const p = join(folder, name);

@@ -1,13 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** The FIU schemas, from shared/ beside the repository (CI clones the repo with shared/ next to it). */
 export const ID_XSD = '../shared/goaml/id-ppatk-4.0.2.xsd';
 export const LK_XSD = '../shared/goaml/lk-fiu-2.0.xsd';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-goaml-'));
+const dir = tempDir('tidewatch-goaml-');
 let checked = false;
 
 /** Fails (never skips) when xmllint is missing: .ci/run installs Debian's libxml2-utils. */

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
@@ -10,8 +9,9 @@ import { createCsvSplitter } from '../../src/ingest/csv-splitter.js';
 import { currencyCodes, currencyExponent } from '../../src/schema/currencies.js';
 import type { RowIssue } from '../../src/schema/issues.js';
 import { CHANNELS, type Transaction } from '../../src/schema/transaction.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-prop-'));
+const dir = tempDir('tidewatch-prop-');
 let n = 0;
 const tmp = (text: string, ext = 'csv') => {
   const p = join(dir, `f${n++}.${ext}`);

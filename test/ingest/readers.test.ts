@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { escapeFormula, fixedDecimals, ingestTransactions, writeCsv, writeTransactionsCsv } from '../../src/ingest/index.js';
 import type { Transaction } from '../../src/schema/transaction.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-ingest-'));
+const dir = tempDir('tidewatch-ingest-');
 const file = (name: string, text: string) => {
   const p = join(dir, name);
   writeFileSync(p, text);

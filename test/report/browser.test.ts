@@ -5,8 +5,7 @@
  * Screenshots go to .tmp/artifacts/report/ for a person to look at. (The DOM lib above types the
  * callbacks that run in the page.)
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,11 +13,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { scanCommand } from '../../src/cli/scan.js';
 import { ingestTransactions } from '../../src/ingest/index.js';
 import type { Transaction } from '../../src/schema/transaction.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DATA = 'examples/data';
 const ARTIFACTS = resolve('.tmp/artifacts/report');
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-report-'));
+const dir = tempDir('tidewatch-report-');
 
 let browser: Browser;
 /** The demo report, opened once (the tests below take turns on it and leave it as they found it). */

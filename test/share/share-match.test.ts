@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadScenario, type LoadedScenario } from '../../examples/scenarios/load.js';
@@ -11,9 +10,10 @@ import { normaliseAccount } from '../../src/share/normalise.js';
 import { shareAlerts } from '../../src/share/share-alerts.js';
 import { createShareKey, type ShareKey } from '../../src/share/share-key.js';
 import { SharedAlertPackageSchema, sharedAlertJsonSchema, type SharedAlertPackage } from '../../src/share/shared-alert.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const key = (byte: number) => createShareKey(new Uint8Array(32).fill(byte));
-const dir = mkdtempSync(join(tmpdir(), 'tidewatch-share-'));
+const dir = tempDir('tidewatch-share-');
 const banks: Record<'a' | 'b', { s: LoadedScenario; alerts: readonly Alert[] }> = {} as never;
 let k1: ShareKey;
 let k2: ShareKey;
