@@ -6,7 +6,7 @@ import { fanAlerts } from './fan.js';
 import { cashJoinAlerts } from './cash-joins.js';
 import { layeringAlerts } from './layering.js';
 import { holderKey } from './holder-accounts.js';
-import { wageWorkers } from './vouched-payers.js';
+import { isPayerSeriesHit, isWorkerSeriesHit, namedPayees, wageWorkers } from './vouched-payers.js';
 import { identifierAgents } from './identifier-agents.js';
 import { components, type Edge } from './network-components.js';
 import { canJoinNetwork, candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
@@ -122,7 +122,7 @@ export function reportedAlert(alert: Alert): Alert {
  * debt_repayment (debt_exploitation) with its payers' shared_identifier (identity). A debt
  * collector's hit of at least `VOUCH_MIN_STRENGTH` also vouches for the payers it names (a
  * wage-diversion agent's for the workers it names whose own wages leave at once; two members' own
- * debt series for the payee they both pay; a structurer's cash-out for the third party that funded
+ * debt series for the payee they both pay, or one member's series naming its debt for its payee; a structurer's cash-out for the third party that funded
  * it; a member's money-flow hit for an entity whose own shared identifier names a member, see
  * identified-members.ts), and a
  * member account — alerted or vouched for — for its holder's other accounts (the customer is the subject), and a collecting
@@ -245,6 +245,12 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
       for (const r of hit.related ?? []) names.add(`${holderOf(alert.entity.kind, alert.entity.id)}>${holderOf(r.kind, r.id)}`);
     }
   }
+  // The payees two or more members' own debt or wage series name: each payer's link to such a
+  // payee is seen from both ends (its fellow payers' series corroborate it), see `namedPayees`.
+  const payees = namedPayees(candidates.filter((a) => substantive.has(`${a.entity.kind}:${a.entity.id}`)), (a) => holderOf(a.entity.kind, a.entity.id), (key) => {
+    const i = key.indexOf(':');
+    return key.slice(0, i) === 'account' && isInstitution(accounts.get(key.slice(i + 1))?.type);
+  });
   const own: number[] = [];
   for (const alert of candidates) {
     const n = linked(alert.entity.kind, alert.entity.id);
@@ -257,7 +263,8 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
       if (identity && !self) continue;
       for (const r of hit.related ?? []) {
         if (identity && !substantive.has(`${r.kind}:${r.id}`)) continue;
-        const confirmed = names.has(`${holderOf(r.kind, r.id)}>${holderOf(alert.entity.kind, alert.entity.id)}`);
+        const confirmed = names.has(`${holderOf(r.kind, r.id)}>${holderOf(alert.entity.kind, alert.entity.id)}`) ||
+          (self && (isPayerSeriesHit(hit) || isWorkerSeriesHit(hit)) && payees.has(`${r.kind}:${r.id}`));
         edges.push(payroll ? { a: n, b: linked(r.kind, r.id), confirmed, payroll } : { a: n, b: linked(r.kind, r.id), confirmed });
       }
     }

@@ -83,6 +83,34 @@ export function isPayerSeriesHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'
 }
 
 /**
+ * Weakest payer-side `debt_repayment` hit that vouches for its payee on its own, without a second
+ * payer (see {@link isSolePayerHit}): a series whose references name a debt (0.25 of the strength)
+ * on top of the bare series (0.25) and 0.2 more of what the indicator looks for (a longer or
+ * tighter series, a start soon after the account opened, most of the wage). Measured on the
+ * scenario bank's tuning seeds: payer series from 0.7 up with a debt reference and no discount
+ * named only debt collectors; family remittances, a savings-group member's payments to its
+ * organiser and a tenant's to a relative abroad read 0.5–0.55.
+ * @internal
+ */
+export const SOLE_PAYER_MIN_STRENGTH = 0.7;
+
+/**
+ * Whether a hit is a payer's own debt series that names its collector without a second payer
+ * (MS-DEBT-01 in the payer's own words): the payer variant of `debt_repayment`
+ * ({@link isPayerSeriesHit}) of at least {@link SOLE_PAYER_MIN_STRENGTH}, whose references name
+ * a debt ("hutang", "kisti", "loan", "installment": `debtReference`) and that no lawful reading
+ * discounted (no `discount`: a relative by family name or kinship references, rent, a lender or
+ * biller, a business, a remitter, an unknown start). The payee is the creditor the payments repay —
+ * a collector who may receive only this payer's instalments at this bank (the other payers bank
+ * elsewhere, or the collector splits the payers over two accounts).
+ * @internal
+ * @example const creditor = alert.hits.some(isSolePayerHit);
+ */
+export function isSolePayerHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return isPayerSeriesHit(h) && h.strength >= SOLE_PAYER_MIN_STRENGTH && h.facts['debtReference'] === true && h.facts['discount'] === undefined;
+}
+
+/**
  * Whether a hit is a worker's own `wage_diversion` series (the worker variant, with `cycles`) at
  * {@link VOUCH_MIN_STRENGTH} or more: most of each wage passed at once to the same unrelated party
  * in three or more pay cycles, with no lawful reading discounting it (kinship references, a
@@ -109,6 +137,37 @@ export function isFundedCashOutHit(h: Pick<AlertHit, 'rule' | 'strength' | 'fact
 }
 
 /**
+ * The payees (`kind:id`) that the own series ({@link isPayerSeriesHit}, {@link isWorkerSeriesHit})
+ * of {@link MIN_NAMING_PAYERS} or more distinct holders among `alerts` name: the collector
+ * MS-DEBT-01's strong form defines, seen from its payers' side. The network stage reads the link
+ * from each such payer to the payee as seen from both ends (the payers' own series corroborate one
+ * another), so that a component split over its confirmed links (an employer's payroll holding it
+ * together, or too many members) keeps the payers together with their collector, whose account may
+ * show nothing of its own (a salaried holder collecting on the side: issue 14). `holderOf` gives an
+ * alert's holder, so one person's two accounts count once; `skip` leaves out payees that are never
+ * members (licensed remitters, government accounts).
+ * @internal
+ * @example const payees = namedPayees(members, (a) => holderKey(accounts, a.entity.kind, a.entity.id), (key) => false);
+ */
+export function namedPayees(alerts: Iterable<AlertLinks>, holderOf: (a: AlertLinks) => string, skip: (key: string) => boolean = () => false): Set<string> {
+  const holders = new Map<string, Set<string>>();
+  for (const a of alerts) {
+    for (const h of a.hits) {
+      if (!isPayerSeriesHit(h) && !isWorkerSeriesHit(h)) continue;
+      for (const r of h.related ?? []) {
+        const key = `${r.kind}:${r.id}`;
+        let set = holders.get(key);
+        if (set === undefined) holders.set(key, (set = new Set<string>()));
+        set.add(holderOf(a));
+      }
+    }
+  }
+  const out = new Set<string>();
+  for (const [key, set] of holders) if (set.size >= MIN_NAMING_PAYERS && !skip(key)) out.add(key);
+  return out;
+}
+
+/**
  * The payer accounts the members' vouching hits name (see {@link isVouchingHit}), other than the
  * members themselves, sorted. A debt collector's payers are part of the pattern the indicator
  * defines (each pays the collector regular instalments soon after arriving), so a network alert
@@ -117,7 +176,8 @@ export function isFundedCashOutHit(h: Pick<AlertHit, 'rule' | 'strength' | 'fact
  * remittances). Likewise a wage-diversion agent's workers ({@link isWageAgentHit}) that are in
  * `workers` (their own wages leave at once: {@link wageWorkers}), and the payee that the own
  * series of {@link MIN_NAMING_PAYERS} or more members' holders name ({@link isPayerSeriesHit},
- * {@link isWorkerSeriesHit}): the collector the indicator's strong form defines, seen from its
+ * {@link isWorkerSeriesHit}), or one member's own debt series names in the payer's own words
+ * ({@link isSolePayerHit}): the collector the indicator's strong form defines, seen from its
  * payers' side where its own account shows fewer than three full series (a collector abroad or at
  * another bank, the second account of a pair), or the wage agent whose own account shows no
  * payday burst (fewer than five workers paying at once, or the workers' cash withdrawn by the
@@ -135,14 +195,16 @@ export function vouchedPayers(
   holderOf: (a: Alert) => string = (a) => `${a.entity.kind}:${a.entity.id}`,
 ): MemberRef[] {
   const out = new Map<string, MemberRef>();
-  const payees = new Map<string, { ref: MemberRef; holders: Set<string> }>();
+  const payees = new Map<string, { ref: MemberRef; holders: Set<string>; sole: boolean }>();
   for (const a of group) {
     for (const h of a.hits) {
       if (isPayerSeriesHit(h) || isWorkerSeriesHit(h)) {
+        const sole = isSolePayerHit(h);
         for (const r of h.related ?? []) {
           const key = `${r.kind}:${r.id}`;
-          const p = payees.get(key) ?? { ref: { kind: r.kind, id: r.id }, holders: new Set<string>() };
+          const p = payees.get(key) ?? { ref: { kind: r.kind, id: r.id }, holders: new Set<string>(), sole: false };
           p.holders.add(holderOf(a));
+          if (sole) p.sole = true;
           payees.set(key, p);
         }
         continue;
@@ -155,6 +217,6 @@ export function vouchedPayers(
       }
     }
   }
-  for (const [key, p] of payees) if (!members.has(key) && p.holders.size >= MIN_NAMING_PAYERS) out.set(key, p.ref);
+  for (const [key, p] of payees) if (!members.has(key) && (p.holders.size >= MIN_NAMING_PAYERS || p.sole)) out.set(key, p.ref);
   return [...out.values()].sort(compareMemberRefs);
 }
