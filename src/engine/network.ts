@@ -8,6 +8,7 @@ import { layeringAlerts } from './layering.js';
 import { holderKey } from './holder-accounts.js';
 import { wageWorkers } from './vouched-payers.js';
 import { identifierAgents } from './identifier-agents.js';
+import { wageEmployers } from './wage-employers.js';
 import { components, type Edge } from './network-components.js';
 import { canJoinNetwork, candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
 import { candidateAlertId, candidateCanJoin, candidateEntity, readCandidateLinks } from './packed-candidates.js';
@@ -279,7 +280,7 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   const workers = wageWorkers(candidates);
   // The agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts).
   const agentsOf = identifierAgents(candidates, { workers, familyOf: config.familyOf, context: config.context, minLinkStrength });
-  const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf };
+  const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf, crewOf: wageEmployers(candidates, accounts) };
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
     const alert = networkOf(group.map((k) => scored[members[k] as number] as NetworkCandidate), config, stage);
     if (alert !== undefined) out.push(alert);
