@@ -172,6 +172,7 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
   // The components' alerts first: what that stage builds (every scored alert, the link graph) is
   // garbage before the layering stage builds its hop table.
   const { alerts: out, agentsOf } = componentAlerts(all, config, options);
+  const components = out.length;
   hooks.betweenPasses?.();
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
@@ -183,8 +184,16 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
   for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
   hooks.betweenPasses?.();
   // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
+  // One with a component alert's very members stands in for it when it scores more (a crew's card
+  // session and the crew its employer gathers, wage-employers.ts).
   for (const alert of out) taken.add(alert.entity.id);
-  for (const alert of cashJoinAlerts(evidence, config, taken, agentsOf)) out.push(alert);
+  const component = new Map(out.slice(0, components).map((a, i) => [a.entity.id, i] as const));
+  for (const id of component.keys()) taken.delete(id);
+  for (const alert of cashJoinAlerts(evidence, config, taken, agentsOf)) {
+    const i = component.get(alert.entity.id);
+    if (i === undefined) out.push(alert);
+    else if (alert.score > (out[i] as Alert).score) out[i] = alert;
+  }
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 

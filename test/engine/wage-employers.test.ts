@@ -30,7 +30,7 @@ const alert = (id: string, score: number, hits: Hit[]): Alert => ({
   firstSeen: T.from, lastSeen: T.to, engine: { version: '0', config: 'x', jurisdiction: 'MY' },
 });
 /** A worker whose wages, all paid by `employer`, go to the agent at once (worker variant, undiscounted): a network member. */
-const payer = (id: string, employer = 'EMP'): Alert => alert(id, 45, [{ rule: 'wage_diversion', strength: 0.75, facts: { cycles: 4, employer }, related: ['AG'] }]);
+const payer = (id: string, employer = 'EMP', strength = 0.75): Alert => alert(id, 45, [{ rule: 'wage_diversion', strength, facts: { cycles: 4, employer }, related: ['AG'] }]);
 /** A worker whose wages, all paid by `employer`, leave in cash of unknown conductor (discounted), scoring under any alert. */
 const cashWorker = (id: string, strength = 0.27, employer = 'EMP'): Alert => alert(id, 18, [{ rule: 'wage_diversion', strength, facts: { cycles: 4, employer, discount: 'cash_conductor_unknown' } }]);
 /** The agent's own debt-like series abroad: a second family of evidence, so that the members form a network. */
@@ -79,5 +79,33 @@ describe('the other diverted workers of a case\'s employer (wage-employers.ts)',
     expect(n?.members?.map((m) => m.id)).toEqual(['AG', 'W1', 'W2']);
     // An employer whose workers draw their pay in cash, no agent anywhere: nothing joins anything.
     expect(crewOf([cashWorker('W3'), cashWorker('W4'), cashWorker('M1')])([], new Set())).toEqual([]);
+  });
+});
+
+describe('a crew\'s card session and the crew its employer gathers: one network, the stronger reading', () => {
+  /** Cash-site records (strength-0 evidence) of the account's card used at one ATM at 10:00 + `slot` minutes on days 0, 30 and 60. */
+  const cardUse = (id: string, slot: number): Hit[] => [0, 30, 60].map((d) => {
+    const ts = Date.parse('2025-01-01T10:00:00.000Z') + d * 86_400_000 + slot * 60_000;
+    return { rule: 'cash_site', strength: 0, facts: { cash: 'w', loc: 'BANK-KUL-A01', tx: `c-${id}-${d}`, ts, amount: 150_000, found: ts } };
+  });
+  const withCards = (a: Alert, slot: number): Alert => ({ ...a, hits: [...a.hits, ...alert(a.entity.id, a.score, cardUse(a.entity.id, slot)).hits] });
+
+  test('positive: where the card session has the members of the component alert, the network alert is one, at the higher of their scores', () => {
+    // Members scoring in the twenties on their own: the network's floor (its strongest member) stays below both readings.
+    const weak = (a: Alert): Alert => ({ ...a, score: 25 });
+    const plain = [weak(agent()), weak(payer('W1', 'EMP', 0.5)), weak(payer('W2', 'EMP', 0.5)), cashWorker('W3')];
+    const carded = plain.map((a, i) => withCards(a, i * 3));
+    const component = networkAlerts(plain, config);
+    expect(component.map((n) => (n.members ?? []).map((m) => m.id))).toEqual([['AG', 'W1', 'W2', 'W3']]);
+    const both = networkAlerts(carded, config);
+    // One alert for the four members, never two with one entity id.
+    expect(both.map((n) => (n.members ?? []).map((m) => m.id))).toEqual([['AG', 'W1', 'W2', 'W3']]);
+    // The card session (the shared ATM sessions' evidence, 44 here) scores more than the crew's component (30): it stands in for it.
+    expect(both[0]?.hits.some((h) => h.rule === 'cash_site')).toBe(true);
+    expect(both[0]?.score).toBeGreaterThan(component[0]?.score ?? 0);
+    // Where the component scores more, it stays: the members' own scores as they are (45 and more), the card session adds nothing.
+    const strong = networkAlerts([agent(), payer('W1'), payer('W2'), cashWorker('W3')].map((a, i) => withCards(a, i * 3)), config);
+    expect(strong.map((n) => (n.members ?? []).map((m) => m.id))).toEqual([['AG', 'W1', 'W2', 'W3']]);
+    expect(strong[0]?.score).toBe(networkAlerts([agent(), payer('W1'), payer('W2'), cashWorker('W3')], config)[0]?.score);
   });
 });
