@@ -23,6 +23,8 @@ export interface Stage {
   readonly minLinkStrength: number;
   /** The wage workers' agents seen through their identifiers, for given members (see identifier-agents.ts); none when absent. */
   readonly agentsOf?: AgentsOf;
+  /** The other diverted workers of the employer of two or more member workers (see wage-employers.ts); none when absent. */
+  readonly crewOf?: AgentsOf;
 }
 
 /** The accounts (other than `known`) of the agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts). @internal */
@@ -54,6 +56,9 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   // The agent whose phone two or more member workers' accounts carry, with the agent's accounts (identifier-agents.ts).
   const agents = stage.agentsOf?.([...known], known) ?? [];
   for (const p of agents) known.add(`${p.kind}:${p.id}`);
+  // The other diverted workers of the employer of two or more member workers (wage-employers.ts).
+  const crewmates = stage.crewOf?.([...known], known) ?? [];
+  for (const p of crewmates) known.add(`${p.kind}:${p.id}`);
   const holders = holderAccounts(group, known, config.context);
   for (const p of holders) known.add(`${p.kind}:${p.id}`);
   // The senders a member names whose own payers pay them smuggling fees (sub-collectors.ts).
@@ -62,7 +67,7 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   // The vouched members' holders' other accounts, as the alerted members' (holder-accounts.ts):
   // a structurer's funder is a customer whose other accounts join the case with it.
   const vouchedHolders = holderAccountsOf([...payers, ...identified, ...feeders], known, config.context);
-  const vouched = [...payers, ...identified, ...agents, ...holders, ...feeders, ...vouchedHolders];
+  const vouched = [...payers, ...identified, ...agents, ...crewmates, ...holders, ...feeders, ...vouchedHolders];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   // Each member's evidence (hops, legs) scores as its alert's strength-0 hits did: nothing, under its rule.

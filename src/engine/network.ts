@@ -8,6 +8,7 @@ import { layeringAlerts } from './layering.js';
 import { holderKey } from './holder-accounts.js';
 import { isPayerSeriesHit, isWorkerSeriesHit, namedPayees, wageWorkers } from './vouched-payers.js';
 import { identifierAgents } from './identifier-agents.js';
+import { wageEmployers } from './wage-employers.js';
 import { components, type Edge } from './network-components.js';
 import { canJoinNetwork, candidateOf, hasEvidenceRecords, type NetworkCandidate } from './network-candidate.js';
 import { candidateAlertId, candidateCanJoin, candidateEntity, readCandidateLinks } from './packed-candidates.js';
@@ -171,6 +172,7 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
   // The components' alerts first: what that stage builds (every scored alert, the link graph) is
   // garbage before the layering stage builds its hop table.
   const { alerts: out, agentsOf } = componentAlerts(all, config, options);
+  const components = out.length;
   hooks.betweenPasses?.();
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
@@ -182,8 +184,16 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
   for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
   hooks.betweenPasses?.();
   // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
+  // One with a component alert's very members stands in for it when it scores more (a crew's card
+  // session and the crew its employer gathers, wage-employers.ts).
   for (const alert of out) taken.add(alert.entity.id);
-  for (const alert of cashJoinAlerts(evidence, config, taken, agentsOf)) out.push(alert);
+  const component = new Map(out.slice(0, components).map((a, i) => [a.entity.id, i] as const));
+  for (const id of component.keys()) taken.delete(id);
+  for (const alert of cashJoinAlerts(evidence, config, taken, agentsOf)) {
+    const i = component.get(alert.entity.id);
+    if (i === undefined) out.push(alert);
+    else if (alert.score > (out[i] as Alert).score) out[i] = alert;
+  }
   return out.sort((a, b) => cmp(a.entity.id, b.entity.id) || cmp(a.id, b.id));
 }
 
@@ -286,7 +296,7 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   const workers = wageWorkers(candidates);
   // The agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts).
   const agentsOf = identifierAgents(candidates, { workers, familyOf: config.familyOf, context: config.context, minLinkStrength });
-  const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf };
+  const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf, crewOf: wageEmployers(candidates, accounts) };
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
     const alert = networkOf(group.map((k) => scored[members[k] as number] as NetworkCandidate), config, stage);
     if (alert !== undefined) out.push(alert);

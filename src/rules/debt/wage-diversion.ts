@@ -287,6 +287,9 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
     wagesMinor: best.cycles.reduce((s, c) => s + c.amount, 0),
   };
   if (discounts.length > 0) facts['discount'] = discounts.join(',');
+  // The one account that paid every diverted wage: the network stage gathers an employer's
+  // diverted workers by it (src/engine/wage-employers.ts).
+  if (employers.size === 1 && best.cycles.every((c) => c.credits.every((e) => e.counterparty !== undefined))) facts['employer'] = [...employers][0] as string;
   const hit = hitOf(rule, window, best.events, strength, reason, guardFacts(facts, guard), 'worker');
   const related: EntityRef[] = [];
   if (last.kind === 'transfer' && last.counterparty !== undefined) related.push({ kind: 'account', id: last.counterparty });
