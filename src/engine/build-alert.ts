@@ -1,4 +1,5 @@
 import { stableHash } from '../_internal/hash.js';
+import { isoInstant } from '../_internal/iso-instant.js';
 import type { RuleHit } from '../rules/types.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
 import { scoreHits, type EntityScore, type ScoredHit } from '../scoring/score.js';
@@ -9,7 +10,7 @@ import { evidenceOf } from './evidence.js';
 import { EVIDENCE_KINDS } from './evidence-kinds.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = isoInstant;
 
 type AlertSource = Pick<EntityState, 'kind' | 'id' | 'episodes' | 'evidence' | 'anchor'>;
 
