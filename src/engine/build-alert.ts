@@ -1,4 +1,5 @@
 import { stableHash } from '../_internal/hash.js';
+import { isoInstant } from '../_internal/iso-instant.js';
 import type { RuleHit } from '../rules/types.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
 import { scoreHits, type EntityScore, type ScoredHit } from '../scoring/score.js';
@@ -9,7 +10,7 @@ import { evidenceOf } from './evidence.js';
 import { EVIDENCE_KINDS } from './evidence-kinds.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = isoInstant;
 
 type AlertSource = Pick<EntityState, 'kind' | 'id' | 'episodes' | 'evidence' | 'anchor'>;
 
@@ -29,11 +30,35 @@ export function scoreOfEntity(state: AlertSource, config: EngineConfig): { reado
   }
   if (state.evidence !== undefined) {
     const evidence = state.evidence;
-    EVIDENCE_KINDS.forEach((kind, k) => {
-      if (evidenceOf(EVIDENCE_KINDS, evidence, k).length > 0) scored.push({ rule: kind.rule, strength: 0 });
+    EVIDENCE_KINDS.forEach((_, k) => {
+      if (evidenceOf(EVIDENCE_KINDS, evidence, k).length > 0) scored.push(EVIDENCE_SCORED[k] as ScoredHit);
     });
   }
-  return { score: scoreHits(scored, config.typologies, config.familyOf), anyStrength };
+  const last = lastScores.get(state);
+  if (last !== undefined && last.config === config && sameHits(last.hits, scored)) return { score: last.score, anyStrength };
+  const score = scoreHits(scored, config.typologies, config.familyOf);
+  lastScores.set(state, { config, hits: scored, score });
+  return { score, anyStrength };
+}
+
+/** The scoring stand-in of each evidence kind's records (strength 0), one object per kind: see {@link lastScores}. */
+const EVIDENCE_SCORED: readonly ScoredHit[] = EVIDENCE_KINDS.map((kind) => ({ rule: kind.rule, strength: 0 }));
+
+/**
+ * The score {@link scoreOfEntity} last gave an entity, with the hits it was scored from. A monitor
+ * scores an entity after every change, and most changes of a busy collector bring evidence to its
+ * episodes without a new strongest hit: the same hit objects, so the same score (`scoreHits` reads
+ * only the hits, which are never changed in place in what it reads — rule, strength, variant,
+ * evidence ids — and the configuration). An episode's hit is replaced, never edited, when a merge
+ * changes it, so comparing the hits by identity is exact.
+ */
+const lastScores = new WeakMap<AlertSource, { readonly config: EngineConfig; readonly hits: readonly ScoredHit[]; readonly score: EntityScore }>();
+
+/** Whether two lists hold the same hit objects in the same order. */
+function sameHits(a: readonly ScoredHit[], b: readonly ScoredHit[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

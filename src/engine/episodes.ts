@@ -38,7 +38,9 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
   const last = list[list.length - 1];
   if (last !== undefined && hit.window.from <= last.to) {
     let changed = false;
-    for (const id of hit.transactionIds) {
+    const ids = hit.transactionIds;
+    for (let i = repeatedRun(last, ids); i < ids.length; i++) {
+      const id = ids[i] as string;
       if (!last.seen.has(id)) {
         last.seen.set(id, hit.window.to);
         last.transactionCount++;
@@ -46,6 +48,7 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
         changed = true;
       }
     }
+    mergedIds.set(last, ids);
     if (hit.window.from < last.from) last.from = hit.window.from;
     if (hit.window.to > last.to) {
       last.to = hit.window.to;
@@ -70,9 +73,41 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
   const ids = hit.transactionIds.slice(0, MAX_EPISODE_IDS);
   const seen = new Map<string, number>();
   for (const id of hit.transactionIds) seen.set(id, hit.window.to);
-  list.push({ key, hit, from: hit.window.from, to: hit.window.to, ids, seen, transactionCount: hit.transactionIds.length });
+  const ep: Episode = { key, hit, from: hit.window.from, to: hit.window.to, ids, seen, transactionCount: hit.transactionIds.length };
+  mergedIds.set(ep, hit.transactionIds);
+  list.push(ep);
   if (list.length > MAX_EPISODES_PER_KEY) list.shift();
   return true;
+}
+
+/**
+ * The evidence ids of the hit merged last into an episode, while every one of them is still in its
+ * `seen` ({@link pruneEpisodes} drops the entry when it forgets any id of the episode). A collector
+ * that fires again lists mostly the same evidence as its previous hit, its window having moved on
+ * by a few events at either end: the run the two lists share needs no look-up in `seen`, only a
+ * comparison of ids, so a re-fired hit costs the merge its new evidence, not its whole window.
+ * Not checkpointed: a restored episode merges its next hit id by id.
+ */
+const mergedIds = new WeakMap<Episode, readonly string[]>();
+
+/**
+ * How many of `ids`' first entries are known to be merged into the episode already: the run from
+ * `ids[0]` on that repeats, in order, the ids of the hit merged last (see {@link mergedIds}); 0 when
+ * the episode has no such list or `ids[0]` is not in it. Only a shortcut: every id after the run is
+ * looked up in `seen` as before, so the merge is the same with or without it.
+ */
+function repeatedRun(ep: Episode, ids: readonly string[]): number {
+  const previous = mergedIds.get(ep);
+  // The same array again may have been added to since (a rule keeping its evidence list): no shortcut.
+  if (previous === undefined || previous === ids || ids.length === 0) return 0;
+  let j = previous.indexOf(ids[0] as string);
+  if (j < 0) return 0;
+  let i = 0;
+  while (i < ids.length && j < previous.length && ids[i] === previous[j]) {
+    i++;
+    j++;
+  }
+  return i;
 }
 
 /**
@@ -162,11 +197,13 @@ export function pruneEpisodes(episodes: ReadonlyMap<string, Episode[]>, horizon:
       if (ep.to < horizon) {
         forgotten += ep.seen.size;
         ep.seen.clear();
+        mergedIds.delete(ep);
         continue;
       }
       for (const [id, to] of ep.seen) {
         if (to < horizon) {
           ep.seen.delete(id);
+          mergedIds.delete(ep);
           forgotten++;
         }
       }

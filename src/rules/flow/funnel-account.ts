@@ -207,7 +207,8 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   if (families < minSenders) return undefined;
   const newShare = newFamilies / families;
   if (newShare < o.minNewShare) return undefined;
-  const events = senders.flatMap((s) => s.events).filter((e) => e.amount >= minPayment);
+  const events: WindowEvent[] = [];
+  for (const s of senders) for (const e of s.events) if (e.amount >= minPayment) events.push(e);
   let total = 0;
   for (const e of events) total += e.amount;
   if (total < o.minTotalShareOfThreshold * flowReference(context.jurisdiction)) return undefined;

@@ -105,7 +105,8 @@ export function scanSenders(
 export function sendersSince(senders: Iterable<Sender>, from: number): Sender[] {
   const out: Sender[] = [];
   for (const s of senders) {
-    const events = s.events.filter((e) => e.ts >= from);
+    // In time order: when the oldest is since `from`, all are (the list itself, read only from here on).
+    const events = s.events.length > 0 && (s.events[0] as WindowEvent).ts >= from ? s.events : s.events.filter((e) => e.ts >= from);
     if (events.length === 0) continue;
     // The newest inflow before `from`: the last one dropped here, else the scan's.
     const previous = events.length < s.events.length ? s.events[s.events.length - events.length - 1] : s.previous;
