@@ -94,7 +94,8 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * wages), licensed remitters and lenders, and rotating savings groups are discounted or excluded.
  * The payer's own words weigh most: instalments at least half of which name a debt, begun soon
  * after arrival, are read on the payer's side although they keep no period (a month skipped or
- * paid late: `facts.irregular`, see `namedDebtFit`).
+ * paid late: `facts.irregular`, see `namedDebtFit`) or the payee shares only the payer's family
+ * name (`facts.sharedFamilyName`).
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
  * its proxy.
  * @category Rules
@@ -134,7 +135,8 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   const corridor = crossBorder && (hasRole(payeeCountry, 'origin') || hasRole(payeeCountry, 'transit'));
   if (window.account === undefined && !corridor) return [];
   const link = context.identity.familyLink(ownRef(window, last), { account: last.counterparty, name: last.counterpartyName, country: payeeCountry });
-  if (isFamily(link)) return [];
+  // A payee sharing only the payer's family name is read on: see `surnameDebt` below.
+  if (isFamily(link) && link !== 'family_name') return [];
 
   const from = last.ts - o.windowDays * DAY_MS;
   const cp = last.counterparty;
@@ -224,8 +226,18 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   else if (billRef || LENDER_NAME.test(last.counterpartyName ?? '')) applyDiscount(0.25, 'payee_lender_or_biller');
   else if (payeeType === undefined && COMPANY_NAME.test(last.counterpartyName ?? '')) applyDiscount(0.6, 'payee_company');
   if (rentRef) applyDiscount(crossBorder ? 0.6 : 0.4, 'rent_reference');
-  if (link === 'common_name') applyDiscount(0.5, 'common_family_name');
-  if (kinRefs * 3 >= refs.length) applyDiscount(0.5, 'kinship_references');
+  const kinRef = kinRefs * 3 >= refs.length;
+  // A payee who shares only the payer's family name (no household, not the same party), paid a
+  // series that at least half its references name as a debt, begun soon after arrival, with no
+  // kinship words: many names in the region carry no family name and a few family names are
+  // shared by millions (issue 14: "Nazmul Mondal" paying "Rubel Mondal" "loan", "kisti",
+  // "instalment" from his second month, like three unrelated payers of the same collector), so
+  // the surname is no lawful reading where the payer calls the payments a debt; family support is
+  // not called one. Otherwise the surname excludes the series (a common one discounts it).
+  const surnameDebt = (link === 'family_name' || link === 'common_name') && debtRefs * 2 >= refs.length && !kinRef && (basis === 'opened' || basis === 'first_wage');
+  if (link === 'family_name' && !surnameDebt) return [];
+  if (link === 'common_name' && !surnameDebt) applyDiscount(0.5, 'common_family_name');
+  if (kinRef) applyDiscount(0.5, 'kinship_references');
   // A monthly debt the payer names, begun soon after arrival, to a payee no lawful reading
   // discounts: MS-DEBT-01 in the payer's own words, so a small share of the wage is no reason for
   // doubt (recruitment debts are deducted at a tenth to a third of a wage). See
@@ -244,7 +256,8 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
       (namedAfterArrival ? NAMED_AFTER_ARRIVAL_BONUS : 0)) * factor;
   const profile = context.jurisdiction;
   const where =
-    (crossBorder ? `an unrelated account in ${payeeCountry}` : 'an unrelated domestic account') +
+    (surnameDebt ? (crossBorder ? `an account in ${payeeCountry}` : 'a domestic account') + ' whose holder shares only the payer\'s family name'
+    : crossBorder ? `an unrelated account in ${payeeCountry}` : 'an unrelated domestic account') +
     (recruiter ? ` (${last.counterpartyName ?? ''}: a recruitment or labour-supply agency by its name)` : '');
   const start =
     basis === 'opened' ? `, starting ${startDays} days after this account was opened`
@@ -262,6 +275,7 @@ function payerSide(window: EntityWindow, context: RuleContext, o: Options, rule:
   if (recruiter) facts['recruiterPayee'] = true;
   if (namedAfterArrival) facts['namedAfterArrival'] = true;
   if (irregular) facts['irregular'] = true;
+  if (surnameDebt) facts['sharedFamilyName'] = true;
   if (startDays !== undefined) facts['startDays'] = startDays;
   if (share !== undefined) facts['shareOfInflow'] = ratio(share);
   if (payeeCountry !== undefined) facts['payeeCountry'] = payeeCountry;
