@@ -149,7 +149,7 @@ export function isFundedCashOutHit(h: Pick<AlertHit, 'rule' | 'strength' | 'fact
  * @internal
  * @example const payees = namedPayees(members, (a) => holderKey(accounts, a.entity.kind, a.entity.id), (key) => false);
  */
-export function namedPayees(alerts: Iterable<AlertLinks>, holderOf: (a: AlertLinks) => string, skip: (key: string) => boolean = () => false): Set<string> {
+export function namedPayees<A extends AlertLinks>(alerts: Iterable<A>, holderOf: (a: A) => string, skip: (key: string) => boolean = () => false): Set<string> {
   const holders = new Map<string, Set<string>>();
   for (const a of alerts) {
     for (const h of a.hits) {
@@ -195,17 +195,15 @@ export function vouchedPayers(
   holderOf: (a: Alert) => string = (a) => `${a.entity.kind}:${a.entity.id}`,
 ): MemberRef[] {
   const out = new Map<string, MemberRef>();
-  const payees = new Map<string, { ref: MemberRef; holders: Set<string>; sole: boolean }>();
+  // The payees two or more holders' own series name, or one member's sole-payer series.
+  const named = namedPayees(group, holderOf);
   for (const a of group) {
     for (const h of a.hits) {
       if (isPayerSeriesHit(h) || isWorkerSeriesHit(h)) {
         const sole = isSolePayerHit(h);
         for (const r of h.related ?? []) {
           const key = `${r.kind}:${r.id}`;
-          const p = payees.get(key) ?? { ref: { kind: r.kind, id: r.id }, holders: new Set<string>(), sole: false };
-          p.holders.add(holderOf(a));
-          if (sole) p.sole = true;
-          payees.set(key, p);
+          if (!members.has(key) && (sole || named.has(key))) out.set(key, { kind: r.kind, id: r.id });
         }
         continue;
       }
@@ -217,6 +215,5 @@ export function vouchedPayers(
       }
     }
   }
-  for (const [key, p] of payees) if (!members.has(key) && (p.holders.size >= MIN_NAMING_PAYERS || p.sole)) out.set(key, p.ref);
   return [...out.values()].sort(compareMemberRefs);
 }

@@ -10,6 +10,7 @@ import { sharedIdentifier } from '../../src/rules/identity/shared-identifier.js'
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Alert } from '../../src/scoring/alert.js';
 import { AU_LIKE, MY_LIKE, withdrawal } from '../helpers/builders.js';
+import { memberAlert } from '../helpers/member-alert.js';
 
 // MS-DEBT-02 card form with MS-ID-01: the collector who uses the workers' cards moves no money of
 // their own to or from them, but has their own phone registered on the workers' accounts.
@@ -35,16 +36,7 @@ const PARTIES: Party[] = [
   { party: 'PC', name: 'Soe Win', phone: '+60111000010', address: 'No. 1, Jalan Ampang, Kuala Lumpur', document: 'MM B4' },
 ];
 const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [wageDiversion(), sharedIdentifier()], accounts: ACCOUNTS, parties: PARTIES, minScore: 0 });
-const T = { from: '2025-01-01T00:00:00.000Z', to: '2025-03-01T00:00:00.000Z' };
-type Hit = { rule: string; strength: number; facts?: Record<string, number>; related?: string[] };
-const alert = (id: string, score: number, hits: Hit[]): Alert => ({
-  schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score, band: 'low', typologies: [], contributions: [],
-  hits: hits.map((h) => ({
-    rule: h.rule, indicators: [], strength: h.strength, window: { ...T }, transactionIds: [`t-${id}-${h.rule}`], transactionCount: 1,
-    reason: `${h.rule} pattern.`, facts: h.facts ?? {}, ...(h.related === undefined ? {} : { related: h.related.map((r) => ({ kind: 'account' as const, id: r })) }),
-  })),
-  firstSeen: T.from, lastSeen: T.to, engine: { version: '0', config: 'x', jurisdiction: 'MY' },
-});
+const alert = memberAlert;
 /** A worker whose wages leave in cash at once (the worker variant of wage_diversion, discounted: unknown conductor), scoring under the member bar: the burst vouches for it. */
 const worker = (id: string, strength = 0.34): Alert => alert(id, 15, [{ rule: 'wage_diversion', strength, facts: { cycles: 6 } }]);
 /** A wage agent's payday burst naming the workers (the network variant, with payer clusters). */

@@ -7,6 +7,7 @@ import { wageDiversion } from '../../src/rules/debt/wage-diversion.js';
 import type { Account } from '../../src/schema/reference-data.js';
 import type { Alert } from '../../src/scoring/alert.js';
 import { MY_LIKE } from '../helpers/builders.js';
+import { memberAlert, type MemberHit } from '../helpers/member-alert.js';
 
 // MS-DEBT-02 from where the wages come from: an agent takes some of a crew's wages by transfer and
 // has the others' drawn in cash with their cards; only the employer ties the cash to the case.
@@ -19,16 +20,7 @@ const ACCOUNTS: Account[] = [
   { account: 'GOV', party: 'PGOV', type: 'government' },
 ];
 const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [wageDiversion()], accounts: ACCOUNTS, minScore: 0 });
-const T = { from: '2025-01-01T00:00:00.000Z', to: '2025-03-01T00:00:00.000Z' };
-type Hit = { rule: string; strength: number; facts?: Record<string, number | string>; related?: string[] };
-const alert = (id: string, score: number, hits: Hit[]): Alert => ({
-  schema: 'tidewatch/alert@1', id: `a-${id}`, entity: { kind: 'account', id }, score, band: 'low', typologies: [], contributions: [],
-  hits: hits.map((h) => ({
-    rule: h.rule, indicators: [], strength: h.strength, window: { ...T }, transactionIds: [`t-${id}-${h.rule}`], transactionCount: 1,
-    reason: `${h.rule} pattern.`, facts: h.facts ?? {}, ...(h.related === undefined ? {} : { related: h.related.map((r) => ({ kind: 'account' as const, id: r })) }),
-  })),
-  firstSeen: T.from, lastSeen: T.to, engine: { version: '0', config: 'x', jurisdiction: 'MY' },
-});
+const alert = memberAlert;
 /** A worker whose wages, all paid by `employer`, go to the agent at once (worker variant, undiscounted): a network member. */
 const payer = (id: string, employer = 'EMP', strength = 0.75): Alert => alert(id, 45, [{ rule: 'wage_diversion', strength, facts: { cycles: 4, employer }, related: ['AG'] }]);
 /** A worker whose wages, all paid by `employer`, leave in cash of unknown conductor (discounted), scoring under any alert. */
@@ -84,7 +76,7 @@ describe('the other diverted workers of a case\'s employer (wage-employers.ts)',
 
 describe('a crew\'s card session and the crew its employer gathers: one network, the stronger reading', () => {
   /** Cash-site records (strength-0 evidence) of the account's card used at one ATM at 10:00 + `slot` minutes on days 0, 30 and 60. */
-  const cardUse = (id: string, slot: number): Hit[] => [0, 30, 60].map((d) => {
+  const cardUse = (id: string, slot: number): MemberHit[] => [0, 30, 60].map((d) => {
     const ts = Date.parse('2025-01-01T10:00:00.000Z') + d * 86_400_000 + slot * 60_000;
     return { rule: 'cash_site', strength: 0, facts: { cash: 'w', loc: 'BANK-KUL-A01', tx: `c-${id}-${d}`, ts, amount: 150_000, found: ts } };
   });

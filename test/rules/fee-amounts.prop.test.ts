@@ -29,6 +29,9 @@ function reference(amountOf: (currency: string) => number | undefined, c: Compil
 const fee = (id: string, currency: string, per: 'person' | 'family', amounts: number[]): CorridorFee =>
   ({ id, route: id, kind: 'fare', currency, per, year: '', source: 'test', amounts });
 
+/** Fewest of the 2,000 generated inputs that must match a fee (measured over several runs: 1,569–1,607 on the shipped table, 311 on the table of ties). */
+const MIN_MATCHED = 150;
+
 describe('matchAmount (fee-amounts.ts) keeps the best match as numbers', () => {
   const shipped = compileFees(CORRIDOR_FEES.filter((f) => f.kind === 'fare' || f.kind === 'ransom'), 0.1, 6, hotspotMatcher());
   // Ties on purpose: equal values in two fees, a family fee, two currencies.
@@ -36,10 +39,15 @@ describe('matchAmount (fee-amounts.ts) keeps the best match as numbers', () => {
 
   test('the same match as the first-written form, for any amounts per currency (shipped table and a table of ties)', () => {
     for (const c of [shipped, ties]) {
+      let matched = 0;
       fc.assert(fc.property(fc.dictionary(fc.constantFrom('MYR', 'USD', 'EUR', 'IDR', 'THB', 'AUD'), fc.integer({ min: -5, max: 5_000_000 })), (amounts) => {
         const of = (cur: string): number | undefined => amounts[cur];
-        expect(matchAmount(of, c)).toEqual(reference(of, c));
+        const m = matchAmount(of, c);
+        if (m !== undefined) matched++;
+        expect(m).toEqual(reference(of, c));
       }), { numRuns: 2000 });
+      // The property is about matches: enough generated inputs must produce one.
+      expect(matched).toBeGreaterThanOrEqual(MIN_MATCHED);
     }
   });
 

@@ -94,12 +94,7 @@ export function matchAmount(amountOf: (currency: string) => number | undefined, 
 
 /** @internal The best fee match of one payment, compared in each fee's currency. */
 export function matchEvent(e: WindowEvent, context: RuleContext, c: CompiledFees): FeeMatch | undefined {
-  bestValue = undefined;
-  for (let i = 0; i < c.currencies.length; i++) {
-    const a = amountIn(e, c.currencies[i] as string, context);
-    if (a !== undefined && a > 0) matchIn(a, c.values[i] as readonly FeeValue[], c);
-  }
-  return takeBest();
+  return matchAmount((cur) => amountIn(e, cur, context), c);
 }
 
 /** @internal Payments that are not fees whatever their amount: payroll, trade, rent and bills. */
