@@ -32,7 +32,9 @@ export const EMPLOYER_MIN_WORKERS = 2;
  * no sign of its own (a lawful labour contractor's payroll looks the same), and government and
  * licensed-remitter payers are never read as a crew's employer. A lawful migrant drawing the wage
  * in cash scores below `WORKER_MIN_STRENGTH` (cash of unknown conductor is discounted), so a
- * crew's workmates who merely bank their pay do not join. O(hits) to build; each call O(members).
+ * crew's workmates who merely bank their pay do not join. Each member agent's workers whose own
+ * short series name it join too, where a workmate of the same employer vouches for them
+ * ({@link agentShortSeries}). O(hits) to build; each call O(members).
  * @internal
  * @example const crewOf = wageEmployers(alerts, context.accounts);
  */
@@ -104,7 +106,8 @@ interface Series {
  * cycles (a late joiner, or one whose other wages the agent drew in cash with the worker's card)
  * shows too little to be read on its own; the crew is the evidence. A landlord's rent day, a savings
  * group's pot and a business's takings are discounted below the agent bar; a hundi operator's
- * clients, who pay it from their own wages to send money home, work for many employers. O(hits).
+ * clients, who pay it from their own wages to send money home, work for many employers. O(hits),
+ * and O(n²) per agent in the n series that name it.
  * @internal
  * @example const workers = agentShortSeries(alerts, context.accounts).get('account:A1');
  */

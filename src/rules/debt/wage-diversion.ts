@@ -54,7 +54,8 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  * mostly addressed as rent (a tenant's room or bed) and a domestic payee who shares only the
  * worker's family name (no party, address, phone or document in common; abroad such a payee is
  * family at home) less. The network variant names payers sharing only the holder's family name
- * without counting them.
+ * without counting them. Two such cycles to one account (fewer than `minCycles`) are kept as
+ * strength-0 evidence for the network stage (`facts.short`: the worker's crew can vouch for it).
  * Network variant (on the receiving account): ≥ 5 different people pay it within one payday
  * burst (24 h), with the payers in `related`. The canonical data does not link a payment to the
  * payer's wage on the receiving side, so the network variant uses the burst as its proxy, and
@@ -315,9 +316,11 @@ export const SHORT_SERIES_CYCLES = 2;
  * whose agent skipped months, or whose other wages were drawn in cash with the worker's card).
  * Two transfers of most of a wage to one payee is also a tenant's rent or money lent to a friend, so
  * the hit is **evidence only** (strength 0: it scores nothing and is never reported, `facts.short`).
- * The network stage reads it where the payee's own payday collection names the worker
- * (`src/engine/wage-employers.ts`): the diversion seen from both ends, the agent's burst vouching
- * for the worker it names. The discounts that a full series would take are listed, not applied.
+ * It names the payee (`related`) and the one account that paid those wages (`facts.employer`); none
+ * is raised without such an employer, nor where a payment is addressed as household money or to a
+ * relative (`addressedAsKin`: money sent home through whoever carries it). The network stage
+ * (`src/engine/wage-employers.ts`) reads it with the crew: a workmate of the same employer whose own
+ * series names the same agent.
  */
 function shortSeries(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, best: { cycles: Cycle[]; shares: number[]; events: WindowEvent[] }, payee: string): RuleHit[] {
   // Money addressed as the household's or a relative's ("home", "family", "ibu") is sent home, through whoever carries it.
