@@ -25,7 +25,8 @@ function cycle(worker: string, days: number[], share: number, afterHours = 5, to
     transfer(worker, to, Math.round(150_000 * share), d * D + afterHours, myr({ toName: 'Thura Aung', channel: 'mobile', ...extra })),
   ]);
 }
-const run = (txs: Transaction[], ps: Party[] = parties) => hitsOf([wageDiversion()], txs, { profile: MY_LIKE, accounts, parties: ps });
+// The worker's short series (two cycles, strength-0 evidence: wage-diversion-short.test.ts) is left out here.
+const run = (txs: Transaction[], ps: Party[] = parties) => hitsOf([wageDiversion()], txs, { profile: MY_LIKE, accounts, parties: ps }).filter((h) => h.facts['short'] !== true);
 const on = (hits: ReturnType<typeof run>, id: string) => hits.filter((h) => h.entity.id === id);
 
 describe('wage_diversion (MS-DEBT-02), worker variant', () => {

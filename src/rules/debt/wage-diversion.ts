@@ -54,7 +54,8 @@ const INDICATORS = ['MS-DEBT-02'] as const;
  * mostly addressed as rent (a tenant's room or bed) and a domestic payee who shares only the
  * worker's family name (no party, address, phone or document in common; abroad such a payee is
  * family at home) less. The network variant names payers sharing only the holder's family name
- * without counting them.
+ * without counting them. Two such cycles to one account (fewer than `minCycles`) are kept as
+ * strength-0 evidence for the network stage (`facts.short`: the worker's crew can vouch for it).
  * Network variant (on the receiving account): ≥ 5 different people pay it within one payday
  * burst (24 h), with the payers in `related`. The canonical data does not link a payment to the
  * payer's wage on the receiving side, so the network variant uses the burst as its proxy, and
@@ -227,7 +228,11 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   const lastCycle = cycles[cycles.length - 1];
   const target = lastCycle === undefined ? undefined : targetOf(window, last, context);
   const best = target === undefined ? undefined : perTarget.get(target);
-  if (best === undefined || best.cycles.length < o.minCycles || best.cycles[best.cycles.length - 1] !== lastCycle) return [];
+  if (best === undefined || best.cycles[best.cycles.length - 1] !== lastCycle) return [];
+  if (best.cycles.length < o.minCycles) {
+    return best.cycles.length >= SHORT_SERIES_CYCLES && last.kind === 'transfer' && last.counterparty !== undefined && target === last.counterparty
+      ? shortSeries(window, context, o, rule, best, last.counterparty) : [];
+  }
   const medShare = median(best.shares);
 
   const employers = new Set(best.cycles.flatMap((c) => c.credits.map((e) => e.counterparty)).filter((x): x is string => x !== undefined));
@@ -295,6 +300,47 @@ function workerSide(window: EntityWindow, context: RuleContext, o: Options, rule
   if (last.kind === 'transfer' && last.counterparty !== undefined) related.push({ kind: 'account', id: last.counterparty });
   if (thirdPartyCash && target !== undefined) related.push({ kind: 'party', id: target.slice(5) });
   return [related.length > 0 ? { ...hit, related } : hit];
+}
+
+/**
+ * Fewest pay cycles of a worker's short series ({@link shortSeries}): two paydays on which most of
+ * the wage went at once to the same account.
+ * @internal
+ */
+export const SHORT_SERIES_CYCLES = 2;
+
+/**
+ * A worker's short series (MS-DEBT-02 seen from the worker's side, too short to read on its own):
+ * in {@link SHORT_SERIES_CYCLES} or more pay cycles but fewer than `minCycles`, at least `minShare`
+ * of the wage went within `withinHours` to the same account (a worker who joined the crew late,
+ * whose agent skipped months, or whose other wages were drawn in cash with the worker's card).
+ * Two transfers of most of a wage to one payee is also a tenant's rent or money lent to a friend, so
+ * the hit is **evidence only** (strength 0: it scores nothing and is never reported, `facts.short`).
+ * It names the payee (`related`) and the one account that paid those wages (`facts.employer`); none
+ * is raised without such an employer, nor where a payment is addressed as household money or to a
+ * relative (`addressedAsKin`: money sent home through whoever carries it). The network stage
+ * (`src/engine/wage-employers.ts`) reads it with the crew: a workmate of the same employer whose own
+ * series names the same agent.
+ */
+function shortSeries(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, best: { cycles: Cycle[]; shares: number[]; events: WindowEvent[] }, payee: string): RuleHit[] {
+  // Money addressed as the household's or a relative's ("home", "family", "ibu") is sent home, through whoever carries it.
+  if (best.events.some((e) => e.direction === 'out' && addressedAsKin(e.tx.reference ?? ''))) return [];
+  const employers = new Set(best.cycles.flatMap((c) => c.credits.map((e) => e.counterparty)));
+  const employer = employers.size === 1 ? [...employers][0] : undefined;
+  // The crew is read by its employer: without the one account that paid these wages there is none.
+  if (employer === undefined) return [];
+  const n = best.cycles.length;
+  const medShare = median(best.shares);
+  const reason =
+    `Short wage-diversion series (evidence for the network stage): in ${n} pay cycles, ${Math.round(medShare * 100)}% (median) of each wage ` +
+    `(${moneyRange(context.jurisdiction, Math.min(...best.cycles.map((c) => c.amount)), Math.max(...best.cycles.map((c) => c.amount)))}) ` +
+    `went to ${payee} within ${o.withinHours} hours of the credit.`;
+  const facts: Record<string, number | string | boolean> = {
+    cycles: n, medianShare: ratio(medShare), minShare: ratio(Math.min(...best.shares)), short: true,
+    divertedMinor: best.events.filter((e) => e.direction === 'out').reduce((s, e) => s + e.amount, 0),
+    wagesMinor: best.cycles.reduce((s, c) => s + c.amount, 0), employer,
+  };
+  return [{ ...hitOf(rule, window, best.events, 0, reason, facts, 'worker_short'), related: [{ kind: 'account', id: payee }] }];
 }
 
 function networkSide(window: EntityWindow, context: RuleContext, o: Options, rule: Rule, last: WindowEvent): RuleHit[] {
