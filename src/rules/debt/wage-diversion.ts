@@ -315,7 +315,8 @@ export const SHORT_SERIES_CYCLES = 2;
  * of the wage went within `withinHours` to the same account (a worker who joined the crew late,
  * whose agent skipped months, or whose other wages were drawn in cash with the worker's card).
  * Two transfers of most of a wage to one payee is also a tenant's rent or money lent to a friend, so
- * the hit is **evidence only** (strength 0: it scores nothing and is never reported, `facts.short`).
+ * the hit is **evidence only** (strength 0, `facts.short`: it scores nothing; like other strength-0 hits it is
+ * listed on the account's alert).
  * It names the payee (`related`) and the one account that paid those wages (`facts.employer`); none
  * is raised without such an employer, nor where a payment is addressed as household money or to a
  * relative (`addressedAsKin`: money sent home through whoever carries it). The network stage
