@@ -97,6 +97,10 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * after arrival, are read on the payer's side although they keep no period (a month skipped or
  * paid late: `facts.irregular`, see `namedDebtFit`) or the payee shares only the payer's family
  * name (`facts.sharedFamilyName`).
+ * Fewer debt-named payments than a series (one or two "installment", "kisti", "hutang" soon after
+ * the account opened) are kept as evidence naming the payee (`facts.namedPayments`, strength
+ * `NAMED_PAYMENT_STRENGTH`, see named-payment.ts): the network stage reads them only where the
+ * payee is a collector its other payers or its own hit vouch for.
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
  * its proxy.
  * @category Rules
