@@ -10,7 +10,7 @@ import { holderAccounts, holderAccountsOf, holderKey } from './holder-accounts.j
 import { identifiedMembers } from './identified-members.js';
 import type { NetworkConfig } from './network.js';
 import { CREW_STEP, crewStrengths } from './network-crew.js';
-import { vouchedPayers } from './vouched-payers.js';
+import { namedPaymentPayers, vouchedPayers, type NamersOf } from './vouched-payers.js';
 import { subCollectors } from './sub-collectors.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
@@ -25,6 +25,8 @@ export interface Stage {
   readonly agentsOf?: AgentsOf;
   /** The other diverted workers of the employer of two or more member workers (see wage-employers.ts); none when absent. */
   readonly crewOf?: AgentsOf;
+  /** The payers whose debt-named payments name a payee (see `paymentNamers` in vouched-payers.ts); none when absent. */
+  readonly namersOf?: NamersOf;
 }
 
 /** The accounts (other than `known`) of the agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts). @internal */
@@ -49,6 +51,9 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   const known = new Set(refs.keys());
   const payers = vouchedPayers(group, known, stage.workers, (a) => holderKey(config.context.accounts, a.entity.kind, a.entity.id));
   for (const p of payers) known.add(`${p.kind}:${p.id}`);
+  // Payers whose one or two debt-named payments go to a collector the group vouches for (vouched-payers.ts).
+  const debtNamers = stage.namersOf === undefined ? [] : namedPaymentPayers(group, known, stage.namersOf, (a) => holderKey(config.context.accounts, a.entity.kind, a.entity.id));
+  for (const p of debtNamers) known.add(`${p.kind}:${p.id}`);
   const identified = identifiedMembers(group, known, {
     alertOf: stage.alertOf, familyOf: config.familyOf, holderOf: (id) => config.context.accounts.get(id)?.party, minLinkStrength: stage.minLinkStrength,
   });
@@ -67,7 +72,7 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
   // The vouched members' holders' other accounts, as the alerted members' (holder-accounts.ts):
   // a structurer's funder is a customer whose other accounts join the case with it.
   const vouchedHolders = holderAccountsOf([...payers, ...identified, ...feeders], known, config.context);
-  const vouched = [...payers, ...identified, ...agents, ...crewmates, ...holders, ...feeders, ...vouchedHolders];
+  const vouched = [...payers, ...debtNamers, ...identified, ...agents, ...crewmates, ...holders, ...feeders, ...vouchedHolders];
   if (refs.size + vouched.length < 2) return undefined;
   const crew = crewStrengths(group, config);
   // Each member's evidence (hops, legs) scores as its alert's strength-0 hits did: nothing, under its rule.

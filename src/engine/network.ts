@@ -6,7 +6,7 @@ import { fanAlerts } from './fan.js';
 import { cashJoinAlerts } from './cash-joins.js';
 import { layeringAlerts } from './layering.js';
 import { holderKey } from './holder-accounts.js';
-import { isPayerSeriesHit, isWorkerSeriesHit, namedPayees, wageWorkers } from './vouched-payers.js';
+import { isPayerSeriesHit, isWorkerSeriesHit, namedPayees, paymentNamers, wageWorkers } from './vouched-payers.js';
 import { identifierAgents } from './identifier-agents.js';
 import { wageEmployers } from './wage-employers.js';
 import { components, type Edge } from './network-components.js';
@@ -296,7 +296,7 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   const workers = wageWorkers(candidates);
   // The agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts).
   const agentsOf = identifierAgents(candidates, { workers, familyOf: config.familyOf, context: config.context, minLinkStrength });
-  const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf, crewOf: wageEmployers(candidates, accounts) };
+  const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf, crewOf: wageEmployers(candidates, accounts), namersOf: paymentNamers(candidates) };
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
     const alert = networkOf(group.map((k) => scored[members[k] as number] as NetworkCandidate), config, stage);
     if (alert !== undefined) out.push(alert);

@@ -217,3 +217,85 @@ export function vouchedPayers(
   }
   return [...out.values()].sort(compareMemberRefs);
 }
+
+/**
+ * Whether a hit is a payer's debt-named payments that make no series (`debt_repayment`'s
+ * `named_payment` reading, with `namedPayments`; see named-payment.ts): evidence that names the
+ * payee, read only by {@link namedPaymentPayers}.
+ * @internal
+ * @example const evidence = alert.hits.some(isNamedPaymentHit);
+ */
+export function isNamedPaymentHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return h.rule === 'debt_repayment' && typeof h.facts['namedPayments'] === 'number' && h.strength > 0;
+}
+
+/** The entities whose debt-named payments ({@link isNamedPaymentHit}) name a payee (`kind:id`), sorted. @internal */
+export type NamersOf = (payee: string) => readonly MemberRef[];
+
+/**
+ * The payers of each payee among `alerts`' debt-named payments ({@link isNamedPaymentHit}), built
+ * once for the network stage: payee `kind:id` → the alerts' entities, sorted.
+ * @internal
+ * @example const namersOf = paymentNamers(candidates); namersOf('account:C1') // [{ kind: 'account', id: 'P1' }]
+ */
+export function paymentNamers(alerts: Iterable<AlertLinks>): NamersOf {
+  const byPayee = new Map<string, MemberRef[]>();
+  for (const a of alerts) {
+    for (const h of a.hits) {
+      if (!isNamedPaymentHit(h)) continue;
+      for (const r of h.related ?? []) {
+        const key = `${r.kind}:${r.id}`;
+        let list = byPayee.get(key);
+        if (list === undefined) byPayee.set(key, (list = []));
+        if (!list.some((m) => m.kind === a.entity.kind && m.id === a.entity.id)) list.push({ kind: a.entity.kind as MemberRef['kind'], id: a.entity.id });
+      }
+    }
+  }
+  for (const list of byPayee.values()) list.sort(compareMemberRefs);
+  return (payee) => byPayee.get(payee) ?? [];
+}
+
+/**
+ * The debt collectors (`kind:id`) a group's alerts vouch for: members holding a collector hit
+ * ({@link isVouchingHit}), and the payees that the own debt series of {@link MIN_NAMING_PAYERS}
+ * or more members' holders name, or one member's sole-payer series ({@link isSolePayerHit}) — as
+ * {@link vouchedPayers} reads them.
+ * @internal
+ * @example const collectors = vouchedCollectors(group, (a) => `${a.entity.kind}:${a.entity.id}`);
+ */
+export function vouchedCollectors<A extends AlertLinks>(group: readonly A[], holderOf: (a: A) => string): Set<string> {
+  const out = new Set<string>();
+  const named = namedPayees(group, holderOf);
+  for (const a of group) {
+    for (const h of a.hits) {
+      if (isVouchingHit(h)) out.add(`${a.entity.kind}:${a.entity.id}`);
+      else if (isPayerSeriesHit(h)) {
+        const sole = isSolePayerHit(h);
+        for (const r of h.related ?? []) if (sole || named.has(`${r.kind}:${r.id}`)) out.add(`${r.kind}:${r.id}`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The payers (other than `known`) whose own debt-named payments ({@link isNamedPaymentHit}: one
+ * or two transfers, or more at no period, called an instalment, a loan, "kisti", "hutang", soon
+ * after the account opened) go to a collector the group vouches for ({@link vouchedCollectors}),
+ * sorted. MS-DEBT-01's collector collects from several newly arrived payers; one who calls the
+ * payments a debt is one of them, though it paid too little for a series of its own (a debt just
+ * begun, or paid off: issue 14, 27 such payers missed). `namersOf` indexes the run's alerts by the
+ * payee their debt-named payments name ({@link paymentNamers}). They add no hits and no score.
+ * @internal
+ * @example const extra = namedPaymentPayers(group, known, paymentNamers(candidates), (a) => `${a.entity.kind}:${a.entity.id}`);
+ */
+export function namedPaymentPayers<A extends AlertLinks>(group: readonly A[], known: ReadonlySet<string>, namersOf: NamersOf, holderOf: (a: A) => string): MemberRef[] {
+  const out = new Map<string, MemberRef>();
+  for (const c of vouchedCollectors(group, holderOf)) {
+    for (const m of namersOf(c)) {
+      const key = `${m.kind}:${m.id}`;
+      if (!known.has(key)) out.set(key, m);
+    }
+  }
+  return [...out.values()].sort(compareMemberRefs);
+}

@@ -22,7 +22,7 @@ const pays = (amount: number, refs: string[], n: number, to = 'MY-COL', toName =
   });
 const FIRST = at(1 * D + 5);
 const hits = (txs: Transaction[], openedAt = at(-21 * D)) =>
-  hitsOf([debtRepayment()], txs, { profile: MY_LIKE, accounts: [EMPLOYER, account(openedAt)], parties: [party] }).filter((h) => h.entity.id === 'W1');
+  hitsOf([debtRepayment()], txs, { profile: MY_LIKE, accounts: [EMPLOYER, account(openedAt)], parties: [party] }).filter((h) => h.entity.id === 'W1' && typeof h.facts['namedPayments'] !== 'number'); // the series readings (debt-named payments too few for one: debt-named-payment.test.ts)
 
 describe('debt_repayment payer variant: a debt named by the payer, begun soon after arrival (MS-DEBT-01)', () => {
   test('positive: four instalments of 20 % of the wage called "hutang"/"ansuran" since the account opened read undiscounted, at the threshold', () => {

@@ -22,7 +22,7 @@ const pays = (days: number[], amount: number, refs: string[], to = 'MY-COL', toN
   });
 const FIRST = at(1 * D + 5);
 const hits = (txs: Transaction[], openedAt = at(-21 * D)) =>
-  hitsOf([debtRepayment()], txs, { profile: MY_LIKE, accounts: [EMPLOYER, account(openedAt)], parties: [party] }).filter((h) => h.entity.id === 'W1');
+  hitsOf([debtRepayment()], txs, { profile: MY_LIKE, accounts: [EMPLOYER, account(openedAt)], parties: [party] }).filter((h) => h.entity.id === 'W1' && typeof h.facts['namedPayments'] !== 'number'); // the series readings (debt-named payments too few for one: debt-named-payment.test.ts)
 
 describe('debt_repayment payer variant: a debt named by the payer and paid when the wage allows, without a period (MS-DEBT-01)', () => {
   test('positive: four instalments called "kisti"/"installment", 38–58 days apart, since the account opened read as a named debt after arrival', () => {

@@ -20,7 +20,7 @@ const pays = (amount: number, refs: string[], to = 'MY-COL', toName = 'Shahidul 
     const reference = refs[i % refs.length] as string;
     return transfer('W1', to, amount, d * D + 5, myr({ toName, ...(reference === '' ? {} : { reference }) }));
   });
-const hits = (txs: Transaction[]) => hitsOf([debtRepayment()], txs, { profile: MY_LIKE, accounts: [EMPLOYER, W.account], parties: [W.party] }).filter((h) => h.entity.id === 'W1');
+const hits = (txs: Transaction[]) => hitsOf([debtRepayment()], txs, { profile: MY_LIKE, accounts: [EMPLOYER, W.account], parties: [W.party] }).filter((h) => h.entity.id === 'W1' && typeof h.facts['namedPayments'] !== 'number'); // the series readings (debt-named payments too few for one: debt-named-payment.test.ts)
 
 describe('debt_repayment payer variant: the relative bar when the payer names the debt (MS-DEBT-01)', () => {
   test('positive: instalments of 20 % of the wage called "hutang"/"ansuran" fire (undiscounted: begun three weeks after arrival, see debt-named-after-arrival.test.ts)', () => {

@@ -26,7 +26,7 @@ const hits = (txs: Transaction[], { openedAt = at(-21 * D), name = 'Nazmul Monda
     profile: MY_LIKE,
     accounts: [EMPLOYER, account(openedAt), ...extra.flatMap((x) => x.accounts)],
     parties: [worker(name, extra.length > 0 ? HOME : undefined), ...extra.flatMap((x) => x.parties)],
-  }).filter((h) => h.entity.id === 'W1');
+  }).filter((h) => h.entity.id === 'W1' && typeof h.facts['namedPayments'] !== 'number'); // the series readings (debt-named payments too few for one: debt-named-payment.test.ts)
 
 describe('debt_repayment payer variant: a debt named by the payer to a payee sharing only the family name (MS-DEBT-01)', () => {
   test('positive: "loan"/"kisti" every month to a payee sharing the payer\'s family name, since the account opened, read undiscounted', () => {

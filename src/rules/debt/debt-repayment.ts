@@ -11,6 +11,7 @@ import {
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
 import { collectorSide } from './debt-collector.js';
 import { namedDebtFit } from './named-debt.js';
+import { namedPaymentSide } from './named-payment.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardFacts, scanGuard } from '../scan-guard.js';
 
@@ -96,6 +97,10 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * after arrival, are read on the payer's side although they keep no period (a month skipped or
  * paid late: `facts.irregular`, see `namedDebtFit`) or the payee shares only the payer's family
  * name (`facts.sharedFamilyName`).
+ * Fewer debt-named payments than a series (one or two "installment", "kisti", "hutang" soon after
+ * the account opened) are kept as evidence naming the payee (`facts.namedPayments`, strength
+ * `NAMED_PAYMENT_STRENGTH`, see named-payment.ts): the network stage reads them only where the
+ * payee is a collector its other payers or its own hit vouch for.
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
  * its proxy.
  * @category Rules
@@ -114,7 +119,10 @@ export function debtRepayment(options: DebtRepaymentOptions = {}): Rule<typeof I
     evaluate: (window, context) => {
       const last = newest(window);
       if (last.kind !== 'transfer' && last.kind !== 'cash_deposit') return [];
-      return last.direction === 'out' ? payerSide(window, context, o, rule, last) : collectorSide(window, context, o, rule, last);
+      if (last.direction !== 'out') return collectorSide(window, context, o, rule, last);
+      const series = payerSide(window, context, o, rule, last);
+      // Debt-named payments that make no series are evidence for the payee's case (named-payment.ts).
+      return series.length > 0 ? series : namedPaymentSide(window, context, o, rule, last);
     },
   };
   return rule;
