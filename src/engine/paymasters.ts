@@ -39,7 +39,8 @@ export interface Paymaster {
 }
 
 /**
- * The accounts a `fan_out` hit of at least {@link PAYMASTER_MIN_STRENGTH} shows paying on one lump
+ * The accounts a `fan_out` hit of at least {@link PAYMASTER_MIN_STRENGTH} (or discounted only for
+ * history out of sight, `history_unseen`) shows paying on one lump
  * to at least {@link PAYMASTER_MIN_RECIPIENTS} recipients, by the lump's source (`account:id`, the
  * hit's `lumpSource` fact; fan_out names a source only for a lump a personal account paid on
  * abroad). Personal accounts (or of unknown type) only: a business, NGO, licensed remitter or
@@ -97,11 +98,20 @@ export function paymastersOf(
   return [...found].sort(([a], [b]) => a - b).map(([index, source]) => ({ index, source }));
 }
 
-/** Whether a hit reads as a dispersal a paymaster makes: `fan_out` at the bar, to enough recipients. */
+/**
+ * Whether a hit reads as a dispersal a paymaster makes: `fan_out` to enough recipients, at the bar
+ * or below it only for want of history (its one discount `history_unseen`: the weeks before the
+ * lump are outside the data, so steady takings or a payroll cycle could not be ruled out — the
+ * lump's source being a collector rules them out; 23-MY's paymaster at 1 % history coverage keeps 0.26).
+ */
 function isDispersal(h: HitLinks): boolean {
   const recipients = h.facts['recipients'];
-  return h.rule === DISPERSAL_RULE && h.strength >= PAYMASTER_MIN_STRENGTH && typeof recipients === 'number' && recipients >= PAYMASTER_MIN_RECIPIENTS;
+  if (h.rule !== DISPERSAL_RULE || typeof recipients !== 'number' || recipients < PAYMASTER_MIN_RECIPIENTS || h.strength <= 0) return false;
+  return h.strength >= PAYMASTER_MIN_STRENGTH || h.facts['discount'] === HISTORY_UNSEEN;
 }
+
+/** fan_out's discount for a dispersal whose weeks before fall outside the data (and its only one, when it stands alone). */
+const HISTORY_UNSEEN = 'history_unseen';
 
 /** Whether an entity alert collects: a money-flow hit (not context or identity) of at least {@link VOUCH_MIN_STRENGTH}. */
 function collects(a: AlertLinks, familyOf: (rule: string) => IndicatorFamily | undefined): boolean {

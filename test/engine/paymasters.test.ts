@@ -55,6 +55,16 @@ describe('a member collector\'s paymaster: an account whose own fan-out pays on 
     expect(net([collector(0.9), paymaster('P', 0.3499, 'C')])).toEqual([]);
   });
 
+  test('below the bar only for want of history: a fan-out discounted for history_unseen alone still reads; any other discount does not', () => {
+    const discounted = (discount: string, strength = 0.26) => memberAlert('P', 0, [{
+      rule: 'fan_out', strength, facts: { burstPayments: 1, recipients: 5, lumpSource: 'C', discount }, related: ['C', 'R1', 'R2', 'R3'],
+    }]);
+    expect(found([collector(0.9)], [discounted('history_unseen')])).toEqual(['P<account:C']);
+    expect(found([collector(0.9)], [discounted('steady_inflows')])).toEqual([]);
+    expect(found([collector(0.9)], [discounted('steady_inflows,history_unseen')])).toEqual([]);
+    expect(found([collector(0.9)], [discounted('history_unseen', 0)])).toEqual([]);
+  });
+
   test('boundary: three recipients are a dispersal, two are not', () => {
     expect(found([collector(0.9)], [paymaster('P', 0.6, 'C', 3)])).toEqual(['P<account:C']);
     expect(found([collector(0.9)], [paymaster('P', 0.6, 'C', 2)])).toEqual([]);
