@@ -17,7 +17,6 @@ import { networkOf, type AgentsOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { isPayrollLink } from './payroll-links.js';
 import { dispersalIndex, paymastersOf } from './paymasters.js';
-import { namedByMoneyFlow } from './identified-members.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -295,8 +294,6 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   const out: Alert[] = [];
   const byEntity = new Map<string, AlertLinks>();
   for (const a of candidates) byEntity.set(`${a.entity.kind}:${a.entity.id}`, a);
-  // The unscored alerts of the entities the members name with money flow (a collector's sender whose own payers pay it fee-sized sums scores nothing alone).
-  for (const [key, a] of quietNamed(all, candidates, config.familyOf)) byEntity.set(key, a);
   const workers = wageWorkers(candidates);
   // The agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts).
   const agentsOf = identifierAgents(candidates, { workers, familyOf: config.familyOf, context: config.context, minLinkStrength });
@@ -311,25 +308,6 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
     if (alert !== undefined) out.push(alert);
   }
   return { alerts: out, agentsOf };
-}
-
-/**
- * The alerts of the entities that scored alerts name in their money-flow hits of at least
- * `VOUCH_MIN_STRENGTH` (see `namedByMoneyFlow`) whose own alerts score nothing (context hits only:
- * fee-sized sums received), read from `all` by `kind:id`: the network stage's readings confirm such
- * an entity from its own end (sub-collectors.ts). Only those named: a run holds many unscored alerts.
- */
-function quietNamed(all: readonly NetworkCandidate[], scored: readonly AlertLinks[], familyOf: NetworkConfig['familyOf']): Map<string, AlertLinks> {
-  const named = new Set<string>();
-  for (const r of namedByMoneyFlow(scored, new Set(), familyOf)) named.add(`${r.kind}:${r.id}`);
-  const out = new Map<string, AlertLinks>();
-  for (const c of all) {
-    if (candidateCanJoin(c)) continue;
-    const e = candidateEntity(c);
-    const key = `${e.kind}:${e.id}`;
-    if (named.has(key) && !out.has(key)) out.set(key, readCandidateLinks(c));
-  }
-  return out;
 }
 
 /**

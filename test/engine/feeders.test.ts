@@ -56,17 +56,3 @@ describe('a member that feeds a collecting member, named from both ends (a sub-c
     expect(feeders([remitter, feeder('S', 0.55, 'X')])).toEqual([]);
   });
 });
-
-describe('a collector\'s sender whose own alert scores nothing (its fee-sized receipts are context only)', () => {
-  test('positive: its fee_match hit still confirms it as a sub-collector', () => {
-    const c = memberAlert('C', 45, [{ rule: 'funnel_account', strength: 0.9, related: ['S', 'K9'] }]);
-    const quiet = memberAlert('S', 0, [{ rule: 'fee_match', strength: 0.35, related: ['K1'] }]);
-    expect(net([c, quiet])).toEqual([{ members: ['C', 'S'], score: 45 }]);
-  });
-
-  test('negative: an unscored alert nobody names with money flow is not read', () => {
-    const c = memberAlert('C', 45, [{ rule: 'funnel_account', strength: 0.9, related: ['K9'] }]);
-    const quiet = memberAlert('S', 0, [{ rule: 'fee_match', strength: 0.35, related: ['K1'] }]);
-    expect(net([c, quiet])).toEqual([]);
-  });
-});
