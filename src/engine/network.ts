@@ -130,7 +130,10 @@ export function reportedAlert(alert: Alert): Alert {
  * member account — alerted or vouched for — for its holder's other accounts (the customer is the subject), and a collecting
  * member for the senders it names whose own payers pay them smuggling fees (sub-collectors, see
  * sub-collectors.ts): they are listed as members without alerts of their own, and such a component raises its alert even when it adds
- * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).
+ * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts). A collecting member's paymaster —
+ * an account whose own fan_out pays on a lump from it (paymasters.ts) — joins with its alert, and two members naming each
+ * other with money-flow hits (a sub-collector's series into the collector, `feedersOf` in sub-collectors.ts) raise
+ * their network likewise.
  * Members' own alerts are unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
  * order. O(alerts + hits + links) time and memory.
  *
