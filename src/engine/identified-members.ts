@@ -52,7 +52,7 @@ export function identifiedMembers(group: readonly Alert[], members: ReadonlySet<
  * @internal
  * @example for (const r of namedByMoneyFlow(group, known, familyOf)) check(r);
  */
-export function namedByMoneyFlow(group: readonly Alert[], members: ReadonlySet<string>, familyOf: (rule: string) => IndicatorFamily | undefined): MemberRef[] {
+export function namedByMoneyFlow(group: readonly AlertLinks[], members: ReadonlySet<string>, familyOf: (rule: string) => IndicatorFamily | undefined): MemberRef[] {
   const out: MemberRef[] = [];
   const seen = new Set<string>();
   for (const a of group) {

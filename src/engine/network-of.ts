@@ -2,7 +2,8 @@ import { stableHash } from '../_internal/hash.js';
 import { ALERT_SCHEMA_ID, type Alert, type AlertHit } from '../scoring/alert.js';
 import { scoreHits, type ScoredHit } from '../scoring/score.js';
 import { evidenceRulesOf, type NetworkCandidate } from './network-candidate.js';
-import { readCandidateAlert } from './packed-candidates.js';
+import { candidateEntity, readCandidateAlert } from './packed-candidates.js';
+import { DISPERSAL_RULE } from './paymasters.js';
 import type { AlertLinks } from './alert-links.js';
 import { compareAlertHits, engineStamp } from './build-alert.js';
 import { isEvidenceHit } from './evidence-kinds.js';
@@ -11,7 +12,7 @@ import { identifiedMembers } from './identified-members.js';
 import type { NetworkConfig } from './network.js';
 import { CREW_STEP, crewStrengths } from './network-crew.js';
 import { namedPaymentPayers, vouchedPayers, type NamersOf } from './vouched-payers.js';
-import { subCollectors } from './sub-collectors.js';
+import { feedersOf, subCollectors } from './sub-collectors.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 // One network's alert from its members' alerts (see networkAlerts in network.ts).
@@ -32,14 +33,25 @@ export interface Stage {
 /** The accounts (other than `known`) of the agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts). @internal */
 export type AgentsOf = (members: Iterable<string>, known: ReadonlySet<string>) => MemberRef[];
 
+/** A member that joined a component through a network-stage reading: its candidate and the member (`kind:id`) it joined through. @internal */
+export interface JoinedMember {
+  readonly candidate: NetworkCandidate;
+  readonly source: string;
+}
+
 /**
  * One component's network alert, or undefined when it has one member or adds nothing to the best member.
  * Its score is never below its strongest member's own: where the members' hits scored together
  * come out lower, the alert carries that member's score, band, typologies and contributions.
  * @internal
  */
-export function networkOf(candidates: readonly NetworkCandidate[], config: NetworkConfig, stage: Stage): Alert | undefined {
+export function networkOf(alerted: readonly NetworkCandidate[], config: NetworkConfig, stage: Stage, joined: readonly JoinedMember[] = []): Alert | undefined {
+  // Members that joined through a network-stage reading (a collector's paymaster, paymasters.ts)
+  // are alerted members too: their hits are listed and scored with the others'.
+  const inside = new Set(alerted);
+  const candidates = joined.length === 0 ? alerted : [...alerted, ...joined.map((j) => j.candidate).filter((c) => !inside.has(c))];
   const group = candidates.map(readCandidateAlert);
+  const why = new Map(joined.map((j) => [`${candidateEntity(j.candidate).kind}:${candidateEntity(j.candidate).id}`, j.source] as const));
   const refs = new Map<string, MemberRef>();
   for (const a of group) {
     const kind = a.entity.kind as MemberRef['kind'];
@@ -94,7 +106,9 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
     const f = config.familyOf(c.rule);
     if (c.points > 0 && f !== undefined && f !== 'context') families.add(f);
   }
-  if (vouched.length === 0 && (score.score <= best || families.size < 2)) return undefined;
+  // Two members naming each other with money-flow hits (a sub-collector's series into the collector, sub-collectors.ts) are a case too.
+  if (vouched.length === 0 && joined.length === 0 && feedersOf(group, { familyOf: config.familyOf, accounts: config.context.accounts }).length === 0 &&
+    (score.score <= best || families.size < 2)) return undefined;
   // A network never scores below its strongest member: the members' hits scored together can come
   // out lower (a rule's corroboration lost where their hits share transactions — a mule's payments
   // into the next mule), and the case extends to its vouched members at that member's score.
@@ -112,7 +126,9 @@ export function networkOf(candidates: readonly NetworkCandidate[], config: Netwo
     for (const h of a.hits) {
       // Hops are evidence for the layering stage, which lists the ones on a structure's path.
       if (isEvidenceHit(h)) continue;
-      const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}`, facts: { ...h.facts } };
+      const source = h.rule === DISPERSAL_RULE ? why.get(`${a.entity.kind}:${a.entity.id}`) : undefined;
+      const joins = source === undefined ? '' : ` [A member collector's paymaster: it paid on money from ${source.replace(':', ' ')}, a member whose own hits do not name it as a payer.]`;
+      const hit: AlertHit = { ...h, window: { ...h.window }, indicators: [...h.indicators], transactionIds: [...h.transactionIds], reason: `${a.entity.kind} ${a.entity.id}: ${h.reason}${joins}`, facts: { ...h.facts } };
       if (h.related !== undefined) hit.related = h.related.map((r) => ({ ...r }));
       hits.push(hit);
     }

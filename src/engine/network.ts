@@ -16,6 +16,7 @@ import type { AlertLinks } from './alert-links.js';
 import { networkOf, type AgentsOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { isPayrollLink } from './payroll-links.js';
+import { dispersalIndex, paymastersOf } from './paymasters.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -129,7 +130,10 @@ export function reportedAlert(alert: Alert): Alert {
  * member account — alerted or vouched for — for its holder's other accounts (the customer is the subject), and a collecting
  * member for the senders it names whose own payers pay them smuggling fees (sub-collectors, see
  * sub-collectors.ts): they are listed as members without alerts of their own, and such a component raises its alert even when it adds
- * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts).
+ * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts). A collecting member's paymaster —
+ * an account whose own fan_out pays on a lump from it (paymasters.ts) — joins with its alert, and two members naming each
+ * other with money-flow hits (a sub-collector's series into the collector, `feedersOf` in sub-collectors.ts) raise
+ * their network likewise.
  * Members' own alerts are unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
  * order. O(alerts + hits + links) time and memory.
  *
@@ -297,8 +301,13 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   // The agents whose phone or document the members' wage workers' accounts carry (identifier-agents.ts).
   const agentsOf = identifierAgents(candidates, { workers, familyOf: config.familyOf, context: config.context, minLinkStrength });
   const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf, crewOf: wageEmployers(candidates, accounts), namersOf: paymentNamers(candidates) };
+  // The accounts whose own fan-out pays on a member collector's lump (paymasters.ts), by the member they name.
+  const dispersers = dispersalIndex(candidates, accounts);
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
-    const alert = networkOf(group.map((k) => scored[members[k] as number] as NetworkCandidate), config, stage);
+    const inGroup = group.map((k) => members[k] as number);
+    const relays = paymastersOf(inGroup.map((i) => candidates[i] as AlertLinks), dispersers, candidates, { familyOf: config.familyOf, accounts });
+    const joined = relays.map((p) => ({ candidate: scored[p.index] as NetworkCandidate, source: p.source }));
+    const alert = networkOf(inGroup.map((i) => scored[i] as NetworkCandidate), config, stage, joined);
     if (alert !== undefined) out.push(alert);
   }
   return { alerts: out, agentsOf };

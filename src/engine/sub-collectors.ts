@@ -50,3 +50,44 @@ export function subCollectors(group: readonly Alert[], members: ReadonlySet<stri
   }
   return out.sort(compareMemberRefs);
 }
+
+/**
+ * Members that feed a collecting member, confirmed from both ends (RESEARCH §a.1 MS-FUN-01, a
+ * funnel fed through intermediate collectors): the member's own money-flow hit of at least
+ * {@link VOUCH_MIN_STRENGTH} names the other member as the account it pays (a weekly series into
+ * the collector), and that member's own money-flow hit of at least that strength names it among
+ * the accounts it takes money from. Both alerted, both substantive: their network is a case even
+ * where their hits scored together add nothing to the collector's own score, and the feeder
+ * carries the collector's score. Context and identity hits confirm nothing (fee-sized sums, a
+ * shared dormitory address). Licensed remitters and government accounts are never feeders or
+ * collectors here. The feeders, sorted.
+ * @internal
+ * @example const fed = feedersOf(group, { familyOf, accounts });
+ */
+export function feedersOf(group: readonly Alert[], input: Pick<SubCollectorInput, 'familyOf' | 'accounts'>): MemberRef[] {
+  const key = (kind: string, id: string): string => `${kind}:${id}`;
+  const inGroup = new Set<string>();
+  for (const a of group) {
+    if (a.entity.kind === 'account' && isInstitution(input.accounts.get(a.entity.id)?.type)) continue;
+    inGroup.add(key(a.entity.kind, a.entity.id));
+  }
+  // Who names whom, among the members, with money-flow hits at the vouching bar.
+  const names = new Set<string>();
+  for (const a of group) {
+    const self = key(a.entity.kind, a.entity.id);
+    if (!inGroup.has(self)) continue;
+    for (const h of a.hits) {
+      const f = input.familyOf(h.rule);
+      if (f === undefined || f === 'context' || f === 'identity' || h.strength < VOUCH_MIN_STRENGTH) continue;
+      for (const r of h.related ?? []) if (inGroup.has(key(r.kind, r.id)) && key(r.kind, r.id) !== self) names.add(`${self}>${key(r.kind, r.id)}`);
+    }
+  }
+  const out: MemberRef[] = [];
+  for (const a of group) {
+    const self = key(a.entity.kind, a.entity.id);
+    if (!inGroup.has(self)) continue;
+    const feeds = [...inGroup].some((other) => other !== self && names.has(`${self}>${other}`) && names.has(`${other}>${self}`));
+    if (feeds) out.push({ kind: a.entity.kind as MemberRef['kind'], id: a.entity.id });
+  }
+  return out.sort(compareMemberRefs);
+}

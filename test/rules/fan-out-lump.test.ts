@@ -36,6 +36,19 @@ describe('fan_out: one lump paid on abroad (MS-FAN-01, offshore third parties in
     ]);
   });
 
+  test('the lump\'s payer is stated as the `lumpSource` fact; a two-payment burst names no source', () => {
+    const hits = run([lump(1_200_000), ...spread([400_000, 400_000, 300_000], ['BD', 'ID', 'AU'])]);
+    expect(hits[0]?.facts['lumpSource']).toBe('COLLECTOR');
+    const th = jurisdiction('TH');
+    const thb = (from: string, to: string, amount: number, hour: number, toCountry = 'TH') =>
+      transfer(from, to, amount, hour, { fromCountry: 'TH', toCountry, currency: 'THB' });
+    const burst = [thb('A', 'PAY', 1_000_000_00, 0), thb('B', 'PAY', 1_000_000_00, 1), thb('PAY', 'R0', 800_000_00, 10, 'MM'), thb('PAY', 'R1', 600_000_00, 15, 'MY'), thb('PAY', 'R2', 600_000_00, 20)];
+    const two = hitsOf([fanOut()], burst, { accounts: PERSONAL, profile: th }).filter((h) => h.entity.id === 'PAY');
+    expect(two).toHaveLength(1);
+    expect(two[0]?.facts['burstPayments']).toBe(2);
+    expect(two[0]?.facts['lumpSource']).toBeUndefined();
+  });
+
   test('boundary: 2 corridor recipients paid half the money fire, less than half do not; one corridor recipient is not enough, nor fewer than the option asks', () => {
     expect(run([lump(1_200_000), ...spread([300_000, 300_000, 300_000, 300_000], ['BD', 'MM', 'AU', 'AU'])])).toHaveLength(1);
     // 70 % is only paid out with the fifth recipient, when 2 of 5 are abroad.

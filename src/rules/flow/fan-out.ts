@@ -345,6 +345,8 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
     related.push({ kind: 'account', id: source });
     related.sort(compareRefs);
   }
+  // The source stated as a fact too: in `related` it stands among the recipients (the network stage reads a collector's paymaster from it).
+  if (source !== undefined) facts['lumpSource'] = source;
   // hitOf keeps the newest MAX_HIT_IDS ids; hand it only those (it sorts what it gets) and span the window over all.
   const hit = hitOf(rule, window, d.evidence.slice(0, MAX_HIT_IDS), strength, reason, guardFacts(facts, guard));
   return { ...hit, window: { from: (d.evidence[d.evidence.length - 1] as WindowEvent).ts, to: hit.window.to }, related };
