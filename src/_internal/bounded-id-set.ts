@@ -49,7 +49,10 @@ export interface BoundedIdSetStats {
 
 /** Options of {@link createBoundedIdSet}. */
 export interface BoundedIdSetOptions {
-  /** Bytes the in-memory table may use (its hash table, ids and the sort when it is written out). Default 32 MiB. */
+  /**
+   * Bytes the in-memory table may use (its hash table, ids and the sort when it is written out).
+   * Default 32 MiB; below about 200 KiB the table still takes 3,072 ids or 64 KiB of characters.
+   */
   readonly memoryBytes?: number;
   /** Parent of the private directory for the runs. Default: the OS temp directory. */
   readonly tempDir?: string;
@@ -67,6 +70,9 @@ const FILTER_PROBES = 8;
 const FILTER_PAGE_SHIFT = 22;
 const FILTER_PAGE_MASK = (1 << FILTER_PAGE_SHIFT) - 1;
 const WRITE_BYTES = 1 << 20;
+/** Fewest ids (and characters) a run is written with when the budget is smaller. */
+const MIN_RUN_IDS = 3 * 1024;
+const MIN_RUN_CHARS = 64 * 1024;
 
 /**
  * One run on disk, a segment of the set's one file: records `u32 hash, u32 (length × 2 + wide),
@@ -124,10 +130,12 @@ export function createBoundedIdSet(options: BoundedIdSetOptions = {}): BoundedId
   const memoryBytes = options.memoryBytes ?? DEFAULT_MEMORY;
   // A quarter of the budget for the hash table (8 bytes a slot, at most 3/4 full), the rest for
   // the ids' characters and the sort keys (12 bytes an id) when the table is written out.
-  let slots = 1024;
+  let slots = (MIN_RUN_IDS / 3) * 4;
   while (slots * 2 * 8 <= memoryBytes / 4) slots *= 2;
+  // However small the budget, a run holds at least MIN_RUN_IDS ids (or MIN_RUN_CHARS characters):
+  // a run a row would make every lookup walk thousands of runs.
   const maxTableIds = Math.max(1, Math.min(options.maxTableIds ?? (slots / 4) * 3, POSITION_BITS));
-  const maxTableChars = Math.max(1, memoryBytes / 2 - maxTableIds * 12);
+  const maxTableChars = Math.max(options.maxTableIds === undefined ? MIN_RUN_CHARS : 1, memoryBytes / 2 - maxTableIds * 12);
   const table = createIdSet();
   let tableIds = 0;
   let tableChars = 0;
@@ -212,7 +220,7 @@ export function createBoundedIdSet(options: BoundedIdSetOptions = {}): BoundedId
     for (let left = bits; left > 0; left -= 1 << FILTER_PAGE_SHIFT) filter.push(new Int32Array(Math.min(left, 1 << FILTER_PAGE_SHIFT) >>> 5));
     const blocks = Math.ceil(n / BLOCK_RECORDS);
     const run: IdRun = { ids: n, bits, filter, blockHash: new Uint32Array(blocks), blockStart: new Float64Array(blocks + 1) };
-    let out = Buffer.allocUnsafe(WRITE_BYTES);
+    let out = Buffer.allocUnsafe(Math.min(WRITE_BYTES, 64 * 1024 + 24 * n));
     let off = 0;
     let written = fileBytes;
     {

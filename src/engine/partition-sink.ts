@@ -4,7 +4,7 @@ import { createCore, type EntityState } from './core.js';
 import type { EngineConfig } from './config.js';
 import type { EngineRejection } from './rejection.js';
 import type { Partition } from './partition.js';
-import { createBoundedIdSet } from '../_internal/bounded-id-set.js';
+import { createBoundedIdSet, type BoundedIdSetOptions } from '../_internal/bounded-id-set.js';
 import type { PartitionScan } from './partitioned-scan.js';
 import type { NetworkCandidate } from './network-candidate.js';
 
@@ -28,10 +28,8 @@ export interface PartitionSink {
 export interface PartitionSinkOptions {
   /** The caller guarantees no id repeats (the CLI's ingest drops repeats): keep no set of the ids seen. */
   readonly uniqueIds?: boolean;
-  /** Bytes the duplicate-id check keeps its newest ids in, the rest going to disk (`createBoundedIdSet`). Default 32 MiB. */
-  readonly idMemoryBytes?: number;
-  /** Parent of the duplicate-id check's private temporary directory. Default: the OS temp directory. */
-  readonly tempDir?: string;
+  /** The duplicate-id check's memory budget and temporary directory (`createBoundedIdSet`; default 32 MiB, the OS temp directory). */
+  readonly ids?: BoundedIdSetOptions;
 }
 
 /**
@@ -43,10 +41,7 @@ export interface PartitionSinkOptions {
 export function createPartitionSink(config: EngineConfig, partition: Partition, options: PartitionSinkOptions = {}): PartitionSink {
   const core = createCore(config, partition);
   // Every id of the whole input, within a memory budget: skipped when the caller has dropped repeated ids already.
-  const seen = options.uniqueIds === true ? undefined : createBoundedIdSet({
-    ...(options.idMemoryBytes === undefined ? {} : { memoryBytes: options.idMemoryBytes }),
-    ...(options.tempDir === undefined ? {} : { tempDir: options.tempDir }),
-  });
+  const seen = options.uniqueIds === true ? undefined : createBoundedIdSet(options.ids);
   const touched = new Set<EntityState>();
   const alerts: Alert[] = [];
   const rejections: EngineRejection[] = [];

@@ -63,7 +63,7 @@ export function createBatchScanner(options: EngineOptions | (() => EngineOptions
   const order = createRowOrder({ ...scanOptions, memoryBytes: memoryBytes - idMemoryBytes, ...(deferred ? { stream: false } : {}) }, () => {
     config ??= resolveConfig((options as () => EngineOptions)());
     sink?.dispose(); // a restart: the rows come again from the first
-    const fresh = createScanSink(config, { idMemoryBytes, ...(scanOptions.tempDir === undefined ? {} : { tempDir: scanOptions.tempDir }) });
+    const fresh = createScanSink(config, { ids: { memoryBytes: idMemoryBytes, ...(scanOptions.tempDir === undefined ? {} : { tempDir: scanOptions.tempDir }) } });
     sink = fresh;
     return (tx) => fresh.add(tx);
   });
