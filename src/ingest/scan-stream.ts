@@ -37,7 +37,7 @@ export interface BatchScanner {
  * A batch scan that does not hold all rows, with byte-identical alerts to `scan()` for any input
  * order: rows reach the engine through {@link createRowOrder} (in-order input streams straight
  * through; other input is sorted externally under `memoryBytes`, in a private temporary directory).
- * The duplicate-id check takes {@link idShareOf} the budget for its newest ids; older ids wait in
+ * The duplicate-id check takes an eighth of the budget (at most 32 MiB) for its newest ids; older ids wait in
  * sorted runs in a private temporary directory too, so memory stays bounded for in-order input as well.
  * With `options` as a function (configuration known only after the last row, e.g. a jurisdiction
  * inferred from the data), it is called once by `finish` and the rows are sorted from the start.
