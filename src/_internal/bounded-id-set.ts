@@ -69,7 +69,11 @@ const FILTER_PROBES = 8;
 /** Bits per page of a filter: 2^22 (512 KiB), so that no freed array moves glibc's thresholds (see id-set.ts). */
 const FILTER_PAGE_SHIFT = 22;
 const FILTER_PAGE_MASK = (1 << FILTER_PAGE_SHIFT) - 1;
-const WRITE_BYTES = 1 << 20;
+const WRITE_BYTES = 1 << 19; // 512 KiB, as the pages
+/** Sort keys per page when a table is written out: 2^16 (512 KiB of float64). */
+const SORT_PAGE_SHIFT = 16;
+const SORT_PAGE = 1 << SORT_PAGE_SHIFT;
+const SORT_PAGE_MASK = SORT_PAGE - 1;
 /** Fewest ids (and characters) a run is written with when the budget is smaller. */
 const MIN_RUN_IDS = 3 * 1024;
 const MIN_RUN_CHARS = 64 * 1024;
@@ -195,22 +199,39 @@ export function createBoundedIdSet(options: BoundedIdSetOptions = {}): BoundedId
   /** Writes the table's ids as a run sorted by (hash, position in the table's walk) and empties the table. */
   const spill = (): void => {
     const n = table.size;
-    const keys = new Float64Array(n);
-    const refs = new Int32Array(n); // ≥ 0: arena offset; < 0: −(index in wide + 1)
+    // Keys and refs in pages of SORT_PAGE (no array over 512 KiB, see FILTER_PAGE_SHIFT): each page
+    // of keys sorted, then merged as the run is written.
+    const pages = Math.ceil(n / SORT_PAGE);
+    const keys = Array.from({ length: pages }, (_, p) => new Float64Array(Math.min(SORT_PAGE, n - p * SORT_PAGE)));
+    const refs = keys.map((page) => new Int32Array(page.length)); // ≥ 0: arena offset; < 0: −(index in wide + 1)
     const wide: string[] = [];
     let k = 0;
-    table.forEachId(
-      (hash, offset) => {
-        keys[k] = (hash >>> 0) * POSITION_BITS + k;
-        refs[k++] = offset;
-      },
-      (id) => {
-        keys[k] = (idHash(id) >>> 0) * POSITION_BITS + k;
-        wide.push(id);
-        refs[k++] = -wide.length;
-      },
-    );
-    keys.sort();
+    const put = (hash: number, ref: number): void => {
+      (keys[k >>> SORT_PAGE_SHIFT] as Float64Array)[k & SORT_PAGE_MASK] = (hash >>> 0) * POSITION_BITS + k;
+      (refs[k >>> SORT_PAGE_SHIFT] as Int32Array)[k & SORT_PAGE_MASK] = ref;
+      k++;
+    };
+    table.forEachId(put, (id) => {
+      wide.push(id);
+      put(idHash(id), -wide.length);
+    });
+    for (const page of keys) page.sort();
+    const heads = new Int32Array(pages); // the next key of each page
+    /** The smallest key not yet taken, taken. */
+    const nextKey = (): number => {
+      let best = -1;
+      let min = Number.POSITIVE_INFINITY;
+      for (let p = 0; p < pages; p++) {
+        const page = keys[p] as Float64Array;
+        const at = heads[p] as number;
+        if (at < page.length && (page[at] as number) < min) {
+          min = page[at] as number;
+          best = p;
+        }
+      }
+      heads[best] = (heads[best] as number) + 1;
+      return min;
+    };
     if (dir === undefined) {
       dir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'tidewatch-ids-'));
       fd = openSync(join(dir, 'ids.bin'), 'wx+', 0o600);
@@ -225,9 +246,10 @@ export function createBoundedIdSet(options: BoundedIdSetOptions = {}): BoundedId
     let written = fileBytes;
     {
       for (let i = 0; i < n; i++) {
-        const key = keys[i] as number;
+        const key = nextKey();
         const h = Math.floor(key / POSITION_BITS);
-        const ref = refs[key - h * POSITION_BITS] as number;
+        const at = key - h * POSITION_BITS;
+        const ref = (refs[at >>> SORT_PAGE_SHIFT] as Int32Array)[at & SORT_PAGE_MASK] as number;
         const id = ref < 0 ? (wide[-ref - 1] as string) : undefined;
         const need = 8 + (id === undefined ? 255 : 2 * id.length);
         if (off + need > out.length) {
