@@ -27,6 +27,16 @@ export interface IdSet {
   readonly size: number;
   /** Where the ids are and what they hold, for tests and benchmarks. */
   stats(): IdSetStats;
+  /** Empties the set, keeping its table pages and arena chunks for the ids that come next. */
+  clear(): void;
+  /**
+   * Visits every id: `table` with the hash and arena offset of each id in the hash table (in slot
+   * order; read it with {@link IdSet.copyId}), then `fallback` with each id of the fallback set (in
+   * insertion order). For writing the set out (bounded-id-set.ts).
+   */
+  forEachId(table: (hash: number, offset: number) => void, fallback: (id: string) => void): void;
+  /** Copies the characters of the table's id at arena `offset` (one byte each) into `out` at `at`; returns how many. */
+  copyId(offset: number, out: Uint8Array, at: number): number;
 }
 
 /** What an {@link IdSet} holds. */
@@ -79,8 +89,21 @@ function tablePages(capacity: number): Int32Array[] {
  * @example idSetHash('T1'); // a number; idSetHash('T€') is undefined
  */
 export function idSetHash(id: string): number | undefined {
+  if (id.length > MAX_LENGTH) return undefined;
+  const h = idHash(id);
+  return wide ? undefined : h;
+}
+
+/** Whether the id {@link idHash} hashed last had a character above U+00FF. */
+let wide = false;
+
+/**
+ * The hash {@link idSetHash} gives (a signed 32-bit integer), for any id: the same formula over
+ * the UTF-16 code units, whatever their range or the id's length.
+ * @example idHash('T1') === idSetHash('T1'); // true; idHash('T€') is a number too
+ */
+export function idHash(id: string): number {
   const n = id.length;
-  if (n > MAX_LENGTH) return undefined;
   let h = 0x811c9dc5 ^ n;
   let any = 0;
   for (let i = 0; i < n; i++) {
@@ -88,7 +111,7 @@ export function idSetHash(id: string): number | undefined {
     any |= c;
     h = Math.imul(h ^ c, 0x01000193);
   }
-  if (any > 0xff) return undefined;
+  wide = any > 0xff;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -117,8 +140,9 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
   // Slot i: page i >>> PAGE_SHIFT, at 2 × (i & PAGE_MASK) the arena offset + 1 (0 = empty), then the hash.
   let pages = tablePages(capacity);
   let tableIds = 0;
-  const chunks: Uint8Array[] = [];
-  let chunk = new Uint8Array(0); // the newest chunk
+  const chunks: Uint8Array[] = []; // allocated; after a clear() the first `open` hold ids
+  let open = 0;
+  let chunk: Uint8Array = new Uint8Array(0); // the newest chunk in use
   let used = chunkBytes; // bytes used in the newest chunk: full, so the first id opens one
   let arenaFull = false;
   const fallback = new Set<string>();
@@ -150,9 +174,13 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
   const store = (id: string): number => {
     const need = id.length + 1;
     if (used + need > chunkBytes) {
-      if ((chunks.length + 1) * chunkBytes > maxArena) return -1;
-      chunk = new Uint8Array(Math.min(FIRST_CHUNK_BYTES, chunkBytes));
-      chunks.push(chunk);
+      if ((open + 1) * chunkBytes > maxArena) return -1;
+      if (open < chunks.length) chunk = chunks[open] as Uint8Array; // kept by clear()
+      else {
+        chunk = new Uint8Array(Math.min(FIRST_CHUNK_BYTES, chunkBytes));
+        chunks.push(chunk);
+      }
+      open++;
       used = 0;
     }
     if (used + need > chunk.length) {
@@ -161,9 +189,9 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
       const grown = new Uint8Array(Math.min(size, chunkBytes));
       grown.set(chunk.subarray(0, used));
       chunk = grown;
-      chunks[chunks.length - 1] = grown;
+      chunks[open - 1] = grown;
     }
-    const offset = (chunks.length - 1) * chunkBytes + used;
+    const offset = (open - 1) * chunkBytes + used;
     chunk[used] = id.length;
     for (let i = 0; i < id.length; i++) chunk[used + 1 + i] = id.charCodeAt(i);
     used += need;
@@ -234,6 +262,30 @@ export function createIdSet(options: IdSetOptions = {}): IdSet {
       for (const page of pages) bytes += page.byteLength;
       const largestArray = Math.max(0, ...chunks.map((c) => c.byteLength), ...pages.map((p) => p.byteLength));
       return { capacity, tableIds, fallbackIds: fallback.size, chunks: chunks.length, bytes, largestArray };
+    },
+    clear() {
+      for (const page of pages) page.fill(0);
+      tableIds = 0;
+      open = 0;
+      used = chunkBytes;
+      arenaFull = false;
+      fallback.clear();
+    },
+    forEachId(table, visitFallback) {
+      for (const page of pages) {
+        for (let j = 0; j < page.length; j += 2) {
+          const s = page[j] as number;
+          if (s !== 0) table(page[j + 1] as number, s - 1);
+        }
+      }
+      for (const id of fallback) visitFallback(id);
+    },
+    copyId(offset, out, at) {
+      const bytes = chunks[offset >>> chunkShift] as Uint8Array;
+      const p = offset & chunkMask;
+      const n = bytes[p] as number;
+      out.set(bytes.subarray(p + 1, p + 1 + n), at);
+      return n;
     },
   };
 }

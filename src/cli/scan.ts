@@ -21,6 +21,7 @@ import { loadScanConfig, type EngineInputs } from './engine-inputs.js';
 import { defaultWorkers, inputBytes, oneThreadEngine, parallelEngine } from './scan-engines.js';
 import { collectGarbageEarly } from './parallel-scan.js';
 import { mayExceedBudget, memoryPlan, roundsEngine } from './scan-rounds.js';
+import { idShareOf } from '../ingest/scan-stream.js';
 
 const USAGE = `tidewatch scan <transactions> [options]
 
@@ -131,7 +132,10 @@ export const scanCommand: Command = {
       : workers > 1
         ? parallelEngine(() => inputsFor(jurisdictionCode()), () => engineOptions(jurisdictionCode()), workers)
         : oneThreadEngine(() => engineOptions(jurisdictionCode()));
-    const order = createRowOrder({ memoryBytes: budgetBytes, ...(code === undefined ? { stream: false } : {}) }, engine.start);
+    // The duplicate-id check of the reading keeps its newest ids in a share of the budget (older ones
+    // wait on disk); the row order holds rows in the rest.
+    const idMemoryBytes = idShareOf(budgetBytes);
+    const order = createRowOrder({ memoryBytes: budgetBytes - idMemoryBytes, ...(code === undefined ? { stream: false } : {}) }, engine.start);
     let result: EngineOutput;
     let ingest;
     // The engine is disposed after the output is written: the rounds engine's alerts wait in its temporary directory until then.
@@ -142,6 +146,7 @@ export const scanCommand: Command = {
         ingest = await ingestTransactions(
           file,
           {
+            idMemoryBytes,
             ...(values.mapping === undefined ? {} : { mapping: values.mapping }),
             ...(values['default-zone'] === undefined ? {} : { defaultZone: values['default-zone'] }),
             ...(values.parser === undefined ? {} : { parser: values.parser as 'fast' | 'fast-csv' }),

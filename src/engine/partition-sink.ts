@@ -4,7 +4,7 @@ import { createCore, type EntityState } from './core.js';
 import type { EngineConfig } from './config.js';
 import type { EngineRejection } from './rejection.js';
 import type { Partition } from './partition.js';
-import { createIdSet } from '../_internal/id-set.js';
+import { createBoundedIdSet, type BoundedIdSetOptions } from '../_internal/bounded-id-set.js';
 import type { PartitionScan } from './partitioned-scan.js';
 import type { NetworkCandidate } from './network-candidate.js';
 
@@ -20,12 +20,16 @@ export interface PartitionSink {
    * them one at a time. The sink takes no more input after it.
    */
   resultInto(transactions: number, each: (candidate: NetworkCandidate) => void): PartitionScan;
+  /** Removes the duplicate-id check's temporary files (a result does too); call it in a `finally`. Safe to call twice. */
+  dispose(): void;
 }
 
 /** Options of {@link createPartitionSink}. */
 export interface PartitionSinkOptions {
   /** The caller guarantees no id repeats (the CLI's ingest drops repeats): keep no set of the ids seen. */
   readonly uniqueIds?: boolean;
+  /** The duplicate-id check's memory budget and temporary directory (`createBoundedIdSet`; default 32 MiB, the OS temp directory). */
+  readonly ids?: BoundedIdSetOptions;
 }
 
 /**
@@ -36,8 +40,8 @@ export interface PartitionSinkOptions {
  */
 export function createPartitionSink(config: EngineConfig, partition: Partition, options: PartitionSinkOptions = {}): PartitionSink {
   const core = createCore(config, partition);
-  // One entry per id for the whole input: skipped when the caller has dropped repeated ids already.
-  const seen = options.uniqueIds === true ? undefined : createIdSet();
+  // Every id of the whole input, within a memory budget: skipped when the caller has dropped repeated ids already.
+  const seen = options.uniqueIds === true ? undefined : createBoundedIdSet(options.ids);
   const touched = new Set<EntityState>();
   const alerts: Alert[] = [];
   const rejections: EngineRejection[] = [];
@@ -64,11 +68,16 @@ export function createPartitionSink(config: EngineConfig, partition: Partition, 
       touched.clear();
     },
     result(transactions) {
+      seen?.dispose();
       const end = core.finishEntities();
       return scanOf(transactions, end.alerts, end.candidates);
     },
     resultInto(transactions, each) {
+      seen?.dispose();
       return scanOf(transactions, core.finishEntitiesInto(each), []);
+    },
+    dispose() {
+      seen?.dispose();
     },
   };
 }

@@ -56,8 +56,13 @@ export function scanPartitionWith(config: EngineConfig, transactions: Iterable<T
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = compareTransactions(sorted[i - 1] as Transaction, sorted[i] as Transaction) <= 0;
   if (!inOrder) sorted.sort(compareTransactions);
   const sink = createPartitionSink(config, partition);
-  for (const tx of sorted) sink.add(tx);
-  const part = sink.result(received);
+  let part: PartitionScan;
+  try {
+    for (const tx of sorted) sink.add(tx);
+    part = sink.result(received);
+  } finally {
+    sink.dispose();
+  }
   if (invalid.length === 0) return part;
   const rejections = [...invalid, ...part.rejections];
   return { ...part, rejections, summary: { ...part.summary, rejected: rejections.length } };

@@ -32,6 +32,8 @@ export interface ScanSink {
   add(tx: Transaction): void;
   /** Finishes the engine: live entities, network alerts, alerts sorted. `transactions` = rows given. */
   result(transactions: number): ScanResult;
+  /** Removes the duplicate-id check's temporary files (a result does too); call it in a `finally`. Safe to call twice. */
+  dispose(): void;
 }
 
 /**
@@ -43,5 +45,5 @@ export interface ScanSink {
 export function createScanSink(config: EngineConfig, options: PartitionSinkOptions = {}): ScanSink {
   // One partition of one: the partition sink's loop, then the merge that adds the network alerts.
   const sink = createPartitionSink(config, { index: 0, count: 1 }, options);
-  return { add: sink.add, result: (transactions) => mergePartitionScans([sink.result(transactions)], config) };
+  return { add: sink.add, result: (transactions) => mergePartitionScans([sink.result(transactions)], config), dispose: sink.dispose };
 }

@@ -7,7 +7,7 @@ import { csvRows, formatOf, jsonArrayRows, ndjsonRows, objectRows, type IngestFo
 import { fastCsvRows } from './fast-csv-reader.js';
 import { goamlRows } from './goaml-source.js';
 import type { GoamlProfile } from '../goaml/profile.js';
-import { createIdSet } from '../_internal/id-set.js';
+import { createBoundedIdSet } from '../_internal/bounded-id-set.js';
 
 /** Options of {@link ingestTransactions}. @category Ingest */
 export interface IngestOptions {
@@ -27,6 +27,13 @@ export interface IngestOptions {
   readonly goamlAmounts?: 'original' | 'local';
   /** Most issues kept in the summary (all are counted; the rest are passed to onBatch only). Default 10,000. */
   readonly maxIssues?: number;
+  /**
+   * Bytes the duplicate-id check keeps its newest ids in; older ones go to sorted runs in a private
+   * temporary directory (2 bytes an id stay in memory), removed before the call returns. Default 32 MiB.
+   */
+  readonly idMemoryBytes?: number;
+  /** Parent of that temporary directory. Default: the OS temp directory. */
+  readonly tempDir?: string;
 }
 
 /** A batch of accepted transactions and the issues of the rows read with them. @category Ingest */
@@ -55,9 +62,9 @@ const CANONICAL: ReadonlySet<string> = new Set(TRANSACTION_COLUMNS);
 /**
  * Streams transactions from a CSV, NDJSON or JSON file, a Node stream, or (async) iterable of
  * objects, validating every row. Bad rows never stop the file: each row is accepted, rejected with
- * `{ row, field, code, message }` issues, or counted once as a duplicate id. Memory stays flat
- * except for the duplicate-id set: per accepted id 11–22 bytes of hash table plus its length + 1,
- * in typed arrays outside the JS heap (22 bytes an id at 10M ids of up to 8 characters).
+ * `{ row, field, code, message }` issues, or counted once as a duplicate id. Memory stays flat:
+ * the duplicate-id check keeps at most `idMemoryBytes` of ids in memory and the rest on disk, with
+ * about 2 bytes an id in memory for finding them there (see `createBoundedIdSet`).
  *
  * @param onBatch - receives accepted transactions in input order, batch by batch
  * @returns the counts and (up to `maxIssues`) issues
@@ -76,7 +83,10 @@ export async function ingestTransactions(
   const maxIssues = options.maxIssues ?? 10_000;
   const parseOptions = options.defaultZone === undefined ? {} : { defaultZone: options.defaultZone };
   const useZod = options.validator === 'zod';
-  const seen = createIdSet();
+  const seen = createBoundedIdSet({
+    ...(options.idMemoryBytes === undefined ? {} : { memoryBytes: options.idMemoryBytes }),
+    ...(options.tempDir === undefined ? {} : { tempDir: options.tempDir }),
+  });
   const issues: RowIssue[] = [];
   let read = 0;
   let accepted = 0;
@@ -105,65 +115,69 @@ export async function ingestTransactions(
     else dropped++;
   };
 
-  for await (const batch of rows) {
-    const transactions: Transaction[] = [];
-    const batchIssues: RowIssue[] = [];
-    for (const raw of batch) {
-      const file = 'file' in raw && raw.file !== undefined ? { file: raw.file } : {};
-      if ('cells' in raw && headers === undefined) {
-        sourceHeaders = raw.cells.map((h) => h.trim());
-        headers = sourceHeaders.map(canonicalHeader);
-        toRecord = compileHeader(headers, CANONICAL);
-        continue;
-      }
-      read++;
-      if (raw.error !== undefined) {
-        rejected++;
-        note({ row: raw.row, ...file, field: '', code: 'malformed_row', message: raw.error }, batchIssues);
-        continue;
-      }
-      let built: { record: Record<string, unknown>; attributes: Record<string, string> | undefined } | undefined;
-      if ('cells' in raw) {
-        const h = headers as string[];
-        if (raw.cells.length !== h.length) {
-          rejected++;
-          note({ row: raw.row, field: '', code: 'malformed_row', message: `row has ${raw.cells.length} cells, the header has ${h.length}` }, batchIssues);
+  try {
+    for await (const batch of rows) {
+      const transactions: Transaction[] = [];
+      const batchIssues: RowIssue[] = [];
+      for (const raw of batch) {
+        const file = 'file' in raw && raw.file !== undefined ? { file: raw.file } : {};
+        if ('cells' in raw && headers === undefined) {
+          sourceHeaders = raw.cells.map((h) => h.trim());
+          headers = sourceHeaders.map(canonicalHeader);
+          toRecord = compileHeader(headers, CANONICAL);
           continue;
         }
-        built = mapping === undefined ? (toRecord as NonNullable<typeof toRecord>)(raw.cells) : applyMapping(mapping, sourceHeaders as string[], raw.cells, raw.row, CANONICAL);
-      } else {
-        built = recordFromObject(raw.object, CANONICAL);
-        if (built !== undefined && mapping !== undefined) {
-          const keys = Object.keys(raw.object as object);
-          built = applyMapping(mapping, keys, keys.map((k) => String((raw.object as Record<string, unknown>)[k] ?? '')), raw.row, CANONICAL);
+        read++;
+        if (raw.error !== undefined) {
+          rejected++;
+          note({ row: raw.row, ...file, field: '', code: 'malformed_row', message: raw.error }, batchIssues);
+          continue;
         }
+        let built: { record: Record<string, unknown>; attributes: Record<string, string> | undefined } | undefined;
+        if ('cells' in raw) {
+          const h = headers as string[];
+          if (raw.cells.length !== h.length) {
+            rejected++;
+            note({ row: raw.row, field: '', code: 'malformed_row', message: `row has ${raw.cells.length} cells, the header has ${h.length}` }, batchIssues);
+            continue;
+          }
+          built = mapping === undefined ? (toRecord as NonNullable<typeof toRecord>)(raw.cells) : applyMapping(mapping, sourceHeaders as string[], raw.cells, raw.row, CANONICAL);
+        } else {
+          built = recordFromObject(raw.object, CANONICAL);
+          if (built !== undefined && mapping !== undefined) {
+            const keys = Object.keys(raw.object as object);
+            built = applyMapping(mapping, keys, keys.map((k) => String((raw.object as Record<string, unknown>)[k] ?? '')), raw.row, CANONICAL);
+          }
+        }
+        if (built === undefined) {
+          rejected++;
+          note({ row: raw.row, field: '', code: 'malformed_row', message: 'expected an object' }, batchIssues);
+          continue;
+        }
+        const result = useZod ? withAttributes(parseTransaction(built.record, parseOptions), built.attributes) : checkTransactionRecord(built.record, parseOptions, built.attributes);
+        // goAML rows: elements that could not be mapped are issues of their own; the validator's
+        // issues on other fields are added.
+        const mapped = 'issues' in raw ? raw.issues ?? [] : [];
+        if (!result.ok || mapped.length > 0) {
+          rejected++;
+          const fields = new Set(mapped.map((i) => i.field));
+          const all = [...mapped, ...(result.ok ? [] : result.issues.filter((i) => !fields.has(i.field)))];
+          for (const i of all) note({ row: raw.row, ...file, field: i.field, code: i.code, message: i.message }, batchIssues);
+          continue;
+        }
+        const tx = result.value;
+        if (!seen.add(tx.id)) {
+          duplicates++;
+          note({ row: raw.row, ...file, field: 'id', code: 'duplicate_id', message: `id "${tx.id.slice(0, 60)}" appeared before; counted once` }, batchIssues);
+          continue;
+        }
+        accepted++;
+        transactions.push(tx);
       }
-      if (built === undefined) {
-        rejected++;
-        note({ row: raw.row, field: '', code: 'malformed_row', message: 'expected an object' }, batchIssues);
-        continue;
-      }
-      const result = useZod ? withAttributes(parseTransaction(built.record, parseOptions), built.attributes) : checkTransactionRecord(built.record, parseOptions, built.attributes);
-      // goAML rows: elements that could not be mapped are issues of their own; the validator's
-      // issues on other fields are added.
-      const mapped = 'issues' in raw ? raw.issues ?? [] : [];
-      if (!result.ok || mapped.length > 0) {
-        rejected++;
-        const fields = new Set(mapped.map((i) => i.field));
-        const all = [...mapped, ...(result.ok ? [] : result.issues.filter((i) => !fields.has(i.field)))];
-        for (const i of all) note({ row: raw.row, ...file, field: i.field, code: i.code, message: i.message }, batchIssues);
-        continue;
-      }
-      const tx = result.value;
-      if (!seen.add(tx.id)) {
-        duplicates++;
-        note({ row: raw.row, ...file, field: 'id', code: 'duplicate_id', message: `id "${tx.id.slice(0, 60)}" appeared before; counted once` }, batchIssues);
-        continue;
-      }
-      accepted++;
-      transactions.push(tx);
+      if (onBatch !== undefined && (transactions.length > 0 || batchIssues.length > 0)) onBatch({ transactions, issues: batchIssues });
     }
-    if (onBatch !== undefined && (transactions.length > 0 || batchIssues.length > 0)) onBatch({ transactions, issues: batchIssues });
+  } finally {
+    seen.dispose();
   }
   return { read, accepted, rejected, duplicates, issues, issuesDropped: dropped };
 }

@@ -4,6 +4,17 @@ import { createScanSink, type ScanResult, type ScanSink } from '../engine/scan-s
 import type { Transaction } from '../schema/transaction.js';
 import { createRowOrder, type InputOrderStats, type RowOrderOptions } from './row-order.js';
 
+const DEFAULT_MEMORY = 400 * 1024 * 1024;
+
+/**
+ * The part of a memory budget that a scan's duplicate-id check keeps its newest ids in: an eighth,
+ * at most 32 MiB (older ids wait on disk, see `createBoundedIdSet`).
+ * @internal
+ */
+export function idShareOf(memoryBytes: number): number {
+  return Math.min(32 * 2 ** 20, Math.floor(memoryBytes / 8));
+}
+
 /** Options of {@link scanStream} and {@link createBatchScanner}. @category Ingest */
 export type StreamScanOptions = RowOrderOptions;
 
@@ -26,6 +37,8 @@ export interface BatchScanner {
  * A batch scan that does not hold all rows, with byte-identical alerts to `scan()` for any input
  * order: rows reach the engine through {@link createRowOrder} (in-order input streams straight
  * through; other input is sorted externally under `memoryBytes`, in a private temporary directory).
+ * The duplicate-id check takes an eighth of the budget (at most 32 MiB) for its newest ids; older ids wait in
+ * sorted runs in a private temporary directory too, so memory stays bounded for in-order input as well.
  * With `options` as a function (configuration known only after the last row, e.g. a jurisdiction
  * inferred from the data), it is called once by `finish` and the rows are sorted from the start.
  *
@@ -44,9 +57,13 @@ export function createBatchScanner(options: EngineOptions | (() => EngineOptions
   let config: EngineConfig | undefined = deferred ? undefined : resolveConfig(options);
   let sink: ScanSink | undefined;
   let added = 0;
-  const order = createRowOrder({ ...scanOptions, ...(deferred ? { stream: false } : {}) }, () => {
+  // The duplicate-id check's share of the budget (its older ids wait on disk), the rest for the rows.
+  const memoryBytes = scanOptions.memoryBytes ?? DEFAULT_MEMORY;
+  const idMemoryBytes = idShareOf(memoryBytes);
+  const order = createRowOrder({ ...scanOptions, memoryBytes: memoryBytes - idMemoryBytes, ...(deferred ? { stream: false } : {}) }, () => {
     config ??= resolveConfig((options as () => EngineOptions)());
-    const fresh = createScanSink(config);
+    sink?.dispose(); // a restart: the rows come again from the first
+    const fresh = createScanSink(config, { ids: { memoryBytes: idMemoryBytes, ...(scanOptions.tempDir === undefined ? {} : { tempDir: scanOptions.tempDir }) } });
     sink = fresh;
     return (tx) => fresh.add(tx);
   });
@@ -59,7 +76,10 @@ export function createBatchScanner(options: EngineOptions | (() => EngineOptions
       const input = order.finish();
       return { ...(sink as ScanSink).result(added), input };
     },
-    dispose: order.dispose,
+    dispose() {
+      order.dispose();
+      sink?.dispose();
+    },
   };
 }
 

@@ -150,6 +150,32 @@ describe('createIdSet', () => {
     expect(stats.tableIds + stats.fallbackIds).toBe(200);
   });
 
+  test('clear() empties the set and reuses its pages and chunks; forEachId and copyId give back every id', () => {
+    const set = createIdSet({ chunkBytes: 256, initialCapacity: 8 });
+    const ids = [...Array.from({ length: 100 }, (_, i) => `id-${i}`), '€', 'k'.repeat(300)];
+    for (const id of ids) set.add(id);
+    const before = set.stats();
+    const back: string[] = [];
+    const out = new Uint8Array(256);
+    set.forEachId(
+      (hash, offset) => {
+        const n = set.copyId(offset, out, 0);
+        const id = String.fromCharCode(...out.subarray(0, n));
+        expect(hash).toBe(idSetHash(id));
+        back.push(id);
+      },
+      (id) => back.push(id),
+    );
+    expect(back.sort()).toEqual([...ids].sort());
+    set.clear();
+    expect(set.size).toBe(0);
+    for (const id of ids) expect(set.has(id)).toBe(false);
+    for (const id of ids.slice(50)) expect(set.add(id)).toBe(true);
+    for (const id of ids.slice(50)) expect(set.add(id)).toBe(false);
+    expect(set.has('id-0')).toBe(false);
+    expect(set.stats()).toMatchObject({ capacity: before.capacity, chunks: before.chunks, tableIds: 50, fallbackIds: 2 });
+  });
+
   test('rejects a chunk size it cannot address', () => {
     expect(() => createIdSet({ chunkBytes: 100 })).toThrow(RangeError);
     expect(() => createIdSet({ chunkBytes: 300 })).toThrow(RangeError);

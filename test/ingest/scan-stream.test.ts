@@ -6,6 +6,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { scanCommand } from '../../src/cli/scan.js';
 import { scan } from '../../src/engine/scan.js';
 import { scanStream } from '../../src/ingest/scan-stream.js';
+import { resolveConfig } from '../../src/engine/config.js';
+import { createScanSink } from '../../src/engine/scan-sink.js';
+import { compareTransactions } from '../../src/engine/transaction-order.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { AU_LIKE, MY_LIKE } from '../helpers/builders.js';
 
@@ -62,6 +65,34 @@ describe('scanStream', () => {
       { numRuns: 60 },
     );
     expect(spilled).toBeGreaterThanOrEqual(15); // about two thirds of the cases have a budget that spills
+  });
+
+  test('the duplicate-id check on disk: the sink behind the stream gives scan()\'s bytes with its older ids in runs', () => {
+    let repeatsOnDisk = 0;
+    fc.assert(
+      fc.property(arbWorld, fc.constantFrom(1, 2, 5), ({ profile, txs }, maxTableIds) => {
+        const options = { jurisdiction: profile, minScore: 0 };
+        const expected = scan(txs, options);
+        const sorted = [...txs].sort(compareTransactions); // stable, as scan() sorts
+        const sink = createScanSink(resolveConfig(options), { ids: { maxTableIds, tempDir: spillParent } });
+        try {
+          const firstAt = new Map<string, number>();
+          for (const tx of sorted) {
+            const first = firstAt.get(tx.id);
+            if (first === undefined) firstAt.set(tx.id, firstAt.size);
+            // a repeat whose first occurrence has been written out (more than maxTableIds new ids ago)
+            else if (firstAt.size - first > maxTableIds) repeatsOnDisk++;
+            sink.add(tx);
+          }
+          expect(JSON.stringify(sink.result(txs.length))).toBe(JSON.stringify(expected));
+        } finally {
+          sink.dispose();
+        }
+        expect(readdirSync(spillParent)).toEqual([]);
+      }),
+      { numRuns: 80, seed: 20261207 },
+    );
+    expect(repeatsOnDisk).toBeGreaterThan(100);
   });
 
   test('temporary files are removed when the source throws', async () => {
