@@ -1,7 +1,7 @@
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
 import type { Alert } from '../scoring/alert.js';
 import type { AlertLinks } from './alert-links.js';
-import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
+import { VOUCH_MIN_STRENGTH, isPayerSeriesHit } from './vouched-payers.js';
 import { namedByMoneyFlow } from './identified-members.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 import { isInstitution } from './institution.js';
@@ -53,10 +53,13 @@ export function subCollectors(group: readonly Alert[], members: ReadonlySet<stri
 
 /**
  * Members that feed a collecting member, confirmed from both ends (RESEARCH §a.1 MS-FUN-01, a
- * funnel fed through intermediate collectors): the member's own money-flow hit of at least
- * {@link VOUCH_MIN_STRENGTH} names the other member as the account it pays (a weekly series into
+ * funnel fed through intermediate collectors): the member's own payer-side series
+ * (`isPayerSeriesHit`: `debt_repayment`'s regular payments to one payee, at least
+ * {@link VOUCH_MIN_STRENGTH}) names the other member as the account it pays (a weekly series into
  * the collector), and that member's own money-flow hit of at least that strength names it among
- * the accounts it takes money from. Both alerted, both substantive: their network is a case even
+ * the accounts it takes money from. Two collecting accounts that merely name each other among
+ * their senders (two funnel hubs paying each other now and then, as AMLSim's background does) are
+ * no feeder and collector: the direction is read from the payer's series. Both alerted, both substantive: their network is a case even
  * where their hits scored together add nothing to the collector's own score, and the feeder
  * carries the collector's score. Context and identity hits confirm nothing (fee-sized sums, a
  * shared dormitory address). Licensed remitters and government accounts are never feeders or
@@ -71,23 +74,32 @@ export function feedersOf(group: readonly Alert[], input: Pick<SubCollectorInput
     if (a.entity.kind === 'account' && isInstitution(input.accounts.get(a.entity.id)?.type)) continue;
     inGroup.add(key(a.entity.kind, a.entity.id));
   }
-  // Who names whom, among the members, with money-flow hits at the vouching bar.
+  // Who names whom, among the members, with money-flow hits at the vouching bar; and whom each pays in a payer-side series.
   const names = new Set<string>();
+  const pays: Array<readonly [string, string]> = [];
   for (const a of group) {
     const self = key(a.entity.kind, a.entity.id);
     if (!inGroup.has(self)) continue;
     for (const h of a.hits) {
       const f = input.familyOf(h.rule);
       if (f === undefined || f === 'context' || f === 'identity' || h.strength < VOUCH_MIN_STRENGTH) continue;
-      for (const r of h.related ?? []) if (inGroup.has(key(r.kind, r.id)) && key(r.kind, r.id) !== self) names.add(`${self}>${key(r.kind, r.id)}`);
+      const series = isPayerSeriesHit(h);
+      for (const r of h.related ?? []) {
+        const other = key(r.kind, r.id);
+        if (!inGroup.has(other) || other === self) continue;
+        names.add(`${self}>${other}`);
+        if (series) pays.push([self, other]);
+      }
     }
   }
-  const out: MemberRef[] = [];
-  for (const a of group) {
-    const self = key(a.entity.kind, a.entity.id);
-    if (!inGroup.has(self)) continue;
-    const feeds = [...inGroup].some((other) => other !== self && names.has(`${self}>${other}`) && names.has(`${other}>${self}`));
-    if (feeds) out.push({ kind: a.entity.kind as MemberRef['kind'], id: a.entity.id });
+  // A feeder's series into a collector that names it back: both are listed.
+  const out = new Map<string, MemberRef>();
+  for (const [feeder, collector] of pays) {
+    if (!names.has(`${collector}>${feeder}`)) continue;
+    for (const k of [feeder, collector]) {
+      const i = k.indexOf(':');
+      out.set(k, { kind: k.slice(0, i) as MemberRef['kind'], id: k.slice(i + 1) });
+    }
   }
-  return out.sort(compareMemberRefs);
+  return [...out.values()].sort(compareMemberRefs);
 }

@@ -23,7 +23,7 @@ const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [funnelAccount(), r
 /** A collector (score 87) whose ransom-sized collection names its payers at `strength`. */
 const collector = (strength: number, payers: string[] = ['S', 'K1', 'K2'], rule = 'ransom_burst') => memberAlert('C', 87, [{ rule, strength, related: payers }]);
 /** A member (score 33) whose own weekly series pays `payee` at `strength`. */
-const feeder = (id: string, strength: number, payee = 'C', rule = 'debt_repayment') => memberAlert(id, 33, [{ rule, strength, related: [payee] }]);
+const feeder = (id: string, strength: number, payee = 'C', rule = 'debt_repayment', facts: Record<string, number> = { periodDays: 7 }) => memberAlert(id, 33, [{ rule, strength, facts, related: [payee] }]);
 const net = (alerts: Alert[]) => networkAlerts(alerts, config).map((n) => ({ members: n.members?.map((m) => m.id), score: n.score }));
 const feeders = (group: Alert[]) => feedersOf(group, { familyOf: config.familyOf, accounts: config.context.accounts }).map((m) => m.id);
 
@@ -49,6 +49,18 @@ describe('a member that feeds a collecting member, named from both ends (a sub-c
   test('look-alike: a collector naming its payer only by a context or identity hit (fee-sized sums, a shared address) confirms nothing', () => {
     expect(feeders([collector(0.9, ['S'], 'fee_match'), feeder('S', 0.55)])).toEqual([]);
     expect(feeders([collector(0.9, ['S'], 'shared_identifier'), feeder('S', 0.55)])).toEqual([]);
+  });
+
+  test('negative: the feeder\'s side must be a payer-side series (periodDays); the same debt_repayment hit without one, or a funnel hit, shows no direction', () => {
+    expect(feeders([collector(0.85), feeder('S', 0.55, 'C', 'debt_repayment', {})])).toEqual([]);
+    expect(feeders([collector(0.85), feeder('S', 0.55, 'C', 'debt_repayment', { periodDays: 7, payerClusters: 3 })])).toEqual([]);
+    expect(feeders([collector(0.85), feeder('S', 0.55, 'C', 'funnel_account', {})])).toEqual([]);
+  });
+
+  test('look-alike: two funnel hubs naming each other among their senders (AMLSim background hubs paying each other) are no feeder and collector', () => {
+    const hub = (id: string, other: string) => memberAlert(id, 45, [{ rule: 'funnel_account', strength: 0.85, related: [other, `${id}-s1`, `${id}-s2`] }]);
+    expect(feeders([hub('C', 'S'), hub('S', 'C')])).toEqual([]);
+    expect(net([hub('C', 'S'), hub('S', 'C')])).toEqual([]);
   });
 
   test('look-alike: a licensed remitter at either end is never a collector or a feeder', () => {
