@@ -4,7 +4,7 @@ import { createCore, type EntityState } from './core.js';
 import type { EngineConfig } from './config.js';
 import type { EngineRejection } from './rejection.js';
 import type { Partition } from './partition.js';
-import { createBoundedIdSet, type BoundedIdSetOptions } from '../_internal/bounded-id-set.js';
+import { createIdSet } from '../_internal/id-set.js';
 import type { PartitionScan } from './partitioned-scan.js';
 import type { NetworkCandidate } from './network-candidate.js';
 
@@ -24,12 +24,28 @@ export interface PartitionSink {
   dispose(): void;
 }
 
+/** The duplicate-id check a partition sink keeps: `add` is true for an id not seen before; `dispose` frees what it holds. @internal */
+export interface SeenIds {
+  add(id: string): boolean;
+  dispose(): void;
+}
+
+/** The in-memory duplicate-id check (an `IdSet`; nothing to dispose). */
+function memoryIds(): SeenIds {
+  const set = createIdSet();
+  return { add: (id) => set.add(id), dispose: () => undefined };
+}
+
 /** Options of {@link createPartitionSink}. */
 export interface PartitionSinkOptions {
   /** The caller guarantees no id repeats (the CLI's ingest drops repeats): keep no set of the ids seen. */
   readonly uniqueIds?: boolean;
-  /** The duplicate-id check's memory budget and temporary directory (`createBoundedIdSet`; default 32 MiB, the OS temp directory). */
-  readonly ids?: BoundedIdSetOptions;
+  /**
+   * Makes the duplicate-id check's set. Default: an in-memory `IdSet` (the core imports no Node
+   * built-in). The Node entry (`tidewatch/ingest`'s scan stream, the CLI) passes the bounded set
+   * that keeps older ids on disk (`createBoundedIdSet`).
+   */
+  readonly ids?: () => SeenIds;
 }
 
 /**
@@ -41,7 +57,7 @@ export interface PartitionSinkOptions {
 export function createPartitionSink(config: EngineConfig, partition: Partition, options: PartitionSinkOptions = {}): PartitionSink {
   const core = createCore(config, partition);
   // Every id of the whole input, within a memory budget: skipped when the caller has dropped repeated ids already.
-  const seen = options.uniqueIds === true ? undefined : createBoundedIdSet(options.ids);
+  const seen = options.uniqueIds === true ? undefined : (options.ids ?? memoryIds)();
   const touched = new Set<EntityState>();
   const alerts: Alert[] = [];
   const rejections: EngineRejection[] = [];

@@ -3,6 +3,7 @@ import type { EngineOptions } from '../engine/options.js';
 import { createScanSink, type ScanResult, type ScanSink } from '../engine/scan-sink.js';
 import type { Transaction } from '../schema/transaction.js';
 import { createRowOrder, type InputOrderStats, type RowOrderOptions } from './row-order.js';
+import { createBoundedIdSet } from '../_internal/bounded-id-set.js';
 
 const DEFAULT_MEMORY = 400 * 1024 * 1024;
 
@@ -63,7 +64,7 @@ export function createBatchScanner(options: EngineOptions | (() => EngineOptions
   const order = createRowOrder({ ...scanOptions, memoryBytes: memoryBytes - idMemoryBytes, ...(deferred ? { stream: false } : {}) }, () => {
     config ??= resolveConfig((options as () => EngineOptions)());
     sink?.dispose(); // a restart: the rows come again from the first
-    const fresh = createScanSink(config, { ids: { memoryBytes: idMemoryBytes, ...(scanOptions.tempDir === undefined ? {} : { tempDir: scanOptions.tempDir }) } });
+    const fresh = createScanSink(config, { ids: () => createBoundedIdSet({ memoryBytes: idMemoryBytes, ...(scanOptions.tempDir === undefined ? {} : { tempDir: scanOptions.tempDir }) }) });
     sink = fresh;
     return (tx) => fresh.add(tx);
   });

@@ -8,6 +8,7 @@ import { scan } from '../../src/engine/scan.js';
 import { scanStream } from '../../src/ingest/scan-stream.js';
 import { resolveConfig } from '../../src/engine/config.js';
 import { createScanSink } from '../../src/engine/scan-sink.js';
+import { createBoundedIdSet } from '../../src/_internal/bounded-id-set.js';
 import { compareTransactions } from '../../src/engine/transaction-order.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { AU_LIKE, MY_LIKE } from '../helpers/builders.js';
@@ -74,7 +75,7 @@ describe('scanStream', () => {
         const options = { jurisdiction: profile, minScore: 0 };
         const expected = scan(txs, options);
         const sorted = [...txs].sort(compareTransactions); // stable, as scan() sorts
-        const sink = createScanSink(resolveConfig(options), { ids: { maxTableIds, tempDir: spillParent } });
+        const sink = createScanSink(resolveConfig(options), { ids: () => createBoundedIdSet({ maxTableIds, tempDir: spillParent }) });
         try {
           const firstAt = new Map<string, number>();
           for (const tx of sorted) {
