@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SHORT_SERIES_CYCLES, wageDiversion } from '../../src/rules/debt/wage-diversion.js';
-import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
+import { CREW_ACCOUNTS, CREW_PARTIES, D, myr } from '../helpers/wage-crew-fixture.js';
 import { MY_LIKE, transfer, withdrawal } from '../helpers/builders.js';
 import { rawHitsOf } from '../helpers/raw-hits.js';
 
@@ -9,22 +9,10 @@ import { rawHitsOf } from '../helpers/raw-hits.js';
 // too few to read on its own. The rule keeps it as strength-0 evidence naming the payee and the
 // employer; the network stage reads it with the worker's crew (src/engine/wage-employers.ts).
 
-const D = 24;
-const myr = (extra: Partial<Transaction> = {}): Partial<Transaction> => ({ currency: 'MYR', fromCountry: 'MY', toCountry: 'MY', ...extra });
-const accounts: Account[] = [
-  { account: 'EMP', type: 'business', country: 'MY' },
-  { account: 'EMP2', type: 'business', country: 'MY' },
-  { account: 'W1', party: 'P-W1', type: 'personal', country: 'MY' },
-  { account: 'AGENT', party: 'P-AGENT', type: 'personal', country: 'MY' },
-];
-const parties: Party[] = [
-  { party: 'P-W1', name: 'Hla Myint', country: 'MM', address: 'Hostel Pekerja Mutiara, Lot 88, Jalan Perindustrian 5, Sungai Petani' },
-  { party: 'P-AGENT', name: 'Thura Aung', country: 'MM', address: 'No. 3, Jalan Mawar 1, Sungai Petani' },
-];
 const WAGE = 150_000;
 const wage = (day: number, from = 'EMP'): Transaction => transfer(from, 'W1', WAGE, day * D, myr({ reference: 'GAJI', fromName: 'Mutiara Plantation Sdn Bhd' }));
 const toAgent = (day: number, amount = 120_000, reference = 'potongan'): Transaction => transfer('W1', 'AGENT', amount, day * D + 5, myr({ toName: 'Thura Aung', reference }));
-const run = (txs: Transaction[]) => rawHitsOf([wageDiversion()], txs, { profile: MY_LIKE, accounts, parties }).filter((h) => h.entity.id === 'W1' && h.rule === 'wage_diversion');
+const run = (txs: Transaction[]) => rawHitsOf([wageDiversion()], txs, { profile: MY_LIKE, accounts: CREW_ACCOUNTS, parties: CREW_PARTIES }).filter((h) => h.entity.id === 'W1' && h.rule === 'wage_diversion');
 
 describe('wage_diversion worker variant: the short series (evidence for the crew)', () => {
   test('positive: two cycles of most of the wage to one account are strength-0 evidence naming the payee and the employer', () => {
