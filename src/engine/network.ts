@@ -16,7 +16,7 @@ import type { AlertLinks } from './alert-links.js';
 import { networkOf, type AgentsOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { isPayrollLink } from './payroll-links.js';
-import { dispersalIndex, paymastersOf } from './paymasters.js';
+import { dispersalIndex, hopLumpIndex, hopPaymasterCandidate, hopPaymastersOf, paymastersOf } from './paymasters.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
@@ -303,10 +303,16 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf, crewOf: wageEmployers(candidates, accounts), namersOf: paymentNamers(candidates) };
   // The accounts whose own fan-out pays on a member collector's lump (paymasters.ts), by the member they name.
   const dispersers = dispersalIndex(candidates, accounts);
+  // And those whose hops pay a member collector's lump on to new recipients (paymasters.ts, hopLumps).
+  const hopLumps = hopLumpIndex(all.filter(isEvidenceCandidate), accounts);
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
     const inGroup = group.map((k) => members[k] as number);
     const relays = paymastersOf(inGroup.map((i) => candidates[i] as AlertLinks), dispersers, candidates, { familyOf: config.familyOf, accounts });
     const joined = relays.map((p) => ({ candidate: scored[p.index] as NetworkCandidate, source: p.source }));
+    const skip = new Set([...inGroup, ...relays.map((p) => p.index)].map((i) => `${(candidates[i] as AlertLinks).entity.kind}:${(candidates[i] as AlertLinks).entity.id}`));
+    for (const h of hopPaymastersOf(inGroup.map((i) => candidates[i] as AlertLinks), hopLumps.lumps, skip, { familyOf: config.familyOf, accounts })) {
+      joined.push({ candidate: hopPaymasterCandidate(hopLumps.candidateOf.get(h.key) as NetworkCandidate, h.lump), source: h.lump.source });
+    }
     const alert = networkOf(inGroup.map((i) => scored[i] as NetworkCandidate), config, stage, joined);
     if (alert !== undefined) out.push(alert);
   }

@@ -2,6 +2,13 @@ import type { IndicatorFamily, RuleContext } from '../rules/types.js';
 import type { AlertLinks, HitLinks } from './alert-links.js';
 import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
 import { isInstitution } from './institution.js';
+import { compareText } from '../_internal/compare-text.js';
+import type { AlertHit } from '../scoring/alert.js';
+import { compareAlertHits } from './build-alert.js';
+import { EVIDENCE_KINDS } from './evidence-kinds.js';
+import { candidateOfParts, candidateRecordCount, candidateRecords, type NetworkCandidate } from './network-candidate.js';
+import { candidateEntity, readCandidateAlert } from './packed-candidates.js';
+import { HOPS, isHopRecord } from './hop-table.js';
 
 // A collector's paymaster (RESEARCH §a.1 MS-FAN-01, fan-out after collection, one hop removed):
 // the collector hands its takings to another account in one lump, and that account pays the boat,
@@ -125,4 +132,179 @@ function collects(a: AlertLinks, familyOf: (rule: string) => IndicatorFamily | u
 function personal(accounts: RuleContext['accounts'], id: string): boolean {
   const type = accounts.get(id)?.type;
   return type === undefined || type === 'personal' || (!isInstitution(type) && type !== 'business' && type !== 'ngo');
+}
+
+/** Least share of the lump a hop-read paymaster pays on (the recipients' transfers against the lump, minor units): most of it. @internal */
+export const PAYMASTER_HOP_MIN_SHARE = 0.7;
+
+/** Most days between the lump and each transfer a hop-read paymaster pays on from it: within a few days. @internal */
+export const PAYMASTER_HOP_MAX_DAYS = 3;
+
+const DAY_MS = 86_400_000;
+
+/** The part of a hop record the paymaster reading uses (see hops.ts): one transfer in from `from`, one out to `to`, both new to the account. @internal */
+export interface PaymasterHop {
+  readonly from: string;
+  readonly to: string;
+  readonly inTx: string;
+  readonly outTx: string;
+  readonly inAmount: number;
+  readonly outAmount: number;
+  readonly inTs: number;
+  readonly outTs: number;
+}
+
+/** A lump an account paid on as its hop records show it: from whom, the transactions and the share paid on. @internal */
+export interface HopLump {
+  /** The account that paid the lump on. */
+  readonly account: string;
+  /** The lump's sender (`account:id`). */
+  readonly source: string;
+  readonly inTx: string;
+  readonly inAmount: number;
+  readonly inTs: number;
+  /** The transfers paid on, by time then id: one per new recipient (its first within {@link PAYMASTER_HOP_MAX_DAYS}). */
+  readonly out: readonly { readonly to: string; readonly tx: string; readonly amount: number; readonly ts: number }[];
+  /** The transfers' total against the lump. */
+  readonly share: number;
+}
+
+/**
+ * The lumps a personal account's `layering_hop` records show it paying on, by the lump's sender
+ * (`account:id`): one transfer in from a sender new to it, paid on within
+ * {@link PAYMASTER_HOP_MAX_DAYS} days to at least {@link PAYMASTER_MIN_RECIPIENTS} recipients new
+ * to it, the transfers (one per recipient, the first after the lump) adding up to at least
+ * {@link PAYMASTER_HOP_MIN_SHARE} of the lump. A paymaster whose `fan_out` is discounted away or
+ * never fired shows this way. Business, NGO, remitter and government accounts pay out other people's
+ * money as their trade and are left out; a landlord or shop the collector pays does not pay on to
+ * three new recipients, nor a relative paying settled bills (hops name new recipients only).
+ * Deterministic: a sender's lumps in time then transaction order, the first that qualifies.
+ * @internal
+ * @example const lumps = hopLumps('TH1', hops, accounts);
+ */
+export function hopLumps(account: string, hops: readonly PaymasterHop[], accounts: RuleContext['accounts']): Map<string, HopLump> {
+  const out = new Map<string, HopLump>();
+  if (!personal(accounts, account)) return out;
+  const byLump = new Map<string, PaymasterHop[]>();
+  for (const h of hops) {
+    if (h.from === account || h.to === account || h.to === h.from) continue;
+    const key = `${h.from}\u0000${h.inTx}`;
+    const list = byLump.get(key);
+    if (list === undefined) byLump.set(key, [h]);
+    else list.push(h);
+  }
+  const lumps = [...byLump.values()].sort((a, b) => (a[0] as PaymasterHop).inTs - (b[0] as PaymasterHop).inTs || compareText((a[0] as PaymasterHop).inTx, (b[0] as PaymasterHop).inTx));
+  for (const list of lumps) {
+    const first = list[0] as PaymasterHop;
+    const source = `account:${first.from}`;
+    if (out.has(source) || !(first.inAmount > 0)) continue;
+    const paid = list
+      .filter((h) => h.outTs >= h.inTs && h.outTs - h.inTs <= PAYMASTER_HOP_MAX_DAYS * DAY_MS && h.outAmount > 0)
+      .sort((a, b) => a.outTs - b.outTs || compareText(a.outTx, b.outTx));
+    const seenTo = new Set<string>();
+    const seenTx = new Set<string>();
+    const legs: { to: string; tx: string; amount: number; ts: number }[] = [];
+    let total = 0;
+    for (const h of paid) {
+      if (seenTo.has(h.to) || seenTx.has(h.outTx)) continue;
+      seenTo.add(h.to);
+      seenTx.add(h.outTx);
+      legs.push({ to: h.to, tx: h.outTx, amount: h.outAmount, ts: h.outTs });
+      total += h.outAmount;
+    }
+    if (legs.length < PAYMASTER_MIN_RECIPIENTS || total < PAYMASTER_HOP_MIN_SHARE * first.inAmount) continue;
+    out.set(source, { account, source, inTx: first.inTx, inAmount: first.inAmount, inTs: first.inTs, out: legs, share: total / first.inAmount });
+  }
+  return out;
+}
+
+/** A member's paymaster read from hops: the lump it paid on and the member it came from. @internal */
+export interface HopPaymaster {
+  /** The paymaster's key among the hop lumps (`account:id`). */
+  readonly key: string;
+  readonly lump: HopLump;
+}
+
+/**
+ * Paymasters of a network's collecting members read from hop records ({@link hopLumps}): the
+ * member collects (a money-flow hit of at least {@link VOUCH_MIN_STRENGTH}) and none of its hits
+ * names the account (the money went from the member to it). `lumps` maps a lump's source
+ * (`account:id`) to the accounts that paid one of its lumps on. Accounts in `skip` (the group's
+ * members, `fan_out` paymasters) are left out. Each account once, with the first member in the
+ * group's order; ordered by account key.
+ * @internal
+ * @example const more = hopPaymastersOf(group, lumps, skip, { familyOf, accounts });
+ */
+export function hopPaymastersOf(
+  group: readonly AlertLinks[], lumps: ReadonlyMap<string, readonly HopLump[]>, skip: ReadonlySet<string>, input: PaymasterInput,
+): HopPaymaster[] {
+  const found = new Map<string, HopLump>();
+  for (const m of group) {
+    const key = `${m.entity.kind}:${m.entity.id}`;
+    const list = lumps.get(key);
+    if (list === undefined || !collects(m, input.familyOf)) continue;
+    const names = new Set<string>();
+    for (const h of m.hits) for (const r of h.related ?? []) names.add(`${r.kind}:${r.id}`);
+    for (const l of list) {
+      const pKey = `account:${l.account}`;
+      if (pKey === key || names.has(pKey) || skip.has(pKey) || found.has(pKey)) continue;
+      found.set(pKey, l);
+    }
+  }
+  return [...found].sort(([a], [b]) => compareText(a, b)).map(([key, lump]) => ({ key, lump }));
+}
+
+/** The sentence of a hop-read paymaster's lump, with its transaction ids (minor units as given). @internal */
+export function hopLumpReason(l: HopLump): string {
+  const days = Math.max(0, ...l.out.map((o) => o.ts - l.inTs)) / DAY_MS;
+  const legs = l.out.map((o) => `${o.to} (${o.tx}, ${o.amount})`).join(', ');
+  return `Paid on a lump: received ${l.inAmount} from ${l.source.replace('account:', '')} (${l.inTx}) and paid ${Math.round(l.share * 100)} % of it on to ${l.out.length} new recipients within ${Math.ceil(days * 10) / 10} days: ${legs}.`;
+}
+
+/**
+ * The candidate a hop-read paymaster joins with: its alert with one more hit, a strength-0
+ * `fan_out` hit that says which lump it paid on (transaction ids in time order) and scores
+ * nothing; its evidence records as they are.
+ * @internal
+ * @example const joined = hopPaymasterCandidate(candidate, lump);
+ */
+export function hopPaymasterCandidate(c: NetworkCandidate, l: HopLump): NetworkCandidate {
+  const alert = readCandidateAlert(c);
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const last = Math.max(l.inTs, ...l.out.map((o) => o.ts));
+  const hit: AlertHit = {
+    rule: DISPERSAL_RULE, indicators: ['MS-FAN-01'], strength: 0, window: { from: iso(l.inTs), to: iso(last) },
+    transactionIds: [l.inTx, ...l.out.map((o) => o.tx)], transactionCount: l.out.length + 1, reason: hopLumpReason(l),
+    facts: { lumpSource: l.source.replace('account:', ''), recipients: l.out.length, share: Math.round(l.share * 1000) / 1000, read: 'layering_hop' },
+  };
+  const hits = [...alert.hits, hit].sort(compareAlertHits);
+  const evidence = EVIDENCE_KINDS.map((_, k) => candidateRecords(c, k));
+  return candidateOfParts({ ...alert, hits }, evidence);
+}
+
+/**
+ * The hop lumps of a run's evidence candidates ({@link hopLumps}) by the lump's source (`account:id`),
+ * with the candidate of each paying account. Sources in no group read nothing more.
+ * @internal
+ * @example const { lumps, candidateOf } = hopLumpIndex(evidence, accounts);
+ */
+export function hopLumpIndex(candidates: readonly NetworkCandidate[], accounts: RuleContext['accounts']): { lumps: Map<string, HopLump[]>; candidateOf: Map<string, NetworkCandidate> } {
+  const lumps = new Map<string, HopLump[]>();
+  const candidateOf = new Map<string, NetworkCandidate>();
+  for (const c of candidates) {
+    const e = candidateEntity(c);
+    if (e.kind !== 'account' || candidateRecordCount(c, HOPS) < PAYMASTER_MIN_RECIPIENTS || !personal(accounts, e.id)) continue;
+    const hops: PaymasterHop[] = [];
+    for (const f of candidateRecords(c, HOPS)) {
+      if (!isHopRecord(f)) continue;
+      hops.push({ from: f.from, to: f.to, inTx: f.inTx, outTx: f.outTx, inAmount: Number(f['inAmount']), outAmount: Number(f['outAmount']), inTs: Number(f['inTs']), outTs: Number(f['outTs']) });
+    }
+    for (const [source, lump] of hopLumps(e.id, hops, accounts)) {
+      if (!candidateOf.has(`account:${e.id}`)) candidateOf.set(`account:${e.id}`, c);
+      const list = lumps.get(source);
+      if (list === undefined) lumps.set(source, [lump]);
+      else list.push(lump);
+    }
+  }
+  return { lumps, candidateOf };
 }
