@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIdSet, idHash } from './id-set.js';
+import { lowerBound } from './lower-bound.js';
 
 /**
  * An exact set of id strings whose memory stays within a budget however many ids it holds: the
@@ -154,13 +155,7 @@ export function createBoundedIdSet(options: BoundedIdSetOptions = {}): BoundedId
   const inRun = (run: IdRun, id: string, h: number): boolean => {
     if (!probe(run, h, false)) return false;
     const { blockHash, blockStart } = run;
-    let lo = 0;
-    let hi = blockHash.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((blockHash[mid] as number) < h) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(0, blockHash.length, (i) => (blockHash[i] as number) < h);
     // Records of hash h start in the last block that begins below h, or in the first that begins at h.
     for (let b = Math.max(0, lo - 1); b < blockHash.length; b++) {
       if ((blockHash[b] as number) > h) return false;

@@ -2,6 +2,7 @@ import { evidenceKindIndex } from './evidence-kinds.js';
 import { candidateRecordCount, recordsInAlertOrder, type NetworkCandidate } from './network-candidate.js';
 import { candidateEntity, compareCandidates } from './packed-candidates.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
+import { lowerBound } from '../_internal/lower-bound.js';
 
 /** @internal One hop as a member's `layering_hop` hit states it: received from `from` (inTx), paid `to` (outTx). */
 export interface Hop {
@@ -130,13 +131,7 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
     to[i] = renumber[to[i] as number] as number;
   }
   const numberOf = (id: string): number | undefined => {
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((names[mid] as string) < id) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(0, names.length, (i) => (names[i] as string) < id);
     return lo < names.length && names[lo] === id ? lo : undefined;
   };
   return { names, numberOf, count: n, account, from, to, forward: c.forward.subarray(0, n), known: c.known.subarray(0, n), start, candidates };
@@ -144,14 +139,7 @@ export function hopTable(all: readonly NetworkCandidate[]): HopTable {
 
 /** The candidate hop `i` of the table is read from: the last candidate whose first hop is at or before it. */
 function sourceOf(t: HopTable, i: number): number {
-  let lo = 0;
-  let hi = t.candidates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((t.start[mid + 1] as number) <= i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(0, t.candidates.length, (c) => (t.start[c + 1] as number) <= i);
 }
 
 /** @internal Hop `i` of the table as its record states it, with its transaction ids (read again from its candidate). */
@@ -182,13 +170,7 @@ export function hopCandidatesOf(t: HopTable, accountId: string): NetworkCandidat
   const out: NetworkCandidate[] = [];
   if (n === undefined) return out;
   // The account's hops are one run of the table; its candidates with hops are those the run reads from.
-  let lo = 0;
-  let hi = t.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((t.account[mid] as number) < n) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(0, t.count, (i) => (t.account[i] as number) < n);
   if (lo >= t.count || t.account[lo] !== n) return out;
   let hiHop = lo;
   while (hiHop < t.count && t.account[hiHop] === n) hiHop++;
@@ -262,12 +244,6 @@ export function hopEdges(t: HopTable, isHop: Uint8Array): HopEdges {
 
 /** @internal The ref of edge `from` → `to` (see {@link HopEdges}), or -1. */
 export function edgeRef(e: HopEdges, from: number, to: number): number {
-  let lo = e.start[from] as number;
-  let hi = e.start[from + 1] as number;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((e.to[mid] as number) < to) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(e.start[from] as number, e.start[from + 1] as number, (i) => (e.to[i] as number) < to);
   return lo < (e.start[from + 1] as number) && e.to[lo] === to ? (e.ref[lo] as number) : -1;
 }

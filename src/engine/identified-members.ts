@@ -1,7 +1,7 @@
 import type { IndicatorFamily } from '../rules/types.js';
 import type { Alert } from '../scoring/alert.js';
 import type { AlertLinks } from './alert-links.js';
-import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
+import { VOUCH_MIN_STRENGTH, isMoneyFlowHit } from './vouched-payers.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
 /** What {@link identifiedMembers} reads besides the group: the run's alerts by entity, rule families, holders. @internal */
@@ -57,8 +57,7 @@ export function namedByMoneyFlow(group: readonly AlertLinks[], members: Readonly
   const seen = new Set<string>();
   for (const a of group) {
     for (const h of a.hits) {
-      const family = familyOf(h.rule);
-      if (family === undefined || family === 'context' || family === 'identity' || h.strength < VOUCH_MIN_STRENGTH) continue;
+      if (!isMoneyFlowHit(h, familyOf)) continue;
       for (const r of h.related ?? []) {
         const key = `${r.kind}:${r.id}`;
         if (members.has(key) || seen.has(key)) continue;

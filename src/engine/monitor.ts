@@ -8,6 +8,7 @@ import { resolveConfig } from './config.js';
 import type { MonitorCheckpoint, MonitorOptions } from './options.js';
 import { CHECKPOINT_FORMAT, checkpointFingerprint, readCheckpoint, type MonitorState } from './checkpoint.js';
 import { rejectInvalid, type TransactionRejection } from './validate-input.js';
+import { lowerBound } from '../_internal/lower-bound.js';
 
 /** A transaction that arrived later than the lateness bound: reported, not evaluated. @category Engine */
 export interface LateArrival {
@@ -171,13 +172,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       });
       return;
     }
-    let lo = 0;
-    let hi = pending.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareTransactions(pending[mid] as Transaction, tx) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(0, pending.length, (i) => compareTransactions(pending[i] as Transaction, tx) <= 0);
     pending.splice(lo, 0, tx);
     pendingIds.set(tx.id, tx);
     if (tx.timestamp > maxTs) maxTs = tx.timestamp;

@@ -5,6 +5,7 @@ import { linksOfAlert, type AlertLinks } from './alert-links.js';
 import { EVIDENCE_KINDS } from './evidence-kinds.js';
 import type { PartitionScan } from './partitioned-scan.js';
 import { compareText } from '../_internal/compare-text.js';
+import { lowerBound } from '../_internal/lower-bound.js';
 
 /**
  * A partition's network candidates as they cross from a worker thread to the merge, and wait there
@@ -225,13 +226,7 @@ function readBodies(bodies: readonly Uint8Array[]): BodyReader {
   return (start, end) => {
     if (start === end) return '';
     // The last block starting at or before `start` (binary search over the block starts).
-    let lo = 0;
-    let hi = bodies.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] as number) <= start) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, lowerBound(1, bodies.length, (i) => (starts[i] as number) <= start) - 1);
     const from = starts[lo] as number;
     const block = bodies[lo];
     if (block === undefined || start < from || end > from + block.length) throw new RangeError(`bytes ${start}…${end} are not within one block of the packed bodies`);

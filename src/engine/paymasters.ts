@@ -1,6 +1,7 @@
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
 import type { AlertLinks, HitLinks } from './alert-links.js';
-import { VOUCH_MIN_STRENGTH } from './vouched-payers.js';
+import { VOUCH_MIN_STRENGTH, isMoneyFlowHit } from './vouched-payers.js';
+import { HISTORY_UNSEEN } from '../rules/_lib.js';
 import { isInstitution } from './institution.js';
 import { compareText } from '../_internal/compare-text.js';
 import type { AlertHit } from '../scoring/alert.js';
@@ -118,20 +119,16 @@ function isDispersal(h: HitLinks): boolean {
 }
 
 /** fan_out's discount for a dispersal whose weeks before fall outside the data (and its only one, when it stands alone). */
-const HISTORY_UNSEEN = 'history_unseen';
 
 /** Whether an entity alert collects: a money-flow hit (not context or identity) of at least {@link VOUCH_MIN_STRENGTH}. */
 function collects(a: AlertLinks, familyOf: (rule: string) => IndicatorFamily | undefined): boolean {
-  return a.hits.some((h) => {
-    const f = familyOf(h.rule);
-    return f !== undefined && f !== 'context' && f !== 'identity' && h.rule !== DISPERSAL_RULE && h.strength >= VOUCH_MIN_STRENGTH;
-  });
+  return a.hits.some((h) => h.rule !== DISPERSAL_RULE && isMoneyFlowHit(h, familyOf));
 }
 
 /** Whether an account is a personal one (or of unknown type): not a business, NGO, remitter or government account. */
 function personal(accounts: RuleContext['accounts'], id: string): boolean {
   const type = accounts.get(id)?.type;
-  return type === undefined || type === 'personal' || (!isInstitution(type) && type !== 'business' && type !== 'ngo');
+  return type === undefined || (!isInstitution(type) && type !== 'business' && type !== 'ngo');
 }
 
 /** Least share of the lump a hop-read paymaster pays on (the recipients' transfers against the lump, minor units): most of it. @internal */

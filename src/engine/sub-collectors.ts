@@ -1,7 +1,7 @@
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
 import type { Alert } from '../scoring/alert.js';
 import type { AlertLinks } from './alert-links.js';
-import { VOUCH_MIN_STRENGTH, isPayerSeriesHit } from './vouched-payers.js';
+import { VOUCH_MIN_STRENGTH, isMoneyFlowHit, isPayerSeriesHit } from './vouched-payers.js';
 import { namedByMoneyFlow } from './identified-members.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 import { isInstitution } from './institution.js';
@@ -81,8 +81,7 @@ export function feedersOf(group: readonly Alert[], input: Pick<SubCollectorInput
     const self = key(a.entity.kind, a.entity.id);
     if (!inGroup.has(self)) continue;
     for (const h of a.hits) {
-      const f = input.familyOf(h.rule);
-      if (f === undefined || f === 'context' || f === 'identity' || h.strength < VOUCH_MIN_STRENGTH) continue;
+      if (!isMoneyFlowHit(h, input.familyOf)) continue;
       const series = isPayerSeriesHit(h);
       for (const r of h.related ?? []) {
         const other = key(r.kind, r.id);

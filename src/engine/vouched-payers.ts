@@ -1,4 +1,5 @@
 import type { Alert, AlertHit } from '../scoring/alert.js';
+import type { IndicatorFamily } from '../rules/types.js';
 import type { AlertLinks } from './alert-links.js';
 import { compareMemberRefs, type MemberRef } from './member-ref.js';
 
@@ -11,6 +12,19 @@ import { compareMemberRefs, type MemberRef } from './member-ref.js';
  * @internal
  */
 export const VOUCH_MIN_STRENGTH = 0.5;
+
+/**
+ * Whether a hit is money-flow evidence at the vouching bar: a rule of a family other than context
+ * or identity (they say who someone is, not where money went) with strength of at least
+ * {@link VOUCH_MIN_STRENGTH}. The network stage's readings that follow money (paymasters, feeders,
+ * members named by money flow) all start from this.
+ * @internal
+ * @example const vouches = alert.hits.some((h) => isMoneyFlowHit(h, familyOf));
+ */
+export function isMoneyFlowHit(h: { readonly rule: string; readonly strength: number }, familyOf: (rule: string) => IndicatorFamily | undefined): boolean {
+  const family = familyOf(h.rule);
+  return family !== undefined && family !== 'context' && family !== 'identity' && h.strength >= VOUCH_MIN_STRENGTH;
+}
 
 /**
  * Whether a hit is a debt collector's (MS-DEBT-01 strong form: a collector receiving regular

@@ -3,6 +3,7 @@ import { ConfigError, parseOptions } from '../_internal/config-error.js';
 import { MS_PER_DAY, daysFromCivil } from '../_internal/civil.js';
 import { canonicalJson, stableHash } from '../_internal/hash.js';
 import { currencyExponent } from '../schema/currencies.js';
+import { lowerBound } from '../_internal/lower-bound.js';
 
 /** One rate: 1 unit of `from` = `rate` units of `to`, valid from `date` (UTC). @category Jurisdictions */
 export interface FxRate {
@@ -58,13 +59,7 @@ export function createFxTable(rates: readonly FxRate[], options: { maxAgeDays?: 
   const find = (key: string, day: number) => {
     const entries = byPair.get(key);
     if (entries === undefined) return undefined;
-    let lo = 0;
-    let hi = entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((entries[mid] as { day: number }).day <= day) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(0, entries.length, (i) => (entries[i] as { day: number }).day <= day);
     const hit = entries[lo - 1];
     return hit !== undefined && day - hit.day <= maxAge ? hit : undefined;
   };

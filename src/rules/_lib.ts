@@ -168,6 +168,14 @@ export function compareRefs(a: EntityRef, b: EntityRef): number {
 }
 
 /**
+ * The discount a rule states when the weeks before its window are not in the data
+ * ({@link historyCoverage} under 1): `facts.discount` or a `discounts` entry. The network stage
+ * reads it (a paymaster whose fan-out is weak only for want of history).
+ * @internal
+ */
+export const HISTORY_UNSEEN = 'history_unseen';
+
+/**
  * Share (0–1) of the `historyDays` before `from` that the data shows for this account:
  * 1 once anything has left the window (`expiredTs`: the data reaches further back) or when its
  * opening date is unknown; otherwise 1 less the part between the later of opening and the
@@ -177,7 +185,7 @@ export function compareRefs(a: EntityRef, b: EntityRef): number {
  * month of an export, RESEARCH §c.5) or that a payout repeats last month's payroll (fan_out), or that cash deposits at one branch are a
  * shop's routine takings (split_sum). Deterministic: it
  * reads only the window and the reference data, the same in a stream and a batch.
- * @example if (historyCoverage(window, from, 60) < 1) discounts.push('history_unseen');
+ * @example if (historyCoverage(window, from, 60) < 1) discounts.push(HISTORY_UNSEEN);
  */
 export function historyCoverage(window: EntityWindow, from: number, historyDays: number): number {
   if (window.expiredTs !== undefined || historyDays <= 0) return 1;

@@ -6,6 +6,7 @@ import { nameKey } from '../_names.js';
 import { familyClusters, holderDiscount, isFamily, isOrganisation, isWageLike, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
+import { lowerBound } from '../../_internal/lower-bound.js';
 
 /** Options of {@link newAccount}; defaults from RESEARCH §a.1 / §c.4 (MS-NEW-01). @category Rules
  * @example newAccountOptionsSchema.parse({ dormantDays: 365 }) */
@@ -215,13 +216,7 @@ function reawakened(window: EntityWindow, context: RuleContext, o: Options, rule
   // O(1) in the common case: the previous event is recent and on an earlier day.
   if (priorTs === undefined || (prior?.day !== last.day && last.ts - priorTs < o.dormantDays * DAY_MS)) return undefined;
   // The first event of the newest local day (binary search: days never decrease along the window).
-  let lo = start;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((events[mid] as WindowEvent).day < last.day) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(start, n - 1, (i) => (events[i] as WindowEvent).day < last.day);
   if (n - lo > o.maxScan) return undefined;
   const first = events[lo] as WindowEvent;
   // The activity before the day: still in the window, or the newest event that has left it.

@@ -3,7 +3,7 @@ import { parseOptions } from '../../_internal/config-error.js';
 import { isCorridorCountry } from '../../domain/corridors.js';
 import { isCountryCode } from '../../schema/countries.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, historyCoverage, historyFactor, money, newest, ratio, reportableAmount, flowReference } from '../_lib.js';
+import { DAY_MS, MAX_HIT_IDS, accountTypeFactor, atLeastShare, compareRefs, hitOf, historyCoverage, historyFactor, HISTORY_UNSEEN, money, newest, ratio, reportableAmount, flowReference } from '../_lib.js';
 import { HOUR_MS, counterpartyCountryOf, ownCountryOf } from '../_payments.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { beyondGuard, guardFacts, noteStop, scanGuard, type ScanGuard } from '../scan-guard.js';
@@ -306,7 +306,7 @@ function hitFor(d: Dispersal, events: readonly WindowEvent[], last: WindowEvent,
   const coverage = steady || cycle ? 1 : historyCoverage(window, winFrom, o.cycleDays + o.cycleToleranceDays);
   if (coverage < 1) {
     factor *= historyFactor(coverage);
-    discounts.push('history_unseen');
+    discounts.push(HISTORY_UNSEEN);
   }
 
   const recipients = [...d.recipients.values()];

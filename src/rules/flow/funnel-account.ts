@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, accountTypeFactor, hitOf, historyFactor, historyCoverage, money, newest, ratio, flowReference } from '../_lib.js';
+import { DAY_MS, accountTypeFactor, hitOf, historyFactor, historyCoverage, HISTORY_UNSEEN, money, newest, ratio, flowReference } from '../_lib.js';
 import { funnelGate, hasNoGeography, regionCount, regionOf, type FunnelGateState } from './funnel-gate.js';
 import { indexedSenders, senderIndex, type SenderIndex } from './sender-index.js';
 import { counterpartyCountryOf, median, ownCountryOf, type Payer } from '../_payments.js';
@@ -243,7 +243,7 @@ function candidate(window: EntityWindow, context: RuleContext, o: Options, scan:
   const coverage = fromAbroad ? 1 : historyCoverage(window, from, o.historyDays);
   if (coverage < 1) {
     factor *= historyFactor(coverage);
-    discounts.push('history_unseen');
+    discounts.push(HISTORY_UNSEEN);
   }
   const pots = potsPaid(senders, scan.paidOut, median(amounts));
   if (pots > 0) {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { accountTypeFactor, atLeastShare, compareRefs, DAY_MS, cashNoun, eachRecent, historyCoverage, historyFactor, hitOf, isCash, money, newest, ratio, reportableAmount, reportedCashCount } from '../_lib.js';
+import { accountTypeFactor, atLeastShare, compareRefs, DAY_MS, cashNoun, eachRecent, historyCoverage, historyFactor, HISTORY_UNSEEN, hitOf, isCash, money, newest, ratio, reportableAmount, reportedCashCount } from '../_lib.js';
 import { countOpt, ratioOpt } from '../options.js';
 
 /** Options of {@link splitSum}; defaults from RESEARCH §c.2 and §c.4. @category Rules */
@@ -148,7 +148,7 @@ function buildHit(
     reportedCash: reported,
     cashLast30Days: routine,
     direction: last.direction === 'in' ? 'deposit' : 'withdrawal',
-    ...(coverage < 1 ? { historyCoverage: ratio(coverage), discount: 'history_unseen' } : {}),
+    ...(coverage < 1 ? { historyCoverage: ratio(coverage), discount: HISTORY_UNSEEN } : {}),
     ...(funders === undefined ? {} : { funders: funders.refs.length, fundedMinor: funders.minor }),
   }, last.direction);
   return funders === undefined ? hit : { ...hit, related: funders.refs };
