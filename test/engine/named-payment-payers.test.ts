@@ -39,6 +39,17 @@ describe('debt-named payments to a vouched collector make their payer a member (
     expect(membersWith([series('P1', 0.85), namer('P3')], 'P3')).toEqual(['K', 'P1', 'P3']);
   });
 
+  test('positive: two holders\' plain series (no debt words) name K; one such series alone does not vouch', () => {
+    const known = new Set(['account:P1', 'account:P2']);
+    expect(vouchedCollectors([series('P1', 0.6, 'K', true), series('P2', 0.6, 'K', true)], holder)).toEqual(new Set(['account:K']));
+    expect(namedPaymentPayers([series('P1', 0.6, 'K', true), series('P2', 0.6, 'K', true)], known, paymentNamers([namer('P3')]), holder).map((m) => m.id)).toEqual(['P3']);
+    expect(namedPaymentPayers([series('P1', 0.6, 'K', true)], known, paymentNamers([namer('P3')]), holder)).toEqual([]);
+  });
+
+  test('negative: a payer already a member is not listed again', () => {
+    expect(namedPaymentPayers([collector(0.75)], new Set(['account:K', 'account:P3']), paymentNamers([namer('P3')]), holder)).toEqual([]);
+  });
+
   test('negative: debt-named payments to another payee, or a payee vouched by nobody, join nothing', () => {
     expect(membersWith([series('P1', 0.85), series('P2', 0.75), namer('P3', 'Q')], 'P3')).toBeUndefined();
     expect(membersWith([namer('P3'), namer('P4')], 'P3')).toBeUndefined();

@@ -92,6 +92,12 @@ describe('debt_repayment: debt-named payments too few for a series name their pa
     expect(named(pays([40], ['pinjam']))).toHaveLength(1);
   });
 
+  test("look-alike: a business's debt-named payment (a shop repaying a supplier's credit) names no collector; a personal account's does", () => {
+    const shop = (type: Account['type']): Account => ({ ...account(at(-21 * D)), type });
+    expect(hitsOn(pays([40], ['loan']), [shop('personal'), COLLECTOR], [payerParty, collectorParty])).toHaveLength(1);
+    expect(hitsOn(pays([40], ['loan']), [shop('business'), COLLECTOR], [payerParty, collectorParty])).toEqual([]);
+  });
+
   test('look-alike: an account open for long (a friend repaid years after arrival) names nothing', () => {
     expect(named(pays([40], ['loan']), { openedAt: at(-400 * D) })).toEqual([]);
   });
