@@ -87,4 +87,13 @@ describe('a member collector\'s paymaster read from its hops: one lump from the 
     expect(a.map((n) => n.members?.map((m) => m.id))).toEqual([['C', 'P', 'P2']]);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
+  test('negative: three transfers to one recipient are one recipient; hops back to the sender or to itself pay on nothing', () => {
+    const one = hopsOf('C', 2_100_000, THREE).map((h) => ({ ...h, to: 'R1' }));
+    expect(lumpOf('P', one)).toEqual([]);
+    const back = hopsOf('C', 2_100_000, THREE).map((h, i) => (i === 0 ? { ...h, to: 'C' } : h));
+    expect(lumpOf('P', back)).toEqual([]);
+    const self = hopsOf('C', 2_100_000, THREE).map((h, i) => (i === 0 ? { ...h, to: 'P' } : h));
+    expect(lumpOf('P', self)).toEqual([]);
+    expect(lumpOf('P', hopsOf('C', 2_100_000, THREE))).toEqual(['account:C']);
+  });
 });
