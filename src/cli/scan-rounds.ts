@@ -14,6 +14,7 @@ import { startPartitionThreads } from './parallel-scan.js';
 import { collectGarbage } from '../_internal/collect-garbage.js';
 import { openRouteFile, type RouteWriter } from './route-file.js';
 import type { ScanEngine } from './scan-engines.js';
+import { memoryLog, processNow } from './scan-memory-log.js';
 
 /**
  * Resident memory per thread (the main thread and each worker) that is not a partition's state,
@@ -55,7 +56,25 @@ function mergeRounds(parts: KeptPartitionScan[], config: EngineConfig): ReturnTy
   parts.length = 0; // the packed heads are unpacked: on the 1M-row bench file about 27 MB of JSON the merge no longer holds
   // What the rounds left (the heads' JSON, the workers' messages) goes before the network stage builds its own.
   collectGarbage();
+  memoryLog(() => `merge start (${unpacked.reduce((n, p) => n + p.candidates.length, 0)} candidates unpacked): ${processNow()}`);
   return mergePartitionScansWith(unpacked, config, { betweenPasses: collectGarbage });
+}
+
+/** What the main thread keeps of the rounds' partitions until the merge, for the memory trace. */
+function keptSizes(parts: readonly KeptPartitionScan[]): string {
+  let candidates = 0;
+  let heads = 0;
+  let arrays = 0;
+  let other = 0;
+  for (const { scan } of parts) {
+    const c = scan.candidates;
+    candidates += c.spans.length / 2;
+    heads += c.heads.length;
+    arrays += c.offsets.byteLength + c.spans.byteLength;
+    other += c.template.length + c.shapes.length + JSON.stringify(scan.summary).length + scan.rejections.length;
+  }
+  const mib = (b: number): string => (b / 2 ** 20).toFixed(1);
+  return `${parts.length} partitions, ${candidates} candidates, heads ${mib(heads)} MiB chars, offsets+spans ${mib(arrays)} MiB, other ${mib(other)} MiB chars`;
 }
 
 /** What the main thread counts of the input while it writes the ordered rows. */
@@ -157,6 +176,8 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
       const count = rounds * workers;
       if (rounds > 1) io.stderr(`tidewatch: up to ${liveRows} rows within the retention horizon, ${plan.why(liveRows)}: scanning the entities in ${rounds} rounds of ${workers} partition${workers === 1 ? '' : 's'} (same alerts, more time)\n`);
       const parts: KeptPartitionScan[] = [];
+      let spooled = 0;
+      memoryLog(() => `rounds start: ${processNow()}`);
       const { processed, rejections } = input as InputCounts;
       // Each round's candidate bodies wait for the merge on disk, not in memory (candidate-file.ts),
       // and so do its final alerts until they are written (alert-spool.ts).
@@ -170,9 +191,15 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
             if (rounds > 1 && io.isTTY) io.stderr(`\rround ${round + 1} of ${rounds}`);
             const done = await threads.replay({ path: run.path, routes: routePath }, Array.from({ length: workers }, (_, w) => round * workers + w), count, transactions);
             for (const p of done) {
+              spooled += p.alerts.length;
               alerts.add(p.alerts);
               parts.push(kept.keep({ ...p, alerts: [] }));
             }
+            // The round's messages are garbage once kept (their bodies transferred from the workers,
+            // several megabytes a partition): the main thread allocates too little during the rounds
+            // for V8 to collect them soon (3M bench rows: 21–37 MiB of its external memory between rounds).
+            collectGarbage();
+            memoryLog(() => `round ${round + 1}/${rounds}: ${processNow()}; kept ${keptSizes(parts)}; spooled alerts ${spooled}`);
           }
           if (rounds > 1 && io.isTTY) io.stderr('\r\x1b[K');
         } finally {
@@ -183,6 +210,7 @@ export function roundsEngine(inputs: () => EngineInputs, options: () => EngineOp
         // frame): collected before the output reads the alerts back and renders them (1M bench rows:
         // the merge's end held 128 MB of heap and 73 MB of the hop table's arrays).
         collectGarbage();
+        memoryLog(() => `merge end: ${processNow()}`);
         alerts.add(merged.alerts);
         return { ...merged, alerts: alerts.list(), rejections, summary: { transactions, processed, duplicates: 0, rejected: rejections.length } };
       } finally {

@@ -20,6 +20,7 @@ import { decodeTransaction } from '../ingest/spill-codec.js';
 import { readRouteFile } from './route-file.js';
 import { createCandidatePacker, packedScan } from '../engine/packed-candidates.js';
 import { collectGarbage } from '../_internal/collect-garbage.js';
+import { heapNow, memoryLog } from './scan-memory-log.js';
 
 /**
  * One partition's scan of rows in (time, id) order read from a run file: the route file beside it
@@ -82,6 +83,7 @@ if (port !== null) {
     const packer = createCandidatePacker();
     const scan = done.resultInto(transactions, packer.add);
     const { packed, transfer } = packedScan(scan, packer.done());
+    memoryLog(() => `worker ${slot} partition ${scan.partition.index} end: ${heapNow()}`);
     port.postMessage({ type: 'result', scan: packed }, transfer);
   };
   const replayPass = (config: EngineConfig, m: ScanWorkerMessage & { type: 'replay' }): void => {
@@ -100,6 +102,7 @@ if (port !== null) {
           replayPass(config, m);
           // Nothing of the pass is reachable now (it lived in replayPass's frame, not in this one's).
           collectGarbage();
+          memoryLog(() => `worker ${slot} partition ${m.partition.index} dropped: ${heapNow()}`);
         } else if (m.type === 'begin') {
           // The CLI's ingest drops repeated ids before the engine: no set of every id seen.
           sink = createPartitionSink(config, m.partition, { uniqueIds: true });
