@@ -37,6 +37,7 @@ export { eachRecent, windowEvents, windowSize } from './rules/window-helpers.js'
 export { nearThresholdCash, nearThresholdCashOptionsSchema, type NearThresholdCashOptions } from './rules/structuring/near-threshold-cash.js';
 export { splitSum, splitSumOptionsSchema, type SplitSumOptions } from './rules/structuring/split-sum.js';
 export { cashAboveIncome, cashAboveIncomeOptionsSchema, type CashAboveIncomeOptions } from './rules/structuring/cash-above-income.js';
+export { cashRun, cashRunOptionsSchema, type CashRunOptions } from './rules/structuring/cash-run.js';
 export { multiLocationCash, multiLocationCashOptionsSchema, type MultiLocationCashOptions } from './rules/structuring/multi-location-cash.js';
 export { multiDepositor, multiDepositorOptionsSchema, type MultiDepositorOptions } from './rules/structuring/multi-depositor.js';
 export { conductorSpread, conductorSpreadOptionsSchema, type ConductorSpreadOptions } from './rules/structuring/conductor-spread.js';

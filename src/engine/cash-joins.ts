@@ -20,6 +20,13 @@ import type { AgentsOf } from './network-of.js';
 export const CARD_SESSION_MS = 30 * 60_000;
 /** Fewest distinct local days (the jurisdiction's calendar) on which two holders share a card session before it counts: the same pair, not mere co-location (*proposed*). @category Engine */
 export const CARD_SESSION_MIN_DAYS = 3;
+/**
+ * Fewest distinct local days on which a further card shares sessions with a repeated pair's accounts
+ * for it to join their network: a crew member whose card the collector missed on a payday or two
+ * (*proposed*). A network still needs one pair repeated on {@link CARD_SESSION_MIN_DAYS}.
+ * @category Engine
+ */
+export const CARD_SESSION_JOIN_DAYS = 2;
 /** Fewest distinct holders whose cards share sessions for a card-session network (a couple sharing an ATM is two) (*proposed*). @category Engine */
 export const CARD_SESSION_MIN_HOLDERS = 3;
 /**
@@ -75,7 +82,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * - **shared card sessions**: withdrawals from two different holders' accounts at one ATM (the same
  *   `location`) within {@link CARD_SESSION_MS} of each other make the pair share a session; a pair
  *   sharing sessions on at least {@link CARD_SESSION_MIN_DAYS} distinct days is repeated, and the
- *   accounts joined by repeated pairs at one ATM, with at least {@link CARD_SESSION_MIN_HOLDERS}
+ *   accounts joined at one ATM by pairs seen on at least {@link CARD_SESSION_JOIN_DAYS} days, one of
+ *   them repeated, with at least {@link CARD_SESSION_MIN_HOLDERS}
  *   distinct holders (and at most {@link CASH_JOIN_MAX_MEMBERS} accounts), raise one network alert — a collector
  *   withdrawing several workers' wages with their cards. Strangers at a busy ATM, or a family
  *   sharing one now and then, do not repeat as the same set;
@@ -183,9 +191,10 @@ function cardSessions(events: readonly CashEvent[], byAccount: ReadonlyMap<strin
         note(pairs, cmp(e.account, f.account) < 0 ? `${e.account}\u0000${f.account}` : `${f.account}\u0000${e.account}`, e, f);
       }
     }
-    const repeated = [...pairs.values()].filter((p) => p.days.size >= CARD_SESSION_MIN_DAYS);
-    if (repeated.length === 0) continue;
-    // Accounts joined by repeated pairs at this ATM (union-find over account ids).
+    const linked = [...pairs.values()].filter((p) => p.days.size >= CARD_SESSION_JOIN_DAYS);
+    if (!linked.some((p) => p.days.size >= CARD_SESSION_MIN_DAYS)) continue;
+    // Accounts joined by pairs seen on two or more days at this ATM (union-find over account ids);
+    // a component counts only with a pair repeated on CARD_SESSION_MIN_DAYS in it.
     const parent = new Map<string, string>();
     const find = (x: string): string => {
       let r = x;
@@ -193,13 +202,13 @@ function cardSessions(events: readonly CashEvent[], byAccount: ReadonlyMap<strin
       parent.set(x, r);
       return r;
     };
-    for (const p of repeated) {
+    for (const p of linked) {
       const ra = find(p.a.account);
       const rb = find(p.b.account);
       if (ra !== rb) parent.set(cmp(ra, rb) < 0 ? rb : ra, cmp(ra, rb) < 0 ? ra : rb);
     }
     const components = new Map<string, Pair[]>();
-    for (const p of repeated) {
+    for (const p of linked) {
       const r = find(p.a.account);
       const l = components.get(r);
       if (l === undefined) components.set(r, [p]);
@@ -208,6 +217,7 @@ function cardSessions(events: readonly CashEvent[], byAccount: ReadonlyMap<strin
     for (const [, ps] of [...components].sort(([a], [b]) => cmp(a, b))) {
       const members = [...new Set(ps.flatMap((p) => [p.a.account, p.b.account]))].sort(cmp);
       const holders = new Set(ps.flatMap((p) => [p.a.holder, p.b.holder]));
+      if (!ps.some((p) => p.days.size >= CARD_SESSION_MIN_DAYS)) continue;
       if (holders.size < CARD_SESSION_MIN_HOLDERS || members.length > CASH_JOIN_MAX_MEMBERS) continue;
       const tx = evidenceOfPairs(ps);
       const days = [...new Set(tx.map(dayOf))];

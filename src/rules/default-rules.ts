@@ -26,6 +26,7 @@ import { nearThresholdCash } from './structuring/near-threshold-cash.js';
 import { roundAmounts } from './context/round-amounts.js';
 import { splitSum } from './structuring/split-sum.js';
 import { cashAboveIncome } from './structuring/cash-above-income.js';
+import { cashRun } from './structuring/cash-run.js';
 import { transferThresholdAvoidance } from './structuring/transfer-threshold-avoidance.js';
 import type { Rule } from './types.js';
 
@@ -41,6 +42,7 @@ export const RULE_FACTORIES = {
   conductor_spread: conductorSpread,
   transfer_threshold_avoidance: transferThresholdAvoidance,
   cash_above_income: cashAboveIncome,
+  cash_run: cashRun,
   round_amounts: roundAmounts,
   debt_repayment: debtRepayment,
   wage_diversion: wageDiversion,

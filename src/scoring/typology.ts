@@ -77,6 +77,7 @@ export function structuringTypology(): Typology {
       conductor_spread: 40,
       transfer_threshold_avoidance: 40,
       cash_above_income: 45,
+      cash_run: 45,
     },
     context: { round_amounts: 0.15 },
     threshold: 40,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CARD_SESSION_MIN_DAYS, CARD_SESSION_MS, CASH_HANDOVER_MS, cashJoinAlerts } from '../../src/engine/cash-joins.js';
+import { CARD_SESSION_JOIN_DAYS, CARD_SESSION_MIN_DAYS, CARD_SESSION_MS, CASH_HANDOVER_MS, cashJoinAlerts } from '../../src/engine/cash-joins.js';
 import { packPartitionScan, unpackPartitionScan } from '../../src/engine/packed-candidates.js';
 import { mergePartitionScans, scanPartition, type PartitionScan } from '../../src/engine/partitioned-scan.js';
 import { resolveConfig } from '../../src/engine/config.js';
@@ -106,6 +106,27 @@ describe('shared card sessions (MS-DEBT-04)', () => {
     expect(CARD_SESSION_MIN_DAYS).toBe(3);
     expect(joins(scanAll(sessions(['W1', 'W2', 'W3'], [0, 30])), 'card_session')).toHaveLength(0);
     expect(joins(scanAll(sessions(['W1', 'W2', 'W3'], [0, 30, 31])), 'card_session')).toHaveLength(1);
+  });
+
+  test('positive: a third card with a repeated pair on two of their days joins them (a crew member missed on a payday or two)', () => {
+    expect(CARD_SESSION_JOIN_DAYS).toBe(2);
+    const txs = [...sessions(['W1', 'W2'], [0, 30, 60, 90]), ...sessions(['W3'], [0, 30], 0).map((t) => ({ ...t, timestamp: t.timestamp + 10 * 60_000 }))];
+    const a = joins(scanAll(txs), 'card_session');
+    expect(a).toHaveLength(1);
+    expect(memberIds(a[0])).toEqual(['W1', 'W2', 'W3']);
+    expect(a[0]?.hits[0]?.facts).toMatchObject({ holders: 3, days: 4 });
+  });
+
+  test('boundary: the third card on one of their days only does not join; three cards each paired on two days only, none repeated, raise nothing', () => {
+    const third = (days: number[]) => sessions(['W3'], days, 0).map((t) => ({ ...t, timestamp: t.timestamp + 10 * 60_000 }));
+    expect(joins(scanAll([...sessions(['W1', 'W2'], [0, 30, 60, 90]), ...third([0])]), 'card_session')).toHaveLength(0);
+    expect(joins(scanAll(sessions(['W1', 'W2', 'W3'], [0, 30])), 'card_session')).toHaveLength(0);
+  });
+
+  test('look-alike: a couple sharing an ATM every week, a neighbour beside them once, is still two holders', () => {
+    const weekly = Array.from({ length: 10 }, (_, i) => i * 7);
+    const neighbour = sessions(['N1'], [14], 0).map((t) => ({ ...t, timestamp: t.timestamp + 10 * 60_000 }));
+    expect(joins(scanAll([...sessions(['H1', 'H2'], weekly), ...neighbour]), 'card_session')).toHaveLength(0);
   });
 
   test('boundary: cards exactly 30 minutes apart share a session, one second over do not', () => {
