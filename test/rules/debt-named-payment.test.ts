@@ -93,7 +93,7 @@ describe('debt_repayment: debt-named payments too few for a series name their pa
   });
 
   test("look-alike: a business's debt-named payment (a shop repaying a supplier's credit) names no collector; a personal account's does", () => {
-    const shop = (type: Account['type']): Account => ({ ...account(at(-21 * D)), type });
+    const shop = (type: NonNullable<Account['type']>): Account => ({ ...account(at(-21 * D)), type });
     expect(hitsOn(pays([40], ['loan']), [shop('personal'), COLLECTOR], [payerParty, collectorParty])).toHaveLength(1);
     expect(hitsOn(pays([40], ['loan']), [shop('business'), COLLECTOR], [payerParty, collectorParty])).toEqual([]);
   });
