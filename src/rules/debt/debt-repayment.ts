@@ -11,6 +11,7 @@ import {
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
 import { collectorSide } from './debt-collector.js';
 import { namedDebtFit } from './named-debt.js';
+import { namedCollectionSide } from './named-collection.js';
 import { namedPaymentSide } from './named-payment.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardFacts, scanGuard } from '../scan-guard.js';
@@ -119,7 +120,11 @@ export function debtRepayment(options: DebtRepaymentOptions = {}): Rule<typeof I
     evaluate: (window, context) => {
       const last = newest(window);
       if (last.kind !== 'transfer' && last.kind !== 'cash_deposit') return [];
-      if (last.direction !== 'out') return collectorSide(window, context, o, rule, last);
+      if (last.direction !== 'out') {
+        const collected = collectorSide(window, context, o, rule, last);
+        // Payers who call their few payments a debt, where no full series makes the collector (named-collection.ts).
+        return collected.length > 0 ? collected : namedCollectionSide(window, context, o, rule, last);
+      }
       const series = payerSide(window, context, o, rule, last);
       // Debt-named payments that make no series are evidence for the payee's case (named-payment.ts).
       return series.length > 0 ? series : namedPaymentSide(window, context, o, rule, last);
