@@ -22,10 +22,10 @@ const holderAccount = (extra: Partial<Account> = {}): Account => ({ account: 'CO
 const payerAccount = (i: number, opened = 0): Account => ({ account: `W${i}`, party: `P-W${i}`, type: 'personal', openedAt: at(opened * D), country: 'MY' });
 const payerParty = (i: number, name = NAMES[i - 1] as string): Party => ({ party: `P-W${i}`, name, country: 'NP' });
 /** Payer `i`'s payments of MYR 350 to the holder on `days`, with these references in turn ('' for none). */
-const pays = (i: number, days: number[], refs: string[], toName = HOLDER_PARTY.name) =>
+const pays = (i: number, days: number[], refs: string[], toName: string = HOLDER_PARTY.name ?? '') =>
   days.map((d, k) => {
     const reference = refs[k % refs.length] as string;
-    return transfer(`W${i}`, 'COL', 35_000, d * D + i, myr({ fromName: NAMES[i - 1], toName, ...(reference === '' ? {} : { reference }) }));
+    return transfer(`W${i}`, 'COL', 35_000, d * D + i, myr({ fromName: NAMES[i - 1] ?? '', toName, ...(reference === '' ? {} : { reference }) }));
   });
 interface Setup {
   readonly payers?: number;

@@ -101,7 +101,9 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * Fewer debt-named payments than a series (one or two "installment", "kisti", "hutang" soon after
  * the account opened) are kept as evidence naming the payee (`facts.namedPayments`, strength
  * `NAMED_PAYMENT_STRENGTH`, see named-payment.ts): the network stage reads them only where the
- * payee is a collector its other payers or its own hit vouch for.
+ * payee is a collector its other payers or its own hit vouch for. Where no full series makes the
+ * collector, two or more newly arrived payers of distinct families who call their payments to it a
+ * debt do (`facts.namedCollection`, see named-collection.ts): their own words name it.
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
  * its proxy.
  * @category Rules
