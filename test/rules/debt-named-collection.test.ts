@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { isVouchingHit } from '../../src/engine/vouched-payers.js';
 import { debtRepayment, debtRepaymentOptionsSchema } from '../../src/rules/debt/debt-repayment.js';
-import { NAMED_COLLECTION_MIN_PAYERS, NAMED_COLLECTION_STRENGTH } from '../../src/rules/debt/named-collection.js';
+import { NAMED_COLLECTION_MIN_PAYERS, NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE, NAMED_COLLECTION_STRENGTH } from '../../src/rules/debt/named-collection.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { scan } from '../../src/index.js';
@@ -96,5 +96,15 @@ describe('debt_repayment: payers who call their few payments a debt make the col
     expect(collected(two, { payers: 2, holder: { type: 'business' } })).toEqual([]);
     // The same payments to a personal holder: the collector.
     expect(collected(two, { payers: 2 })).toHaveLength(1);
+  });
+});
+
+describe('debt_repayment named collection: instalment-sized sums only', () => {
+  test('boundary: a payer whose median payment is a thousandth of the flow reference (MYR 25) counts, one sen less does not', () => {
+    expect(NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE).toBe(0.001);
+    const floor = NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE * MY_LIKE.cashThreshold;
+    const small = (amount: number) => transfer('W2', 'COL', amount, 50 * D + 2, myr({ fromName: NAMES[1] ?? '', toName: HOLDER_PARTY.name ?? '', reference: 'utang' }));
+    expect(collected([...pays(1, [40], ['kisti']), small(floor)], { payers: 2 })).toHaveLength(1);
+    expect(collected([...pays(1, [40], ['kisti']), small(floor - 1)], { payers: 2 })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, hitOf, moneyRange } from '../_lib.js';
+import { DAY_MS, flowReference, hitOf, moneyRange } from '../_lib.js';
 import {
-  BILL_REF, COMPANY_NAME, DEBT_REF, LENDER_NAME, RENT_REF, addressedAsKin, familyClusters, isFamily, isOrganisation, isWageLike, ownRef, payerOf,
+  BILL_REF, COMPANY_NAME, DEBT_REF, LENDER_NAME, RENT_REF, addressedAsKin, familyClusters, isFamily, isOrganisation, isWageLike, median, ownRef, payerOf,
   type Payer,
 } from '../_payments.js';
 import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
@@ -32,6 +32,15 @@ export const NAMED_COLLECTION_PER_PAYER = 0.05;
 /** Strongest {@link namedCollectionSide} hit: the full collector variant's with every payer newly arrived and a debt reference (0.75). @internal */
 export const NAMED_COLLECTION_MAX_STRENGTH = 0.75;
 
+/**
+ * Smallest median payment of a payer {@link namedCollectionSide} counts, as a share of the
+ * jurisdiction's flow reference (`flowReference`: about USD 5,600; MYR 25, THB 200, IDR 500,000):
+ * a debt's instalment, not the coffee money and shared shopping friends pay back and also call
+ * "hutang" or "utang" (issue 14: IDR 30,000–100,000 between neighbours).
+ * @internal
+ */
+export const NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE = 0.001;
+
 interface NamedPayer {
   readonly payer: Payer;
   readonly events: WindowEvent[];
@@ -43,7 +52,8 @@ interface NamedPayer {
  * MS-DEBT-01's collector in its payers' own words, on the payee's account: transfers from at least
  * {@link NAMED_COLLECTION_MIN_PAYERS} payers of distinct families (`familyClusters`), each a
  * newly arrived personal account (opened within `startWithinDays` before its first payment here)
- * that names at least one of its payments a debt (`DEBT_REF`: "kisti", "installment", "utang",
+ * paying instalment-sized sums (median at least {@link NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE} of
+ * the flow reference) that names at least one of its payments a debt (`DEBT_REF`: "kisti", "installment", "utang",
  * "loan"), none of them rent, a bill or addressed as a relative (`addressedAsKin`), and that this
  * holder paid nothing in the window (money lent both ways is a friendship's, a pot paid back a
  * savings group's); they are at least half of the holder's payers by transfer (employers,
@@ -91,6 +101,7 @@ export function namedCollectionSide(window: EntityWindow, context: RuleContext, 
     const refs = events.map((e) => e.tx.reference ?? '');
     if (!refs.some((r) => DEBT_REF.test(r)) || refs.some((r) => RENT_REF.test(r) || BILL_REF.test(r) || addressedAsKin(r))) return undefined;
     if (events.some((e) => isWageLike(e, context))) return undefined;
+    if (median(events.map((e) => e.amount)) < NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE * flowReference(context.jurisdiction)) return undefined;
     const payer = payerOf(window, oldest, context, false);
     if (payer === undefined || isOrganisation(payer, context) || LENDER_NAME.test(payer.name ?? '')) return undefined;
     const link = context.identity.familyLink(holder, payer);
