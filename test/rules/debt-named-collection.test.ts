@@ -108,3 +108,15 @@ describe('debt_repayment named collection: instalment-sized sums only', () => {
     expect(collected([...pays(1, [40], ['kisti']), small(floor - 1)], { payers: 2 })).toEqual([]);
   });
 });
+
+describe('debt_repayment named collection: steady sums only', () => {
+  test('look-alike: a dorm-mate settling lunch, top-ups and a "hutang" (MYR 20–220) is no instalment payer; boundary at the series\' amount CV (0.25)', () => {
+    const mate = (amounts: number[], refs: string[]) =>
+      amounts.map((a, k) => transfer('W2', 'COL', a, (42 + 3 * k) * D + 2, myr({ fromName: NAMES[1] ?? '', toName: HOLDER_PARTY.name ?? '', reference: refs[k % refs.length] as string })));
+    const first = pays(1, [40], ['kisti']);
+    expect(collected([...first, ...mate([5_100, 22_000, 2_000, 6_000], ['topup', 'lunch', 'hutang', 'lunch'])], { payers: 2 })).toEqual([]);
+    // Two sums whose CV is exactly 0.25 (mean 400, deviation 100) count; 0.2525 do not.
+    expect(collected([...first, ...mate([30_000, 50_000], ['ok', 'hutang'])], { payers: 2 })).toHaveLength(1);
+    expect(collected([...first, ...mate([29_900, 50_100], ['ok', 'hutang'])], { payers: 2 })).toEqual([]);
+  });
+});

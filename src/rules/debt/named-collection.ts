@@ -1,7 +1,7 @@
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, flowReference, hitOf, moneyRange } from '../_lib.js';
 import {
-  BILL_REF, COMPANY_NAME, DEBT_REF, LENDER_NAME, RENT_REF, addressedAsKin, familyClusters, isFamily, isOrganisation, isWageLike, median, ownRef, payerOf,
+  BILL_REF, COMPANY_NAME, DEBT_REF, LENDER_NAME, RENT_REF, addressedAsKin, cv, familyClusters, isFamily, isOrganisation, isWageLike, median, ownRef, payerOf,
   type Payer,
 } from '../_payments.js';
 import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
@@ -52,8 +52,8 @@ interface NamedPayer {
  * MS-DEBT-01's collector in its payers' own words, on the payee's account: transfers from at least
  * {@link NAMED_COLLECTION_MIN_PAYERS} payers of distinct families (`familyClusters`), each a
  * newly arrived personal account (opened within `startWithinDays` before its first payment here)
- * paying instalment-sized sums (median at least {@link NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE} of
- * the flow reference) that names at least one of its payments a debt (`DEBT_REF`: "kisti", "installment", "utang",
+ * paying steady instalment-sized sums (median at least {@link NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE}
+ * of the flow reference, amount CV at most `maxAmountCv`, as a series') that names at least one of its payments a debt (`DEBT_REF`: "kisti", "installment", "utang",
  * "loan"), none of them rent, a bill or addressed as a relative (`addressedAsKin`), and that this
  * holder paid nothing in the window (money lent both ways is a friendship's, a pot paid back a
  * savings group's); they are at least half of the holder's payers by transfer (employers,
@@ -101,7 +101,10 @@ export function namedCollectionSide(window: EntityWindow, context: RuleContext, 
     const refs = events.map((e) => e.tx.reference ?? '');
     if (!refs.some((r) => DEBT_REF.test(r)) || refs.some((r) => RENT_REF.test(r) || BILL_REF.test(r) || addressedAsKin(r))) return undefined;
     if (events.some((e) => isWageLike(e, context))) return undefined;
-    if (median(events.map((e) => e.amount)) < NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE * flowReference(context.jurisdiction)) return undefined;
+    const amounts = events.map((e) => e.amount);
+    if (median(amounts) < NAMED_COLLECTION_MIN_SHARE_OF_REFERENCE * flowReference(context.jurisdiction)) return undefined;
+    // Instalments are steady sums (`maxAmountCv`, as a series'): dorm-mates settling lunch, top-ups and a "hutang" pay what each cost.
+    if (cv(amounts) > o.maxAmountCv) return undefined;
     const payer = payerOf(window, oldest, context, false);
     if (payer === undefined || isOrganisation(payer, context) || LENDER_NAME.test(payer.name ?? '')) return undefined;
     const link = context.identity.familyLink(holder, payer);
