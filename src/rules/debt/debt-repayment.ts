@@ -11,6 +11,7 @@ import {
 import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFit } from '../_series.js';
 import { collectorSide } from './debt-collector.js';
 import { namedDebtFit } from './named-debt.js';
+import { namedCollectionSide } from './named-collection.js';
 import { namedPaymentSide } from './named-payment.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardFacts, scanGuard } from '../scan-guard.js';
@@ -100,7 +101,9 @@ const INDICATORS = ['MS-DEBT-01'] as const;
  * Fewer debt-named payments than a series (one or two "installment", "kisti", "hutang" soon after
  * the account opened) are kept as evidence naming the payee (`facts.namedPayments`, strength
  * `NAMED_PAYMENT_STRENGTH`, see named-payment.ts): the network stage reads them only where the
- * payee is a collector its other payers or its own hit vouch for.
+ * payee is a collector its other payers or its own hit vouch for. Where no full series makes the
+ * collector, two or more newly arrived payers of distinct families who call their payments to it a
+ * debt do (`facts.namedCollection`, see named-collection.ts): their own words name it.
  * "Arrival" has no field in the canonical data: the account's `opened_at` or first wage credit is
  * its proxy.
  * @category Rules
@@ -119,7 +122,11 @@ export function debtRepayment(options: DebtRepaymentOptions = {}): Rule<typeof I
     evaluate: (window, context) => {
       const last = newest(window);
       if (last.kind !== 'transfer' && last.kind !== 'cash_deposit') return [];
-      if (last.direction !== 'out') return collectorSide(window, context, o, rule, last);
+      if (last.direction !== 'out') {
+        const collected = collectorSide(window, context, o, rule, last);
+        // Payers who call their few payments a debt, where no full series makes the collector (named-collection.ts).
+        return collected.length > 0 ? collected : namedCollectionSide(window, context, o, rule, last);
+      }
       const series = payerSide(window, context, o, rule, last);
       // Debt-named payments that make no series are evidence for the payee's case (named-payment.ts).
       return series.length > 0 ? series : namedPaymentSide(window, context, o, rule, last);
