@@ -1,4 +1,5 @@
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
+import { SUB_COLLECTOR_RULE } from '../rules/flow/sub-collector.js';
 import type { Alert } from '../scoring/alert.js';
 import type { AlertLinks } from './alert-links.js';
 import { VOUCH_MIN_STRENGTH, isMoneyFlowHit, isPayerSeriesHit } from './vouched-payers.js';
@@ -10,7 +11,7 @@ import { isInstitution } from './institution.js';
 export const FEE_RULE = 'fee_match';
 
 /** The rule whose hit shows an entity paying its payers' money on in lumps to one account (MS-FUN-01, `sub_collector`). @internal */
-export const LUMP_RULE = 'sub_collector';
+export const LUMP_RULE = SUB_COLLECTOR_RULE;
 
 /**
  * Weakest `fee_match` hit of a named sender that confirms it as a sub-collector: the network

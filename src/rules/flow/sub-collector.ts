@@ -32,7 +32,9 @@ export const subCollectorOptionsSchema = z.object({
 export type SubCollectorOptions = z.input<typeof subCollectorOptionsSchema>;
 type Options = z.output<typeof subCollectorOptionsSchema>;
 
-const ID = 'sub_collector';
+/** The id of {@link subCollector}: its hit names the payee of the lumps, not a payer (the network stage reads it so). @internal */
+export const SUB_COLLECTOR_RULE = 'sub_collector';
+const ID = SUB_COLLECTOR_RULE;
 const INDICATORS = ['MS-FUN-01'] as const;
 
 /**
