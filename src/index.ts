@@ -55,6 +55,7 @@ export { passThrough, passThroughOptionsSchema, type PassThroughOptions } from '
 export { relayAbroad, relayAbroadOptionsSchema, type RelayAbroadOptions } from './rules/flow/relay-abroad.js';
 export { cashOutRelay, cashOutRelayOptionsSchema, type CashOutRelayOptions } from './rules/flow/cash-out-relay.js';
 export { slowFunnel, slowFunnelOptionsSchema, type SlowFunnelOptions } from './rules/flow/slow-funnel.js';
+export { subCollector, subCollectorOptionsSchema, SUB_COLLECTOR_STRENGTH, type SubCollectorOptions } from './rules/flow/sub-collector.js';
 export { unlicensedRemitter, unlicensedRemitterOptionsSchema, type UnlicensedRemitterOptions } from './rules/flow/unlicensed-remitter.js';
 export { newAccount, newAccountOptionsSchema, type NewAccountOptions } from './rules/context/new-account.js';
 export { feeMatch, feeMatchOptionsSchema, type FeeMatchOptions } from './rules/context/fee-match.js';

@@ -1,4 +1,5 @@
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
+import { SUB_COLLECTOR_RULE } from '../rules/flow/sub-collector.js';
 import type { AlertLinks, HitLinks } from './alert-links.js';
 import { VOUCH_MIN_STRENGTH, isMoneyFlowHit } from './vouched-payers.js';
 import { HISTORY_UNSEEN } from '../rules/_lib.js';
@@ -77,7 +78,7 @@ export function dispersalIndex(alerts: readonly AlertLinks[], accounts: RuleCont
 /**
  * Paymasters of a network's collecting members, confirmed from both ends: the account's own
  * `fan_out` hit (see {@link dispersalIndex}) names a member as the source of the lump it paid on, the member has a money-flow hit of its own of at least {@link VOUCH_MIN_STRENGTH}
- * (it collects), and none of the member's hits names the account — the money went from the member
+ * (it collects), and none of the member's hits names the account (a `sub_collector` hit aside, which names the payee of its lumps) — the money went from the member
  * to it, not the other way (a client who pays the collector and later pays others is named by the
  * collector's hits). Either end alone joins no one: a collector's many counterparties are links,
  * and a personal fan-out is weak evidence on its own. Each account once, with the first member
@@ -95,7 +96,7 @@ export function paymastersOf(
     const list = index.get(key);
     if (list === undefined || !collects(m, input.familyOf)) continue;
     const names = new Set<string>();
-    for (const h of m.hits) for (const r of h.related ?? []) names.add(`${r.kind}:${r.id}`);
+    for (const h of m.hits) if (h.rule !== SUB_COLLECTOR_RULE) for (const r of h.related ?? []) names.add(`${r.kind}:${r.id}`);
     for (const i of list) {
       const p = alerts[i] as AlertLinks;
       const pKey = `${p.entity.kind}:${p.entity.id}`;
@@ -225,7 +226,7 @@ export interface HopPaymaster {
 /**
  * Paymasters of a network's collecting members read from hop records ({@link hopLumps}): the
  * member collects (a money-flow hit of at least {@link VOUCH_MIN_STRENGTH}) and none of its hits
- * names the account (the money went from the member to it). `lumps` maps a lump's source
+ * names the account (the money went from the member to it; a `sub_collector` hit names its payee and does not count). `lumps` maps a lump's source
  * (`account:id`) to the accounts that paid one of its lumps on. Accounts in `skip` (the group's
  * members, `fan_out` paymasters) are left out. Each account once, with the first member in the
  * group's order; ordered by account key.
@@ -241,7 +242,7 @@ export function hopPaymastersOf(
     const list = lumps.get(key);
     if (list === undefined || !collects(m, input.familyOf)) continue;
     const names = new Set<string>();
-    for (const h of m.hits) for (const r of h.related ?? []) names.add(`${r.kind}:${r.id}`);
+    for (const h of m.hits) if (h.rule !== SUB_COLLECTOR_RULE) for (const r of h.related ?? []) names.add(`${r.kind}:${r.id}`);
     for (const l of list) {
       const pKey = `account:${l.account}`;
       if (pKey === key || names.has(pKey) || skip.has(pKey) || found.has(pKey)) continue;

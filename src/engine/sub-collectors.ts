@@ -1,4 +1,5 @@
 import type { IndicatorFamily, RuleContext } from '../rules/types.js';
+import { SUB_COLLECTOR_RULE } from '../rules/flow/sub-collector.js';
 import type { Alert } from '../scoring/alert.js';
 import type { AlertLinks } from './alert-links.js';
 import { VOUCH_MIN_STRENGTH, isMoneyFlowHit, isPayerSeriesHit } from './vouched-payers.js';
@@ -8,6 +9,9 @@ import { isInstitution } from './institution.js';
 
 /** The rule whose hit shows an entity receiving smuggling fees from its own payers (MS-FUN-02 context: payments that add up to a published fee). @internal */
 export const FEE_RULE = 'fee_match';
+
+/** The rule whose hit shows an entity paying its payers' money on in lumps to one account (MS-FUN-01, `sub_collector`). @internal */
+export const LUMP_RULE = SUB_COLLECTOR_RULE;
 
 /**
  * Weakest `fee_match` hit of a named sender that confirms it as a sub-collector: the network
@@ -42,11 +46,22 @@ export interface SubCollectorInput {
  */
 export function subCollectors(group: readonly Alert[], members: ReadonlySet<string>, input: SubCollectorInput): MemberRef[] {
   const out: MemberRef[] = [];
+  // Who each member names in its own money-flow hits at the vouching bar: the payee of a sub-collector's lumps must name it back.
+  const named = new Set<string>();
+  for (const a of group) {
+    for (const h of a.hits) {
+      if (!isMoneyFlowHit(h, input.familyOf)) continue;
+      for (const y of h.related ?? []) named.add(`${a.entity.kind}:${a.entity.id}>${y.kind}:${y.id}`);
+    }
+  }
   for (const r of namedByMoneyFlow(group, members, input.familyOf)) {
     if (r.kind === 'account' && isInstitution(input.accounts.get(r.id)?.type)) continue;
-    const fees = input.alertOf(`${r.kind}:${r.id}`)?.hits.some((x) =>
+    const hits = input.alertOf(`${r.kind}:${r.id}`)?.hits ?? [];
+    const fees = hits.some((x) =>
       x.rule === FEE_RULE && x.strength >= SUB_COLLECTOR_MIN_FEE_STRENGTH && (x.related ?? []).some((y) => !members.has(`${y.kind}:${y.id}`)));
-    if (fees === true) out.push(r);
+    // Or its own sub_collector hit names as the payee of its lumps a member that names it among its payers.
+    const lumps = hits.some((x) => x.rule === LUMP_RULE && (x.related ?? []).some((y) => named.has(`${y.kind}:${y.id}>${r.kind}:${r.id}`)));
+    if (fees || lumps) out.push(r);
   }
   return out.sort(compareMemberRefs);
 }

@@ -13,6 +13,7 @@ import { passThrough } from './flow/pass-through.js';
 import { relayAbroad } from './flow/relay-abroad.js';
 import { cashOutRelay } from './flow/cash-out-relay.js';
 import { slowFunnel } from './flow/slow-funnel.js';
+import { subCollector } from './flow/sub-collector.js';
 import { newAccount } from './context/new-account.js';
 import { unlicensedRemitter } from './flow/unlicensed-remitter.js';
 import { debtRepayment } from './debt/debt-repayment.js';
@@ -56,6 +57,7 @@ export const RULE_FACTORIES = {
   relay_abroad: relayAbroad,
   cash_out_relay: cashOutRelay,
   slow_funnel: slowFunnel,
+  sub_collector: subCollector,
   layering_hop: layeringHop,
   fan_leg: fanLeg,
   cash_site: cashSite,

@@ -62,6 +62,7 @@ export function smugglingCollectionTypology(): Typology {
       relay_abroad: 60,
       cash_out_relay: 60,
       slow_funnel: 55,
+      sub_collector: 5,
       third_party_payer: 20,
       shared_identifier: 15,
       multi_depositor: 15,

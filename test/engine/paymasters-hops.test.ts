@@ -70,6 +70,11 @@ describe('a member collector\'s paymaster read from its hops: one lump from the 
     expect(members([collector(0.9), hopAccount('P', hopsOf('Z', 2_100_000, THREE))])).toEqual([]);
   });
 
+  test('the collector\'s own sub_collector hit names the account as the payee of its lumps: the account still reads as its paymaster', () => {
+    const lumper = memberAlert('C', 45, [{ rule: 'funnel_account', strength: 0.9, related: ['S1', 'S2'] }, { rule: 'sub_collector', strength: 0.3, related: ['P'] }]);
+    expect(members([lumper, hopAccount('P', hopsOf('C', 2_100_000, THREE))])).toEqual([['C', 'P', 'P2']]);
+  });
+
   test('look-alikes: the collector\'s landlord or shop (paid, pays on to no one new), a relative paying a couple of bills, a payroll account', () => {
     // The landlord receives the rent and pays one new recipient.
     expect(members([collector(0.9), hopAccount('P', hopsOf('C', 2_100_000, [[1_500_000, 1]]))])).toEqual([]);

@@ -82,6 +82,11 @@ describe('a member collector\'s paymaster: an account whose own fan-out pays on 
     expect(net([collector(0.9, ['P', 'S2', 'S3']), paymaster('P', 0.6, 'C')])).toEqual([]);
   });
 
+  test('the collector\'s own sub_collector hit names the paymaster as the payee of its lumps: it is still its paymaster; any other hit naming it rules it out', () => {
+    expect(found([collector(0.9, ['S1', 'S2', 'S3'], [{ rule: 'sub_collector', strength: 0.3, related: ['P'] }])], [paymaster('P', 0.6, 'C')])).toEqual(['P<account:C']);
+    expect(found([collector(0.9, ['S1', 'S2', 'S3'], [{ rule: 'fan_out', strength: 0.3, related: ['P'] }])], [paymaster('P', 0.6, 'C')])).toEqual([]);
+  });
+
   test('look-alike: a business paying out (a payroll, a supplier run) or a licensed remitter is never a paymaster', () => {
     expect(found([collector(0.9)], [paymaster('B', 0.9, 'C')])).toEqual([]);
     expect(found([collector(0.9)], [paymaster('X', 0.9, 'C')])).toEqual([]);

@@ -62,3 +62,33 @@ describe('a collector\'s sender that takes smuggling fees from its own payers (t
     expect(find([collector(0.9, ['S1'], 'shared_identifier')], [feeTaker('S1', 0.6, ['K1'])])).toEqual([]);
   });
 });
+
+/** A sender whose own sub_collector hit names `payee` as the account its payers' money goes on to (score: a point or two). */
+const lumper = (id: string, payee: string) => alert(id, 2, [{ rule: 'sub_collector', strength: 0.3, related: [payee] }]);
+
+describe('a collector\'s sender that passes its own payers\' money on to the collector in lumps (sub_collector)', () => {
+  test('positive: the sender joins the collector\'s network at the collector\'s score', () => {
+    const [n] = networkAlerts([collector(0.9, ['S1', 'S2', 'S3']), lumper('S1', 'C')], config);
+    expect(n?.members?.map((m) => m.id)).toEqual(['C', 'S1']);
+    expect(n?.score).toBe(45);
+    expect(find([collector(0.9, ['S1'])], [lumper('S1', 'C')])).toEqual(['S1']);
+  });
+
+  test('boundary: the collector naming the sender at VOUCH_MIN_STRENGTH confirms, just below does not', () => {
+    expect(find([collector(0.5, ['S1'])], [lumper('S1', 'C')])).toEqual(['S1']);
+    expect(find([collector(0.4999, ['S1'])], [lumper('S1', 'C')])).toEqual([]);
+  });
+
+  test('negative: lumps paid to someone other than the member naming the sender, or a sender nobody names, confirm nothing', () => {
+    expect(find([collector(0.9, ['S1'])], [lumper('S1', 'Z')])).toEqual([]);
+    expect(find([collector(0.9, ['S2'])], [lumper('S1', 'C')])).toEqual([]);
+    expect(find([collector(0.9, ['X'])], [lumper('X', 'C')])).toEqual([]);
+  });
+
+  test('look-alike: a landlord passing rents to a property manager the manager\'s own hits do not name, or one named only by a context hit, adds nobody', () => {
+    // The manager M is a member (its own funnel-like hit names other senders), the landlord L pays it lumps.
+    const manager = alert('M', 45, [{ rule: 'funnel_account', strength: 0.9, related: ['T1', 'T2'] }]);
+    expect(find([manager], [lumper('L', 'M')])).toEqual([]);
+    expect(find([collector(0.9, ['L'], 'fee_match')], [lumper('L', 'C')])).toEqual([]);
+  });
+});

@@ -84,7 +84,7 @@ describe('scan guard primitives', () => {
       .filter((r) => r.options['maxScan'] !== undefined);
     expect(guarded.map((r) => r.id).sort()).toEqual([
       'cash_out_relay', 'cash_site', 'corridor_collector', 'corridor_flow', 'debt_repayment', 'fan_out', 'fee_match', 'funnel_account', 'hotspot_cash', 'layering_hop',
-      'new_account', 'pass_through', 'ransom_burst', 'relay_abroad', 'sailing_season', 'slow_funnel', 'third_party_payer', 'unlicensed_remitter', 'wage_diversion',
+      'new_account', 'pass_through', 'ransom_burst', 'relay_abroad', 'sailing_season', 'slow_funnel', 'sub_collector', 'third_party_payer', 'unlicensed_remitter', 'wage_diversion',
     ]);
     for (const r of guarded) {
       const limit = r.options['maxScan'] as number;
