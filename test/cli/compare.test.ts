@@ -21,7 +21,7 @@ describe('tidewatch config --print', () => {
     const { code, stdout } = await run(configCommand, ['--print']);
     expect(code).toBe(0);
     const file = JSON.parse(stdout) as { rules: Record<string, unknown>; typologies: { id: string }[] };
-    expect(Object.keys(file.rules)).toHaveLength(30);
+    expect(Object.keys(file.rules)).toHaveLength(31);
     expect(file.typologies.map((t) => t.id)).toContain('smuggling_collection');
     const r = resolveScanConfig(file);
     expect(scan([], { jurisdiction: 'MY', rules: r.rules, typologies: r.typologies }).configHash).toBe(scan([], { jurisdiction: 'MY' }).configHash);
