@@ -135,6 +135,14 @@ function personal(accounts: RuleContext['accounts'], id: string): boolean {
 /** Least share of the lump a hop-read paymaster pays on (the recipients' transfers against the lump, minor units): most of it. @internal */
 export const PAYMASTER_HOP_MIN_SHARE = 0.7;
 
+/**
+ * Most a hop-read paymaster pays on against the lump (the recipients' transfers, minor units): all of
+ * it. Transfers adding up to more are paid from the account's own money, not the lump — an account
+ * that pays the same fixed sums to ever new payees whatever it receives (a generic payer in data
+ * without names, AMLSim's background accounts) is no one's paymaster. @internal
+ */
+export const PAYMASTER_HOP_MAX_SHARE = 1;
+
 /** Most days between the lump and each transfer a hop-read paymaster pays on from it: within a few days. @internal */
 export const PAYMASTER_HOP_MAX_DAYS = 3;
 
@@ -172,7 +180,7 @@ export interface HopLump {
  * (`account:id`): one transfer in from a sender new to it, paid on within
  * {@link PAYMASTER_HOP_MAX_DAYS} days to at least {@link PAYMASTER_MIN_RECIPIENTS} recipients new
  * to it, the transfers (one per recipient, the first after the lump) adding up to at least
- * {@link PAYMASTER_HOP_MIN_SHARE} of the lump. A paymaster whose `fan_out` is discounted away or
+ * {@link PAYMASTER_HOP_MIN_SHARE} of the lump and at most all of it ({@link PAYMASTER_HOP_MAX_SHARE}). A paymaster whose `fan_out` is discounted away or
  * never fired shows this way. Business, NGO, remitter and government accounts pay out other people's
  * money as their trade and are left out; a landlord or shop the collector pays does not pay on to
  * three new recipients, nor a relative paying settled bills (hops name new recipients only).
@@ -210,7 +218,7 @@ export function hopLumps(account: string, hops: readonly PaymasterHop[], account
       legs.push({ to: h.to, tx: h.outTx, amount: h.outAmount, ts: h.outTs });
       total += h.outAmount;
     }
-    if (legs.length < PAYMASTER_MIN_RECIPIENTS || total < PAYMASTER_HOP_MIN_SHARE * first.inAmount) continue;
+    if (legs.length < PAYMASTER_MIN_RECIPIENTS || total < PAYMASTER_HOP_MIN_SHARE * first.inAmount || total > PAYMASTER_HOP_MAX_SHARE * first.inAmount) continue;
     out.set(source, { account, source, inTx: first.inTx, inAmount: first.inAmount, inTs: first.inTs, out: legs, share: total / first.inAmount });
   }
   return out;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/engine/config.js';
 import { networkAlerts } from '../../src/engine/network.js';
 import { hopAlertHit } from '../../src/engine/hops.js';
-import { hopLumps, PAYMASTER_HOP_MAX_DAYS, PAYMASTER_HOP_MIN_SHARE, PAYMASTER_MIN_RECIPIENTS, type PaymasterHop } from '../../src/engine/paymasters.js';
+import { hopLumps, PAYMASTER_HOP_MAX_DAYS, PAYMASTER_HOP_MAX_SHARE, PAYMASTER_HOP_MIN_SHARE, PAYMASTER_MIN_RECIPIENTS, type PaymasterHop } from '../../src/engine/paymasters.js';
 import { fanOut } from '../../src/rules/flow/fan-out.js';
 import { funnelAccount } from '../../src/rules/flow/funnel-account.js';
 import { feeMatch } from '../../src/rules/context/fee-match.js';
@@ -100,5 +100,13 @@ describe('a member collector\'s paymaster read from its hops: one lump from the 
     const self = hopsOf('C', 2_100_000, THREE).map((h, i) => (i === 0 ? { ...h, to: 'P' } : h));
     expect(lumpOf('P', self)).toEqual([]);
     expect(lumpOf('P', hopsOf('C', 2_100_000, THREE))).toEqual(['account:C']);
+  });
+  test('boundary: transfers adding up to all of the lump read, a minor unit more does not (paid from the account\'s own money); fixed sums larger than the lump to ever new payees pay on nothing', () => {
+    expect(PAYMASTER_HOP_MAX_SHARE).toBe(1);
+    expect(lumpOf('P', hopsOf('C', 1_000_000, [[400_000, 1], [300_000, 1], [300_000, 2]]))).toEqual(['account:C']);
+    expect(lumpOf('P', hopsOf('C', 1_000_000, [[400_000, 1], [300_000, 1], [300_001, 2]]))).toEqual([]);
+    // A generic payer: 340.27 in, then 446.92 to a new payee each day.
+    expect(lumpOf('P', hopsOf('C', 34_027, [[44_692, 0], [44_692, 1], [44_692, 2]]))).toEqual([]);
+    expect(members([collector(0.9), hopAccount('P', hopsOf('C', 34_027, [[44_692, 0], [44_692, 1], [44_692, 2]]))])).toEqual([]);
   });
 });
