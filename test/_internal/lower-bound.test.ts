@@ -24,9 +24,10 @@ describe('lowerBound', () => {
         if (expected > lo && expected < hi) inside++;
         expect(lowerBound(lo, hi, (i) => (xs[i] as number) < key)).toBe(expected);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
-    // The case the property is about (an answer strictly inside the range) is exercised often.
-    expect(inside).toBeGreaterThan(50);
+    // The case the property is about (an answer strictly inside the range) is exercised often: about
+    // 8 % of the runs (over 200 runs of 500 inputs: 27 to 56 of them, median 41).
+    expect(inside).toBeGreaterThan(40);
   });
 });

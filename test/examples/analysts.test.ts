@@ -53,7 +53,7 @@ describe('examples for analysts', () => {
   test('07-compare-configs: what B changes, alert counts and labelled precision on both sides', async () => {
     const { lines, out } = collect();
     const r = await compare(out);
-    expect([r.alertsA, r.alertsB, r.onlyA, r.onlyB]).toEqual([31, 17, 14, 0]);
+    expect([r.alertsA, r.alertsB, r.onlyA, r.onlyB]).toEqual([31, 19, 12, 0]);
     expect(r.differences).toEqual(['minimum score 40 → 50', 'near_threshold_cash: beta 0.9 → 0.95', 'round_amounts: disabled in B']);
     expect(lines.find((l) => l.startsWith('precision'))).toMatch(/1\.00\s+1\.00$/);
   });

@@ -40,7 +40,7 @@ describe('examples for developers', () => {
     expect(lines.slice(0, 3)).toEqual([
       'rows: 5124 read = 5124 accepted + 0 rejected + 0 duplicates',
       'volume: MYR 16,681,738.79 in 5124 transactions',
-      'alerts: 31 (10 critical, 3 high, 18 medium, 0 low)',
+      'alerts: 31 (12 critical, 3 high, 16 medium, 0 low)',
     ]);
     expect(lines[3]).toMatch(/^100 critical account MY3563283: Possible slow-funnel pattern: /);
     expect(lines[4]).toMatch(/^100 critical account MY5193811: Possible profile mismatch: /);
