@@ -2,7 +2,8 @@ import type { IndicatorFamily, RuleContext } from '../rules/types.js';
 import { SUB_COLLECTOR_RULE } from '../rules/flow/sub-collector.js';
 import type { AlertLinks, HitLinks } from './alert-links.js';
 import { VOUCH_MIN_STRENGTH, isMoneyFlowHit } from './vouched-payers.js';
-import { HISTORY_UNSEEN } from '../rules/_lib.js';
+import { DAY_MS, HISTORY_UNSEEN } from '../rules/_lib.js';
+import type { HopFacts } from '../rules/flow/layering-hop.js';
 import { isInstitution } from './institution.js';
 import { compareText } from '../_internal/compare-text.js';
 import type { AlertHit } from '../scoring/alert.js';
@@ -146,19 +147,8 @@ export const PAYMASTER_HOP_MAX_SHARE = 1;
 /** Most days between the lump and each transfer a hop-read paymaster pays on from it: within a few days. @internal */
 export const PAYMASTER_HOP_MAX_DAYS = 3;
 
-const DAY_MS = 86_400_000;
-
-/** The part of a hop record the paymaster reading uses (see hops.ts): one transfer in from `from`, one out to `to`, both new to the account. @internal */
-export interface PaymasterHop {
-  readonly from: string;
-  readonly to: string;
-  readonly inTx: string;
-  readonly outTx: string;
-  readonly inAmount: number;
-  readonly outAmount: number;
-  readonly inTs: number;
-  readonly outTs: number;
-}
+/** The part of a hop record the paymaster reading uses (layering_hop's facts, see hops.ts): one transfer in from `from`, one out to `to`, both new to the account. @internal */
+export type PaymasterHop = Omit<HopFacts, 'known'>;
 
 /** A lump an account paid on as its hop records show it: from whom, the transactions and the share paid on. @internal */
 export interface HopLump {
