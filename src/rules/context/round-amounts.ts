@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import { currencyExponent } from '../../schema/currencies.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
+import type { EntityWindow, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS, eachRecent, hitOf, newest, ratio } from '../_lib.js';
 import { countOpt, ratioOpt } from '../options.js';
 
@@ -36,41 +36,100 @@ const INDICATORS = ['MS-AMT-01'] as const;
  */
 export function roundAmounts(options: RoundAmountsOptions = {}): Rule<typeof ID> {
   const o = parseOptions(roundAmountsOptionsSchema, options, ID);
-  const rule: Rule<typeof ID> = {
+  const windowMs = o.windowDays * DAY_MS;
+  const isRound = roundTest(o);
+  const rule: Rule<typeof ID, RoundSample> = {
     id: ID,
     indicators: INDICATORS,
     family: 'context',
     entities: ['account'],
-    windowMs: o.windowDays * DAY_MS,
+    windowMs,
     options: o,
     description: 'Context: most amounts are round figures.',
-    evaluate: (window, context) => evaluate(window, context, o, rule),
+    incremental: roundSample(windowMs, o.sampleSize, isRound),
+    evaluate: (window, _context, state) => evaluate(window, state, o, isRound, rule),
   };
-  return rule;
+  return rule as Rule<typeof ID>;
 }
 
-function evaluate(window: EntityWindow, context: RuleContext, o: z.output<typeof roundAmountsOptionsSchema>, rule: Rule): RuleHit[] {
-  const last = newest(window);
-  const unitOf = (e: WindowEvent): number => {
+type Options = z.output<typeof roundAmountsOptionsSchema>;
+
+/** Whether an event's amount is a whole number of its currency's round unit. */
+function roundTest(o: Options): (e: WindowEvent) => boolean {
+  return (e) => {
     const currency = e.tx.currency;
     const exponent = currencyExponent(currency) ?? 2;
-    return (o.units[currency] ?? o.defaultUnit) * 10 ** exponent;
+    return e.tx.amount % ((o.units[currency] ?? o.defaultUnit) * 10 ** exponent) === 0;
   };
-  if (last.tx.amount % unitOf(last) !== 0) return [];
-  const events: WindowEvent[] = [];
-  let round = 0;
-  // The share is measured over the most recent `sampleSize` transactions in the window, so a busy
-  // account costs O(sampleSize) per event, not O(window).
+}
+
+/** Bits of the sample ring per array word (small integers stay unboxed). */
+const WORD_BITS = 30;
+
+/**
+ * The round flags of the newest `sampleSize` events in the window, as a bit ring: `len` flags from
+ * `head` on (the oldest first), `round` of them set, and `n` events in the window in all. The share
+ * the rule reads is `round / len`, so an evaluation no longer re-reads up to `sampleSize` events.
+ */
+interface RoundSample {
+  n: number;
+  len: number;
+  head: number;
+  round: number;
+  bits: number[];
+}
+
+function bitAt(s: RoundSample, i: number): number {
+  return ((s.bits[Math.floor(i / WORD_BITS)] as number) >> i % WORD_BITS) & 1;
+}
+
+function dropOldest(s: RoundSample, size: number): void {
+  s.round -= bitAt(s, s.head);
+  s.head = (s.head + 1) % size;
+  s.len--;
+}
+
+/**
+ * The incremental sample of {@link roundAmounts}: events enter the ring newest last; one leaves it
+ * when the ring is full, or when an event leaves the window while the whole window is in the ring.
+ * The horizon is the window less 1 ms: the rule reads events after `newest - window` (exclusive).
+ */
+function roundSample(windowMs: number, size: number, isRound: (e: WindowEvent) => boolean): RuleIncremental<RoundSample> {
+  return {
+    horizonsMs: [windowMs - 1],
+    init: () => ({ n: 0, len: 0, head: 0, round: 0, bits: new Array<number>(Math.ceil(size / WORD_BITS)).fill(0) }),
+    enter(s, e) {
+      if (s.len === size) dropOldest(s, size);
+      const i = (s.head + s.len) % size;
+      const word = Math.floor(i / WORD_BITS);
+      const mask = 1 << i % WORD_BITS;
+      const flag = isRound(e);
+      s.bits[word] = flag ? (s.bits[word] as number) | mask : (s.bits[word] as number) & ~mask;
+      if (flag) s.round++;
+      s.len++;
+      s.n++;
+    },
+    leave(s) {
+      s.n--;
+      if (s.n < s.len) dropOldest(s, size);
+    },
+  };
+}
+
+function evaluate(window: EntityWindow, sample: RoundSample, o: Options, isRound: (e: WindowEvent) => boolean, rule: Rule): RuleHit[] {
+  const last = newest(window);
+  if (!isRound(last)) return [];
+  const share = sample.round / sample.len;
+  if (sample.len < o.minCount || share < o.minShare) return [];
+  // The evidence: the round amounts among the newest `sampleSize` events in the window.
+  const roundEvents: WindowEvent[] = [];
+  let read = 0;
   eachRecent(window, last.ts - o.windowDays * DAY_MS + 1, (e) => {
-    events.push(e);
-    if (e.tx.amount % unitOf(e) === 0) round++;
-    return events.length < o.sampleSize;
+    read++;
+    if (isRound(e)) roundEvents.push(e);
+    return read < o.sampleSize;
   });
-  const share = round / events.length;
-  if (events.length < o.minCount || share < o.minShare) return [];
-  const roundEvents = events.filter((e) => e.tx.amount % unitOf(e) === 0);
   const strength = o.minShare >= 1 ? 1 : 0.5 + (0.5 * (share - o.minShare)) / (1 - o.minShare);
-  const reason = `Context: ${round} of ${events.length} transactions in ${o.windowDays} days are round amounts (${Math.round(share * 100)}%).`;
-  void context;
-  return [hitOf(rule, window, roundEvents, strength, reason, { round, count: events.length, share: ratio(share), windowDays: o.windowDays })];
+  const reason = `Context: ${sample.round} of ${sample.len} transactions in ${o.windowDays} days are round amounts (${Math.round(share * 100)}%).`;
+  return [hitOf(rule, window, roundEvents, strength, reason, { round: sample.round, count: sample.len, share: ratio(share), windowDays: o.windowDays })];
 }
