@@ -134,7 +134,9 @@ export function reportedAlert(alert: Alert): Alert {
  * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts). A collecting member's paymaster —
  * an account whose own fan_out pays on a lump from it (paymasters.ts) — joins with its alert, and two members naming each
  * other with money-flow hits (a sub-collector's series into the collector, `feedersOf` in sub-collectors.ts) raise
- * their network likewise.
+ * their network likewise. A collector whose fee or corridor payers' money went on in one lump to an
+ * account that paid it on into the corridor raises a network with that paymaster even where neither
+ * scores on its own (collector-pairs.ts).
  * Members' own alerts are unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
  * order. O(alerts + hits + links) time and memory.
  *
