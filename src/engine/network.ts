@@ -18,6 +18,7 @@ import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { isPayrollLink } from './payroll-links.js';
 import { dispersalIndex, hopLumpIndex, hopPaymasterCandidate, hopPaymastersOf, paymastersOf } from './paymasters.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
+import { collectorPairAlerts, coveredBy } from './collector-pairs.js';
 
 /** What network alerts are built from: scoring, the account → holder map, and the engine stamp. @category Engine */
 export type NetworkConfig = Pick<EngineConfig, 'typologies' | 'familyOf' | 'context' | 'hash' | 'version' | 'profile' | 'asOf'>;
@@ -133,7 +134,9 @@ export function reportedAlert(alert: Alert): Alert {
  * no score or family — one member then suffices (see vouched-payers.ts, holder-accounts.ts). A collecting member's paymaster —
  * an account whose own fan_out pays on a lump from it (paymasters.ts) — joins with its alert, and two members naming each
  * other with money-flow hits (a sub-collector's series into the collector, `feedersOf` in sub-collectors.ts) raise
- * their network likewise.
+ * their network likewise. A collector whose fee or corridor payers' money went on in one lump to an
+ * account that paid it on into the corridor raises a network with that paymaster even where neither
+ * scores on its own (collector-pairs.ts).
  * Members' own alerts are unchanged. Pure and deterministic: the output depends only on the set of input alerts, not their
  * order. O(alerts + hits + links) time and memory.
  *
@@ -187,6 +190,8 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
   // Fan-in and fan-out hubs over the spokes' fan legs: see fan.ts.
   for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
   hooks.betweenPasses?.();
+  // Corridor collectors and their paymasters as pairs, where no case lists both yet: see collector-pairs.ts.
+  for (const alert of collectorPairAlerts(evidence, config, coveredBy(out))) if (!taken.has(alert.entity.id)) out.push(alert);
   // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
   // One with a component alert's very members stands in for it when it scores more (a crew's card
   // session and the crew its employer gathers, wage-employers.ts).

@@ -10,7 +10,7 @@ import type { AlertHit } from '../scoring/alert.js';
 import { compareAlertHits } from './build-alert.js';
 import { EVIDENCE_KINDS } from './evidence-kinds.js';
 import { candidateOfParts, candidateRecordCount, candidateRecords, type NetworkCandidate } from './network-candidate.js';
-import { candidateEntity, readCandidateAlert } from './packed-candidates.js';
+import { candidateEntity, readCandidateAlert, readCandidateLinks } from './packed-candidates.js';
 import { HOPS, isHopRecord } from './hop-table.js';
 
 // A collector's paymaster (RESEARCH §a.1 MS-FAN-01, fan-out after collection, one hop removed):
@@ -147,6 +147,34 @@ export const PAYMASTER_HOP_MAX_SHARE = 1;
 /** Most days between the lump and each transfer a hop-read paymaster pays on from it: within a few days. @internal */
 export const PAYMASTER_HOP_MAX_DAYS = 3;
 
+/**
+ * Least share of the lump a hop-read paymaster pays on when at least one of its new recipients is
+ * one of its own corridor counterparties (its `corridor_flow` hit names the recipient abroad along a
+ * smuggling corridor): half. The boat owner abroad is paid from the lump, and the rest goes to the
+ * suppliers and in cash, which hops do not show (a supplier is a company, cash has no recipient).
+ * Measured on the scenario bank: corridor paymasters pay on 63–67 % of the lump to new persons
+ * within three days (113-TH, 211-MY). @internal
+ */
+export const PAYMASTER_HOP_CORRIDOR_MIN_SHARE = 0.5;
+
+/**
+ * Most days between the lump and each transfer a hop-read paymaster pays on from it into the
+ * corridor (see {@link PAYMASTER_HOP_CORRIDOR_MIN_SHARE}): a week, `fan_out`'s slower dispersal
+ * window. The boat owner, crew and fuel are paid as the departure nears (211-MY: within 4.5 days). @internal
+ */
+export const PAYMASTER_HOP_CORRIDOR_MAX_DAYS = 7;
+
+/**
+ * Strength of a hop-read paymaster's dispersal hit when it pays the lump on into the corridor (a
+ * recipient is one of its own corridor counterparties): `fan_out`'s base strength at its fewest
+ * recipients, the dispersal MS-FAN-01 reads, one hop removed from the collection. Otherwise the
+ * hit scores nothing (strength 0) and only says which lump the account paid on. @internal
+ */
+export const PAYMASTER_HOP_CORRIDOR_STRENGTH = 0.5;
+
+/** The rule whose hits name an account's corridor counterparties (MS-GEO-01): the paymaster's recipients abroad, the collector's payers abroad. @internal */
+export const CORRIDOR_FLOW_RULE = 'corridor_flow';
+
 /** The part of a hop record the paymaster reading uses (layering_hop's facts, see hops.ts): one transfer in from `from`, one out to `to`, both new to the account. @internal */
 export type PaymasterHop = Omit<HopFacts, 'known'>;
 
@@ -163,6 +191,8 @@ export interface HopLump {
   readonly out: readonly { readonly to: string; readonly tx: string; readonly amount: number; readonly ts: number }[];
   /** The transfers' total against the lump. */
   readonly share: number;
+  /** How many of the recipients are the account's own corridor counterparties (see {@link hopLumps}' `corridor`). */
+  readonly corridor: number;
 }
 
 /**
@@ -175,11 +205,16 @@ export interface HopLump {
  * money as their trade and are left out; a landlord or shop the collector pays does not pay on to
  * three new recipients, nor a relative paying settled bills (hops name new recipients only).
  * Deterministic: a sender's lumps in time then transaction order, the first that qualifies.
+ * A sender with no such lump may still have one paid on within {@link PAYMASTER_HOP_CORRIDOR_MAX_DAYS}
+ * days, at {@link PAYMASTER_HOP_CORRIDOR_MIN_SHARE} or more, to recipients among whom at least one of
+ * the account's corridor counterparties (`corridor`, asked only for a lump that passes the other
+ * bars): the first such lump is kept. `corridor` on each lump counts those recipients.
  * @internal
  * @example const lumps = hopLumps('TH1', hops, accounts);
  */
-export function hopLumps(account: string, hops: readonly PaymasterHop[], accounts: RuleContext['accounts']): Map<string, HopLump> {
+export function hopLumps(account: string, hops: readonly PaymasterHop[], accounts: RuleContext['accounts'], corridor: () => ReadonlySet<string> = () => NONE): Map<string, HopLump> {
   const out = new Map<string, HopLump>();
+  const weak = new Map<string, HopLump>();
   if (!personal(accounts, account)) return out;
   const byLump = new Map<string, PaymasterHop[]>();
   for (const h of hops) {
@@ -194,23 +229,49 @@ export function hopLumps(account: string, hops: readonly PaymasterHop[], account
     const first = list[0] as PaymasterHop;
     const source = `account:${first.from}`;
     if (out.has(source) || !(first.inAmount > 0)) continue;
-    const paid = list
-      .filter((h) => h.outTs >= h.inTs && h.outTs - h.inTs <= PAYMASTER_HOP_MAX_DAYS * DAY_MS && h.outAmount > 0)
-      .sort((a, b) => a.outTs - b.outTs || compareText(a.outTx, b.outTx));
-    const seenTo = new Set<string>();
-    const seenTx = new Set<string>();
-    const legs: { to: string; tx: string; amount: number; ts: number }[] = [];
-    let total = 0;
-    for (const h of paid) {
-      if (seenTo.has(h.to) || seenTx.has(h.outTx)) continue;
-      seenTo.add(h.to);
-      seenTx.add(h.outTx);
-      legs.push({ to: h.to, tx: h.outTx, amount: h.outAmount, ts: h.outTs });
-      total += h.outAmount;
+    const legsWithin = (days: number): { legs: HopLump['out'][number][]; total: number } => {
+      const paid = list
+        .filter((h) => h.outTs >= h.inTs && h.outTs - h.inTs <= days * DAY_MS && h.outAmount > 0)
+        .sort((a, b) => a.outTs - b.outTs || compareText(a.outTx, b.outTx));
+      const seenTo = new Set<string>();
+      const seenTx = new Set<string>();
+      const legs: { to: string; tx: string; amount: number; ts: number }[] = [];
+      let total = 0;
+      for (const h of paid) {
+        if (seenTo.has(h.to) || seenTx.has(h.outTx)) continue;
+        seenTo.add(h.to);
+        seenTx.add(h.outTx);
+        legs.push({ to: h.to, tx: h.outTx, amount: h.outAmount, ts: h.outTs });
+        total += h.outAmount;
+      }
+      return { legs, total };
+    };
+    const lumpOf = (legs: HopLump['out'][number][], total: number, minShare: number): HopLump | undefined => {
+      if (legs.length < PAYMASTER_MIN_RECIPIENTS || total < minShare * first.inAmount || total > PAYMASTER_HOP_MAX_SHARE * first.inAmount) return undefined;
+      const abroad = corridor();
+      return { account, source, inTx: first.inTx, inAmount: first.inAmount, inTs: first.inTs, out: legs, share: total / first.inAmount, corridor: legs.filter((l) => abroad.has(l.to)).length };
+    };
+    const quick = legsWithin(PAYMASTER_HOP_MAX_DAYS);
+    const strong = lumpOf(quick.legs, quick.total, PAYMASTER_HOP_MIN_SHARE);
+    if (strong !== undefined) {
+      out.set(source, strong);
+      continue;
     }
-    if (legs.length < PAYMASTER_MIN_RECIPIENTS || total < PAYMASTER_HOP_MIN_SHARE * first.inAmount || total > PAYMASTER_HOP_MAX_SHARE * first.inAmount) continue;
-    out.set(source, { account, source, inTx: first.inTx, inAmount: first.inAmount, inTs: first.inTs, out: legs, share: total / first.inAmount });
+    if (weak.has(source)) continue;
+    const slow = legsWithin(PAYMASTER_HOP_CORRIDOR_MAX_DAYS);
+    const corridorLump = lumpOf(slow.legs, slow.total, PAYMASTER_HOP_CORRIDOR_MIN_SHARE);
+    if (corridorLump !== undefined && corridorLump.corridor > 0) weak.set(source, corridorLump);
   }
+  for (const [source, lump] of weak) if (!out.has(source)) out.set(source, lump);
+  return out;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The accounts an alert's `corridor_flow` hits name (its corridor counterparties), from hits of any strength above 0. @internal */
+export function corridorCounterparties(a: AlertLinks): Set<string> {
+  const out = new Set<string>();
+  for (const h of a.hits) if (h.rule === CORRIDOR_FLOW_RULE && h.strength > 0) for (const r of h.related ?? []) if (r.kind === 'account') out.add(r.id);
   return out;
 }
 
@@ -254,7 +315,7 @@ export function hopPaymastersOf(
 export function hopLumpReason(l: HopLump): string {
   const days = Math.max(0, ...l.out.map((o) => o.ts - l.inTs)) / DAY_MS;
   const legs = l.out.map((o) => `${o.to} (${o.tx}, ${o.amount})`).join(', ');
-  return `Paid on a lump: received ${l.inAmount} from ${l.source.replace('account:', '')} (${l.inTx}) and paid ${Math.round(l.share * 100)} % of it on to ${l.out.length} new recipients within ${Math.ceil(days * 10) / 10} days: ${legs}.`;
+  return `Paid on a lump: received ${l.inAmount} from ${l.source.replace('account:', '')} (${l.inTx}) and paid ${Math.round(l.share * 100)} % of it on to ${l.out.length} new recipients within ${Math.ceil(days * 10) / 10} days${l.corridor > 0 ? `, ${l.corridor} of them its corridor counterparties abroad` : ''}: ${legs}.`;
 }
 
 /**
@@ -269,9 +330,9 @@ export function hopPaymasterCandidate(c: NetworkCandidate, l: HopLump): NetworkC
   const iso = (ms: number): string => new Date(ms).toISOString();
   const last = Math.max(l.inTs, ...l.out.map((o) => o.ts));
   const hit: AlertHit = {
-    rule: DISPERSAL_RULE, indicators: ['MS-FAN-01'], strength: 0, window: { from: iso(l.inTs), to: iso(last) },
+    rule: DISPERSAL_RULE, indicators: ['MS-FAN-01'], strength: l.corridor > 0 ? PAYMASTER_HOP_CORRIDOR_STRENGTH : 0, window: { from: iso(l.inTs), to: iso(last) },
     transactionIds: [l.inTx, ...l.out.map((o) => o.tx)], transactionCount: l.out.length + 1, reason: hopLumpReason(l),
-    facts: { lumpSource: l.source.replace('account:', ''), recipients: l.out.length, share: Math.round(l.share * 1000) / 1000, read: 'layering_hop' },
+    facts: { lumpSource: l.source.replace('account:', ''), recipients: l.out.length, share: Math.round(l.share * 1000) / 1000, read: 'layering_hop', ...(l.corridor > 0 ? { corridorRecipients: l.corridor } : {}) },
   };
   const hits = [...alert.hits, hit].sort(compareAlertHits);
   const evidence = EVIDENCE_KINDS.map((_, k) => candidateRecords(c, k));
@@ -295,7 +356,9 @@ export function hopLumpIndex(candidates: readonly NetworkCandidate[], accounts: 
       if (!isHopRecord(f)) continue;
       hops.push({ from: f.from, to: f.to, inTx: f.inTx, outTx: f.outTx, inAmount: Number(f['inAmount']), outAmount: Number(f['outAmount']), inTs: Number(f['inTs']), outTs: Number(f['outTs']) });
     }
-    for (const [source, lump] of hopLumps(e.id, hops, accounts)) {
+    let abroad: Set<string> | undefined;
+    const corridor = (): ReadonlySet<string> => (abroad ??= corridorCounterparties(readCandidateLinks(c)));
+    for (const [source, lump] of hopLumps(e.id, hops, accounts, corridor)) {
       if (!candidateOf.has(`account:${e.id}`)) candidateOf.set(`account:${e.id}`, c);
       const list = lumps.get(source);
       if (list === undefined) lumps.set(source, [lump]);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/engine/config.js';
 import { networkAlerts } from '../../src/engine/network.js';
 import { hopAlertHit } from '../../src/engine/hops.js';
-import { hopLumps, PAYMASTER_HOP_MAX_DAYS, PAYMASTER_HOP_MAX_SHARE, PAYMASTER_HOP_MIN_SHARE, PAYMASTER_MIN_RECIPIENTS, type PaymasterHop } from '../../src/engine/paymasters.js';
+import { hopLumps, PAYMASTER_HOP_CORRIDOR_MIN_SHARE, PAYMASTER_HOP_CORRIDOR_STRENGTH, PAYMASTER_HOP_MAX_DAYS, PAYMASTER_HOP_MAX_SHARE, PAYMASTER_HOP_MIN_SHARE, PAYMASTER_MIN_RECIPIENTS, type PaymasterHop } from '../../src/engine/paymasters.js';
 import { fanOut } from '../../src/rules/flow/fan-out.js';
 import { funnelAccount } from '../../src/rules/flow/funnel-account.js';
 import { feeMatch } from '../../src/rules/context/fee-match.js';
@@ -108,5 +108,47 @@ describe('a member collector\'s paymaster read from its hops: one lump from the 
     // A generic payer: 340.27 in, then 446.92 to a new payee each day.
     expect(lumpOf('P', hopsOf('C', 34_027, [[44_692, 0], [44_692, 1], [44_692, 2]]))).toEqual([]);
     expect(members([collector(0.9), hopAccount('P', hopsOf('C', 34_027, [[44_692, 0], [44_692, 1], [44_692, 2]]))])).toEqual([]);
+  });
+});
+
+describe('a hop-read paymaster paying the lump on into the corridor: a recipient is its own corridor counterparty abroad', () => {
+  /** The paymaster with its hops and a `corridor_flow` hit naming `named` as its corridor counterparties. */
+  const abroad = (hops: readonly PaymasterHop[], named: readonly string[] = ['R1']) => {
+    const a = hopAccount('P', hops);
+    const [corridor] = memberAlert('P', 5, [{ rule: 'corridor_flow', strength: 0.3, related: named }]).hits;
+    return { ...a, hits: [...a.hits, corridor] } as Alert;
+  };
+  // 60 % of 1,000,000.00 paid on: 400,000.00 to the boat owner abroad (R1), 100,000.00 to each of two more.
+  const SIXTY = [[40_000_000, 1], [10_000_000, 1], [10_000_000, 2]] as const;
+  const lump = 100_000_000;
+
+  test('positive: 60 % of the lump paid on joins the collector, and its dispersal hit scores at PAYMASTER_HOP_CORRIDOR_STRENGTH', () => {
+    const [n] = networkAlerts([collector(0.9), abroad(hopsOf('C', lump, SIXTY))], config);
+    expect(n?.members?.map((m) => m.id)).toEqual(['C', 'P', 'P2']);
+    const hit = n?.hits.find((h) => h.rule === 'fan_out');
+    expect(PAYMASTER_HOP_CORRIDOR_STRENGTH).toBe(0.5);
+    expect(hit?.strength).toBe(PAYMASTER_HOP_CORRIDOR_STRENGTH);
+    expect(hit?.facts['corridorRecipients']).toBe(1);
+    expect(hit?.reason).toContain('paid 60 % of it on to 3 new recipients within 2 days, 1 of them its corridor counterparties abroad');
+    // The dispersal adds to the collector's score.
+    expect(n?.score).toBeGreaterThan(networkAlerts([collector(0.9), hopAccount('P', hopsOf('C', 2_100_000, THREE))], config)[0]?.score ?? 100);
+  });
+
+  test('a lump paid on at 70 % or more into the corridor scores too; without a corridor recipient it still scores nothing', () => {
+    const full = hopsOf('C', lump, [[40_000_000, 1], [20_000_000, 1], [20_000_000, 2]]);
+    expect(networkAlerts([collector(0.9), abroad(full)], config)[0]?.hits.find((h) => h.rule === 'fan_out')?.strength).toBe(PAYMASTER_HOP_CORRIDOR_STRENGTH);
+    expect(networkAlerts([collector(0.9), abroad(full, ['R9'])], config)[0]?.hits.find((h) => h.rule === 'fan_out')?.strength).toBe(0);
+  });
+
+  test('boundary: half of the lump reads, a minor unit under does not; 60 % without a corridor recipient does not', () => {
+    expect(PAYMASTER_HOP_CORRIDOR_MIN_SHARE).toBe(0.5);
+    expect(members([collector(0.9), abroad(hopsOf('C', lump, [[30_000_000, 1], [10_000_000, 1], [10_000_000, 2]]))])).toEqual([['C', 'P', 'P2']]);
+    expect(members([collector(0.9), abroad(hopsOf('C', lump, [[30_000_000, 1], [10_000_000, 1], [9_999_999, 2]]))])).toEqual([]);
+    expect(members([collector(0.9), abroad(hopsOf('C', lump, SIXTY), ['R9'])])).toEqual([]);
+    expect(members([collector(0.9), hopAccount('P', hopsOf('C', lump, SIXTY))])).toEqual([]);
+  });
+
+  test('look-alike: a relative paying the household\'s bills at home from the collector\'s money is no corridor dispersal', () => {
+    expect(members([collector(0.9), abroad(hopsOf('C', lump, [[30_000_000, 1], [20_000_000, 1], [10_000_000, 2]]), [])])).toEqual([]);
   });
 });
