@@ -85,9 +85,9 @@ function windowReadingRoundAmounts(options: { sampleSize: number; minCount: numb
   const rule = roundAmounts(options);
   const o = { ...options, windowDays: 30, defaultUnit: 100, units: rule.options['units'] as Record<string, number> };
   const unitOf = (e: WindowEvent): number => (o.units[e.tx.currency] ?? o.defaultUnit) * 10 ** (currencyExponent(e.tx.currency) ?? 2);
+  const { incremental: _dropped, ...stateless } = rule;
   const reference: Rule = {
-    ...rule,
-    incremental: undefined,
+    ...stateless,
     evaluate: (window) => {
       const last = newest(window);
       if (last.tx.amount % unitOf(last) !== 0) return [];

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseOptions } from '../../_internal/config-error.js';
 import { currencyExponent } from '../../schema/currencies.js';
-import type { EntityWindow, Rule, RuleContext, RuleHit, RuleIncremental, WindowEvent } from '../types.js';
+import type { EntityWindow, Rule, RuleHit, RuleIncremental, WindowEvent } from '../types.js';
 import { DAY_MS, eachRecent, hitOf, newest, ratio } from '../_lib.js';
 import { countOpt, ratioOpt } from '../options.js';
 
