@@ -38,22 +38,33 @@ export type FeeCandidates = (WindowEvent | number)[];
  */
 export type FeePayers = (string | number | Payer | null | undefined | Map<string, number>)[];
 
-/** @internal Header slots of a {@link FeePayers} list. */
+/** @internal Header slot of a {@link FeePayers} list: the first free record, -1 for none. */
 export const PAYERS_FREE = 0;
+/** @internal Header slot: the payers with a fee-like candidate in the senders window. */
 export const PAYERS_FEE_LIKE = 1;
+/** @internal Header slot: the holder's name as the last evaluation read it (the verdicts hold for it). */
 export const PAYERS_HOLDER_NAME = 2;
+/** @internal Header slot: the holder's country as the last evaluation read it. */
 export const PAYERS_HOLDER_COUNTRY = 3;
+/** @internal Header slot: key → record, once there are more than {@link PAYERS_SCANNED} records. */
 export const PAYERS_INDEX = 4;
 /** @internal Slots before the first payer record of a {@link FeePayers} list. */
 export const PAYERS_HEAD = 5;
-/** @internal Slots of one payer record, and each slot's offset in it. */
+/** @internal Slots of one payer record. */
 export const PAYER_STRIDE = 7;
+/** @internal Record slot: the payer's key (undefined in a free record). */
 export const PAYER_KEY = 0;
+/** @internal Record slot: the payer's candidates in the cumulative window (in a free record, the next free one). */
 export const PAYER_N = 1;
+/** @internal Record slot: their total (jurisdiction minor units). */
 export const PAYER_SUM = 2;
+/** @internal Record slot: the index of the payer's newest candidate, counted from the first candidate the account ever had. */
 export const PAYER_NEWEST = 3;
+/** @internal Record slot: the verdict from the newest candidate for the holder read last (the payer when it counts, null when not, undefined when not resolved since). */
 export const PAYER_VERDICT = 4;
+/** @internal Record slot: the evaluation that last grouped the payer (met a fee-like payment of it in the senders window). */
 export const PAYER_GROUPED = 5;
+/** @internal Record slot: the payer's fee-like candidates in the senders window. */
 export const PAYER_FEE_LIKE = 6;
 /** @internal Records searched one by one for a key; from one more on, a Map indexes them (kept once created). */
 export const PAYERS_SCANNED = 8;
