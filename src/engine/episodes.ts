@@ -27,6 +27,20 @@ export interface Episode {
   transactionCount: number;
 }
 
+/**
+ * Makes the hit's reason one flat string before an episode keeps it. A rule builds its sentence by
+ * template concatenation, which V8 holds as a tree of a dozen or more partial strings until
+ * something reads a character; kept as it is, a reason costs about 440 bytes instead of 250
+ * (fee_match keeps a hit on a tenth of the bench file's events). Reading one character flattens the
+ * string in place; the text is unchanged.
+ */
+function keepReason(hit: RuleHit): RuleHit {
+  flattened ^= hit.reason.charCodeAt(0) | 0;
+  return hit;
+}
+/** Where {@link keepReason} puts the character it reads (so that the read is not optimised away). */
+let flattened = 0;
+
 /** Adds a hit to an entity's episodes; returns true if anything changed. */
 export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean {
   const key = hit.variant === undefined ? hit.rule : `${hit.rule}|${hit.variant}`;
@@ -58,10 +72,10 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
       if (namesPayers(hit)) {
         const before = relatedOfEpisode(last);
         namedPayers.delete(last);
-        last.hit = hit;
+        last.hit = keepReason(hit);
         withRelatedOf(last, before);
       } else {
-        last.hit = hit;
+        last.hit = keepReason(hit);
         namedPayers.delete(last);
       }
       changed = true;
@@ -73,7 +87,7 @@ export function addHit(episodes: Map<string, Episode[]>, hit: RuleHit): boolean 
   const ids = hit.transactionIds.slice(0, MAX_EPISODE_IDS);
   const seen = new Map<string, number>();
   for (const id of hit.transactionIds) seen.set(id, hit.window.to);
-  const ep: Episode = { key, hit, from: hit.window.from, to: hit.window.to, ids, seen, transactionCount: hit.transactionIds.length };
+  const ep: Episode = { key, hit: keepReason(hit), from: hit.window.from, to: hit.window.to, ids, seen, transactionCount: hit.transactionIds.length };
   mergedIds.set(ep, hit.transactionIds);
   list.push(ep);
   if (list.length > MAX_EPISODES_PER_KEY) list.shift();

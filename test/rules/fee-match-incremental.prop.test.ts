@@ -9,9 +9,7 @@ import { MY_LIKE } from '../helpers/builders.js';
 import { CORRIDOR_FEES } from '../../src/domain/fees.js';
 import { hotspotMatcher } from '../../src/domain/hotspots.js';
 import { compileFees, isExcludedPayment, matchEvent, touchesCorridor } from '../../src/rules/context/fee-amounts.js';
-import type { FeeState } from '../../src/rules/context/fee-state.js';
-import { countedKeysEntries } from '../../src/engine/incremental/counted-keys.js';
-import { keyedEntries } from '../../src/engine/incremental/keyed.js';
+import { PAYERS_HEAD, PAYERS_SCANNED, PAYER_STRIDE, feeLikePayers, feePayerEntries, type FeeState } from '../../src/rules/context/fee-state.js';
 import { payerOf } from '../../src/rules/_payments.js';
 import type { EntityWindow, RuleContext, WindowEvent } from '../../src/rules/types.js';
 import { feeMatchReference } from './fee-match-reference.js';
@@ -48,6 +46,8 @@ test('fee_match decided from its incremental state gives exactly the hits of the
   let worldsFiring = 0;
   let capped = 0;
   let holderChanged = 0;
+  let indexed = 0;
+  let emptied = 0;
   fc.assert(
     fc.property(
       fc.array(fc.record({
@@ -102,8 +102,14 @@ test('fee_match decided from its incremental state gives exactly the hits of the
             holderRead = name;
             if (sig(got) !== sig(want)) mismatches.push(`${window.id} at ${window.events[window.events.length - 1]?.id}`);
             const st = state as FeeState;
-            const kept = { feeLike: (st.feeLike === undefined ? [] : countedKeysEntries(st.feeLike).map(([k]) => k)).sort(), totals: (st.payers === undefined ? [] : keyedEntries(st.payers)).filter(([, p]) => p.n > 0).map(([k, p]) => `${k}=${p.n}:${p.sum}`).sort() };
+            const entries = feePayerEntries(st);
+            const kept = { feeLike: entries.filter((p) => p.feeLike > 0).map((p) => p.key).sort(), totals: entries.filter((p) => p.n > 0).map((p) => `${p.key}=${p.n}:${p.sum}`).sort() };
             if (JSON.stringify(kept) !== JSON.stringify(gateByBruteForce(window, context, windows.senderDays, windows.cumulativeDays))) mismatches.push(`gate state of ${window.id}`);
+            if (feeLikePayers(st) !== kept.feeLike.length) mismatches.push(`fee-like payers counted in ${window.id}`);
+            if (new Set(entries.map((p) => p.key)).size !== entries.length) mismatches.push(`a payer twice in ${window.id}`);
+            // The payer records past the linearly searched ones (a Map indexes them), and a state whose candidates all left (kept as numbers only).
+            if (st.payers.length > PAYERS_HEAD + PAYERS_SCANNED * PAYER_STRIDE) indexed++;
+            if (st.payers.length === 0 && st.candidates.length === 0 && st.seq > 1) emptied++;
             return got;
           },
         };
@@ -120,4 +126,6 @@ test('fee_match decided from its incremental state gives exactly the hits of the
   expect(silent).toBeGreaterThanOrEqual(8_000); // measured 16,754 evaluations that do not fire
   expect(capped).toBeGreaterThanOrEqual(1_500); // measured 1,961
   expect(holderChanged).toBeGreaterThanOrEqual(150); // measured 291 firing evaluations reading the holder otherwise than the one before
+  expect(indexed).toBeGreaterThanOrEqual(1_000); // measured 2,560 evaluations with more payer records than are searched one by one
+  expect(emptied).toBeGreaterThanOrEqual(2_000); // measured 4,096 evaluations of a state whose candidates had all left
 });

@@ -10,9 +10,10 @@ import { DAY_MS, accountTypeFactor, hitOf, money, newest, flowReference } from '
 import { KIN_REF, isFamily, isOrganisation, ownCountryOf, ownRef, payerOf, type Payer } from '../_payments.js';
 import { countOpt, days, scanGuardOpt } from '../options.js';
 import { compileFees, matchAmount, matchEvent, type CompiledFees, type FeeMatch } from './fee-amounts.js';
-import { CANDIDATE_STRIDE, candidateEvent, candidateFeeLike, candidateOutside, candidatePayer, candidatePrevious, candidateSeq, feeState, type FeePayer, type FeeState } from './fee-state.js';
-import { keyedEntries, type Keyed } from '../../engine/incremental/keyed.js';
-import { countedKeysGet } from '../../engine/incremental/counted-keys.js';
+import {
+  CANDIDATE_STRIDE, PAYERS_HEAD, PAYERS_HOLDER_COUNTRY, PAYERS_HOLDER_NAME, PAYER_GROUPED, PAYER_NEWEST, PAYER_STRIDE, PAYER_VERDICT,
+  candidateEvent, candidateFeeLike, candidateOutside, candidatePayer, candidatePrevious, candidateSeq, feeState, nextEvaluation, payerKeyAt, type FeeState,
+} from './fee-state.js';
 import { beyondGuard, guardFacts, scanGuard } from '../scan-guard.js';
 import { carrierSettlement } from '../flow/carrier-settlement.js';
 
@@ -126,24 +127,26 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   const last = newest(window);
   const holder = ownRef(window, last);
   const list = s.candidates;
-  const epoch = ++s.evaluations;
-  if (s.holderName !== holder.name || s.holderCountry !== holder.country) {
-    for (const [, p] of keyedEntries(s.payers as Keyed<string, FeePayer>)) p.at = undefined;
-    s.holderName = holder.name;
-    s.holderCountry = holder.country;
+  const payers = s.payers;
+  const epoch = nextEvaluation();
+  if (payers[PAYERS_HOLDER_NAME] !== holder.name || payers[PAYERS_HOLDER_COUNTRY] !== holder.country) {
+    for (let r = PAYERS_HEAD; r < payers.length; r += PAYER_STRIDE) payers[r + PAYER_VERDICT] = undefined;
+    payers[PAYERS_HOLDER_NAME] = holder.name;
+    payers[PAYERS_HOLDER_COUNTRY] = holder.country;
   }
-  // The verdict on a payer from its newest candidate `e`: the payer when it counts (a person outside the holder's family).
-  const verdict = (slot: FeePayer, e: WindowEvent): Payer | undefined => {
-    if (slot.at !== e) {
-      const found = payerOf(window, e, context) as Payer;
-      slot.payer = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
-      slot.at = e;
+  // The verdict on the payer of record `r` from its newest candidate: the payer when it counts (a person outside the holder's family).
+  const verdict = (r: number): Payer | undefined => {
+    let v = payers[r + PAYER_VERDICT] as Payer | null | undefined;
+    if (v === undefined) {
+      const found = payerOf(window, candidateEvent(list, (payers[r + PAYER_NEWEST] as number) - s.dropped), context) as Payer;
+      v = isOrganisation(found, context) || isFamily(context.identity.familyLink(holder, found)) ? null : found;
+      payers[r + PAYER_VERDICT] = v;
     }
-    return slot.payer ?? undefined;
+    return v ?? undefined;
   };
   const newestAt = list.length - CANDIDATE_STRIDE; // the newest event (the gate checked it)
   const mine = candidatePayer(list, newestAt);
-  const me = verdict(mine, last);
+  const me = verdict(mine);
   if (me === undefined) return [];
   const first = candidateFeeLike(list, newestAt) ? matchEvent(last, context, c) : undefined;
   const inScan = s.seq - 1 - o.maxScan; // positions above this are among the maxScan newest
@@ -172,16 +175,12 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
     for (let i = newestAt - CANDIDATE_STRIDE; i >= s.senders && i >= s.all && candidateSeq(list, i) > inScan; i -= CANDIDATE_STRIDE) {
       const slot = candidatePayer(list, i);
       if (slot === mine) continue;
-      if (slot.epoch !== epoch) {
-        slot.epoch = epoch;
-        slot.grouped = false;
-      }
-      if (!slot.grouped) {
+      if (payers[slot + PAYER_GROUPED] !== epoch) {
         if (!candidateFeeLike(list, i)) continue;
-        const p = verdict(slot, candidateEvent(list, slot.newest - s.dropped));
+        const p = verdict(slot);
         if (p === undefined) continue;
-        slot.grouped = true;
-        feeLike.set(slot.key, p);
+        payers[slot + PAYER_GROUPED] = epoch;
+        feeLike.set(payerKeyAt(payers, slot), p);
       }
       evidence.push(candidateEvent(list, i));
       feeLikeOutside ||= candidateOutside(list, i);
@@ -196,24 +195,27 @@ function evaluate(window: EntityWindow, context: RuleContext, s: FeeState, o: Op
   });
 }
 
-/** Whether the account paid a counterparty among the maxScan newest events of its window: from the state's counts, or by reading the outflows when the bound cuts into them. */
+/** Whether the account paid a counterparty among the maxScan newest events of its window (read from the outflows at the first question, as a hit asks it of its payers only). */
 function paidOutTest(s: FeeState, inScan: number): (account: string) => boolean {
-  const cut = s.outHead < s.outflows.length && (s.outflows[s.outHead + 1] as number) <= inScan;
-  if (!cut) return (account) => s.paidOut !== undefined && countedKeysGet(s.paidOut, account) > 0;
-  const paid = new Set<string>();
-  for (let i = s.outflows.length - 2; i >= s.outHead && (s.outflows[i + 1] as number) > inScan; i -= 2) paid.add((s.outflows[i] as WindowEvent).counterparty as string);
-  return (account) => paid.has(account);
+  let paid: Set<string> | undefined;
+  return (account) => {
+    if (paid === undefined) {
+      paid = new Set<string>();
+      for (let i = s.outflows.length - 2; i >= s.outHead && (s.outflows[i + 1] as number) > inScan; i -= 2) paid.add((s.outflows[i] as WindowEvent).counterparty as string);
+    }
+    return paid.has(account);
+  };
 }
 
-/** Whether a payer that counts, other than `mine`, paid in the senders or the cumulative window (a remittance home has nobody else paying). */
-function hasOtherPayers(s: FeeState, mine: FeePayer, inEither: number, inScan: number, verdict: (slot: FeePayer, e: WindowEvent) => Payer | undefined): boolean {
+/** Whether a payer that counts, other than `mine` (a record), paid in the senders or the cumulative window (a remittance home has nobody else paying). */
+function hasOtherPayers(s: FeeState, mine: number, inEither: number, inScan: number, verdict: (r: number) => Payer | undefined): boolean {
   const list = s.candidates;
-  const met = new Set<FeePayer>();
+  const met = new Set<number>();
   for (let i = list.length - CANDIDATE_STRIDE; i >= inEither && i >= s.all && candidateSeq(list, i) > inScan; i -= CANDIDATE_STRIDE) {
     const slot = candidatePayer(list, i);
     if (slot === mine || met.has(slot)) continue;
     met.add(slot);
-    if (verdict(slot, candidateEvent(list, slot.newest - s.dropped)) !== undefined) return true;
+    if (verdict(slot) !== undefined) return true;
   }
   return false;
 }
