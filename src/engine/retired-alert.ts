@@ -1,4 +1,5 @@
 import type { Alert } from '../scoring/alert.js';
+import { flat } from '../_internal/flat-string.js';
 import { compareAlertHits } from './build-alert.js';
 import { evidenceOf, type Evidence, type EvidenceKind } from './evidence.js';
 import { EVIDENCE_KINDS, isEvidenceHit } from './evidence-kinds.js';
@@ -29,10 +30,11 @@ export interface RetiredAlert {
  */
 export function retire(alert: Alert, evidence?: Evidence): RetiredAlert {
   const lastSeen = Date.parse(alert.lastSeen);
-  if (evidence === undefined) return { lastSeen, json: JSON.stringify(alert) };
+  // JSON.stringify builds a long result as a tree of parts: kept flat (see flat-string.ts).
+  if (evidence === undefined) return { lastSeen, json: flat(JSON.stringify(alert)) };
   const records = EVIDENCE_KINDS.map((_, k) => evidenceOf(EVIDENCE_KINDS, evidence, k));
   const hits = alert.hits.some(isEvidenceHit) ? alert.hits.filter((h) => !isEvidenceHit(h)) : alert.hits;
-  return { lastSeen, json: JSON.stringify(hits === alert.hits ? alert : { ...alert, hits }), evidence: JSON.stringify(records) };
+  return { lastSeen, json: flat(JSON.stringify(hits === alert.hits ? alert : { ...alert, hits })), evidence: flat(JSON.stringify(records)) };
 }
 
 /**
