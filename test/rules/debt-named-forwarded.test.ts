@@ -6,19 +6,19 @@ import type { Transaction } from '../../src/schema/transaction.js';
 import { scan } from '../../src/index.js';
 import { defineTypology } from '../../src/scoring/typology.js';
 import type { AlertHit } from '../../src/scoring/alert.js';
-import { MY_LIKE, transfer } from '../helpers/builders.js';
+import { MY_LIKE, at, transfer } from '../helpers/builders.js';
 
 // A named collection whose holder passes the money on to an origin country (MS-DEBT-01: the debt
 // is owed to the organiser; the collector in the destination country remits it). Issue 14.
 
 const D = 24;
 const myr = (extra: Partial<Transaction> = {}): Partial<Transaction> => ({ currency: 'MYR', fromCountry: 'MY', toCountry: 'MY', ...extra });
-const NAMES = ['Nur Alam', 'Mohammed Rafiq'];
+const NAMES = ['Nur Alam', 'Mohammed Rafiq'] as const;
 const accounts: Account[] = [
   { account: 'COL', party: 'P-C', type: 'personal', country: 'MY' },
-  ...[1, 2].map((i): Account => ({ account: `W${i}`, party: `P-W${i}`, type: 'personal', openedAt: 0 + Date.UTC(2025, 0, 1), country: 'MY' })),
+  ...[1, 2].map((i): Account => ({ account: `W${i}`, party: `P-W${i}`, type: 'personal', openedAt: at(0), country: 'MY' })),
 ];
-const parties: Party[] = [{ party: 'P-C', name: 'Abdul Karim', country: 'MY' }, ...[1, 2].map((i): Party => ({ party: `P-W${i}`, name: NAMES[i - 1] as string, country: 'MM' }))];
+const parties: Party[] = [{ party: 'P-C', name: 'Abdul Karim', country: 'MY' }, ...[1, 2].map((i): Party => ({ party: `P-W${i}`, name: NAMES[i - 1] ?? '', country: 'MM' }))];
 /** Two newly arrived strangers paying MYR 350 they call a debt (MYR 700 in all). */
 const named = [
   transfer('W1', 'COL', 35_000, 40 * D + 1, myr({ fromName: NAMES[0], toName: 'Abdul Karim', reference: 'kisti' })),
