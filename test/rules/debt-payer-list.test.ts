@@ -62,7 +62,7 @@ describe('network: the payers a vouched collector\'s payer list names join its c
   const ACCOUNTS: Account[] = ['K', 'P1', 'P3'].map((id) => ({ account: id, party: `H-${id}`, type: 'personal' }));
   const config = resolveConfig({ jurisdiction: MY_LIKE, rules: [debtRepayment()], accounts: ACCOUNTS, minScore: 0 });
   /** P1's own debt-named series to K, strong enough to vouch for K on its own. */
-  const sole = memberAlert('P1', 47, [{ rule: 'debt_repayment', strength: 0.85, related: ['K'], facts: { periodDays: 30, debtReference: true } as Record<string, number> }]);
+  const sole = memberAlert('P1', 47, [{ rule: 'debt_repayment', strength: 0.85, related: ['K'], facts: { periodDays: 30, debtReference: true } as unknown as Record<string, number> }]);
   const list = (strength = PAYER_LIST_STRENGTH) => memberAlert('K', 3, [{ rule: 'debt_repayment', strength, related: ['P1', 'P3'], facts: { payerList: 1, anchorPayers: 1 } }]);
 
   test('positive: K\'s list names P3; P1\'s series vouches for K; P3 joins without adding score', () => {
@@ -75,7 +75,7 @@ describe('network: the payers a vouched collector\'s payer list names join its c
   });
 
   test('negative: a list on a collector nobody vouches for, or one of strength 0, makes nobody a member', () => {
-    const weak = memberAlert('P1', 20, [{ rule: 'debt_repayment', strength: 0.36, related: ['K'], facts: { periodDays: 30, debtReference: true } as Record<string, number> }]);
+    const weak = memberAlert('P1', 20, [{ rule: 'debt_repayment', strength: 0.36, related: ['K'], facts: { periodDays: 30, debtReference: true } as unknown as Record<string, number> }]);
     expect(networkAlerts([weak, list()], config).some((n) => n.members?.some((m) => m.id === 'P3'))).toBe(false);
     expect(paymentNamers([list(0)])('account:K')).toEqual([]);
   });
