@@ -1,6 +1,5 @@
-import type { EntityRef, EntityWindow, Rule, RuleHit, WindowEvent } from '../types.js';
+import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { hitOf, moneyRange } from '../_lib.js';
-import type { RuleContext } from '../types.js';
 import { fitEvents, type SeriesFit } from '../_series.js';
 import type { Payer } from '../_payments.js';
 import { SHORT_SERIES_BAND } from './short-series.js';
