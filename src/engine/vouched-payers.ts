@@ -243,25 +243,41 @@ export function isNamedPaymentHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts
   return h.rule === 'debt_repayment' && typeof h.facts['namedPayments'] === 'number' && h.strength > 0;
 }
 
-/** The entities whose debt-named payments ({@link isNamedPaymentHit}) name a payee (`kind:id`), sorted. @internal */
+/**
+ * Whether a hit is a collector's payer list (`debt_repayment`'s `payer_list` reading, with
+ * `payerList`; see payer-list.ts): the newly arrived strangers who paid the holder instalment-sized
+ * sums beside a debt-named full series, read only by {@link namedPaymentPayers}.
+ * @internal
+ * @example const listed = alert.hits.some(isPayerListHit);
+ */
+export function isPayerListHit(h: Pick<AlertHit, 'rule' | 'strength' | 'facts'>): boolean {
+  return h.rule === 'debt_repayment' && typeof h.facts['payerList'] === 'number' && h.strength > 0;
+}
+
+/** The entities whose debt-named payments ({@link isNamedPaymentHit}) name a payee (`kind:id`), or whom the payee's payer list ({@link isPayerListHit}) lists, sorted. @internal */
 export type NamersOf = (payee: string) => readonly MemberRef[];
 
 /**
- * The payers of each payee among `alerts`' debt-named payments ({@link isNamedPaymentHit}), built
- * once for the network stage: payee `kind:id` → the alerts' entities, sorted.
+ * The payers of each payee among `alerts`' debt-named payments ({@link isNamedPaymentHit}) and
+ * the payers the payees' own payer lists name ({@link isPayerListHit}), built once for the network
+ * stage: payee `kind:id` → the payers' entities, sorted.
  * @internal
  * @example const namersOf = paymentNamers(candidates); namersOf('account:C1') // [{ kind: 'account', id: 'P1' }]
  */
 export function paymentNamers(alerts: Iterable<AlertLinks>): NamersOf {
   const byPayee = new Map<string, MemberRef[]>();
+  const add = (key: string, m: MemberRef): void => {
+    let list = byPayee.get(key);
+    if (list === undefined) byPayee.set(key, (list = []));
+    if (!list.some((x) => x.kind === m.kind && x.id === m.id)) list.push(m);
+  };
   for (const a of alerts) {
     for (const h of a.hits) {
-      if (!isNamedPaymentHit(h)) continue;
-      for (const r of h.related ?? []) {
-        const key = `${r.kind}:${r.id}`;
-        let list = byPayee.get(key);
-        if (list === undefined) byPayee.set(key, (list = []));
-        if (!list.some((m) => m.kind === a.entity.kind && m.id === a.entity.id)) list.push({ kind: a.entity.kind as MemberRef['kind'], id: a.entity.id });
+      if (isNamedPaymentHit(h)) {
+        for (const r of h.related ?? []) add(`${r.kind}:${r.id}`, { kind: a.entity.kind as MemberRef['kind'], id: a.entity.id });
+      } else if (isPayerListHit(h)) {
+        // The collector's own account lists its payers: payee → each listed payer.
+        for (const r of h.related ?? []) add(`${a.entity.kind}:${a.entity.id}`, { kind: r.kind, id: r.id });
       }
     }
   }
@@ -298,8 +314,10 @@ export function vouchedCollectors<A extends AlertLinks>(group: readonly A[], hol
  * after the account opened) go to a collector the group vouches for ({@link vouchedCollectors}),
  * sorted. MS-DEBT-01's collector collects from several newly arrived payers; one who calls the
  * payments a debt is one of them, though it paid too little for a series of its own (a debt just
- * begun, or paid off: issue 14, 27 such payers missed). `namersOf` indexes the run's alerts by the
- * payee their debt-named payments name ({@link paymentNamers}). They add no hits and no score.
+ * begun, or paid off: issue 14, 27 such payers missed). So is one that the collector's own payer
+ * list names ({@link isPayerListHit}: a newly arrived stranger paying it sums in the band of a
+ * debt-named full series). `namersOf` indexes the run's alerts by the payee their debt-named
+ * payments name, and the payer lists by their holder ({@link paymentNamers}). They add no hits and no score.
  * @internal
  * @example const extra = namedPaymentPayers(group, known, paymentNamers(candidates), (a) => `${a.entity.kind}:${a.entity.id}`);
  */

@@ -9,6 +9,7 @@ import { fitEvents, fitSeries, instalmentsOf, maxGapMs, recentRun, type SeriesFi
 import type { DebtRepaymentSettings, debtRepayment } from './debt-repayment.js';
 import { shortSeriesPayers, strayPayers } from './short-series.js';
 import { namedDebtFit } from './named-debt.js';
+import { payerListHit, type ListCandidate } from './payer-list.js';
 import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
 
 /**
@@ -121,6 +122,8 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
   });
   const cutShort: { payer: Payer; events: WindowEvent[] }[] = [];
   const strays: { account: string; amounts: number[] }[] = [];
+  // Every newly arrived stranger paying by transfer with no full series, for the payer list (payer-list.ts).
+  const arrivals: ListCandidate[] = [];
   const namedDebt: PayerSeries[] = [];
   const kinSeries: PayerSeries[] = newestKin && mine !== undefined ? [mine] : [];
   for (const g of byPayer.values()) {
@@ -141,6 +144,7 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
         if (d !== undefined) namedDebt.push(d);
       }
       if (inst.length < o.minPayments && arrivedBefore(g.payer.account, inst) && isStranger(g)) strays.push({ account: g.payer.account, amounts: inst.map((i) => i.amount) });
+      if (arrivedBefore(g.payer.account, inst) && isStranger(g)) arrivals.push({ account: g.payer.account, amounts: inst.map((i) => i.amount) });
     }
   }
   if (mine !== undefined && !newestKin) series.push(mine);
@@ -166,7 +170,13 @@ export function collectorSide(window: EntityWindow, context: RuleContext, o: Deb
     distinct = new Set([...series, ...counted].map((s) => all.clusterOf(s.payer.key))).size;
     shortCounted = distinct - fullFamilies;
   }
-  if (distinct < o.minPayers) return [];
+  if (distinct < o.minPayers) {
+    // Too few payers for the collector: its newly arrived strangers' debt-named full series and the
+    // other new arrivals paying in their band, as evidence for a case that vouches for it (payer-list.ts).
+    const anchors = series.filter((s) => s.recentOpener && s.debtRef && !s.kinRef);
+    const list = payerListHit(window, context, rule, anchors, arrivals);
+    return list === undefined ? [] : [list];
+  }
 
   const holderType = holderDiscount(window.account?.type);
   const holderName = window.party?.name ?? last.tx.toName ?? '';

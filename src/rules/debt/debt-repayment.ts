@@ -124,8 +124,11 @@ export function debtRepayment(options: DebtRepaymentOptions = {}): Rule<typeof I
       if (last.kind !== 'transfer' && last.kind !== 'cash_deposit') return [];
       if (last.direction !== 'out') {
         const collected = collectorSide(window, context, o, rule, last);
-        // Payers who call their few payments a debt, where no full series makes the collector (named-collection.ts).
-        return collected.length > 0 ? collected : namedCollectionSide(window, context, o, rule, last);
+        if (collected.some((h) => h.variant !== 'payer_list')) return collected;
+        // Payers who call their few payments a debt, where no full series makes the collector (named-collection.ts);
+        // else the payer list, evidence only (payer-list.ts).
+        const named = namedCollectionSide(window, context, o, rule, last);
+        return named.length > 0 ? named : collected;
       }
       const series = payerSide(window, context, o, rule, last);
       // Debt-named payments that make no series are evidence for the payee's case (named-payment.ts).

@@ -1,7 +1,9 @@
+import { hasRole } from '../../domain/corridors.js';
 import type { EntityRef, EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
-import { DAY_MS, flowReference, hitOf, moneyRange } from '../_lib.js';
+import { DAY_MS, flowReference, hitOf, money, moneyRange } from '../_lib.js';
 import {
-  BILL_REF, COMPANY_NAME, DEBT_REF, LENDER_NAME, RENT_REF, addressedAsKin, cv, familyClusters, isFamily, isOrganisation, isWageLike, median, ownRef, payerOf,
+  BILL_REF, COMPANY_NAME, DEBT_REF, LENDER_NAME, RENT_REF, addressedAsKin, counterpartyCountryOf, cv, familyClusters, homeCountry, isFamily, isOrganisation, isWageLike, median,
+  ownRef, payerOf,
   type Payer,
 } from '../_payments.js';
 import { guardFacts, scanGuard, scanRecent } from '../scan-guard.js';
@@ -29,8 +31,20 @@ export const NAMED_COLLECTION_MIN_PAYERS = 2;
 export const NAMED_COLLECTION_STRENGTH = 0.65;
 /** What each payer family beyond {@link NAMED_COLLECTION_MIN_PAYERS} adds to {@link NAMED_COLLECTION_STRENGTH}. @internal */
 export const NAMED_COLLECTION_PER_PAYER = 0.05;
-/** Strongest {@link namedCollectionSide} hit: the full collector variant's with every payer newly arrived and a debt reference (0.75). @internal */
+/** Strongest {@link namedCollectionSide} hit from its payers alone: the full collector variant's with every payer newly arrived and a debt reference (0.75); {@link NAMED_COLLECTION_FORWARDED_BONUS} comes on top. @internal */
 export const NAMED_COLLECTION_MAX_STRENGTH = 0.75;
+
+/**
+ * What {@link namedCollectionSide} adds when the holder forwarded abroad, to origin countries
+ * (`hasRole(…, 'origin')`: where the journeys the debts paid for began), at least as much as its
+ * named payers paid it in the window: collected and passed on to the organiser, the collector's
+ * other half of MS-DEBT-01 (RESEARCH §a.1; the debt is owed to the smuggler, the collector in the
+ * destination country remits it). With it two payer families reach an alert on their own
+ * (55 × 0.75 ≈ 41 points). Issue 14: a collector of "installment" and "utang" from two newly
+ * arrived strangers remitted IDR 2,000,000–2,500,000 a month to Afghanistan and stayed at 36.
+ * @internal
+ */
+export const NAMED_COLLECTION_FORWARDED_BONUS = 0.1;
 
 /**
  * Smallest median payment of a payer {@link namedCollectionSide} counts, as a share of the
@@ -81,9 +95,16 @@ export function namedCollectionSide(window: EntityWindow, context: RuleContext, 
   const guard = scanGuard(o.maxScan);
   const byPayer = new Map<string, WindowEvent[]>();
   const paidBack = new Set<string>();
+  const holderCountry = homeCountry(window, last, context);
+  /** Sent abroad to origin countries by transfer (see {@link NAMED_COLLECTION_FORWARDED_BONUS}). */
+  let forwarded = 0;
   scanRecent(window, last.ts - o.windowDays * DAY_MS, guard, (e) => {
     if (e.direction === 'out') {
       if (e.counterparty !== undefined) paidBack.add(e.counterparty);
+      if (e.kind === 'transfer') {
+        const to = counterpartyCountryOf(e, context);
+        if (to !== undefined && holderCountry !== undefined && to !== holderCountry && hasRole(to, 'origin')) forwarded += e.amount;
+      }
       return;
     }
     if (e.kind !== 'transfer' || e.counterparty === undefined) return;
@@ -127,22 +148,28 @@ export function namedCollectionSide(window: EntityWindow, context: RuleContext, 
   const clusters = familyClusters(payers.map((p) => p.payer), context, false);
   const families = new Set(payers.map((p) => clusters.clusterOf(p.payer.key))).size;
   if (families < NAMED_COLLECTION_MIN_PAYERS) return [];
-  const strength = Math.min(NAMED_COLLECTION_MAX_STRENGTH, NAMED_COLLECTION_STRENGTH + NAMED_COLLECTION_PER_PAYER * (families - NAMED_COLLECTION_MIN_PAYERS));
   const events = payers.flatMap((p) => p.events);
   const amounts = events.map((e) => e.amount);
+  const total = amounts.reduce((s, a) => s + a, 0);
+  const passedOn = forwarded >= total;
+  const strength =
+    Math.min(NAMED_COLLECTION_MAX_STRENGTH, NAMED_COLLECTION_STRENGTH + NAMED_COLLECTION_PER_PAYER * (families - NAMED_COLLECTION_MIN_PAYERS)) +
+    (passedOn ? NAMED_COLLECTION_FORWARDED_BONUS : 0);
   const debtNamed = events.filter((e) => DEBT_REF.test(e.tx.reference ?? '')).length;
   const surnames = payers.filter((p) => p.surname).length;
   const reason =
     `Possible debt-repayment collection pattern: ${payers.length} payers from ${families} unrelated families, each paying from an account opened within ` +
     `${Math.round(o.startWithinDays / 30)} months before its first payment, made ${events.length} payments of ${moneyRange(context.jurisdiction, Math.min(...amounts), Math.max(...amounts))} ` +
     `to this account, ${debtNamed} of them named as a debt in the reference (too few or too irregular for series of their own)` +
-    (surnames > 0 ? `; ${surnames} of the payers share${surnames === 1 ? 's' : ''} only the holder's family name` : '') + '.';
+    (surnames > 0 ? `; ${surnames} of the payers share${surnames === 1 ? 's' : ''} only the holder's family name` : '') +
+    (passedOn ? `; the holder sent ${money(context.jurisdiction, forwarded)} abroad to origin countries in the same period` : '') + '.';
   const related: EntityRef[] = payers
     .map((p) => ({ kind: 'account' as const, id: p.payer.account as string }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const facts = {
     namedCollection: true, payers: payers.length, payerClusters: families, recentOpeners: payers.length, debtReferencePayers: payers.length,
-    debtNamedPayments: debtNamed, payments: events.length, totalMinor: amounts.reduce((s, a) => s + a, 0), ...(surnames > 0 ? { surnamePayers: surnames } : {}),
+    debtNamedPayments: debtNamed, payments: events.length, totalMinor: total, ...(surnames > 0 ? { surnamePayers: surnames } : {}),
+    ...(passedOn ? { forwardedAbroadMinor: forwarded } : {}),
   };
   return [{ ...hitOf(rule, window, events, strength, reason, guardFacts(facts, guard), 'named_collection'), related }];
 }
