@@ -109,7 +109,9 @@ function evaluate(window: EntityWindow, context: RuleContext, o: Options, rule: 
   const last = newest(window);
   if (last.kind !== 'cash_deposit' || last.direction !== 'in' || reportableAmount(profile, last.amount)) return undefined;
   const declared = declaredIncome(window, profile.currency);
-  const income = declared ?? (o.wageLookbackDays > 0 ? wagesSeen(window, context, last.ts - o.wageLookbackDays * DAY_MS + 1) : undefined);
+  // The wage scan only for a deposit that can be a piece at all (at least the floor of T).
+  const canBePiece = last.amount >= Math.ceil(o.minPieceRatio * profile.cashThreshold);
+  const income = declared ?? (o.wageLookbackDays > 0 && canBePiece ? wagesSeen(window, context, last.ts - o.wageLookbackDays * DAY_MS + 1) : undefined);
   if (income === undefined || income < 0) return undefined;
   const floor = Math.max(Math.ceil(o.pieceIncomeMultiple * income), Math.ceil(o.minPieceRatio * profile.cashThreshold));
   if (last.amount < floor) return undefined;
