@@ -24,7 +24,7 @@ export const subCollectorOptionsSchema = z.object({
    * … or at least this share of the holder's declared monthly income (0.1), where that is lower: a
    * cash threshold far above wages (Indonesia's IDR 500 million, no flow reference) puts the
    * reference floor above what the payers of a worker's account can pay. The income lowers the
-   * floor at most {@link SUB_COLLECTOR_MAX_FLOOR_CUT}-fold; 0 turns it off.
+   * floor at most ten-fold; 0 turns it off.
    */
   minPaymentIncomeShare: ratioOpt(0, 1, 0.1),
   /** Lumps to one payee within the window (2): a pot paid once is a savings group's round, a sub-collector pays its collector again and again. */
@@ -53,7 +53,7 @@ const INDICATORS = ['MS-FUN-01'] as const;
  */
 export const SUB_COLLECTOR_STRENGTH = 0.3;
 
-/** Most the holder's declared income lowers the payment floor of {@link subCollector} (ten-fold): pocket money never counts. */
+/** Most the holder's declared income lowers the payment floor of {@link subCollector} (ten-fold): pocket money never counts. @internal */
 export const SUB_COLLECTOR_MAX_FLOOR_CUT = 10;
 
 /**
@@ -72,7 +72,7 @@ export function subCollectorFloor(referenceFloor: number, income: number | undef
  * Sub-collector (MS-FUN-01 fed through intermediate collectors): within `windowDays` of a transfer
  * to one person, at least `minPayers` unrelated people (not organisations or wage payers, not the
  * holder's family or own accounts; payments of at least `minPaymentShare` of the flow reference, or
- * `minPaymentIncomeShare` of the holder's declared monthly income where that is lower: {@link subCollectorFloor})
+ * `minPaymentIncomeShare` of the holder's declared monthly income where that is lower, at most ten-fold below)
  * paid the account, and it paid that person at least `minLumps` lumps each at least `minLumpFactor`
  * times the largest single payment any of them made, adding up to at least `minOnwardShare` of what
  * they paid: the payers' money pooled and passed on to one account. A payee that also paid the
