@@ -149,4 +149,40 @@ describe('cash_above_income (MS-PROF-01 on cash)', () => {
     expect(() => cashAboveIncome({ minCount: 1 })).toThrow(ConfigError);
     expect(() => cashAboveIncome({ incomeMultiple: 2 })).toThrow(ConfigError);
   });
+
+  describe('no income declared: the wage the account shows stands in for it', () => {
+    // AUD 500 credited as salary on days 0 and 30; three AUD 2,000 pieces follow (12 × the wage).
+    const wage = (day: number, amount = 50_000, reference = 'SALARY') => transfer('EMP', 'S1', amount, day * D, { fromName: 'Harbour Logistics Pty Ltd', reference });
+    const pieces = (last = 45) => [cdm(200_000, (last - 10) * D), cdm(200_000, (last - 5) * D), cdm(200_000, last * D)];
+
+    test('positive: two salary credits of AUD 500 make the income; three AUD 2,000 pieces are 12 months of it', () => {
+      const hits = run([wage(0), wage(30), ...pieces()], holder(undefined));
+      expect(hits).toHaveLength(1);
+      expect(hits[0]?.strength).toBe(0.8);
+      expect(hits[0]?.facts).toMatchObject({ wageSeenMinor: 50_000, incomeMultiple: 12, pieceFloorMinor: 150_000 });
+      expect(hits[0]?.facts['declaredIncomeMinor']).toBeUndefined();
+      expect(hits[0]?.reason).toContain("12 times the holder's monthly wage credited to this account of AUD 500.00");
+    });
+
+    test('boundary: one wage credit is no wage; the second must fall within the 62 days before the newest piece', () => {
+      expect(run([wage(30), ...pieces()], holder(undefined))).toHaveLength(0);
+      expect(run([wage(0), wage(30), ...pieces(62 - 0.001)], holder(undefined))).toHaveLength(1);
+      expect(run([wage(0), wage(30), ...pieces(62)], holder(undefined))).toHaveLength(0);
+    });
+
+    test('boundary: a wage of exactly 0.01 of the flow reference (AUD 100) counts; one minor unit less does not', () => {
+      expect(run([wage(0, 10_000), wage(30, 10_000), ...pieces()], holder(undefined))[0]?.facts['wageSeenMinor']).toBe(10_000);
+      expect(run([wage(0, 9_999), wage(30, 9_999), ...pieces()], holder(undefined))).toHaveLength(0);
+    });
+
+    test('negative: a declared income is read first; the option off stands down as before', () => {
+      expect(run([wage(0), wage(30), ...pieces()], holder('5000.00'))).toHaveLength(0);
+      expect(run([wage(0), wage(30), ...pieces()], holder(undefined), cashAboveIncome({ wageLookbackDays: 0 }))).toHaveLength(0);
+    });
+
+    test("look-alike: a company's small repeat credits (cashback) are no wage; a saver banking under 3 months' wage stays quiet", () => {
+      expect(run([wage(0, 2_000, 'CASHBACK'), wage(30, 2_000, 'CASHBACK'), ...pieces()], holder(undefined))).toHaveLength(0);
+      expect(run([wage(0), wage(30), cdm(140_000, 35 * D), cdm(140_000, 40 * D), cdm(140_000, 45 * D)], holder(undefined))).toHaveLength(0);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SUB_COLLECTOR_STRENGTH, subCollector } from '../../src/rules/flow/sub-collector.js';
+import { SUB_COLLECTOR_STRENGTH, subCollector, subCollectorFloor } from '../../src/rules/flow/sub-collector.js';
 import type { Account, Party } from '../../src/schema/reference-data.js';
 import type { Transaction } from '../../src/schema/transaction.js';
 import { transfer } from '../helpers/builders.js';
@@ -75,5 +75,46 @@ describe('sub_collector (MS-FUN-01 through intermediate collectors)', () => {
 
   test('look-alike: a holder moving the money to its own savings account is no sub-collector', () => {
     expect(hits([...payers(), lump(50_000, 8, 'SAV'), lump(60_000, 15, 'SAV')])).toHaveLength(0);
+  });
+
+  describe('the payment floor read against the holder\'s declared income (a threshold far above wages)', () => {
+    // Payers of AUD 30, 35 and 40 (below the AUD 50 reference floor), two lumps of AUD 50 to COL.
+    const small = (first = 3_000): Transaction[] => [pay(0, first, 1), pay(1, 3_500, 3), pay(2, 4_000, 5), lump(5_000, 8), lump(5_000, 15)];
+    const withIncome = (income: string | undefined): [Account[], Party[]] => {
+      const [accounts, parties] = reference();
+      return [accounts, parties.map((p) => (p.party === 'H' && income !== undefined ? { ...p, declaredMonthlyIncome: income } : p))];
+    };
+
+    test('positive: a tenth of a AUD 300 income (AUD 30) counts payments the reference floor (AUD 50) leaves out', () => {
+      expect(hits(small(), withIncome(undefined))).toHaveLength(0);
+      const h = hits(small(), withIncome('300.00'));
+      expect(h).toHaveLength(1);
+      expect(h[0]?.facts).toMatchObject({ payers: 3, collectedMinor: 10_500, largestMinor: 4_000, lumps: 2, onwardMinor: 10_000 });
+    });
+
+    test('boundary: a payment of exactly a tenth of the income counts; one minor unit less does not', () => {
+      expect(hits(small(3_000), withIncome('300.00'))).toHaveLength(1);
+      expect(hits(small(2_999), withIncome('300.00'))).toHaveLength(0);
+    });
+
+    test('boundary: the income lowers the floor at most ten-fold (AUD 5 here), never to pocket money', () => {
+      expect(subCollectorFloor(5_000, 1_000, 0.1)).toBe(500);
+      expect(subCollectorFloor(5_000, 4_999, 0.1)).toBe(500);
+      expect(subCollectorFloor(5_000, 30_000, 0.1)).toBe(3_000);
+      expect(subCollectorFloor(5_000, 30_001, 0.1)).toBe(3_001);
+    });
+
+    test('negative: a higher income, a declared 0, no income or the option off leave the reference floor', () => {
+      expect(subCollectorFloor(5_000, 100_000, 0.1)).toBe(5_000);
+      expect(subCollectorFloor(5_000, 0, 0.1)).toBe(5_000);
+      expect(subCollectorFloor(5_000, undefined, 0.1)).toBe(5_000);
+      expect(subCollectorFloor(5_000, 30_000, 0)).toBe(5_000);
+      expect(hits(small(), withIncome('0'))).toHaveLength(0);
+      expect(hits(small(), withIncome('2000.00'))).toHaveLength(0);
+    });
+
+    test('look-alike: friends repaying a worker small shares he passes on once is no collector, whatever the income', () => {
+      expect(hits([pay(0, 3_000, 1), pay(1, 3_500, 3), pay(2, 4_000, 5), lump(5_000, 8)], withIncome('300.00'))).toHaveLength(0);
+    });
   });
 });

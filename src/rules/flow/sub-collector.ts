@@ -3,6 +3,7 @@ import { parseOptions } from '../../_internal/config-error.js';
 import type { EntityWindow, Rule, RuleContext, RuleHit, WindowEvent } from '../types.js';
 import { DAY_MS, MAX_HIT_IDS, atLeastShare, flowReference, hitOf, money, newest } from '../_lib.js';
 import { isOrganisation, isWageLike, payerOf } from '../_payments.js';
+import { declaredIncome } from '../_income.js';
 import { countOpt, days, ratioOpt, scanGuardOpt } from '../options.js';
 import { guardFacts, guardedStart, scanGuard } from '../scan-guard.js';
 import { relayView } from './relay-core.js';
@@ -19,6 +20,13 @@ export const subCollectorOptionsSchema = z.object({
   minPayers: countOpt(2, 100, 3),
   /** A counted payment is at least this share of the flow reference (THB 1,000, MYR 125 at the defaults). */
   minPaymentShare: ratioOpt(0, 1, 0.005),
+  /**
+   * … or at least this share of the holder's declared monthly income (0.1), where that is lower: a
+   * cash threshold far above wages (Indonesia's IDR 500 million, no flow reference) puts the
+   * reference floor above what the payers of a worker's account can pay. The income lowers the
+   * floor at most ten-fold; 0 turns it off.
+   */
+  minPaymentIncomeShare: ratioOpt(0, 1, 0.1),
   /** Lumps to one payee within the window (2): a pot paid once is a savings group's round, a sub-collector pays its collector again and again. */
   minLumps: countOpt(2, 20, 2),
   /** A lump is at least this multiple of the largest single payment any counted payer made in the window (1.25): the payers' money pooled, not passed on one by one. */
@@ -45,10 +53,26 @@ const INDICATORS = ['MS-FUN-01'] as const;
  */
 export const SUB_COLLECTOR_STRENGTH = 0.3;
 
+/** Most the holder's declared income lowers the payment floor of {@link subCollector} (ten-fold): pocket money never counts. @internal */
+export const SUB_COLLECTOR_MAX_FLOOR_CUT = 10;
+
+/**
+ * The smallest payment {@link subCollector} counts: `minPaymentShare` of the flow reference, or,
+ * where lower, `minPaymentIncomeShare` of the holder's declared monthly income (never below a
+ * {@link SUB_COLLECTOR_MAX_FLOOR_CUT}-th of the reference floor). No declared income, or a declared 0, leaves the reference floor.
+ * @internal
+ * @example subCollectorFloor(250_000_000, 436_000_000, 0.1) // 43_600_000: IDR 436,000 (a tenth of an IDR 4.36 million income) where the reference floor is IDR 2.5 million
+ */
+export function subCollectorFloor(referenceFloor: number, income: number | undefined, incomeShare: number): number {
+  if (income === undefined || income <= 0 || incomeShare <= 0) return referenceFloor;
+  return Math.min(referenceFloor, Math.max(Math.ceil(incomeShare * income), Math.ceil(referenceFloor / SUB_COLLECTOR_MAX_FLOOR_CUT)));
+}
+
 /**
  * Sub-collector (MS-FUN-01 fed through intermediate collectors): within `windowDays` of a transfer
  * to one person, at least `minPayers` unrelated people (not organisations or wage payers, not the
- * holder's family or own accounts; payments of at least `minPaymentShare` of the flow reference)
+ * holder's family or own accounts; payments of at least `minPaymentShare` of the flow reference, or
+ * `minPaymentIncomeShare` of the holder's declared monthly income where that is lower, at most ten-fold below)
  * paid the account, and it paid that person at least `minLumps` lumps each at least `minLumpFactor`
  * times the largest single payment any of them made, adding up to at least `minOnwardShare` of what
  * they paid: the payers' money pooled and passed on to one account. A payee that also paid the
@@ -91,7 +115,7 @@ function subCollectorHit(window: EntityWindow, context: RuleContext, o: Options,
   const guard = scanGuard(o.maxScan);
   const from = last.ts - o.windowDays * DAY_MS + 1;
   const lo = guardedStart(window, from, guard);
-  const minPayment = Math.ceil(o.minPaymentShare * flowReference(context.jurisdiction));
+  const minPayment = subCollectorFloor(Math.ceil(o.minPaymentShare * flowReference(context.jurisdiction)), declaredIncome(window, context.jurisdiction.currency), o.minPaymentIncomeShare);
   const payers = new Map<string, WindowEvent[]>();
   const skip = new Set<string>();
   const lumps: WindowEvent[] = [];
