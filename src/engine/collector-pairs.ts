@@ -1,5 +1,4 @@
 import type { Alert } from '../scoring/alert.js';
-import type { RuleContext } from '../rules/types.js';
 import { DAY_MS } from '../rules/_lib.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 import type { AlertLinks } from './alert-links.js';
@@ -9,7 +8,7 @@ import { LAYERING_MAX_SPAN_MS, LAYERING_MIN_FAN, runChurned } from './layering.j
 import { candidateRecords, type NetworkCandidate } from './network-candidate.js';
 import type { NetworkConfig } from './network.js';
 import { candidateEntity, readCandidateLinks } from './packed-candidates.js';
-import { CORRIDOR_FLOW_RULE, hopLumpIndex, type HopLump } from './paymasters.js';
+import { CORRIDOR_FLOW_RULE, type HopLump } from './paymasters.js';
 
 // A corridor collector and its paymaster as a network in their own right (RESEARCH §a.1 MS-FUN-02
 // with MS-FAN-01 one hop removed; MS-LAY-03 gather-scatter split over two accounts). The collector
@@ -88,16 +87,15 @@ export function collectorPairOf(lump: HopLump, source: PairCollector): Collector
  * already lists both accounts at the pair's score or more (`covered`), nor where the whole took longer than
  * {@link LAYERING_MAX_SPAN_MS}. Pure and deterministic (pairs by collector, then paymaster).
  * @param candidates entity alerts of one run with their evidence records (any order; all scores)
+ * @param lumps the run's paymaster lumps by source (`hopLumpIndex` over the same candidates)
  * @param config the engine configuration the alerts were built with
  * @param covered whether a network alert already formed lists both accounts at the given score or more
  * @returns network alerts, ordered by entity id
  * @internal
- * @example const pairs = collectorPairAlerts(evidence, config, coveredBy(alerts));
+ * @example const pairs = collectorPairAlerts(evidence, hopLumpIndex(evidence, accounts).lumps, config, coveredBy(alerts));
  */
-export function collectorPairAlerts(candidates: readonly NetworkCandidate[], config: NetworkConfig, covered: (a: string, b: string, score: number) => boolean): Alert[] {
+export function collectorPairAlerts(candidates: readonly NetworkCandidate[], lumps: ReadonlyMap<string, readonly HopLump[]>, config: NetworkConfig, covered: (a: string, b: string, score: number) => boolean): Alert[] {
   if (candidates.length === 0 || runChurned(candidates)) return [];
-  const accounts: RuleContext['accounts'] = config.context.accounts;
-  const { lumps } = hopLumpIndex(candidates, accounts);
   const sources = new Set<string>();
   for (const [source, list] of lumps) if (list.some((l) => l.corridor > 0)) sources.add(source.replace('account:', ''));
   if (sources.size === 0) return [];

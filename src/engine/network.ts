@@ -16,7 +16,7 @@ import type { AlertLinks } from './alert-links.js';
 import { networkOf, type AgentsOf, type Stage } from './network-of.js';
 import { CREW_MIN_STRENGTH } from './network-crew.js';
 import { isPayrollLink } from './payroll-links.js';
-import { dispersalIndex, hopLumpIndex, hopPaymasterCandidate, hopPaymastersOf, paymastersOf } from './paymasters.js';
+import { dispersalIndex, hopLumpIndex, hopPaymasterCandidate, hopPaymastersOf, paymastersOf, type HopLumpIndex } from './paymasters.js';
 import { compareText as cmp } from '../_internal/compare-text.js';
 import { collectorPairAlerts, coveredBy } from './collector-pairs.js';
 
@@ -178,12 +178,15 @@ export interface NetworkStageHooks {
 export function networkAlertsOf(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions = {}, hooks: NetworkStageHooks = {}): Alert[] {
   // The components' alerts first: what that stage builds (every scored alert, the link graph) is
   // garbage before the layering stage builds its hop table.
-  const { alerts: out, agentsOf } = componentAlerts(all, config, options);
+  const evidence = all.filter(isEvidenceCandidate);
+  // The paymasters' lumps read from their hops (paymasters.ts), once: the component networks' hop-read
+  // paymasters and the collector-paymaster pairs both read them.
+  const lumps = hopLumpIndex(evidence, config.context.accounts);
+  const { alerts: out, agentsOf } = componentAlerts(all, config, options, lumps);
   const components = out.length;
   hooks.betweenPasses?.();
   // Layering structures (cycles, scatter-gathers, gather-scatter hubs) over the accounts' hop evidence: see layering.ts.
   const taken = new Set(out.map((a) => a.entity.id));
-  const evidence = all.filter(isEvidenceCandidate);
   const layered = layeringAlerts(evidence, config, taken);
   for (const alert of layered) out.push(alert);
   hooks.betweenPasses?.();
@@ -191,7 +194,7 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
   for (const alert of fanAlerts(evidence, config, taken, layered)) out.push(alert);
   hooks.betweenPasses?.();
   // Corridor collectors and their paymasters as pairs, where no case lists both yet: see collector-pairs.ts.
-  for (const alert of collectorPairAlerts(evidence, config, coveredBy(out))) if (!taken.has(alert.entity.id)) out.push(alert);
+  for (const alert of collectorPairAlerts(evidence, lumps.lumps, config, coveredBy(out))) if (!taken.has(alert.entity.id)) out.push(alert);
   // Shared card sessions and cash hand-overs over the accounts' cash-site records: see cash-joins.ts.
   // One with a component alert's very members stands in for it when it scores more (a crew's card
   // session and the crew its employer gathers, wage-employers.ts).
@@ -211,7 +214,7 @@ export function networkAlertsOf(all: readonly NetworkCandidate[], config: Networ
  * scored candidates' alerts are read for this stage only (packed ones parsed, not kept: on the
  * 1M-row bench file they and the graph were about 75 MB of heap the later stages never read).
  */
-function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions): { alerts: Alert[]; agentsOf: AgentsOf } {
+function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig, options: NetworkOptions, hopLumps: HopLumpIndex): { alerts: Alert[]; agentsOf: AgentsOf } {
   const minLinkStrength = options.minLinkStrength ?? DEFAULT_MIN_LINK_STRENGTH;
   const scored = all.filter(candidateCanJoin).sort((a, b) => {
     const x = candidateEntity(a);
@@ -308,8 +311,7 @@ function componentAlerts(all: readonly NetworkCandidate[], config: NetworkConfig
   const stage: Stage = { workers, alertOf: (key) => byEntity.get(key), minLinkStrength, agentsOf, crewOf: wageEmployers(candidates, accounts), namersOf: paymentNamers(candidates) };
   // The accounts whose own fan-out pays on a member collector's lump (paymasters.ts), by the member they name.
   const dispersers = dispersalIndex(candidates, accounts);
-  // And those whose hops pay a member collector's lump on to new recipients (paymasters.ts, hopLumps).
-  const hopLumps = hopLumpIndex(all.filter(isEvidenceCandidate), accounts);
+  // And those whose hops pay a member collector's lump on to new recipients: `hopLumps` (paymasters.ts).
   for (const group of components(nodes.size, edges, members.map((i) => own[i] as number), maxMembers)) {
     const inGroup = group.map((k) => members[k] as number);
     const relays = paymastersOf(inGroup.map((i) => candidates[i] as AlertLinks), dispersers, candidates, { familyOf: config.familyOf, accounts });

@@ -339,13 +339,19 @@ export function hopPaymasterCandidate(c: NetworkCandidate, l: HopLump): NetworkC
   return candidateOfParts({ ...alert, hits }, evidence);
 }
 
+/** The paymasters' lumps of a run by their source (`account:<id>`), and the candidate of each paymaster account (see {@link hopLumpIndex}). @internal */
+export interface HopLumpIndex {
+  readonly lumps: Map<string, HopLump[]>;
+  readonly candidateOf: Map<string, NetworkCandidate>;
+}
+
 /**
  * The hop lumps of a run's evidence candidates ({@link hopLumps}) by the lump's source (`account:id`),
  * with the candidate of each paying account. Sources in no group read nothing more.
  * @internal
  * @example const { lumps, candidateOf } = hopLumpIndex(evidence, accounts);
  */
-export function hopLumpIndex(candidates: readonly NetworkCandidate[], accounts: RuleContext['accounts']): { lumps: Map<string, HopLump[]>; candidateOf: Map<string, NetworkCandidate> } {
+export function hopLumpIndex(candidates: readonly NetworkCandidate[], accounts: RuleContext['accounts']): HopLumpIndex {
   const lumps = new Map<string, HopLump[]>();
   const candidateOf = new Map<string, NetworkCandidate>();
   for (const c of candidates) {

@@ -155,31 +155,30 @@ function findPayer(p: FeePayers, key: string): number {
   return -1;
 }
 
+/** Writes a fresh record of `key` at `r`: no candidates, no verdict, newest at `newest` (the fields in `push` order of {@link addPayer}). */
+function newPayer(p: FeePayers, r: number, key: string, newest: number): void {
+  p[r + PAYER_KEY] = key;
+  p[r + PAYER_N] = 0;
+  p[r + PAYER_SUM] = 0;
+  p[r + PAYER_NEWEST] = newest;
+  p[r + PAYER_VERDICT] = undefined;
+  p[r + PAYER_GROUPED] = 0;
+  p[r + PAYER_FEE_LIKE] = 0;
+}
+
 /** Adds a payer (in a free record, else a new one at the end) and returns its list and record; the list is replaced while it grows to two records. */
 function addPayer(p: FeePayers, key: string, newest: number): [FeePayers, number] {
   let r = p[PAYERS_FREE] as number;
   if (r >= 0) {
     p[PAYERS_FREE] = p[r + PAYER_N];
-    p[r + PAYER_KEY] = key;
-    p[r + PAYER_N] = 0;
-    p[r + PAYER_SUM] = 0;
-    p[r + PAYER_NEWEST] = newest;
-    p[r + PAYER_VERDICT] = undefined;
-    p[r + PAYER_GROUPED] = 0;
-    p[r + PAYER_FEE_LIKE] = 0;
+    newPayer(p, r, key, newest);
   } else {
     r = p.length;
     if (r < PAYERS_HEAD + 2 * PAYER_STRIDE) {
       // Most accounts have one or two payers: held at their size, not with push's spare slots.
       const grown: FeePayers = new Array(r + PAYER_STRIDE);
       for (let i = 0; i < r; i++) grown[i] = p[i];
-      grown[r + PAYER_KEY] = key;
-      grown[r + PAYER_N] = 0;
-      grown[r + PAYER_SUM] = 0;
-      grown[r + PAYER_NEWEST] = newest;
-      grown[r + PAYER_VERDICT] = undefined;
-      grown[r + PAYER_GROUPED] = 0;
-      grown[r + PAYER_FEE_LIKE] = 0;
+      newPayer(grown, r, key, newest);
       p = grown;
     } else p.push(key, 0, 0, newest, undefined, 0, 0);
   }

@@ -45,8 +45,10 @@ export function payerListHit(
   window: EntityWindow, context: RuleContext, rule: Rule, anchors: readonly ListAnchor[], candidates: readonly ListCandidate[],
 ): RuleHit | undefined {
   if (anchors.length === 0) return undefined;
-  const low = Math.min(...anchors.map((a) => a.fit.minAmount)) * SHORT_SERIES_BAND.low;
-  const high = Math.max(...anchors.map((a) => a.fit.maxAmount)) * SHORT_SERIES_BAND.high;
+  const least = Math.min(...anchors.map((a) => a.fit.minAmount));
+  const most = Math.max(...anchors.map((a) => a.fit.maxAmount));
+  const low = least * SHORT_SERIES_BAND.low;
+  const high = most * SHORT_SERIES_BAND.high;
   const own = new Set(anchors.map((a) => a.payer.account));
   const listed = candidates.filter((c) => !own.has(c.account) && c.amounts.length > 0 && c.amounts.every((x) => x >= low && x <= high));
   if (listed.length === 0) return undefined;
@@ -57,7 +59,7 @@ export function payerListHit(
     .map((id) => ({ kind: 'account' as const, id }));
   const reason =
     `Possible debt instalments collected: ${anchors.length === 1 ? '1 newly arrived payer pays' : `${anchors.length} newly arrived payers pay`} this account a regular series named as a debt ` +
-    `(${moneyRange(context.jurisdiction, Math.min(...anchors.map((a) => a.fit.minAmount)), Math.max(...anchors.map((a) => a.fit.maxAmount)))}); ${listed.length} more ` +
+    `(${moneyRange(context.jurisdiction, least, most)}); ${listed.length} more ` +
     `from accounts opened shortly before paid it sums in the same range (too few payers for a collector on its own; evidence for the collector's case only).`;
   const facts = { payerList: listed.length, anchorPayers: anchors.length, payments: events.length };
   return { ...hitOf(rule, window, events, PAYER_LIST_STRENGTH, reason, facts, 'payer_list'), related };
